@@ -1,0 +1,88 @@
+"""moukit: write and check Thai sister-city Letters of Intent and MOUs.
+
+The public API is exactly the names in ``__all__``; they are loaded on first use so that
+``import moukit`` (and ``moukit --help``) stay fast.
+
+>>> import moukit
+>>> moukit.get_form("loi").id
+'mfa-sister-city-loi'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Custom": "spec",
+    "Document": "model",
+    "FixedTerm": "spec",
+    "Form": "forms",
+    "FormError": "errors",
+    "LanguageNotAvailable": "errors",
+    "LoiSpec": "spec",
+    "MoukitError": "errors",
+    "MouSpec": "spec",
+    "Notice": "notices",
+    "OutputError": "errors",
+    "Partner": "spec",
+    "Problem": "errors",
+    "Rendering": "render",
+    "Signatories": "spec",
+    "Signatory": "spec",
+    "Signing": "spec",
+    "SpecError": "errors",
+    "TemplateError": "errors",
+    "ThaiParty": "spec",
+    "get_form": "forms",
+    "load_spec": "specfile",
+    "parse_spec": "specfile",
+    "render": "render",
+    "spec_json_schema": "spec",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'moukit' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import (
+        FormError,
+        LanguageNotAvailable,
+        MoukitError,
+        OutputError,
+        Problem,
+        SpecError,
+        TemplateError,
+    )
+    from .forms import Form, get_form
+    from .model import Document
+    from .notices import Notice
+    from .render import Rendering, render
+    from .spec import (
+        Custom,
+        FixedTerm,
+        LoiSpec,
+        MouSpec,
+        Partner,
+        Signatories,
+        Signatory,
+        Signing,
+        ThaiParty,
+        spec_json_schema,
+    )
+    from .specfile import load_spec, parse_spec

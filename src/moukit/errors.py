@@ -1,0 +1,100 @@
+"""The exceptions moukit raises, all in one place.
+
+Every error moukit raises on purpose is a :class:`MoukitError`. The command line turns
+any of them into a message on standard error and exit status 2; library callers catch
+``moukit.MoukitError`` (or one of the narrower classes below)::
+
+    MoukitError
+    ├── SpecError               a spec file or spec data is invalid (with every problem located)
+    ├── TemplateError           a template or lexicon cannot be loaded or rendered
+    │   └── LanguageNotAvailable  no template folder for a requested language
+    ├── FormError               a form definition is malformed
+    └── OutputError             a file cannot be written (nothing partial is left)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class MoukitError(Exception):
+    """Base class of every error moukit raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        if self.hint:
+            return f"{self.message}\n  how to fix: {self.hint}"
+        return self.message
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a spec: its YAML path, line, what is wrong and how to fix it."""
+
+    path: str
+    message: str
+    line: int | None = None
+    hint: str | None = None
+
+    def describe(self, file: str | None = None) -> str:
+        """Render the problem as one human-readable line (plus a hint line)."""
+        where = file or "spec"
+        if self.line is not None:
+            where += f", line {self.line}"
+        loc = f" at {self.path}" if self.path else ""
+        text = f"{where}{loc}: {self.message}"
+        if self.hint:
+            text += f"\n    how to fix: {self.hint}"
+        return text
+
+
+class SpecError(MoukitError):
+    """The spec is invalid; ``problems`` lists every problem found, each with path and line."""
+
+    def __init__(self, problems: list[Problem], *, file: str | None = None) -> None:
+        self.problems = list(problems)
+        self.file = file
+        count = len(self.problems)
+        head = f"{file or 'spec'}: {count} problem{'s' if count != 1 else ''}"
+        body = "\n".join("  " + p.describe(file) for p in self.problems)
+        super().__init__(f"{head}\n{body}")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class TemplateError(MoukitError):
+    """A template or lexicon file cannot be loaded or rendered."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        where = file or ""
+        if file and line is not None:
+            where += f", line {line}"
+        super().__init__(f"{where}: {message}" if where else message, hint=hint)
+        self.file = file
+        self.line = line
+
+
+class LanguageNotAvailable(TemplateError):
+    """A requested language has no template folder."""
+
+
+class FormError(MoukitError):
+    """A form definition is malformed."""
+
+
+class OutputError(MoukitError):
+    """An output file cannot be written; any existing file at the path is left intact."""

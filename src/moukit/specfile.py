@@ -1,0 +1,218 @@
+"""Load a spec from YAML, reporting every problem with its YAML path and line.
+
+The YAML is read with PyYAML's safe composer: no tags that build Python objects, no
+aliases (they are never needed in a spec and are the vector of "billion laughs"), no
+duplicate keys. Every node's line is remembered so that pydantic's errors can be located.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import Problem, SpecError
+
+MAX_SPEC_BYTES = 1_000_000
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+class _Located:
+    """Python data built from YAML nodes, with the line of every path."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: tuple) -> Any:
+        self.lines[path] = node.start_mark.line + 1
+        if id(node) in self._seen:
+            self.problems.append(
+                Problem(_dotted(path), "YAML aliases (*name) are not allowed in a spec",
+                        node.start_mark.line + 1, "write the value out in full")
+            )
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            result: dict = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, path + ("<key>",))
+                if not isinstance(key, (str, int)):
+                    self.problems.append(Problem(_dotted(path), "a key must be a plain name",
+                                                 key_node.start_mark.line + 1))
+                    continue
+                if key in result:
+                    self.problems.append(
+                        Problem(_dotted(path + (key,)), f"duplicate key {key!r}",
+                                key_node.start_mark.line + 1, "keep one of the two entries")
+                    )
+                    continue
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, path + (key,))
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag not in _SCALAR_TAGS:
+            self.problems.append(
+                Problem(_dotted(path), f"YAML tag {node.tag!r} is not allowed in a spec",
+                        node.start_mark.line + 1, "remove the tag; write a plain value")
+            )
+            return None
+        return yaml.SafeLoader.construct_object(_SCALAR_CONSTRUCTOR, node)
+
+
+class _ScalarConstructor(yaml.SafeLoader):
+    def __init__(self) -> None:  # no stream needed to construct scalars
+        yaml.constructor.SafeConstructor.__init__(self)
+
+
+_SCALAR_CONSTRUCTOR = _ScalarConstructor()
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_for(lines: dict[tuple, int], path: tuple) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
+
+
+def _suggest_key(path: tuple, data: Any) -> str | None:
+    from . import spec as spec_module
+
+    parent_models = {
+        (): [spec_module.LoiSpec, spec_module.MouSpec],
+        ("thai_party",): [spec_module.ThaiParty],
+        ("partner",): [spec_module.Partner],
+        ("signing",): [spec_module.Signing],
+        ("signatories",): [spec_module.Signatories],
+        ("signatories", "thai"): [spec_module.Signatory],
+        ("signatories", "partner"): [spec_module.Signatory],
+    }
+    models = parent_models.get(path[:-1], [])
+    names = sorted({n for m in models for n in m.model_fields})
+    close = difflib.get_close_matches(str(path[-1]), names, n=1)
+    return f"did you mean {close[0]!r}?" if close else (f"allowed keys: {', '.join(names)}" if names else None)
+
+
+def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        # Drop the discriminator tag and union member names pydantic adds to the location.
+        if loc and loc[0] in ("loi", "mou"):
+            loc = loc[1:]
+        loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("custom-wording",) or p.startswith("function-"))))
+        message = err["msg"].removeprefix("Value error, ")
+        hint = None
+        if err["type"] == "extra_forbidden":
+            message = f"unknown key {loc[-1]!r}"
+            hint = _suggest_key(loc, data)
+        elif err["type"] == "union_tag_invalid":
+            message = "instrument must be 'loi' or 'mou'"
+        elif err["type"] == "union_tag_not_found":
+            message = "the spec does not say which instrument it is"
+            hint = "add 'instrument: mou' or 'instrument: loi'"
+        elif err["type"] == "missing":
+            hint = f"add {loc[-1]}: to the spec" if loc else None
+        elif err["type"] == "literal_error":
+            hint = "choose one of the listed values"
+        problems.append(Problem(_dotted(loc), message, _line_for(lines, loc), hint))
+    # A union of Literal and Custom reports both branches; keep one line per location.
+    unique: dict[str, Problem] = {}
+    for p in problems:
+        unique.setdefault(p.path, p)
+    return list(unique.values())
+
+
+def parse_spec(text: str | bytes, *, file: str | None = None):
+    """Validate spec YAML ``text`` and return a :class:`LoiSpec` or :class:`MouSpec`.
+
+    Raises :class:`SpecError` listing every problem with its YAML path and line.
+    """
+    from .spec import SPEC_ADAPTER, translation_problems
+
+    if isinstance(text, bytes):
+        if len(text) > MAX_SPEC_BYTES:
+            raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes")], file=file)
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SpecError(
+                [Problem("", f"the spec is not UTF-8 text (byte {exc.start})",
+                         hint="save the file as UTF-8 YAML")], file=file
+            ) from None
+    if len(text) > MAX_SPEC_BYTES:
+        raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} characters")], file=file)
+    if "\x00" in text:
+        raise SpecError([Problem("", "the spec contains NUL bytes: it is not a text file")], file=file)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise SpecError([Problem("", f"not valid YAML: {reason}", line,
+                                 "check indentation, colons and quotes on that line")], file=file) from None
+    if node is None:
+        raise SpecError([Problem("", "the spec is empty", None,
+                                 "start from examples/ or run 'moukit schema'")], file=file)
+    located = _Located()
+    data = located.build(node, ())
+    if located.problems:
+        raise SpecError(located.problems, file=file)
+    if not isinstance(data, dict):
+        raise SpecError([Problem("", "the spec must be a YAML mapping (key: value lines)", 1)], file=file)
+    try:
+        spec = SPEC_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        raise SpecError(_problems_from_validation(exc, located.lines, data), file=file) from None
+    missing = [
+        Problem(_dotted(path), message, _line_for(located.lines, path), hint)
+        for path, message, hint in translation_problems(spec)
+    ]
+    if missing:
+        raise SpecError(missing, file=file)
+    return spec
+
+
+def load_spec(path: str | Path):
+    """Read and validate the spec file at ``path`` (YAML).
+
+    Raises :class:`SpecError` with every problem located by YAML path and line.
+    """
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise SpecError([Problem("", "is a directory, not a spec file")], file=str(path))
+        size = path.stat().st_size
+        if size > MAX_SPEC_BYTES:
+            raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes")], file=str(path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SpecError([Problem("", "no such file", hint="check the path")], file=str(path)) from None
+    except PermissionError:
+        raise SpecError([Problem("", "permission denied", hint="check the file's permissions")], file=str(path)) from None
+    except IsADirectoryError:
+        raise SpecError([Problem("", "is a directory, not a spec file")], file=str(path)) from None
+    return parse_spec(data, file=str(path))
