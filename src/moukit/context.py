@@ -9,7 +9,7 @@ from __future__ import annotations
 from .errors import TemplateError
 from .formatting import format_date, format_list, term_text
 from .provinces import find_province
-from .spec import Custom, LoiSpec, MouSpec
+from .spec import Custom, LoiSpec, MouSpec, vocabulary
 from .templates import LanguagePack
 
 
@@ -35,10 +35,10 @@ def thai_party_name(spec, pack: LanguagePack) -> str:
     return patterns["province"].format(name=name)
 
 
-def _choice(value, group: str, pack: LanguagePack, what: str) -> str:
+def _choice(value, group: str, pack: LanguagePack, what: str, provincial: bool = False) -> str:
     if isinstance(value, Custom):
         return _localized(value.custom, pack.lang, f"{what}.custom")
-    return pack.word(group, value)
+    return pack.word(group, value, provincial=provincial)
 
 
 def _fields(items, pack: LanguagePack, what: str) -> str:
@@ -81,7 +81,8 @@ def build_context(spec: LoiSpec | MouSpec, pack: LanguagePack) -> dict:
     ctx = {
         "thai_name": thai_party_name(spec, pack),
         "partner_name": _localized(spec.partner.name, lang, "partner.name"),
-        "relationship": _choice(spec.relationship, "relationship", pack, "relationship"),
+        "relationship": _choice(spec.relationship, "relationship", pack, "relationship",
+                                provincial=spec.partner.level in vocabulary()["provincial_levels"]),
         "parties": pack.word("parties", spec.parties),
         "fields": _fields(spec.fields, pack, "fields"),
         "place": _localized(spec.signing.place, lang, "signing.place"),

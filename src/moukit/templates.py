@@ -140,8 +140,16 @@ class LanguagePack:
             ) from None
         return out
 
-    def word(self, group: str, key: str) -> str:
-        """The lexicon's wording of alternative ``key`` of ``group``."""
+    def word(self, group: str, key: str, *, provincial: bool = False) -> str:
+        """The lexicon's wording of alternative ``key`` of ``group``.
+
+        With ``provincial`` (the partner is a province, state or prefecture), the lexicon's
+        ``provincial_alternatives`` wording is used where it has one.
+        """
+        if provincial:
+            special = (self.lexicon.get("provincial_alternatives") or {}).get(group) or {}
+            if key in special:
+                return special[key]
         try:
             return self.lexicon["alternatives"][group][key]
         except (KeyError, TypeError):
