@@ -29,7 +29,7 @@ _EXPORTS = {
     "OutputError": "errors",
     "Partner": "spec",
     "Problem": "errors",
-    "Rendering": "render",
+    "Rendering": "rendering",
     "Signatories": "spec",
     "Signatory": "spec",
     "Signing": "spec",
@@ -39,7 +39,7 @@ _EXPORTS = {
     "get_form": "forms",
     "load_spec": "specfile",
     "parse_spec": "specfile",
-    "render": "render",
+    "render": "rendering",
     "spec_json_schema": "spec",
 }
 
@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .forms import Form, get_form
     from .model import Document
     from .notices import Notice
-    from .render import Rendering, render
+    from .rendering import Rendering, render
     from .spec import (
         Custom,
         FixedTerm,

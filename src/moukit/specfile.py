@@ -100,8 +100,11 @@ def _line_for(lines: dict[tuple, int], path: tuple) -> int | None:
 def _suggest_key(path: tuple, data: Any) -> str | None:
     from . import spec as spec_module
 
+    instrument = data.get("instrument") if isinstance(data, dict) else None
+    top = {"loi": [spec_module.LoiSpec], "mou": [spec_module.MouSpec]}.get(
+        instrument, [spec_module.LoiSpec, spec_module.MouSpec])
     parent_models = {
-        (): [spec_module.LoiSpec, spec_module.MouSpec],
+        (): top,
         ("thai_party",): [spec_module.ThaiParty],
         ("partner",): [spec_module.Partner],
         ("signing",): [spec_module.Signing],

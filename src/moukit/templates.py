@@ -44,7 +44,10 @@ def capfirst(value: Any) -> str:
     'ทั้งสองฝ่าย'
     """
     text = str(value)
-    return text[:1].upper() + text[1:]
+    i = 0
+    while i < len(text) and "\ue000" <= text[i] <= "\ue0ff":  # skip moukit's internal markers
+        i += 1
+    return text[:i] + text[i:i + 1].upper() + text[i + 1:]
 
 
 def _environment(search_path: list[str]):
@@ -62,7 +65,7 @@ def _environment(search_path: list[str]):
     return env
 
 
-@dataclass
+@dataclass(eq=False)
 class LanguagePack:
     """One language's lexicon and templates, possibly layered over the shipped ones."""
 

@@ -1,0 +1,375 @@
+"""The Thai language pack: golden text, Buddhist-era dates, Thai lists, distinct alternatives,
+Thai digits, Bangkok, no obligation words, text already normalised.
+
+The golden files hold the full Thai text of the example MOU and of an LOI built from it;
+regenerate them after a deliberate wording change with ``MOUKIT_REGEN_GOLDEN=1 pytest
+tests/test_thai_text.py`` and review the diff line by line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import jinja2.meta
+import pytest
+from pythainlp.util import normalize
+
+import moukit
+from moukit.forms import get_form
+# Not moukit.render: once any test imports the module moukit.render, it shadows the function.
+from moukit.rendering import render
+from moukit.templates import TemplateLibrary
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLE = ROOT / "examples" / "chiang-mai-hokkaido.yaml"
+
+THAI_MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
+# Words that would turn the form's "will" into an obligation. ต้อง is allowed only inside
+# ถูกต้อง ("authentic/valid"); พันธกรณี ("obligations" in the non-binding sentence) is fine.
+FORBIDDEN = [re.compile(r"(?<!ถูก)ต้อง"), re.compile("พึง"), re.compile("มีพันธะ"),
+             re.compile("พันธะ"), re.compile("ให้ใช้")]
+# Alternatives whose options Thai cannot tell apart (documented in templates/th/lexicon.yaml).
+MERGED_IN_THAI = {"preposition"}
+
+
+# -- specs -----------------------------------------------------------------------------------
+
+def example_data() -> dict:
+    """The example MOU spec as plain data."""
+    return moukit.load_spec(EXAMPLE).model_dump(mode="json")
+
+
+def mou(**changes) -> moukit.MouSpec:
+    """The example MOU with top-level ``changes``."""
+    return moukit.MouSpec.model_validate({**example_data(), **changes})
+
+
+def loi(**changes) -> moukit.LoiSpec:
+    """An LOI for the example's parties, with clause 2 naming other fields."""
+    data = example_data()
+    for key in ("term", "title", "opening", "fields_clause", "parties"):
+        data.pop(key, None)
+    data.update(instrument="loi", further_fields=["youth", "sport", "science_and_technology"])
+    data.update(changes)
+    return moukit.LoiSpec.model_validate(data)
+
+
+def thai(spec, **kwargs) -> dict[str, str]:
+    """The Thai version's clauses, ``{clause_id: text}``, from the document model."""
+    document = render(spec, "json", languages=["th"], **kwargs).document
+    assert document.languages == ("th",)
+    return {c.id: c.text for c in document.version("th").clauses}
+
+
+def thai_txt(spec, **kwargs) -> str:
+    """The Thai version as the plain-text writer lays it out."""
+    return render(spec, "txt", languages=["th"], **kwargs).data.decode("utf-8")
+
+
+# -- golden text -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,make", [("th-mou", mou), ("th-loi", loi)])
+def test_golden_thai_text(name, make):
+    got = render(make(), "txt", languages=["th"]).data
+    path = GOLDEN / f"{name}.txt"
+    if os.environ.get("MOUKIT_REGEN_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_bytes(got)
+    assert path.is_file(), f"missing {path}; run with MOUKIT_REGEN_GOLDEN=1 to create it"
+    assert got == path.read_bytes(), f"Thai text differs from {path.name}"
+
+
+def test_rendering_is_deterministic():
+    assert thai_txt(mou()) == thai_txt(mou())
+    assert thai_txt(loi()) == thai_txt(loi())
+
+
+# -- form structure --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("instrument", ["loi", "mou"])
+def test_blocks_and_variables_match_english(instrument):
+    library = TemplateLibrary()
+    th, en = library.pack("th"), library.pack("en")
+    assert tuple(th.template(instrument).blocks) == get_form(instrument).clause_ids
+
+    def variables(pack):
+        source = Path(pack.template_file(instrument)).read_text("utf-8")
+        return jinja2.meta.find_undeclared_variables(pack._env.parse(source))
+
+    assert variables(th) == variables(en)
+
+
+def test_document_model_holds_every_clause_in_form_order():
+    for spec in (mou(), loi()):
+        version = render(spec, "json", languages=["th"]).document.version("th")
+        assert tuple(c.id for c in version.clauses) == spec.form.clause_ids
+        assert [c.number for c in version.clauses if c.kind == "numbered"] == \
+            [str(n) for n in range(1, 1 + sum(c.kind == "numbered" for c in version.clauses))]
+        assert all(c.text.strip() for c in version.clauses)
+
+
+def test_draft_marker_is_thai():
+    assert thai_txt(mou(draft=True)).startswith("(ร่าง)\n\n")
+    assert "(ร่าง)" not in thai_txt(mou())
+
+
+# -- dates, lists, languages -----------------------------------------------------------------
+
+@pytest.mark.parametrize("date", [dt.date(2026, 11, 22), dt.date(2024, 1, 5), dt.date(2030, 7, 31)], ids=str)
+def test_buddhist_era_date(date):
+    signing = thai(mou(signing={**example_data()["signing"], "date": date.isoformat()}))["signing"]
+    expected = f"เมื่อวันที่ {date.day} {THAI_MONTHS[date.month - 1]} พ.ศ. {date.year + 543}"
+    assert expected in signing
+    assert str(date.year) not in signing
+
+
+@pytest.mark.parametrize("fields,expected", [
+    (["economy"], "ในด้านเศรษฐกิจ"),
+    (["trade", "investment"], "ในด้านการค้าและการลงทุน"),
+    (["economy", "trade", "tourism"], "ในด้านเศรษฐกิจ การค้า และการท่องเที่ยว"),
+    (["education", "culture", "health", "youth"], "ในด้านการศึกษา วัฒนธรรม สาธารณสุข และเยาวชน"),
+], ids=["one", "two", "three", "four"])
+def test_thai_list_joining(fields, expected):
+    c1 = thai(loi(fields=fields, further_fields=None))["c1"]
+    c2 = thai(mou(fields=fields))["c2"]
+    assert f"ความร่วมมือที่มีอยู่{expected}ให้ดียิ่งขึ้น" in c1
+    assert f"ร่วมมือระหว่างกัน{expected} ที่สอดคล้องกับ" in c2
+    assert "," not in c1 + c2
+
+
+def test_mou_clause_two_various_fields():
+    c2 = thai(mou(fields_clause="various"))["c2"]
+    assert "ร่วมมือระหว่างกันในด้านต่าง ๆ ที่สอดคล้องกับ" in c2
+    assert "เศรษฐกิจ" not in c2
+
+
+def test_signing_names_three_languages_or_two_when_partner_speaks_english():
+    assert "เป็นภาษาไทย ภาษาญี่ปุ่น และภาษาอังกฤษ" in thai(mou())["signing"]
+    data = example_data()
+    partner = {**data["partner"], "language": "en", "country": "AU",
+               "name": {"en": "State of Victoria", "th": "รัฐวิกตอเรีย"}}
+    for make in (mou, loi):
+        signing = thai(make(partner=partner))["signing"]
+        assert "เป็นภาษาไทยและภาษาอังกฤษ" in signing
+        assert signing.count("ภาษา") == 3  # ไทย, อังกฤษ and ตัวบทภาษาอังกฤษ
+
+
+def test_unlisted_language_name_comes_from_babel_with_thai_word_for_language():
+    # Dutch is not in the Thai lexicon's languages: babel names it ดัตช์, the template adds ภาษา.
+    data = example_data()
+
+    def dutch(texts: dict) -> dict:  # the Japanese text replaced by a Dutch one
+        return {**{k: v for k, v in texts.items() if k != "ja"}, "nl": texts.get("en", "Chiang Mai")}
+
+    spec = mou(
+        partner={**data["partner"], "language": "nl", "country": "NL",
+                 "name": {"en": "Province of Utrecht", "th": "จังหวัดอูเทรกต์", "nl": "Provincie Utrecht"}},
+        thai_party={**data["thai_party"], "name": dutch(data["thai_party"]["name"])},
+        signing={**data["signing"], "place": dutch(data["signing"]["place"])},
+        signatories={side: {k: dutch(v) for k, v in person.items()}
+                     for side, person in data["signatories"].items()},
+    )
+    assert "เป็นภาษาไทย ภาษาดัตช์ และภาษาอังกฤษ" in thai(spec)["signing"]
+
+
+def test_loi_keeps_equal_validity_english_prevails_and_non_binding_sentence():
+    clauses = thai(loi())
+    assert "โดยตัวบททุกฉบับมีความถูกต้องเท่าเทียมกัน" in clauses["signing"]
+    assert clauses["signing"].endswith("ในกรณีที่มีความแตกต่าง จะใช้ตัวบทภาษาอังกฤษ")
+    assert clauses["nonbinding"] == (
+        "หนังสือแสดงเจตจำนงฉบับนี้ไม่มีเจตนาที่จะก่อให้เกิดสิทธิหรือพันธกรณีภายใต้กฎหมายระหว่างประเทศ")
+    mou_signing = thai(mou())["signing"]
+    assert mou_signing.endswith("ในกรณีที่มีความแตกต่างในการตีความ จะใช้ตัวบทภาษาอังกฤษ")
+    assert "เท่าเทียม" not in mou_signing  # the MOU has no "equal validity" words
+
+
+def test_mou_clause_five_both_options():
+    open_term = thai(mou())["c5"]
+    assert "จะคงมีผลจนกว่าฝ่ายใดฝ่ายหนึ่งของผู้เข้าร่วมจะยุติบันทึกความเข้าใจฉบับนี้" in open_term
+    assert "โดยแจ้งเป็นลายลักษณ์อักษร" in open_term and "ระยะเวลา" not in open_term
+    fixed = thai(mou(term={"years": 5}))["c5"]
+    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์ฉันเมืองพี่เมืองน้อง" in fixed
+    assert fixed.endswith("จะขึ้นอยู่กับการตัดสินใจร่วมกันของผู้เข้าร่วม")
+    assert "ลายลักษณ์อักษร" not in fixed
+    assert "เป็นระยะเวลา 12 ปี" in thai(mou(term={"years": 12}))["c5"]
+
+
+# -- alternatives ----------------------------------------------------------------------------
+
+def _make(instrument):
+    return loi if instrument == "loi" else mou
+
+
+@pytest.mark.parametrize("instrument", ["loi", "mou"])
+def test_distinct_alternatives_give_distinct_thai_text(instrument):
+    form = get_form(instrument)
+    for alt in form.alternatives.values():
+        texts = {option: thai(_make(instrument)(**{alt.name: option})) for option in alt.options}
+        for a, b in itertools.combinations(alt.options, 2):
+            if alt.name in MERGED_IN_THAI:
+                assert texts[a] == texts[b], (alt.name, a, b)
+            else:
+                assert texts[a] != texts[b], (alt.name, a, b)
+
+
+def test_only_documented_alternatives_are_merged_in_thai():
+    lexicon = TemplateLibrary().pack("th").lexicon
+    source = (ROOT / "templates" / "th" / "lexicon.yaml").read_text("utf-8")
+    merged = set()
+    for instrument in ("loi", "mou"):
+        for alt in get_form(instrument).alternatives.values():
+            words = [lexicon["alternatives"][alt.name][o] for o in alt.options]
+            if len(set(words)) < len(words):
+                merged.add(alt.name)
+    assert merged == MERGED_IN_THAI
+    lines = source.splitlines()
+    for name in merged:  # the lexicon explains why, in the comment just above the group
+        i = lines.index(f"  {name}:")
+        comment = []
+        while lines[i - 1].startswith("  #"):
+            i -= 1
+            comment.append(lines[i])
+        assert "NOT DISTINGUISHABLE" in " ".join(comment), name
+
+
+LOI_PARTIES = {"the_two_cities": "เมืองทั้งสอง", "both_cities": "ทั้งสองเมือง",
+               "the_two_sides": "ฝ่ายทั้งสอง", "both_sides": "ทั้งสองฝ่าย"}
+TITLES = {"memorandum_of_understanding": "บันทึกความเข้าใจ", "agreement": "ความตกลง",
+          "memorandum_of_agreement": "บันทึกความตกลง"}
+RELATIONSHIPS = {"twin": "เมืองแฝด", "sister": "เมืองพี่เมืองน้อง", "friendship": "เมืองมิตรภาพ",
+                 "partnership": "เมืองหุ้นส่วน"}
+
+
+@pytest.mark.parametrize("parties", LOI_PARTIES)
+def test_loi_parties_wording(parties):
+    word = LOI_PARTIES[parties]
+    clauses = thai(loi(parties=parties))
+    assert clauses["preamble"].endswith(f" {word}ได้มีเจตจำนงร่วมกันดังต่อไปนี้")
+    for clause_id in ("c1", "c2", "c3", "c4"):
+        assert clauses[clause_id].startswith(word), clause_id
+
+
+def test_loi_intent_aim_to_and_will():
+    assert thai(loi(intent="aim_to"))["c4"] == \
+        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+    assert thai(loi(intent="will"))["c4"] == \
+        "เมืองทั้งสองจะสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_mou_title_is_used_in_title_and_clauses_three_to_five(title):
+    word = TITLES[title]
+    clauses = thai(mou(title=title))
+    assert clauses["title"].split("\n")[0] == word
+    for clause_id in ("c3", "c4", "c5"):
+        assert f"{word}ฉบับนี้" in clauses[clause_id], clause_id
+
+
+def test_mou_parties_and_opening_wording():
+    two_sides = thai(mou(parties="two_sides", opening="following_understanding"))
+    assert two_sides["parties"].endswith("(ซึ่งต่อไปนี้จะเรียกรวมกันว่า “ฝ่ายทั้งสอง”)")
+    assert two_sides["c1"].startswith("ฝ่ายทั้งสองจะร่วมมือ")
+    assert two_sides["opening"] == "ได้บรรลุความเข้าใจดังต่อไปนี้"
+    default = thai(mou())
+    assert default["parties"].endswith("“ผู้เข้าร่วม”)")
+    assert default["opening"] == "ได้บรรลุความเข้าใจร่วมกันดังต่อไปนี้"
+
+
+@pytest.mark.parametrize("relationship", RELATIONSHIPS)
+def test_relationship_wording(relationship):
+    word = RELATIONSHIPS[relationship]
+    assert thai(loi(relationship=relationship))["c4"].endswith(f"ความสัมพันธ์ฉัน{word}อย่างเป็นทางการในอนาคต")
+    assert thai(mou(relationship=relationship))["title"].split("\n")[1] == f"ว่าด้วยการสถาปนาความสัมพันธ์ฉัน{word}"
+
+
+def test_custom_relationship_is_used_verbatim():
+    custom = {"custom": {"th": "มณฑลมิตรภาพ", "en": "Friendship Provinces", "ja": "友好省"}}
+    assert "ความสัมพันธ์ฉันมณฑลมิตรภาพ" in thai(mou(relationship=custom))["title"]
+
+
+# -- Thai digits, Bangkok ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("make", [lambda: mou(term={"years": 5}), loi], ids=["mou", "loi"])
+def test_thai_digits_convert_every_digit(make):
+    spec = make()
+    plain = thai_txt(spec)
+    assert re.search(r"[0-9]", plain)  # the ordinary version has Arabic digits to convert
+    converted = thai_txt(spec, thai_digits=True)
+    assert not re.search(r"[0-9]", converted)
+    assert "เมื่อวันที่ ๒๒ พฤศจิกายน พ.ศ. ๒๕๖๙" in converted
+    assert "\n\n๑. " in converted and "\n\n๔. " in converted
+    model = render(spec, "json", languages=["th"], thai_digits=True).document.version("th")
+    assert not any(re.search(r"[0-9]", (c.number or "") + c.text) for c in model.clauses)
+    if spec.instrument == "mou":
+        assert "เป็นระยะเวลา ๕ ปี" in model.clause("c5").text
+
+
+def test_thai_digits_leave_other_languages_alone():
+    english = render(mou(), "txt", languages=["en"], thai_digits=True).data.decode()
+    assert "22 November 2026" in english
+
+
+def test_bangkok_is_bangkok_metropolitan_administration():
+    data = example_data()
+    data["thai_party"] = {"province": "Bangkok", "name": {"ja": "バンコク都"}}
+    for make in (mou, loi):
+        spec = make(thai_party=data["thai_party"])
+        clauses = thai(spec)
+        assert clauses["title"].split("\n")[3] == "กรุงเทพมหานคร"
+        assert clauses["sign_thai"].split("\n")[0] == "สำหรับกรุงเทพมหานคร"
+        assert "จังหวัดกรุงเทพ" not in "\n".join(clauses.values())
+
+
+# -- wording constraints over every combination --------------------------------------------------
+
+def _all_thai_versions():
+    for relationship, parties, preposition, intent in itertools.product(
+            get_form("loi").alternatives["relationship"].options, get_form("loi").alternatives["parties"].options,
+            get_form("loi").alternatives["preposition"].options, get_form("loi").alternatives["intent"].options):
+        yield thai(loi(relationship=relationship, parties=parties, preposition=preposition, intent=intent))
+    mou_alts = get_form("mou").alternatives
+    for title, parties, opening, fields, term in itertools.product(
+            mou_alts["title"].options, mou_alts["parties"].options, mou_alts["opening"].options,
+            ["various", "named"], ["open", {"years": 5}]):
+        yield thai(mou(title=title, parties=parties, opening=opening, fields_clause=fields, term=term))
+
+
+def test_no_obligation_words_and_will_is_cha():
+    count = 0
+    for clauses in _all_thai_versions():
+        count += 1
+        text = "\n".join(clauses.values())
+        for pattern in FORBIDDEN:
+            assert not pattern.search(text), (pattern.pattern, text)
+        for clause_id, clause in clauses.items():
+            if re.fullmatch(r"c\d", clause_id):
+                assert "จะ" in clause, clause_id
+    assert count == 4 * 4 * 2 * 2 + 3 * 2 * 2 * 2 * 2
+
+
+def test_text_is_already_normalised():
+    lexicon = TemplateLibrary().pack("th").lexicon
+
+    def strings(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from strings(v)
+        elif isinstance(value, str):
+            yield value
+
+    for s in strings(lexicon):
+        assert normalize(s) == s == unicodedata.normalize("NFC", s), s
+    for clauses in _all_thai_versions():
+        for clause_id, text in clauses.items():
+            assert normalize(text) == text, clause_id
+            assert unicodedata.normalize("NFC", text) == text, clause_id
