@@ -1,0 +1,341 @@
+"""Clause patterns: the form's templates turned into regular expressions for reading drafts.
+
+Each clause of each language is rendered once with *sentinels* in place of the blanks and
+alternatives; the literal wording between them becomes a pattern, so the check reads the
+very same templates that rendering writes (one source of truth). Patterns match a *key*:
+the draft's text with editorial noise removed (see :mod:`moukit.textnorm`): no whitespace,
+line breaks as ``¶``.
+
+Slots are of four kinds: alternatives (the listed wordings, or any text for the form's
+"etc."), dates and terms (typed), and free blanks (names, place, fields).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .forms import Form, get_form
+from .formatting import format_date
+from .templates import LanguagePack
+from .textnorm import SIGNING_LINE, clean, strip_numbering
+
+BREAK = "¶"
+_SENTINEL = re.compile("\ue000([a-z_.]+)\ue001")
+ALTERNATIVE_SLOTS = ("relationship", "parties", "preposition", "intent", "title", "opening")
+
+
+def _sentinel(name: str) -> str:
+    return f"\ue000{name}\ue001"
+
+
+@dataclass
+class Key:
+    """A draft text reduced to its comparison key, with a map back to the readable text."""
+
+    text: str  # readable: cleaned, lines joined with "\n"
+    key: str
+    offsets: list[int] = field(default_factory=list)  # key index -> text index
+
+    def value(self, start: int, end: int) -> str:
+        """The readable text behind key span [start, end)."""
+        if start >= end:
+            return ""
+        raw = self.text[self.offsets[start]: self.offsets[end - 1] + 1]
+        return " ".join(raw.replace("\n", " ").split())
+
+
+def make_key(lines: list[str], *, numbered: bool = True) -> Key:
+    """Build the comparison key of ``lines`` (paragraphs or lines of a draft).
+
+    Whitespace is dropped, each line break becomes one ``¶``, clause numbers at the start of
+    a paragraph and signing lines ("........") are removed.
+    """
+    parts = []
+    for line in lines:
+        for sub in line.split("\n"):
+            sub = clean(sub)
+            if not sub or SIGNING_LINE.match(sub):
+                continue
+            if numbered:
+                sub = strip_numbering(sub)[0]
+            parts.append(sub)
+    text = "\n".join(parts)
+    key_chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if key_chars and key_chars[-1] != BREAK:
+                key_chars.append(BREAK)
+                offsets.append(i)
+        elif not ch.isspace():
+            key_chars.append(ch)
+            offsets.append(i)
+    if key_chars and key_chars[-1] == BREAK:
+        key_chars.pop()
+        offsets.pop()
+    return Key(text, "".join(key_chars), offsets)
+
+
+def _literal(text: str) -> str:
+    """Regex for literal form wording: whitespace may be a line break; first letters any case."""
+    out = []
+    word_start = True
+    for ch in clean(text):
+        if ch.isspace():
+            out.append(BREAK + "?")
+            word_start = True
+            continue
+        if word_start and ch.lower() != ch.upper():
+            out.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
+        else:
+            out.append(re.escape(ch))
+        word_start = not (ch.isalnum() or ch in "'-")
+    return "".join(out)
+
+
+def _date_lexicon_key(lexicon: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in lexicon.items()
+                        if k in ("locale", "calendar", "date_pattern", "date_strftime")))
+
+
+@cache
+def _date_shape(lexicon_key: tuple) -> tuple[str, str, tuple[str, ...]]:
+    """(prefix, suffix, month names) of the lexicon's date format, day as \x01, year as \x02."""
+    lexicon = dict(lexicon_key)
+    year = "2554" if lexicon.get("calendar") == "buddhist" else "2011"
+    shapes = [
+        make_key([format_date(dt.date(2011, m, 28), lexicon)], numbered=False).key
+        .replace("28", "\x01", 1).replace(year, "\x02", 1)
+        for m in range(1, 13)
+    ]
+    prefix = os.path.commonprefix(shapes)
+    suffix = os.path.commonprefix([s[::-1] for s in shapes])[::-1]
+    months = tuple(s[len(prefix): len(s) - len(suffix)] for s in shapes)
+    return prefix, suffix, months
+
+
+def date_regex(lexicon: dict) -> str:
+    """A regex (named groups d, m, y) for dates written as the lexicon writes them."""
+    prefix, suffix, months = _date_shape(_date_lexicon_key(lexicon))
+
+    def fixed(part: str) -> str:
+        out = ""
+        for ch in part:
+            if ch == "\x01":
+                out += r"(?P<d>\d{1,2})"
+            elif ch == "\x02":
+                out += r"(?P<y>\d{4})"
+            else:
+                out += _literal(ch)
+        return out
+
+    names = sorted(set(months), key=len, reverse=True)
+    return fixed(prefix) + "(?P<m>" + "|".join(_literal(n) for n in names) + ")" + fixed(suffix)
+
+
+def parse_date(text: str, lexicon: dict) -> dt.date | None:
+    """Read back a date written as the lexicon writes it; None if it is not one."""
+    key = _date_lexicon_key(lexicon)
+    m = _compiled_date(key).fullmatch(make_key([text], numbered=False).key)
+    if not m:
+        return None
+    months = [name.lower() for name in _date_shape(key)[2]]
+    month = months.index(m.group("m").lower()) + 1 if m.group("m").lower() in months else 0
+    year = int(m.group("y")) - (543 if lexicon.get("calendar") == "buddhist" else 0)
+    try:
+        return dt.date(year, month, int(m.group("d")))
+    except ValueError:
+        return None
+
+
+@cache
+def _compiled_date(lexicon_key: tuple) -> re.Pattern:
+    return re.compile(date_regex(dict(lexicon_key)))
+
+
+def term_regex(lexicon: dict) -> str:
+    """A regex (group n or words) for the MOU term ("five-year", "5 ปี")."""
+    pattern = clean(lexicon.get("term_years", "{n}"))
+    out = ""
+    for piece in re.split(r"(\{n\}|\{words\})", pattern):
+        if piece == "{n}":
+            out += r"(?P<n>\d{1,2})"
+        elif piece == "{words}":
+            out += r"(?P<words>[^\W\d_]+|\d{1,2})"
+        else:
+            out += _literal(piece)
+    return out
+
+
+def parse_term(text: str, lexicon: dict) -> int | None:
+    """Read back the number of years of a term; None if unreadable."""
+    m = re.fullmatch(term_regex(lexicon), make_key([text], numbered=False).key)
+    if not m:
+        return None
+    words = [w.lower() for w in lexicon.get("number_words") or []]
+    found = m.groupdict()
+    if found.get("n"):
+        return int(found["n"])
+    w = found.get("words") or ""
+    if w.isdigit():
+        return int(w)
+    return words.index(w.lower()) if w.lower() in words else None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A blank or alternative in a clause pattern."""
+
+    name: str  # e.g. thai_name, parties, thai_signatory.name
+    group: str  # regex group name (unique per pattern)
+
+
+@dataclass
+class ClausePattern:
+    """One way a clause can be worded: a compiled regex and its slots."""
+
+    clause_id: str
+    variant: dict  # structural choices this rendering assumes (partner_language, fields, term)
+    regex: re.Pattern
+    source: str
+    slots: list[Slot]
+    literal: str  # the longest literal piece, for a fast pre-filter
+    search: re.Pattern | None = None  # the same, anchored at a paragraph start, for search()
+
+
+@dataclass
+class FormPatterns:
+    """All clause patterns of one form in one language."""
+
+    form: Form
+    lang: str
+    clauses: dict[str, list[ClausePattern]]
+    alternatives: dict[str, dict[str, str]]  # slot -> option -> wording (normalised key)
+    version_regexes: list[tuple[dict, re.Pattern, dict[str, str]]]
+
+
+def _sentinel_context(form: Form, variant: dict) -> dict:
+    names = ["thai_name", "partner_name", "relationship", "parties", "fields", "place", "date"]
+    ctx = {n: _sentinel(n) for n in names}
+    ctx["partner_language"] = _sentinel("partner_language") if variant["partner_language"] else ""
+    ctx["thai_signatory"] = {"name": _sentinel("thai_signatory.name"),
+                             "position": _sentinel("thai_signatory.position")}
+    ctx["partner_signatory"] = {"name": _sentinel("partner_signatory.name"),
+                                "position": _sentinel("partner_signatory.position")}
+    if form.instrument == "loi":
+        ctx.update(preposition=_sentinel("preposition"), intent=_sentinel("intent"),
+                   further_fields=_sentinel("further_fields"))
+    else:
+        ctx.update(title=_sentinel("title"), opening=_sentinel("opening"),
+                   fields=_sentinel("fields") if variant["fields"] else "",
+                   term_years=5 if variant["term"] == "fixed" else None,
+                   term_text=_sentinel("term_text") if variant["term"] == "fixed" else "")
+    return ctx
+
+
+def _variants(form: Form) -> list[dict]:
+    if form.instrument == "loi":
+        return [{"partner_language": p, "fields": True, "term": None} for p in (True, False)]
+    return [{"partner_language": p, "fields": f, "term": t}
+            for p, f, t in itertools.product((True, False), (True, False), ("open", "fixed"))]
+
+
+def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, str]]:
+    words: dict[str, dict[str, str]] = {}
+    for name, alt in form.alternatives.items():
+        options = {o: pack.word(name, o) for o in alt.options}
+        provincial = (pack.lexicon.get("provincial_alternatives") or {}).get(name) or {}
+        for o, w in provincial.items():
+            options[f"{o}@provincial"] = w
+        words[name] = options
+    return words
+
+
+def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict) -> str:
+    free = "[^¶]+?"  # a blank never spans a paragraph or line break
+    if name in words:
+        options = sorted(set(words[name].values()), key=len, reverse=True)
+        alternation = "|".join(_literal(w) for w in options)
+        if form.alternatives[name].tolerates_other:
+            return f"(?:{alternation}|{free})"
+        return f"(?:{alternation})"
+    if name == "date":
+        return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", date_regex(pack.lexicon)) + ")"
+    if name == "term_text":
+        return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", term_regex(pack.lexicon)) + ")"
+    return free
+
+
+def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, words: dict,
+                    variant: dict) -> ClausePattern:
+    kind = form.clause(clause_id).kind
+    regex = ""
+    slots: list[Slot] = []
+    literals: list[str] = []
+    pos = 0
+    lines_sep = BREAK if kind == "signature" else BREAK + "?"
+    for m in _SENTINEL.finditer(text):
+        literal = text[pos:m.start()]
+        regex += lines_sep.join(_literal(part) for part in literal.split("\n"))
+        literals.append(clean(literal).replace(" ", ""))
+        name = m.group(1)
+        group = f"s{len(slots)}"
+        slots.append(Slot(name, group))
+        regex += f"(?P<{group}>{_slot_regex(name, form, pack, words)})"
+        pos = m.end()
+    tail = text[pos:]
+    regex += lines_sep.join(_literal(part) for part in tail.split("\n"))
+    regex = f"(?:{regex})(?=¶|$)"  # a clause ends a paragraph
+    literals.append(clean(tail).replace(" ", ""))
+    longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
+    return ClausePattern(clause_id, variant, re.compile(regex), regex, slots,
+                         longest.replace("¶", ""), re.compile("(?:^|(?<=¶))" + regex))
+
+
+@cache
+def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
+    """Every clause pattern of ``instrument`` in ``pack``'s language (cached)."""
+    form = get_form(instrument)
+    words = _alternative_words(pack, form)
+    clauses: dict[str, list[ClausePattern]] = {c: [] for c in form.clause_ids}
+    seen: dict[str, set[str]] = {c: set() for c in form.clause_ids}
+    version_regexes = []
+    for variant in _variants(form):
+        rendered = pack.render_clauses(form, _sentinel_context(form, variant))
+        parts = []
+        group_slots: dict[str, str] = {}
+        for clause_id, text in rendered:
+            pattern = _compile_clause(form, clause_id, text, pack, words, variant)
+            if pattern.source not in seen[clause_id]:
+                seen[clause_id].add(pattern.source)
+                clauses[clause_id].append(pattern)
+            # the whole version: clause patterns in form order, each atomic
+            renamed = pattern.source
+            for slot in pattern.slots:
+                new = f"{clause_id}__{slot.group}"
+                renamed = renamed.replace(f"(?P<{slot.group}>", f"(?P<{new}>", 1)
+                group_slots[new] = slot.name
+            parts.append(f"(?P<{clause_id}>(?>{renamed}))")
+        version_regexes.append((variant, re.compile(f"{BREAK}?".join(parts)), group_slots))
+    return FormPatterns(form, pack.lang, clauses, words, version_regexes)
+
+
+def key_of_option(word: str) -> str:
+    """The comparison key of an alternative's wording."""
+    return make_key([word], numbered=False).key
+
+
+def options_of(slot: str, value: str, patterns: FormPatterns) -> tuple[str, ...]:
+    """The listed options whose wording is ``value`` (several where a language words two
+    options alike); empty for another wording (a variant)."""
+    target = key_of_option(value).lower()
+    found = []
+    for option, word in patterns.alternatives.get(slot, {}).items():
+        if key_of_option(word).lower() == target and option.split("@")[0] not in found:
+            found.append(option.split("@")[0])
+    return tuple(found)

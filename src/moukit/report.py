@@ -1,0 +1,158 @@
+"""The deviation report: findings, the review route they trigger, and the verdict.
+
+Routes, from least to most serious:
+
+- ``standard``: only listed alternatives and filled blanks; no review beyond the usual.
+- ``ministries``: a variant the form tolerates, a partner below province level, or the
+  language versions disagree: review by the Ministry of Interior and the MFA.
+- ``council_of_state``: any other change of wording, an added or a removed clause: review by
+  the MOI, the MFA **and** the Office of the Council of State (months).
+- ``not_permitted``: content beyond a province's authority: must be removed before signing.
+
+Exit codes of ``moukit check``: 0 standard form, 1 review needed, 3 not permitted (2 is bad
+input or usage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+REPORT_SCHEMA = "moukit.check-report"
+REPORT_SCHEMA_VERSION = 1
+
+ROUTES = ("standard", "ministries", "council_of_state", "not_permitted")
+ROUTE_TITLES = {
+    "standard": "standard form",
+    "ministries": "review by the Ministry of Interior and the Ministry of Foreign Affairs",
+    "council_of_state": "review by the MOI, the MFA and the Office of the Council of State",
+    "not_permitted": "not permitted for a province",
+}
+ROUTE_TITLES_TH = {
+    "standard": "เป็นไปตามแบบฟอร์มมาตรฐาน",
+    "ministries": "ต้องเสนอกระทรวงมหาดไทยและกระทรวงการต่างประเทศพิจารณา",
+    "council_of_state": "ต้องเสนอกระทรวงมหาดไทย กระทรวงการต่างประเทศ และสำนักงานคณะกรรมการกฤษฎีกาพิจารณา",
+    "not_permitted": "จังหวัดไม่มีอำนาจลงนามในเนื้อหานี้",
+}
+EXIT_CODES = {"standard": 0, "ministries": 1, "council_of_state": 1, "not_permitted": 3}
+
+KINDS = ("changed", "added", "removed", "moved", "value_mismatch", "variant", "rule", "notice")
+
+
+def worst(routes) -> str:
+    """The most serious of ``routes`` (``standard`` when empty)."""
+    return max(routes, key=ROUTES.index, default="standard")
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of a word-level difference: equal, insert (draft only), delete (form only)."""
+
+    op: str  # equal | insert | delete
+    text: str
+
+
+@dataclass
+class Finding:
+    """One departure from the standard form, or one disagreement between versions."""
+
+    code: str
+    route: str
+    kind: str
+    message: str
+    lang: str | None = None
+    clause_id: str | None = None
+    clause_number: str | None = None
+    standard: str | None = None
+    draft: str | None = None
+    diff: list[DiffOp] = field(default_factory=list)
+    rationale: str = ""
+    rationale_th: str = ""
+    values: dict = field(default_factory=dict)  # for value mismatches: lang -> value
+    source: str | None = None
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        data = asdict(self)
+        data["diff"] = [asdict(op) for op in self.diff]
+        return data
+
+
+@dataclass
+class VersionResult:
+    """What the check found in one language version of a draft."""
+
+    lang: str
+    instrument: str | None
+    source: str
+    values: dict = field(default_factory=dict)
+    exact: bool = False  # the text equals a rendering of the form (editorial noise aside)
+    editorial: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {
+            "lang": self.lang,
+            "instrument": self.instrument,
+            "source": self.source,
+            "exact": self.exact,
+            "values": self.values,
+            "editorial": list(self.editorial),
+        }
+
+
+@dataclass
+class Report:
+    """The result of a check: verdict, findings, versions, inferred values."""
+
+    versions: list[VersionResult]
+    findings: list[Finding]
+    sources: list[str]
+    form_id: str | None = None
+    form_version: str | None = None
+    pending_changes: bool = False
+    untouched_render: bool = False
+    fingerprint: dict | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        """The route of the most serious finding (``standard`` if none)."""
+        return worst(f.route for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        """0 standard form, 1 review needed, 3 not permitted."""
+        return EXIT_CODES[self.verdict]
+
+    @property
+    def reason(self) -> str:
+        """Why the verdict is what it is: the first finding of the highest route."""
+        top = [f for f in self.findings if f.route == self.verdict]
+        if not top:
+            return "the draft is the standard form: only listed alternatives and filled blanks"
+        return top[0].message
+
+    def to_dict(self) -> dict:
+        """The report as JSON-ready data (schema ``moukit.check-report`` v1, see docs/)."""
+        from . import __version__
+
+        return {
+            "schema": REPORT_SCHEMA,
+            "schema_version": REPORT_SCHEMA_VERSION,
+            "moukit_version": __version__,
+            "verdict": self.verdict,
+            "verdict_title": ROUTE_TITLES[self.verdict],
+            "verdict_title_th": ROUTE_TITLES_TH[self.verdict],
+            "exit_code": self.exit_code,
+            "reason": self.reason,
+            "form": {"id": self.form_id, "version": self.form_version},
+            "sources": list(self.sources),
+            "pending_changes": self.pending_changes,
+            "untouched_render": self.untouched_render,
+            "fingerprint": self.fingerprint,
+            "notes": list(self.notes),
+            "versions": [v.to_dict() for v in self.versions],
+            "findings": [f.to_dict() for f in self.findings],
+            "counts": {route: sum(f.route == route for f in self.findings) for route in ROUTES},
+        }
