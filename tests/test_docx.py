@@ -1,0 +1,474 @@
+"""The DOCX writer: Thai and CJK markup, A4 page, both layouts, determinism, fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from dataclasses import replace
+
+import docx
+import pytest
+from docx.enum.section import WD_SECTION
+from docx.shared import Cm
+from docx.table import Table
+from lxml import etree
+
+import moukit
+from moukit.docx_xml import LANG_STYLES, read_fingerprint
+from moukit.model import Clause, Document, Version
+from moukit.rendering import build_document
+from moukit.writers import docx as docx_writer
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+SIGN_LINE = "...................."
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def xml_part(data: bytes, name: str):
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return etree.fromstring(zf.read(name))
+
+
+def run_text(r) -> str:
+    return "".join(t.text or "" for t in r.iter(w("t")))
+
+
+def lang_of(r) -> dict:
+    lang = r.find("w:rPr/w:lang", NS)
+    return {k.split("}")[1]: v for k, v in lang.attrib.items()} if lang is not None else {}
+
+
+# --- documents -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def thai_english() -> Document:
+    """Chiang Mai - Hokkaido MOU from the example spec, Thai and English versions."""
+    spec = moukit.load_spec(os.path.join(os.path.dirname(__file__), "..", "examples",
+                                         "chiang-mai-hokkaido.yaml"))
+    return build_document(spec, languages=["th", "en"])
+
+
+def _version(lang, name, locale, title, parties, c1, signing, sign_a, sign_b, draft):
+    return Version(lang, name, locale, (
+        Clause("title", "title", None, title),
+        Clause("parties", "paragraph", None, parties),
+        Clause("c1", "numbered", "1", c1),
+        Clause("signing", "paragraph", None, signing),
+        Clause("sign_thai", "signature", None, sign_a),
+        Clause("sign_partner", "signature", None, sign_b),
+    ), draft)
+
+
+@pytest.fixture(scope="module")
+def six_languages() -> Document:
+    """A hand-made draft MOU in Thai, Chinese, Japanese, Korean, Vietnamese and English."""
+    versions = (
+        _version("th", "ไทย", "th_TH", "บันทึกความเข้าใจ\nระหว่าง\nจังหวัดเชียงใหม่\nกับ\nนครเซี่ยงไฮ้",
+                 "จังหวัดเชียงใหม่และนครเซี่ยงไฮ้",
+                 "ผู้เข้าร่วมจะร่วมมือกันเพื่อส่งเสริมความเจริญรุ่งเรืองร่วมกัน",
+                 "ลงนาม ณ เซี่ยงไฮ้ เมื่อวันที่ 22 พฤศจิกายน พ.ศ. 2569",
+                 "สำหรับจังหวัดเชียงใหม่\nนายสมชาย ใจดี\nผู้ว่าราชการจังหวัดเชียงใหม่",
+                 "สำหรับนครเซี่ยงไฮ้\nนายหลี่ หมิง\nนายกเทศมนตรีนครเซี่ยงไฮ้", "(ร่าง)"),
+        _version("zh", "中文", "zh_Hans_CN", "清迈府\n与\n上海市\n缔结友好城市关系谅解备忘录",
+                 "清迈府与上海市（以下合称“双方”）", "双方将在各自职权范围内开展合作，促进共同繁荣。",
+                 "2026年11月22日在上海签署。", "清迈府代表\n颂猜·猜迪\n清迈府府尹",
+                 "上海市代表\n李明\n上海市市长", "（草案）"),
+        _version("ja", "日本語", "ja_JP", "チェンマイ県\nと\n上海市\nとの間の了解覚書",
+                 "チェンマイ県及び上海市（以下「双方」という。）",
+                 "双方は、それぞれの権限の範囲内で協力する。", "2026年11月22日に上海で署名した。",
+                 "チェンマイ県のために\nソムチャイ・ジャイディー\nチェンマイ県知事",
+                 "上海市のために\n李明\n上海市長", "（案）"),
+        _version("ko", "한국어", "ko_KR", "치앙마이도\n와\n상하이시\n간의 양해각서",
+                 "치앙마이도와 상하이시(이하 \"참여자\")", "참여자는 각자의 권한 범위 내에서 협력한다.",
+                 "2026년 11월 22일 상하이에서 서명하였다.", "치앙마이도를 대표하여\n솜차이 자이디\n치앙마이도지사",
+                 "상하이시를 대표하여\n리밍\n상하이시장", "(초안)"),
+        _version("vi", "Tiếng Việt", "vi_VN", "Bản ghi nhớ\ngiữa\ntỉnh Chiềng Mai\nvà\nThành phố Thượng Hải",
+                 "Tỉnh Chiềng Mai và Thành phố Thượng Hải", "Các Bên sẽ hợp tác trong phạm vi thẩm quyền.",
+                 "Ký tại Thượng Hải ngày 22 tháng 11 năm 2026.",
+                 "Thay mặt tỉnh Chiềng Mai\nSomchai Jaidee\nTỉnh trưởng Chiềng Mai",
+                 "Thay mặt Thành phố Thượng Hải\nLý Minh\nThị trưởng Thượng Hải", "(Dự thảo)"),
+        _version("en", "English", "en_GB", "Memorandum of Understanding\nbetween\nChiang Mai Province\n"
+                 "and\nShanghai Municipality",
+                 "Chiang Mai Province (จังหวัดเชียงใหม่) and Shanghai Municipality",
+                 "The Participants will cooperate within their authority.",
+                 "Signed at Shanghai on 22 November 2026.",
+                 "For Chiang Mai Province\nMr. Somchai Jaidee\nGovernor of Chiang Mai Province",
+                 "For Shanghai Municipality\nMr. Li Ming\nMayor of Shanghai", "(Draft)"),
+    )
+    return Document("mfa-sister-city-mou", "1.0", "mou", versions, signing_date="2026-11-22")
+
+
+@pytest.fixture(scope="module")
+def rendered(thai_english, six_languages) -> dict:
+    """Every test document in both layouts."""
+    return {(name, layout): docx_writer.write(doc, layout=layout)
+            for name, doc in (("th-en", thai_english), ("six", six_languages))
+            for layout in ("separate", "parallel")}
+
+
+def runs_by_version(data: bytes, document: Document) -> dict[str, list]:
+    """Runs of each version, in separate layout: the body split at section breaks."""
+    body = xml_part(data, "word/document.xml").find("w:body", NS)
+    out, index = {v.lang: [] for v in document.versions}, 0
+    for child in body:
+        if child.tag == w("sectPr"):
+            break
+        out[document.versions[index].lang] += child.iter(w("r"))
+        if child.find("w:pPr/w:sectPr", NS) is not None:
+            index += 1
+    return out
+
+
+# --- Thai complex-script markup --------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["th-en", "six"])
+@pytest.mark.parametrize("layout", ["separate", "parallel"])
+def test_every_run_names_four_fonts_and_both_sizes(rendered, name, layout):
+    runs = list(xml_part(rendered[name, layout], "word/document.xml").iter(w("r")))
+    assert runs
+    for r in runs:
+        fonts = r.find("w:rPr/w:rFonts", NS)
+        assert fonts is not None, run_text(r)
+        assert all(fonts.get(w(slot)) for slot in SLOTS), etree.tostring(fonts)
+        assert not any(fonts.get(w(a)) for a in THEME_ATTRS)
+        assert r.find("w:rPr/w:sz", NS) is not None and r.find("w:rPr/w:szCs", NS) is not None
+
+
+def test_styles_have_no_theme_fonts_and_default_to_sarabun(rendered):
+    styles = xml_part(rendered["th-en", "separate"], "word/styles.xml")
+    for fonts in styles.iter(w("rFonts")):
+        assert not any(fonts.get(w(a)) for a in THEME_ATTRS)
+    for where in ("w:docDefaults/w:rPrDefault/w:rPr", "w:style[@w:styleId='Normal']/w:rPr"):
+        rpr = styles.find(where, NS)
+        fonts = rpr.find("w:rFonts", NS)
+        assert [fonts.get(w(s)) for s in SLOTS] == ["TH Sarabun New"] * 4
+        assert rpr.find("w:sz", NS).get(w("val")) == "32"  # 16 pt
+        assert rpr.find("w:szCs", NS).get(w("val")) == "32"
+
+
+def test_thai_runs_are_marked_complex_script(rendered, thai_english):
+    runs = runs_by_version(rendered["th-en", "separate"], thai_english)
+    thai = [r for r in runs["th"] if any("\u0e00" <= ch <= "\u0e7f" for ch in run_text(r))]
+    assert len(thai) > 10
+    for r in thai:
+        assert r.find("w:rPr/w:cs", NS) is not None, run_text(r)
+        assert lang_of(r) == {"val": "th-TH", "bidi": "th-TH"}
+        fonts = r.find("w:rPr/w:rFonts", NS)
+        assert fonts.get(w("cs")) == "TH Sarabun New"
+        assert r.find("w:rPr/w:sz", NS).get(w("val")) == "32"
+    for r in runs["en"]:
+        assert r.find("w:rPr/w:cs", NS) is None
+        assert lang_of(r) == {"val": "en-GB"}
+
+
+def test_thai_words_inside_english_get_their_own_complex_script_run(rendered, six_languages):
+    runs = runs_by_version(rendered["six", "separate"], six_languages)["en"]
+    thai = [r for r in runs if run_text(r) == "จังหวัดเชียงใหม่"]
+    assert len(thai) == 1
+    assert thai[0].find("w:rPr/w:cs", NS) is not None
+    assert lang_of(thai[0]) == {"val": "en-GB", "bidi": "th-TH"}
+    neighbours = [r for r in runs if run_text(r).startswith("Chiang Mai Province (")]
+    assert neighbours and neighbours[0].find("w:rPr/w:cs", NS) is None
+
+
+def _paragraph_jc(data: bytes, text: str) -> str | None:
+    body = xml_part(data, "word/document.xml")
+    for p in body.iter(w("p")):
+        if text in "".join(t.text or "" for t in p.iter(w("t"))):
+            jc = p.find("w:pPr/w:jc", NS)
+            return jc.get(w("val")) if jc is not None else None
+    raise AssertionError(f"no paragraph with {text!r}")
+
+
+@pytest.mark.parametrize("layout", ["separate", "parallel"])
+def test_justification_per_language(rendered, thai_english, six_languages, layout):
+    for name, doc in (("th-en", thai_english), ("six", six_languages)):
+        data = rendered[name, layout]
+        for version in doc.versions:
+            want = {"th": "thaiDistribute"}.get(version.lang, "both")
+            for clause in version.clauses:
+                if clause.kind in ("paragraph", "numbered"):
+                    assert _paragraph_jc(data, clause.text) == want, (version.lang, clause.id)
+            title = version.clause("title").lines[0]
+            assert _paragraph_jc(data, title) == "center"
+
+
+def test_title_runs_are_bold_and_body_runs_are_not(rendered, thai_english):
+    body = xml_part(rendered["th-en", "separate"], "word/document.xml")
+    for p in body.iter(w("p")):
+        text = "".join(t.text or "" for t in p.iter(w("t")))
+        for version in thai_english.versions:
+            is_title = text == version.clause("title").text.replace("\n", "")
+            if is_title or text == version.clause("c1").text:
+                for r in p.iter(w("r")):
+                    assert (r.find("w:rPr/w:b", NS) is not None) is is_title
+                    assert (r.find("w:rPr/w:bCs", NS) is not None) is is_title
+
+
+def test_compatibility_mode_15(rendered):
+    settings = xml_part(rendered["th-en", "separate"], "word/settings.xml")
+    modes = [s for s in settings.iterfind("w:compat/w:compatSetting", NS)
+             if s.get(w("name")) == "compatibilityMode"]
+    assert len(modes) == 1
+    assert modes[0].get(w("uri")) == "http://schemas.microsoft.com/office/word"
+    assert modes[0].get(w("val")) == "15"
+    assert settings.find("w:rsids", NS) is None
+
+
+# --- CJK and Latin languages -----------------------------------------------------------
+
+@pytest.mark.parametrize("lang, font, tag", [
+    ("zh", "SimSun", "zh-CN"), ("ja", "MS Mincho", "ja-JP"), ("ko", "Batang", "ko-KR"),
+])
+def test_cjk_runs_have_east_asian_font_and_language(rendered, six_languages, lang, font, tag):
+    assert LANG_STYLES[lang].fonts.eastAsia == font
+    runs = runs_by_version(rendered["six", "separate"], six_languages)[lang]
+    assert len(runs) >= 10
+    for r in runs:
+        fonts = r.find("w:rPr/w:rFonts", NS)
+        assert fonts.get(w("eastAsia")) == font
+        assert fonts.get(w("hint")) == "eastAsia"
+        assert lang_of(r) == {"val": tag, "eastAsia": tag}
+        assert r.find("w:rPr/w:cs", NS) is None
+
+
+def test_latin_runs_have_their_language(rendered, six_languages):
+    runs = runs_by_version(rendered["six", "separate"], six_languages)
+    assert {lang_of(r)["val"] for r in runs["vi"]} == {"vi-VN"}
+    assert {lang_of(r)["val"] for r in runs["en"]} == {"en-GB"}
+
+
+# --- page ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("layout", ["separate", "parallel"])
+def test_every_section_is_a4_with_thai_government_margins(rendered, layout):
+    doc = docx.Document(io.BytesIO(rendered["six", layout]))
+    assert len(doc.sections) == (6 if layout == "separate" else 1)
+    for section in doc.sections:
+        for got, want in ((section.page_width, 21.0), (section.page_height, 29.7),
+                          (section.left_margin, 3.0), (section.right_margin, 2.0),
+                          (section.top_margin, 2.5), (section.bottom_margin, 2.0)):
+            assert abs(got - Cm(want)) < Cm(0.01), (got.cm, want)
+    body = xml_part(rendered["six", layout], "word/document.xml")
+    for sect in body.iter(w("sectPr")):
+        assert sect.find("w:pgSz", NS).get(w("w")) == "11906"
+        assert sect.find("w:pgMar", NS).get(w("left")) == "1701"
+
+
+# --- layouts ---------------------------------------------------------------------------
+
+def block_text(block) -> str:
+    if isinstance(block, Table):
+        return "\n".join(cell.text for row in block.rows for cell in row.cells)
+    return block.text
+
+
+def all_text(data: bytes) -> str:
+    doc = docx.Document(io.BytesIO(data))
+    return "\n".join(block_text(b) for b in doc.iter_inner_content())
+
+
+def signature_text(clause: Clause) -> str:
+    first, *rest = clause.lines
+    return "\n".join([first, SIGN_LINE, *rest])
+
+
+@pytest.mark.parametrize("name", ["th-en", "six"])
+def test_separate_layout_one_section_per_version(rendered, thai_english, six_languages, name):
+    document = {"th-en": thai_english, "six": six_languages}[name]
+    doc = docx.Document(io.BytesIO(rendered[name, "separate"]))
+    assert len(doc.sections) == len(document.versions)
+    assert all(s.start_type == WD_SECTION.NEW_PAGE for s in doc.sections)
+    blocks = list(doc.iter_inner_content())
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == len(document.versions)
+    for table, version in zip(tables, document.versions):
+        assert len(table.rows) == 1 and len(table.columns) == 2
+        signatures = [c for c in version.clauses if c.kind == "signature"]
+        assert [cell.text for cell in table.rows[0].cells] == [signature_text(c) for c in signatures]
+        borders = table._tbl.find("w:tblPr/w:tblBorders", NS)
+        assert {b.get(w("val")) for b in borders} == {"nil"}
+    # each version in order: draft marker, title, ..., its signature table, then the next
+    texts = [block_text(b) for b in blocks]
+    position = -1
+    for version in document.versions:
+        start = texts.index(version.clause("title").text)
+        assert start > position
+        if version.draft_marker:
+            assert texts[start - 1] == version.draft_marker
+            marker = blocks[start - 1]
+            assert marker.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+        position = start
+
+
+def test_separate_layout_numbered_clause_reads_number_then_text(rendered, thai_english):
+    doc = docx.Document(io.BytesIO(rendered["th-en", "separate"]))
+    texts = [p.text for p in doc.paragraphs]
+    for version in thai_english.versions:
+        for clause in version.clauses:
+            if clause.kind == "numbered":
+                assert f"{clause.number}. {clause.text}" in texts
+    assert any(t.startswith("1. The Participants will") for t in texts)
+
+
+@pytest.mark.parametrize("name", ["th-en", "six"])
+def test_parallel_layout_one_table_clause_by_clause(rendered, thai_english, six_languages, name):
+    document = {"th-en": thai_english, "six": six_languages}[name]
+    doc = docx.Document(io.BytesIO(rendered[name, "parallel"]))
+    blocks = list(doc.iter_inner_content())
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    table = tables[0]
+    versions = document.versions
+    drafts = 1 if any(v.draft_marker for v in versions) else 0
+    clauses = versions[0].clauses
+    assert len(table.columns) == len(versions)
+    assert len(table.rows) == len(clauses) + drafts
+    if drafts:
+        assert [c.text for c in table.rows[0].cells] == [v.draft_marker for v in versions]
+    for i, row in enumerate(table.rows[drafts:]):
+        for cell, version in zip(row.cells, versions):
+            clause = version.clauses[i]
+            if clause.kind == "signature":
+                want = signature_text(clause)
+            elif clause.number:
+                want = f"{clause.number}. {clause.text}"
+            else:
+                want = clause.text
+            assert cell.text == want, (version.lang, clause.id)
+    assert [c.kind for c in clauses[-2:]] == ["signature", "signature"]
+    for row in table.rows[-2:]:
+        assert row._tr.find("w:trPr/w:cantSplit", NS) is not None
+
+
+@pytest.mark.parametrize("layout", ["separate", "parallel"])
+def test_text_read_back_has_every_clause_of_every_version(rendered, thai_english,
+                                                          six_languages, layout):
+    for name, document in (("th-en", thai_english), ("six", six_languages)):
+        text = all_text(rendered[name, layout])
+        for version in document.versions:
+            for clause in version.clauses:
+                for line in clause.lines:
+                    assert line in text, (name, version.lang, clause.id, line)
+
+
+def test_render_path_uses_the_docx_writer(thai_english):
+    spec = moukit.load_spec(os.path.join(os.path.dirname(__file__), "..", "examples",
+                                         "chiang-mai-hokkaido.yaml"))
+    for layout in ("separate", "parallel"):
+        result = moukit.render(spec, "docx", languages=["th", "en"], layout=layout)
+        assert result.data[:2] == b"PK"
+        assert result.data == docx_writer.write(result.document, layout=layout)
+        assert result.document.versions == thai_english.versions
+
+
+# --- determinism, properties, fingerprint ----------------------------------------------
+
+def test_same_document_gives_identical_bytes(thai_english, rendered):
+    copy = replace(thai_english, versions=tuple(replace(v) for v in thai_english.versions))
+    for layout in ("separate", "parallel"):
+        first = docx_writer.write(thai_english, layout=layout)
+        assert hashlib.sha256(first).digest() == \
+            hashlib.sha256(docx_writer.write(copy, layout=layout)).digest()
+    assert rendered["th-en", "separate"] != rendered["th-en", "parallel"]
+    with zipfile.ZipFile(io.BytesIO(rendered["th-en", "separate"])) as zf:
+        infos = zf.infolist()
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert [i.filename for i in infos][:2] == ["[Content_Types].xml", "_rels/.rels"]
+
+
+def test_identical_bytes_across_processes(rendered):
+    """Hash seeds and clocks differ between processes; the bytes must not."""
+    code = (
+        "import hashlib, moukit\n"
+        "from moukit.rendering import build_document\n"
+        "from moukit.writers import docx\n"
+        "spec = moukit.load_spec('examples/chiang-mai-hokkaido.yaml')\n"
+        "doc = build_document(spec, languages=['th', 'en'])\n"
+        "print(hashlib.sha256(docx.write(doc, layout='separate')).hexdigest())\n"
+    )
+    root = os.path.join(os.path.dirname(__file__), "..")
+    env = dict(os.environ, PYTHONHASHSEED="12345", PYTHAINLP_OFFLINE="1", PYTHAINLP_READ_ONLY="1")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == hashlib.sha256(rendered["th-en", "separate"]).hexdigest()
+
+
+def test_core_properties_come_from_the_document(rendered, thai_english):
+    props = docx.Document(io.BytesIO(rendered["th-en", "separate"])).core_properties
+    assert props.title == thai_english.version("en").title
+    assert props.author == "moukit"
+    assert props.created.date().isoformat() == thai_english.signing_date == "2026-11-22"
+    assert props.modified == props.created
+
+
+def test_fingerprint_round_trip(rendered, thai_english):
+    stored = read_fingerprint(rendered["th-en", "separate"])
+    assert stored == thai_english.fingerprint
+    assert set(stored) >= {"generator", "moukit_version", "form_id", "form_version",
+                           "spec_sha256", "text_sha256", "languages", "layout"}
+    custom = xml_part(rendered["th-en", "separate"], "docProps/custom.xml")
+    names = [p.get("name") for p in custom]
+    assert names == ["moukit.generator", "moukit.version", "moukit.form_id", "moukit.form_version",
+                     "moukit.spec_sha256", "moukit.text_sha256", "moukit.languages",
+                     "moukit.layout"]
+    assert read_fingerprint(rendered["th-en", "parallel"])["layout"] == "parallel"
+
+
+def test_fingerprint_of_a_hand_made_document_is_derived(rendered, six_languages):
+    stored = read_fingerprint(rendered["six", "separate"])
+    assert stored["form_id"] == "mfa-sister-city-mou"
+    assert stored["languages"] == "th,zh,ja,ko,vi,en"
+    text = "\n\n".join(v.plain_text() for v in six_languages.versions)
+    assert stored["text_sha256"] == hashlib.sha256(text.encode()).hexdigest()
+
+
+def _docx_with_custom(custom: bytes) -> bytes:
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("_rels/.rels", rels)
+        zf.writestr("docProps/custom.xml", custom)
+    return buffer.getvalue()
+
+
+def test_read_fingerprint_refuses_dtd_and_entities():
+    evil = (b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'custom-properties"><property name="moukit.form_id"><lpwstr>&x;</lpwstr>'
+            b'</property></Properties>')
+    with pytest.raises(moukit.MoukitError, match="DOCTYPE"):
+        read_fingerprint(_docx_with_custom(evil))
+
+
+def test_read_fingerprint_without_properties_or_not_a_docx(rendered):
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as zf:
+        zf.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/relationships"/>')
+    assert read_fingerprint(plain.getvalue()) == {}
+    with pytest.raises(moukit.MoukitError):
+        read_fingerprint(b"not a zip file")
+
+
+# --- errors ----------------------------------------------------------------------------
+
+def test_unknown_layout_and_control_characters_are_errors(six_languages):
+    with pytest.raises(moukit.MoukitError, match="layout"):
+        docx_writer.write(six_languages, layout="columns")
+    en = six_languages.version("en")
+    bad = replace(en, clauses=(Clause("title", "title", None, "Bad\x0btitle"),))
+    with pytest.raises(moukit.MoukitError, match="U\\+000B"):
+        docx_writer.write(replace(six_languages, versions=(bad,)))
