@@ -20,6 +20,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import MoukitError
@@ -29,6 +30,7 @@ from .patterns import (
     FormPatterns,
     Key,
     form_patterns,
+    key_of,
     make_key,
     options_of,
     parse_date,
@@ -142,11 +144,11 @@ def _title_starts(library: TemplateLibrary) -> set[str]:
         except MoukitError:
             continue
         for option in (pack.lexicon.get("alternatives", {}).get("title") or {}).values():
-            starts.add(make_key([option], numbered=False).key.lower())
+            starts.add(key_of(option).lower())
         starts.add(make_key([loi_title.split("\n")[0]], numbered=False).key.lower())
         marker = pack.lexicon.get("draft_marker")
         if marker:
-            starts.add(make_key([marker], numbered=False).key.lower())
+            starts.add(key_of(marker).lower())
     starts.discard("")
     return starts
 
@@ -159,8 +161,8 @@ def _draft_markers(library: TemplateLibrary) -> set[str]:
         except MoukitError:
             continue
         if marker:
-            markers.add(make_key([marker], numbered=False).key.lower())
-            markers.add(make_key([marker.strip("()（）")], numbered=False).key.lower())
+            markers.add(key_of(marker).lower())
+            markers.add(key_of(marker.strip("()（）")).lower())
     return markers
 
 
@@ -189,7 +191,7 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     editorial: list[str] = []
     kept = []
     for b in blocks:
-        if make_key([_block_text(b)], numbered=False).key.lower() in markers:
+        if key_of(_block_text(b)).lower() in markers:
             editorial.append(f"draft marker {clean(_block_text(b))!r} ignored")
         else:
             kept.append(b)
@@ -280,13 +282,11 @@ def _consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[
     chosen: dict[str, str] = {}
     odd: list[tuple[str, str, str]] = []
     for slot, items in by_slot.items():
-        counts = Counter(token_key(make_key([v], numbered=False).key) for _, v in items)
+        counts = Counter(token_key(key_of(v)) for _, v in items)
         best_key = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
-        chosen[slot] = next(v for _, v in items if token_key(make_key([v], numbered=False).key) == best_key)
-        if slot in ALTERNATIVE_SLOTS:
-            continue
+        chosen[slot] = next(v for _, v in items if token_key(key_of(v)) == best_key)
         for clause_id, v in items:
-            if token_key(make_key([v], numbered=False).key) != best_key:
+            if token_key(key_of(v)) != best_key:
                 odd.append((slot, clause_id, v))
     return chosen, odd
 
@@ -295,7 +295,7 @@ def _list_separators(pack: LanguagePack) -> list[str]:
     sample = format_list(["\x01", "\x02", "\x03"], pack.lexicon)
     two = format_list(["\x01", "\x02"], pack.lexicon)
     seps = set(re.split("[\x01\x02\x03]", sample)[1:-1]) | set(re.split("[\x01\x02]", two)[1:-1])
-    keys = {make_key([sep], numbered=False).key.lower() for sep in seps} | {",", "、", ";"}
+    keys = {key_of(sep).lower() for sep in seps} | {",", "、", ";"}
     return sorted((k for k in keys if k), key=len, reverse=True)
 
 
@@ -305,8 +305,8 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
     The text is scanned for the language's wording of each field (longest first); what lies
     between known fields and list separators is free-text wording (one item per gap).
     """
-    key = make_key([text], numbered=False).key.replace("¶", "").lower()
-    known = sorted(((make_key([w], numbered=False).key.lower(), fid)
+    key = key_of(text).replace("¶", "").lower()
+    known = sorted(((key_of(w).lower(), fid)
                     for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
     seps = _list_separators(pack)
     ids: list[str] = []
@@ -338,15 +338,16 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
 
 
 def _language_code(name: str, pack: LanguagePack) -> str | None:
+    return _language_names(pack).get(key_of(name).lower())
+
+
+@lru_cache(maxsize=64)
+def _language_names(pack: LanguagePack) -> dict[str, str]:
     from babel import Locale
 
-    target = make_key([name], numbered=False).key.lower()
     names = dict(Locale.parse(pack.lexicon["locale"]).languages)
     names.update(pack.lexicon.get("languages") or {})
-    for code, n in names.items():
-        if make_key([n], numbered=False).key.lower() == target:
-            return code
-    return None
+    return {key_of(n).lower(): code for code, n in sorted(names.items(), reverse=True)}
 
 
 def describe_values(values: dict[str, str], variant: dict, patterns: FormPatterns,
@@ -416,17 +417,23 @@ class Token:
 
 
 def _standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset) -> list[Token]:
-    tokens: list[Token] = []
-    pos = 0
-    for m in list(_MARK.finditer(marked)) + [None]:
-        literal = marked[pos: m.start() if m else len(marked)]
-        for t in tokenize(clean(literal), lang, terms):
-            tokens.append(Token(t, token_key(t), clause_index))
-        if m is None:
-            break
-        for t in tokenize(clean(m.group(2)), lang, terms):
-            tokens.append(Token(t, token_key(t), clause_index, m.group(1)))
+    """Tokens of a standard clause, each knowing the blank or alternative it comes from."""
+    marked = clean(marked)
+    plain, spans, pos = "", [], 0
+    for m in _MARK.finditer(marked):
+        plain += marked[pos:m.start()]
+        spans.append((len(plain), len(plain) + len(m.group(2)), m.group(1)))
+        plain += m.group(2)
         pos = m.end()
+    plain += marked[pos:]
+    tokens: list[Token] = []
+    cursor = 0
+    for t in tokenize(plain, lang, terms):
+        start = plain.find(t, cursor)
+        start = cursor if start < 0 else start
+        cursor = start + len(t)
+        slot = next((name for a, b, name in spans if a <= start < b), None)
+        tokens.append(Token(t, token_key(t), clause_index, slot))
     return tokens
 
 
@@ -516,6 +523,18 @@ def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[
     findings = []
     for slot, clause_id, value in odd:
         clause = patterns.form.clause(clause_id)
+        if slot in ALTERNATIVE_SLOTS:
+            if options_of(slot, value, patterns):
+                continue  # another listed alternative in this place: still the form
+            findings.append(Finding(
+                code="MK-C001", route="council_of_state", kind="changed", lang=lang,
+                clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
+                message=f"clause {clause.number or clause_id}: {value!r} is not one of the form's "
+                        f"wordings for the {slot}",
+                standard=values[slot], draft=value, rationale=RATIONALE["changed"][0],
+                rationale_th=RATIONALE["changed"][1],
+            ))
+            continue
         findings.append(Finding(
             code="MK-M001", route="ministries", kind="value_mismatch", lang=lang,
             clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
@@ -551,7 +570,11 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     variant = {dim: (votes.most_common(1)[0][0] if votes else None) for dim, votes in variant_votes.items()}
     variant = _best_variant(variant, values, patterns, pack, key)
     analysis = Analysis(version, pack, patterns, values, variant, exact=False)
+    known = set(values)
     findings = _align(analysis, key)
+    if set(analysis.values) != known:  # blanks read from the alignment: align again with them
+        analysis = Analysis(version, pack, patterns, dict(analysis.values), variant, exact=False)
+        findings = _align(analysis, key)
     findings += _odd_value_findings([o for o in odd if o[1] not in analysis.clause_status
                                      or analysis.clause_status[o[1]] == "equal"], values, patterns, version.lang)
     return _finish(analysis, findings, rules, spec)
@@ -661,7 +684,7 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
             part = [t for t in std_run if t.clause == c]
             share = draft_run if len(clauses_in_run) == 1 else (
                 draft_run[n * len(draft_run) // len(clauses_in_run): (n + 1) * len(draft_run) // len(clauses_in_run)])
-            if placeholder and share:
+            if placeholder and share and _valid_fill(part[0].slot, _join(share, lang), analysis):
                 # an unknown blank filled by the draft: a value, not a change
                 per_clause_ops[c].append(("equal", share))
                 per_clause_draft[c].extend(share)
@@ -748,6 +771,18 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
     return findings
 
 
+def _valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
+    """Whether draft words can be the value of a blank the patterns could not read."""
+    if slot in ALTERNATIVE_SLOTS:
+        return bool(options_of(slot, value, analysis.patterns)) or \
+            analysis.patterns.form.alternatives[slot].tolerates_other
+    if slot == "date":
+        return parse_date(value, analysis.pack.lexicon) is not None
+    if slot == "term_text":
+        return parse_term(value, analysis.pack.lexicon) is not None
+    return True
+
+
 def _equal_ranges(matcher):
     return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag == "equal"]
 
@@ -767,8 +802,8 @@ def _group_by_block(runs: list[list[Token]]) -> list[list[Token]]:
 
 
 def _same_wording(a: str, b: str) -> bool:
-    ka = make_key([a], numbered=False).key.replace("¶", "")
-    kb = make_key([b], numbered=False).key.replace("¶", "")
+    ka = key_of(a).replace("¶", "")
+    kb = key_of(b).replace("¶", "")
     if ka == kb:
         return True
     return token_key(ka) == token_key(kb) and _first_letters_only(ka, kb)
@@ -865,7 +900,7 @@ def _named_check(rule: Rule, analysis: Analysis, findings: list[Finding]) -> Fin
         if status.get("signing", "equal") == "equal":
             return None
         english = (analysis.pack.lexicon.get("languages") or {}).get("en") or "English"
-        key = make_key([english], numbered=False).key.lower()
+        key = key_of(english).lower()
         standard = make_key([analysis.standard.get("signing", "")]).key.lower()
         draft = make_key([analysis.draft_clauses.get("signing", "")]).key.lower()
         if draft.count(key) < standard.count(key):
@@ -1023,7 +1058,7 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
             got = a.values.get(slot)
             if got is None:
                 continue
-            if token_key(make_key([got], numbered=False).key) != token_key(make_key([want], numbered=False).key):
+            if token_key(key_of(got)) != token_key(key_of(want)):
                 findings.append(Finding(
                     code="MK-S001", route="ministries", kind="value_mismatch", lang=a.version.lang,
                     message=f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",

@@ -17,7 +17,7 @@ import itertools
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .forms import Form, get_form
 from .formatting import format_date
@@ -81,8 +81,23 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     return Key(text, "".join(key_chars), offsets)
 
 
+_CHOICE = re.compile("\ue005([^\ue006]*)\ue006")
+
+
 def _literal(text: str) -> str:
-    """Regex for literal form wording: whitespace may be a line break; first letters any case."""
+    """Regex for literal form wording: whitespace may be a line break; first letters any case.
+
+    A choice the template leaves to the value (a Korean particle, see templates.josa) is
+    written ``\ue005a|b\ue006`` and accepts either.
+    """
+    if "\ue005" in text:
+        out, pos = [], 0
+        for m in _CHOICE.finditer(text):
+            out.append(_literal(text[pos:m.start()]))
+            out.append("(?:" + "|".join(_literal(c) for c in sorted(m.group(1).split("|"), key=len, reverse=True)) + ")")
+            pos = m.end()
+        out.append(_literal(text[pos:]))
+        return "".join(out)
     out = []
     word_start = True
     for ch in clean(text):
@@ -325,9 +340,13 @@ def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
     return FormPatterns(form, pack.lang, clauses, words, version_regexes)
 
 
-def key_of_option(word: str) -> str:
-    """The comparison key of an alternative's wording."""
-    return make_key([word], numbered=False).key
+@lru_cache(maxsize=8192)
+def key_of(text: str) -> str:
+    """The comparison key of a short text (a value or a wording), cached."""
+    return make_key([text], numbered=False).key
+
+
+key_of_option = key_of
 
 
 def options_of(slot: str, value: str, patterns: FormPatterns) -> tuple[str, ...]:

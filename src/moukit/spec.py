@@ -20,6 +20,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     TypeAdapter,
     field_validator,
@@ -149,7 +150,7 @@ class Signing(_Model):
 class FixedTerm(_Model):
     """MOU clause 5, Option 2: in effect for a number of years, renewable by mutual decision."""
 
-    years: int = Field(ge=1, le=99)
+    years: StrictInt = Field(ge=1, le=99, description="Number of years, 1 to 99")
 
 
 FieldOfCooperation = Union[FieldId, Custom]

@@ -8,6 +8,7 @@ duplicate keys. Every node's line is remembered so that pydantic's errors can be
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,14 @@ class _Located:
             )
             return None
         self._seen.add(id(node))
+        default_tag = {yaml.MappingNode: "tag:yaml.org,2002:map",
+                       yaml.SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node))
+        if default_tag and node.tag != default_tag:
+            self.problems.append(
+                Problem(_dotted(path), f"YAML tag {node.tag!r} is not allowed in a spec",
+                        node.start_mark.line + 1, "remove the tag; write a plain mapping or list")
+            )
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:
@@ -71,7 +80,14 @@ class _Located:
                         node.start_mark.line + 1, "remove the tag; write a plain value")
             )
             return None
-        return yaml.SafeLoader.construct_object(_SCALAR_CONSTRUCTOR, node)
+        try:
+            return yaml.SafeLoader.construct_object(_SCALAR_CONSTRUCTOR, node)
+        except (ValueError, TypeError, yaml.YAMLError) as exc:
+            self.problems.append(
+                Problem(_dotted(path), f"{node.value!r} is not a valid value ({exc})",
+                        node.start_mark.line + 1, "dates are written YYYY-MM-DD, e.g. 2026-11-22")
+            )
+            return None
 
 
 class _ScalarConstructor(yaml.SafeLoader):
@@ -118,14 +134,47 @@ def _suggest_key(path: tuple, data: Any) -> str | None:
     return f"did you mean {close[0]!r}?" if close else (f"allowed keys: {', '.join(names)}" if names else None)
 
 
+def _is_branch(part: object) -> bool:
+    """A location element pydantic adds for a union member (``literal[...]``, a model name)."""
+    return isinstance(part, str) and (part.startswith("literal[") or part[:1].isupper()
+                                      or part.startswith("function-"))
+
+
+def _split_branch(loc: tuple) -> tuple[tuple, str | None, tuple]:
+    for i, part in enumerate(loc):
+        if _is_branch(part):
+            return loc[:i], part, loc[i + 1:]
+    return loc, None, ()
+
+
 def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> list[Problem]:
-    problems = []
+    errors = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        # Drop the discriminator tag and union member names pydantic adds to the location.
-        if loc and loc[0] in ("loi", "mou"):
+        if loc and loc[0] in ("loi", "mou"):  # the discriminator tag
             loc = loc[1:]
-        loc = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("custom-wording",) or p.startswith("function-"))))
+        before, branch, after = _split_branch(loc)
+        errors.append((before, branch, after, err))
+    # For a union (a listed value or a {custom: ...} wording, 'open' or {years: N}), keep the
+    # errors of the member that fits the kind of value given: a mapping -> the model.
+    by_union: dict[tuple, list] = {}
+    for item in errors:
+        if item[1] is not None:
+            by_union.setdefault(item[0], []).append(item)
+    dropped = set()
+    for before, items in by_union.items():
+        if len({i[1] for i in items}) < 2:
+            continue
+        union_input = next((i[3]["input"] for i in items if not i[2]), None)
+        wants_model = isinstance(union_input, dict)
+        for i in items:
+            if i[1].startswith("literal[") == wants_model:
+                dropped.add(id(i[3]))
+    problems = []
+    for before, branch, after, err in errors:
+        if id(err) in dropped:
+            continue
+        loc = before + after
         message = err["msg"].removeprefix("Value error, ")
         hint = None
         if err["type"] == "extra_forbidden":
@@ -139,9 +188,13 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
         elif err["type"] == "missing":
             hint = f"add {loc[-1]}: to the spec" if loc else None
         elif err["type"] == "literal_error":
-            hint = "choose one of the listed values"
+            allowed = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+            close = difflib.get_close_matches(str(err["input"]), allowed, n=1)
+            message = f"{err['input']!r} is not one of: {', '.join(allowed)}"
+            hint = f"did you mean {close[0]!r}?" if close else "choose one of the listed values"
+            if any(p in ("relationship", "title", "fields", "further_fields") for p in loc if isinstance(p, str)):
+                hint += " (or give your own wording as {custom: {th: ..., en: ..., <partner language>: ...}})"
         problems.append(Problem(_dotted(loc), message, _line_for(lines, loc), hint))
-    # A union of Literal and Custom reports both branches; keep one line per location.
     unique: dict[str, Problem] = {}
     for p in problems:
         unique.setdefault(p.path, p)

@@ -44,10 +44,27 @@ def capfirst(value: Any) -> str:
     'ทั้งสองฝ่าย'
     """
     text = str(value)
-    i = 0
-    while i < len(text) and "\ue000" <= text[i] <= "\ue0ff":  # skip moukit's internal markers
-        i += 1
+    if text.startswith("\ue000"):  # a pattern sentinel (see patterns.py): leave it whole
+        return text
+    i = text.index("\ue003") + 1 if text.startswith("\ue002") else 0  # a marked value
     return text[:i] + text[i:i + 1].upper() + text[i + 1:]
+
+
+def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
+    """The Korean particle that fits the last syllable of ``word`` (은/는, 과/와, 을/를...).
+
+    >>> josa("양측", "은", "는"), josa("두 도시", "은", "는"), josa("Rayong", "은", "는")
+    ('은', '는', '은(는)')
+    """
+    text = str(word)
+    if text.startswith("\ue000"):  # a pattern sentinel: the check accepts either particle
+        return f"\ue005{after_consonant}|{after_vowel}|{after_consonant}({after_vowel})\ue006"
+    if text.startswith("\ue002"):  # a value marked by the check: look at the value itself
+        text = text[text.index("\ue003") + 1:]
+    last = text.rstrip("\ue004").rstrip()[-1:]
+    if "가" <= last <= "힣":
+        return after_consonant if (ord(last) - 0xAC00) % 28 else after_vowel
+    return f"{after_consonant}({after_vowel})"
 
 
 def _environment(search_path: list[str]):
@@ -62,6 +79,7 @@ def _environment(search_path: list[str]):
         auto_reload=False,
     )
     env.filters["capfirst"] = capfirst
+    env.filters["josa"] = josa
     return env
 
 

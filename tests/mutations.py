@@ -1,0 +1,195 @@
+"""Mutation cases generated from the form definitions and templates, for the trust suite.
+
+Every clause of both forms in every shipped language is rendered with its blanks and
+alternatives marked; each word of the form's wording is then deleted, replaced and
+followed by an inserted word, one edit at a time. A mutant that happens to equal another
+rendering of the form (another listed alternative) is not a deviation and is set aside; an
+insertion next to a blank that occurs once (place, fields, a signatory's line) is a
+different filled blank, not a deviation, and is set aside too (counted, not hidden).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from moukit.check import VersionText
+from moukit.context import build_context
+from moukit.forms import get_form
+from moukit.patterns import make_key
+from moukit.rendering import build_document
+from moukit.templates import default_library
+from moukit.textnorm import tokenize
+from moukit.writers.text import clause_text
+from specdata import spec
+
+MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
+FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}
+ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
+             "date", "term_text")
+LANGS = ("en", "th", "zh", "ja", "ko", "vi")
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One edited version text and what was done."""
+
+    lang: str
+    instrument: str
+    clause_id: str
+    kind: str  # delete | replace | insert | add_clause | binding | topic | value
+    detail: str
+    blocks: tuple[str, ...]
+
+
+def base_spec(instrument: str, lang: str, **changes):
+    """The spec whose ``lang`` version the mutants edit."""
+    partner = lang if lang not in ("en", "th") else "zh"
+    return spec(instrument, partner, **changes)
+
+
+def _wrap(value, name: str):
+    if isinstance(value, dict):
+        return {k: _wrap(v, f"{name}.{k}") for k, v in value.items()}
+    if isinstance(value, str) and value:
+        return f"\ue002{name}\ue003{value}\ue004"
+    return value
+
+
+def marked_clauses(s, lang: str) -> list[tuple[str, str, str | None, str]]:
+    """(clause id, kind, number, marked text) of ``lang``'s version of spec ``s``."""
+    pack = default_library().pack(lang)
+    ctx = {k: (_wrap(v, k) if k not in ("term_years",) else v) for k, v in build_context(s, pack).items()}
+    form = get_form(s.instrument)
+    rendered = dict(pack.render_clauses(form, ctx))
+    return [(c.id, c.kind, str(c.number) if c.number else None, rendered[c.id]) for c in form.clauses]
+
+
+def unmark(text: str) -> str:
+    return MARK.sub(lambda m: m.group(2), text)
+
+
+def blocks_of(clauses) -> list[str]:
+    from moukit.model import Clause
+
+    return [clause_text(Clause(cid, kind, number, unmark(text))) for cid, kind, number, text in clauses]
+
+
+def _pieces(marked: str):
+    """Split a marked clause into (text, slot or None) pieces."""
+    pos = 0
+    for m in MARK.finditer(marked):
+        if m.start() > pos:
+            yield marked[pos:m.start()], None
+        yield m.group(2), m.group(1)
+        pos = m.end()
+    if pos < len(marked):
+        yield marked[pos:], None
+
+
+def word_edits(marked: str, lang: str):
+    """Every single-word edit of the form's own wording: (kind, detail, new text)."""
+    pieces = list(_pieces(marked))
+    foreign = FOREIGN[lang]
+    for index, (text, slot) in enumerate(pieces):
+        if slot is not None:
+            continue
+        cursor = 0
+        for token in tokenize(text, lang):
+            start = text.find(token, cursor)
+            if start < 0:
+                continue
+            end = start + len(token)
+            cursor = end
+
+            def rebuild(new_piece: str) -> str:
+                return "".join(new_piece if i == index else p for i, (p, _) in enumerate(pieces))
+
+            deleted = text[:start] + text[end:]
+            yield "delete", token, rebuild(re.sub(r"  +", " ", deleted))
+            yield "replace", token, rebuild(text[:start] + foreign + text[end:])
+            after_slot = pieces[index + 1][1] if index + 1 < len(pieces) else None
+            next_is_once = not text[end:].strip() and after_slot and after_slot.split(".")[0] in ONCE_ONLY
+            if not next_is_once:
+                sep = "" if lang in ("th", "zh", "ja") else " "
+                yield "insert", token, rebuild(text[:end] + sep + foreign + text[end:])
+
+
+def _standard_keys(instrument: str, lang: str, clause_id: str) -> set[str]:
+    """Keys of every rendering of one clause over all listed alternatives (same blanks)."""
+    form = get_form(instrument)
+    alts = form.alternatives
+    names = list(alts)
+    keys = set()
+    for combo in itertools.product(*(alts[n].options for n in names)):
+        for extra in _structural(instrument):
+            s = base_spec(instrument, lang, **dict(zip(names, combo)), **extra)
+            version = build_document(s, languages=[lang]).version(lang)
+            keys.add(make_key([version.clause(clause_id).text], numbered=False).key.replace("¶", ""))
+    return keys
+
+
+def _structural(instrument: str):
+    if instrument == "loi":
+        return [{}]
+    return [{"fields_clause": f, "term": t} for f in ("various", "named") for t in ("open", {"years": 5})]
+
+
+_KEYS: dict[tuple, set[str]] = {}
+
+
+def is_standard_clause(instrument: str, lang: str, clause_id: str, text: str) -> bool:
+    """True if ``text`` is a rendering of the clause with some listed alternative."""
+    cache_key = (instrument, lang, clause_id)
+    if cache_key not in _KEYS:
+        _KEYS[cache_key] = _standard_keys(instrument, lang, clause_id)
+    return make_key([text], numbered=False).key.replace("¶", "") in _KEYS[cache_key]
+
+
+ADDED = {
+    "en": "The Participants will exchange information on festivals.",
+    "th": "ทั้งสองฝ่ายจะแลกเปลี่ยนข้อมูลเกี่ยวกับเทศกาล",
+    "zh": "双方将交流节庆活动信息。",
+    "ja": "双方は祭りに関する情報を交換する。",
+    "ko": "양측은 축제에 관한 정보를 교환한다.",
+    "vi": "Hai Bên sẽ trao đổi thông tin về lễ hội.",
+}
+BINDING = {"en": "shall", "th": "ต้อง", "zh": "必须", "ja": "義務として", "ko": "의무적으로", "vi": "phải"}
+TOPIC = {
+    "en": "The Participants will facilitate visas for each other's residents.",
+    "th": "ทั้งสองฝ่ายจะอำนวยความสะดวกด้านการตรวจลงตราแก่ประชาชนของกันและกัน",
+    "zh": "双方将为彼此居民提供签证便利。",
+    "ja": "双方は相互の住民に査証の便宜を図る。",
+    "ko": "양측은 상대방 주민에게 비자 편의를 제공한다.",
+    "vi": "Hai Bên sẽ tạo thuận lợi về thị thực cho cư dân của nhau.",
+}
+
+
+def mutants(instrument: str, lang: str, **spec_changes):
+    """All mutants of one version; yields (Mutant, expected) with expected 'deviation' or 'skip'."""
+    s = base_spec(instrument, lang, **spec_changes)
+    clauses = marked_clauses(s, lang)
+    base = blocks_of(clauses)
+    for i, (clause_id, kind, number, marked) in enumerate(clauses):
+        for edit, detail, new_marked in word_edits(marked, lang):
+            new_text = unmark(new_marked)
+            blocks = list(base)
+            from moukit.model import Clause
+
+            blocks[i] = clause_text(Clause(clause_id, kind, number, new_text))
+            expected = "skip" if is_standard_clause(instrument, lang, clause_id, new_text) else "deviation"
+            yield Mutant(lang, instrument, clause_id, edit, detail, tuple(blocks)), expected
+        added = list(base)
+        added.insert(i + 1, ADDED[lang])
+        yield Mutant(lang, instrument, clause_id, "add_clause", ADDED[lang], tuple(added)), "deviation"
+        removed = base[:i] + base[i + 1:]
+        yield Mutant(lang, instrument, clause_id, "remove_clause", clause_id, tuple(removed)), "deviation"
+    topic = list(base)
+    topic.insert(len(base) - 3, TOPIC[lang])
+    yield Mutant(lang, instrument, "-", "topic", TOPIC[lang], tuple(topic)), "not_permitted"
+
+
+def version_text(lang: str, blocks) -> VersionText:
+    """A VersionText for the checker from plain blocks."""
+    return VersionText(lang, list(blocks), "<mutant>")
