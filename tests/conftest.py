@@ -27,3 +27,32 @@ def load_example():
         return moukit.load_spec(EXAMPLES / f"{name}.yaml")
 
     return load
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the trust suite's recall and false-alarm figures, as measured in this run."""
+    try:
+        from mutations import STATS
+    except ImportError:  # pragma: no cover
+        return
+    if not STATS:
+        return
+    tr = terminalreporter
+    tr.section("moukit trust suite")
+    totals = {"recall": [0, 0], "false-alarm": [0, 0]}
+    for name in sorted(STATS):
+        row = STATS[name]
+        kind = name.split()[0]
+        totals[kind][0] += row["cases"]
+        totals[kind][1] += row["ok"]
+        if kind == "recall":
+            tr.write_line(f"{name:24} {row['cases']:6} mutants   recall {100 * row['ok'] / row['cases']:.2f}%")
+        else:
+            bad = row["cases"] - row["ok"]
+            tr.write_line(f"{name:24} {row['cases']:6} renders   false alarms {100 * bad / row['cases']:.2f}%")
+    cases, ok = totals["recall"]
+    if cases:
+        tr.write_line(f"TOTAL recall: {ok}/{cases} = {100 * ok / cases:.2f}%")
+    cases, ok = totals["false-alarm"]
+    if cases:
+        tr.write_line(f"TOTAL false alarms: {cases - ok}/{cases} = {100 * (cases - ok) / cases:.2f}%")

@@ -140,11 +140,20 @@ _KEYS: dict[tuple, set[str]] = {}
 
 
 def is_standard_clause(instrument: str, lang: str, clause_id: str, text: str) -> bool:
-    """True if ``text`` is a rendering of the clause with some listed alternative."""
+    """True if ``text`` is a rendering of the clause with some listed alternative, or with
+    the MOU's named fields where the draft had "various fields" (a different filled blank)."""
     cache_key = (instrument, lang, clause_id)
     if cache_key not in _KEYS:
         _KEYS[cache_key] = _standard_keys(instrument, lang, clause_id)
-    return make_key([text], numbered=False).key.replace("¶", "") in _KEYS[cache_key]
+    if make_key([text], numbered=False).key.replace("¶", "") in _KEYS[cache_key]:
+        return True
+    if instrument == "mou" and clause_id == "c2":
+        from moukit.patterns import form_patterns
+
+        key = make_key([text], numbered=False).key
+        patterns = form_patterns(default_library().pack(lang), "mou").clauses["c2"]
+        return any(p.variant["fields"] and p.regex.fullmatch(key) for p in patterns)
+    return False
 
 
 ADDED = {
@@ -193,3 +202,77 @@ def mutants(instrument: str, lang: str, **spec_changes):
 def version_text(lang: str, blocks) -> VersionText:
     """A VersionText for the checker from plain blocks."""
     return VersionText(lang, list(blocks), "<mutant>")
+
+
+# --------------------------------------------------------------------------- editorial noise
+
+CURLY = str.maketrans({'"': "\u201c"})
+WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def editorial_noise(blocks, lang: str, seed: int) -> list[str]:
+    """The same text as a person might retype it: other line breaks and spacing, curly
+    quotes, another numbering style, Thai digits, a changed first-letter case, Thai marks
+    typed in another order. None of it is a deviation."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for block in blocks:
+        text = block
+        m = re.match(r"^(\d+)\. ", text)
+        if m:
+            n = m.group(1)
+            style = rng.choice(["({n}) ", "{n}) ", "{n}.  ", "ข้อ {n} " if lang == "th" else "Article {n}. " if lang == "en" else "{n}. "])
+            text = style.format(n=n) + text[m.end():]
+        # quotes: straight to curly, opening and closing
+        parts = text.split('"')
+        text = "".join(p + ("\u201c" if i % 2 == 0 else "\u201d") for i, p in enumerate(parts[:-1])) + parts[-1]
+        text = text.replace("'", "\u2019")
+        if lang == "th":
+            text = text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+            text = text.replace("แ", "เเ")  # two sara e: pythainlp's normalize makes it แ again
+        if lang in ("en", "vi") and text[:1].islower():
+            text = text[:1].upper() + text[1:]
+        elif lang in ("en", "vi") and text[:1].isupper() and rng.random() < 0.3:
+            text = text[:1].lower() + text[1:]
+        # spacing and line breaks: paragraphs are wrapped anywhere a line may break; the
+        # lines of a title or a signature block stay lines (a title may be run together)
+        lined = "\n" in block and not m
+        if lined and block.count("\n") >= 4 and "...." not in block and rng.random() < 0.3:
+            out.append("  " + " ".join(text.split("\n")) + "  ")
+            continue
+        chars = []
+        for i, ch in enumerate(text):
+            if lined:
+                chars.append("  " if ch == " " and rng.random() < 0.15 else ch)
+                continue
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if ch == " " and rng.random() < 0.15:
+                chars.append(rng.choice(["  ", "\n", " \n "]))
+            elif WIDE.match(ch) and nxt and WIDE.match(nxt) and rng.random() < 0.02 and lang in ("zh", "ja"):
+                chars.append(ch + "\n")
+            else:
+                chars.append(ch)
+        text = "".join(chars)
+        out.append("  " + text + "  ")
+    return out
+
+
+def combinations(instrument: str):
+    """Every combination of the form's alternatives (and MOU options), as spec changes."""
+    form = get_form(instrument)
+    names = list(form.alternatives)
+    for combo in itertools.product(*(form.alternatives[n].options for n in names)):
+        for extra in _structural(instrument):
+            yield {**dict(zip(names, combo)), **extra}
+
+
+STATS: dict[str, dict[str, int]] = {}
+
+
+def record(kind: str, lang: str, instrument: str, ok: bool) -> None:
+    """Count a trust case for the summary printed at the end of the test run."""
+    row = STATS.setdefault(f"{kind} {lang} {instrument}", {"cases": 0, "ok": 0})
+    row["cases"] += 1
+    row["ok"] += int(ok)

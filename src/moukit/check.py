@@ -118,7 +118,7 @@ def _latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
 
 
 def _unescape(regex: str) -> str:
-    return re.sub(r"\[(\w)\w\]", r"\1", regex.replace("¶?", " ").replace("\\", ""))
+    return re.sub(r"\[(\w)\w\]", r"\1", regex.replace("[¶↵]?", " ").replace("↵?", "").replace("\\", ""))
 
 
 def _language(text: str, latin: dict[str, set[str]]) -> str | None:
@@ -154,12 +154,22 @@ def _title_starts(library: TemplateLibrary) -> set[str]:
 
 
 def _draft_markers(library: TemplateLibrary) -> set[str]:
+    """Keys of lines that are layout, not wording: draft markers and language headings."""
+    from babel import Locale
+
     markers = {"(draft)", "draft"}
-    for lang in library.available():
+    langs = library.available()
+    for lang in langs:
         try:
-            marker = library.pack(lang).lexicon.get("draft_marker")
+            lexicon = library.pack(lang).lexicon
         except MoukitError:
             continue
+        locale = Locale.parse(lexicon["locale"])
+        for name in [lexicon.get("name", ""), locale.get_language_name(locale) or ""] + [
+                locale.languages.get(code, "") for code in langs]:
+            if name:
+                markers.add(key_of(name).lower())
+        marker = lexicon.get("draft_marker")
         if marker:
             markers.add(key_of(marker).lower())
             markers.add(key_of(marker.strip("()（）")).lower())
@@ -190,9 +200,11 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     blocks = [b for b in draft.blocks if clean(_block_text(b))]
     editorial: list[str] = []
     kept = []
+    heading_before: set[int] = set()  # blocks that follow a language heading or draft marker
     for b in blocks:
         if key_of(_block_text(b)).lower() in markers:
-            editorial.append(f"draft marker {clean(_block_text(b))!r} ignored")
+            editorial.append(f"heading or draft marker {clean(_block_text(b))!r} ignored")
+            heading_before.add(len(kept))
         else:
             kept.append(b)
     blocks = kept
@@ -238,13 +250,16 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     versions: list[VersionText] = []
     current: VersionText | None = None
     weights: Counter = Counter()
+    after_heading = {id(blocks[i]) for i in heading_before if i < len(blocks)}
     for b in ordered:
         text = _block_text(b)
         lang = _language(text, latin)
-        letters = sum(script_counts(text).values())
-        first_line = make_key([text.split("\n")[0]], numbered=False).key.lower()
+        counts = script_counts(text)
+        letters = counts["latin"] + counts["th"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
+        first_line = key_of(text.split("\n")[0]).lower()
         boundary = current is not None and len(current.blocks) >= 4 and (
             getattr(b, "page_break_before", False)
+            or id(b) in after_heading
             or first_line in starts
             or (lang is not None and letters >= 30 and lang != _majority(weights))
         )
@@ -305,7 +320,7 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
     The text is scanned for the language's wording of each field (longest first); what lies
     between known fields and list separators is free-text wording (one item per gap).
     """
-    key = key_of(text).replace("¶", "").lower()
+    key = key_of(text).replace("¶", "").replace("↵", "").lower()
     known = sorted(((key_of(w).lower(), fid)
                     for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
     seps = _list_separators(pack)
@@ -473,6 +488,11 @@ class Analysis:
     result: VersionResult | None = None
 
 
+def _flat(key: str) -> str:
+    """A key without breaks, lower-cased: for the literal pre-filter of the patterns."""
+    return key.replace("¶", "").replace("↵", "").lower()
+
+
 def _fast_path(key: Key, patterns: FormPatterns):
     for variant, rx, groups in patterns.version_regexes:
         m = rx.fullmatch(key.key)
@@ -489,11 +509,12 @@ def _fast_path(key: Key, patterns: FormPatterns):
 def _instrument_order(key: Key, library_pack: LanguagePack, spec) -> list[str]:
     if spec is not None:
         return [spec.instrument]
+    flat = _flat(key.key)
     scores = {}
     for instrument in ("loi", "mou"):
         fp = form_patterns(library_pack, instrument)
         scores[instrument] = sum(
-            any(p.literal and p.literal in key.key for p in patterns) for patterns in fp.clauses.values()
+            any(p.literal and p.literal in flat for p in patterns) for patterns in fp.clauses.values()
         ) / max(1, len(fp.clauses))
     return sorted(scores, key=lambda i: -scores[i])
 
@@ -552,10 +573,11 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     found: list[tuple[str, str, str]] = []
     variant_votes: dict[str, Counter] = {"partner_language": Counter(), "fields": Counter(), "term": Counter()}
     matched_clauses = set()
+    flat = _flat(key.key)
     position = 0  # clauses are searched in form order, each after the previous one found
     for clause_id, clause_patterns in patterns.clauses.items():
         for p in clause_patterns:
-            if p.literal and p.literal not in key.key:
+            if p.literal and p.literal not in flat:
                 continue
             m = p.search.search(key.key, position) or p.search.search(key.key)
             if m:
@@ -590,11 +612,11 @@ def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: Lan
                   if all(variant.get(d) is None or v[d] == variant[d] for d in v)]
     if len(candidates) == 1:
         return candidates[0]
-    draft_key = key.key.replace("¶", "")
+    draft_key = key.key.replace("¶", "").replace("↵", "")
     best, best_ratio = candidates[0], -1.0
     for v in candidates:
         rendered = pack.render_clauses(patterns.form, _context(values, v, patterns.form.instrument))
-        std = make_key([_unmark(t) for _, t in rendered]).key.replace("¶", "")
+        std = make_key([_unmark(t) for _, t in rendered]).key.replace("¶", "").replace("↵", "")
         ratio = difflib.SequenceMatcher(None, std, draft_key, autojunk=False).ratio()
         if ratio > best_ratio:
             best, best_ratio = v, ratio
@@ -605,14 +627,13 @@ def _draft_tokens(version: VersionText, lang: str, terms: frozenset) -> tuple[li
     tokens: list[Token] = []
     numbers: dict[int, str] = {}
     for i, b in enumerate(version.blocks):
-        for line_no, line in enumerate(_block_text(b).split("\n")):
+        text, number = strip_numbering(_block_text(b).lstrip())
+        if number:
+            numbers[i] = number
+        for line in text.split("\n"):
             line = clean(line)
             if not line or SIGNING_LINE.match(line):
                 continue
-            if line_no == 0:
-                line, number = strip_numbering(line)
-                if number:
-                    numbers[i] = number
             for t in tokenize(line, lang, terms):
                 tokens.append(Token(t, token_key(t), block=i))
     return tokens, numbers
@@ -802,8 +823,8 @@ def _group_by_block(runs: list[list[Token]]) -> list[list[Token]]:
 
 
 def _same_wording(a: str, b: str) -> bool:
-    ka = key_of(a).replace("¶", "")
-    kb = key_of(b).replace("¶", "")
+    ka = key_of(a).replace("¶", "").replace("↵", "")
+    kb = key_of(b).replace("¶", "").replace("↵", "")
     if ka == kb:
         return True
     return token_key(ka) == token_key(kb) and _first_letters_only(ka, kb)

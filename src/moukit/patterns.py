@@ -24,7 +24,10 @@ from .formatting import format_date
 from .templates import LanguagePack
 from .textnorm import SIGNING_LINE, clean, strip_numbering
 
-BREAK = "¶"
+BREAK = "¶"  # a paragraph boundary in a key
+LINE = "↵"  # a line break inside a paragraph
+ANY_BREAK = "[¶↵]"
+_WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]")
 _SENTINEL = re.compile("\ue000([a-z_.]+)\ue001")
 ALTERNATIVE_SLOTS = ("relationship", "parties", "preposition", "intent", "title", "opening")
 
@@ -50,34 +53,39 @@ class Key:
 
 
 def make_key(lines: list[str], *, numbered: bool = True) -> Key:
-    """Build the comparison key of ``lines`` (paragraphs or lines of a draft).
+    """Build the comparison key of ``lines`` (paragraphs of a draft, each maybe with lines).
 
-    Whitespace is dropped, each line break becomes one ``¶``, clause numbers at the start of
-    a paragraph and signing lines ("........") are removed.
+    Whitespace is dropped; a paragraph boundary becomes ``¶`` and a line break inside a
+    paragraph ``↵``; clause numbers at the start of a paragraph and signing lines
+    ("........") are removed.
     """
-    parts = []
-    for line in lines:
-        for sub in line.split("\n"):
+    parts: list[tuple[str, str]] = []  # (text, separator before it)
+    for block in lines:
+        first = True
+        if numbered:  # the number may stand on a line of its own, or be wrapped
+            block = strip_numbering(block.lstrip())[0]
+        for sub in block.split("\n"):
             sub = clean(sub)
             if not sub or SIGNING_LINE.match(sub):
                 continue
-            if numbered:
-                sub = strip_numbering(sub)[0]
-            parts.append(sub)
-    text = "\n".join(parts)
+            parts.append((sub, BREAK if first else LINE))
+            first = False
+    text = ""
     key_chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            if key_chars and key_chars[-1] != BREAK:
-                key_chars.append(BREAK)
-                offsets.append(i)
-        elif not ch.isspace():
-            key_chars.append(ch)
-            offsets.append(i)
-    if key_chars and key_chars[-1] == BREAK:
-        key_chars.pop()
-        offsets.pop()
+    for sub, sep in parts:
+        if key_chars:
+            if key_chars[-1] == LINE and sep == BREAK:
+                key_chars[-1] = BREAK
+            elif key_chars[-1] not in (BREAK, LINE):
+                key_chars.append(sep)
+                offsets.append(len(text))
+            text += "\n"
+        for ch in sub:
+            if not ch.isspace():
+                key_chars.append(ch)
+                offsets.append(len(text))
+            text += ch
     return Key(text, "".join(key_chars), offsets)
 
 
@@ -99,17 +107,26 @@ def _literal(text: str) -> str:
         out.append(_literal(text[pos:]))
         return "".join(out)
     out = []
+    if text[:1].isspace():
+        out.append(ANY_BREAK + "?")  # a break may stand where the template has a space
     word_start = True
+    previous = ""
     for ch in clean(text):
         if ch.isspace():
-            out.append(BREAK + "?")
+            out.append(ANY_BREAK + "?")
             word_start = True
+            previous = ""
             continue
+        if previous and _WIDE.match(previous) and _WIDE.match(ch):
+            out.append(LINE + "?")  # Thai and CJK text may be wrapped between any two letters
         if word_start and ch.lower() != ch.upper():
             out.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
         else:
             out.append(re.escape(ch))
         word_start = not (ch.isalnum() or ch in "'-")
+        previous = ch
+    if text[-1:].isspace() and text.strip():
+        out.append(ANY_BREAK + "?")
     return "".join(out)
 
 
@@ -139,18 +156,19 @@ def date_regex(lexicon: dict) -> str:
     prefix, suffix, months = _date_shape(_date_lexicon_key(lexicon))
 
     def fixed(part: str) -> str:
-        out = ""
+        out = []
         for ch in part:
             if ch == "\x01":
-                out += r"(?P<d>\d{1,2})"
+                out.append(r"(?P<d>\d{1,2})")
             elif ch == "\x02":
-                out += r"(?P<y>\d{4})"
+                out.append(r"(?P<y>\d{4})")
             else:
-                out += _literal(ch)
-        return out
+                out.append(_literal(ch))
+        return f"{ANY_BREAK}?".join(out)  # a date may be wrapped anywhere
 
     names = sorted(set(months), key=len, reverse=True)
-    return fixed(prefix) + "(?P<m>" + "|".join(_literal(n) for n in names) + ")" + fixed(suffix)
+    month = "(?P<m>" + "|".join(_literal(n) for n in names) + ")"
+    return f"{ANY_BREAK}?".join(p for p in (fixed(prefix), month, fixed(suffix)) if p)
 
 
 def parse_date(text: str, lexicon: dict) -> dt.date | None:
@@ -271,8 +289,8 @@ def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, st
     return words
 
 
-def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict) -> str:
-    free = "[^¶]+?"  # a blank never spans a paragraph or line break
+def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict, in_line: bool) -> str:
+    free = "[^¶↵]+?" if in_line else "[^¶]+?"  # a blank never spans a paragraph
     if name in words:
         options = sorted(set(words[name].values()), key=len, reverse=True)
         alternation = "|".join(_literal(w) for w in options)
@@ -293,7 +311,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     slots: list[Slot] = []
     literals: list[str] = []
     pos = 0
-    lines_sep = BREAK if kind == "signature" else BREAK + "?"
+    lines_sep = ANY_BREAK if kind == "signature" else ANY_BREAK + "?"
     for m in _SENTINEL.finditer(text):
         literal = text[pos:m.start()]
         regex += lines_sep.join(_literal(part) for part in literal.split("\n"))
@@ -301,7 +319,8 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
         name = m.group(1)
         group = f"s{len(slots)}"
         slots.append(Slot(name, group))
-        regex += f"(?P<{group}>{_slot_regex(name, form, pack, words)})"
+        slot_regex = _slot_regex(name, form, pack, words, kind in ("title", "signature"))
+        regex += f"(?P<{group}>{slot_regex})"
         pos = m.end()
     tail = text[pos:]
     regex += lines_sep.join(_literal(part) for part in tail.split("\n"))
@@ -309,7 +328,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     literals.append(clean(tail).replace(" ", ""))
     longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
     return ClausePattern(clause_id, variant, re.compile(regex), regex, slots,
-                         longest.replace("¶", ""), re.compile("(?:^|(?<=¶))" + regex))
+                         longest.replace("¶", "").lower(), re.compile("(?:^|(?<=¶))" + regex))
 
 
 @cache

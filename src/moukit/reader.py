@@ -137,12 +137,20 @@ def read_draft(source: str | Path | bytes, *, name: str | None = None,
                            limits.max_text_bytes)
     text = _decode_text(data, name)
     suffix = Path(name).suffix.lower()
-    fmt = "md" if suffix in (".md", ".markdown") else "txt"
+    fmt = "md" if suffix in (".md", ".markdown") or (suffix not in (".txt", ".text") and _looks_like_markdown(text)) else "txt"
     if fmt == "md":
         blocks, fingerprint = _markdown_blocks(text, name, limits)
     else:
         blocks, fingerprint = _text_blocks(text, name, limits), None
     return Draft(name, fmt, _some(blocks, name), False, fingerprint)
+
+
+_MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|\*\*\S|\|.*\|\s*$|<!--)", re.M)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """A text of unknown name is Markdown when several lines use Markdown structure."""
+    return len(_MARKDOWN_SIGNS.findall(text[:200_000])) >= 3
 
 
 def _some(blocks: list[Block], name: str) -> tuple[Block, ...]:

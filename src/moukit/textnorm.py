@@ -57,10 +57,13 @@ def clean(text: str) -> str:
 
 
 def strip_numbering(text: str) -> tuple[str, str | None]:
-    """Remove a leading clause number ("1.", "(1)", "๑.", "ข้อ 1", "第1条"); return it too."""
-    text = text.translate(_THAI_DIGITS)
+    """Remove a leading clause number ("1.", "(1)", "๑.", "ข้อ 1", "第1条"); return it too.
+
+    A line that is only a number gives an empty text (the clause follows on the next line).
+    """
+    text = unicodedata.normalize("NFC", text).translate(_THAI_DIGITS)
     m = _NUMBERING.match(text)
-    if not m or m.end() == len(text.rstrip()):
+    if not m:
         return text, None
     number = re.search(r"\d+", m.group(0))
     return text[m.end():], number.group(0) if number else None
