@@ -274,7 +274,28 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
             weights[lang] += letters
     if current is not None:
         current.lang = _majority(weights) or current.lang
-    return versions
+    return _merge_inserted(versions)
+
+
+def _merge_inserted(versions: list[VersionText]) -> list[VersionText]:
+    """A paragraph or two in another language inside a version was inserted there: keep it
+    in that version (it will be reported as added text) instead of splitting the version."""
+    merged: list[VersionText] = []
+    i = 0
+    while i < len(versions):
+        v = versions[i]
+        if merged and merged[-1].lang == v.lang:  # a split caused by inserted foreign text
+            merged[-1].blocks.extend(v.blocks)
+            i += 1
+            continue
+        if (merged and i + 1 < len(versions) and len(v.blocks) <= 2
+                and merged[-1].lang == versions[i + 1].lang != v.lang):
+            merged[-1].blocks.extend(v.blocks + versions[i + 1].blocks)
+            i += 2
+            continue
+        merged.append(v)
+        i += 1
+    return merged
 
 
 def _majority(weights: Counter) -> str | None:
@@ -663,11 +684,22 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
     draft_tokens, numbers = _draft_tokens(analysis.version, lang, terms)
     matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
                                       autojunk=False)
+    # A paragraph that barely matches the form (a word or a full stop) is text the draft
+    # added: set it aside and align the rest, so that it is not read as part of a clause.
+    equal_counts = Counter(t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2])
+    sizes = Counter(t.block for t in draft_tokens)
+    foreign = {b for b, n in sizes.items() if n >= 3 and equal_counts[b] / n < 0.34}
+    foreign_runs: list[list[Token]] = []
+    if foreign:
+        foreign_runs = [[t for t in draft_tokens if t.block == b] for b in sorted(foreign)]
+        draft_tokens = [t for t in draft_tokens if t.block not in foreign]
+        matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
+                                          autojunk=False)
     per_clause_ops: dict[int, list[tuple[str, list[Token]]]] = {i: [] for i in range(len(rendered))}
     per_clause_draft: dict[int, list[Token]] = {i: [] for i in range(len(rendered))}
     per_clause_changed: dict[int, bool] = {i: False for i in range(len(rendered))}
     per_clause_value_only: dict[int, bool] = {i: True for i in range(len(rendered))}
-    inserted_blocks: list[list[Token]] = []
+    inserted_blocks: list[list[Token]] = list(foreign_runs)
     blocks_with_aligned = {t.block for i1, i2, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2]}
 
     def clause_of_insert(i1: int, j1: int, j2: int) -> int:
@@ -877,7 +909,8 @@ def _apply_rules(analysis: Analysis, rules: tuple[Rule, ...], findings: list[Fin
                 out.append(f)
             continue
         for text in analysis.novel:
-            for m in rule.find(lang, clean(text)):
+            matches = rule.find(lang, clean(text)) + (rule.find("en", clean(text)) if lang != "en" else [])
+            for m in matches:
                 if (rule.code, m.group(0).lower()) in seen:
                     continue
                 seen.add((rule.code, m.group(0).lower()))

@@ -1,4 +1,4 @@
-"""The ``moukit`` command line: render a spec, list the forms, print the spec schema.
+"""The ``moukit`` command line: render a spec, check a draft, list the forms, print the schema.
 
 Only the standard library is imported at module level so that ``moukit --help`` starts
 fast; each command imports what it needs. Every :class:`moukit.MoukitError` becomes one
@@ -6,7 +6,8 @@ message on standard error (``moukit: error: ...``) and exit status 2, with no tr
 and no output file. Adding a command is one ``_add_<name>`` function listed in
 ``COMMANDS``: it registers its sub-parser and sets ``func`` to its handler.
 
-Exit status: 0 ok, 2 bad input or usage, 130 interrupted.
+Exit status: 0 ok (check: standard form), 1 (check: review needed), 3 (check: not
+permitted), 2 bad input or usage, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -270,9 +271,75 @@ def _add_schema(commands) -> None:
     p.set_defaults(func=cmd_schema)
 
 
+# ---------------------------------------------------------------- check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check drafts against the standard form; the exit status is the verdict (0, 1 or 3)."""
+    import json
+
+    from .atomic import write_atomic
+    from .check import check_detailed
+
+    report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
+                                      rules=args.rules)
+    if args.html:
+        from .reportfmt import format_html
+
+        write_atomic(args.html, format_html(report, analyses).encode("utf-8"))
+        _err(f"wrote {args.html}")
+    if args.redline:
+        from .errors import MoukitError
+        from .redline import write_redline
+
+        if len(args.drafts) != 1:
+            raise MoukitError("--redline works on one DOCX draft at a time",
+                              hint="check the DOCX alone to get its redline")
+        write_atomic(args.redline, write_redline(args.drafts[0], analyses))
+        _err(f"wrote {args.redline}")
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from .reportfmt import format_terminal
+
+        color = args.color if args.color is not None else (
+            sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        sys.stdout.write(format_terminal(report, color=color, show_editorial=args.editorial,
+                                         lang=args.report_lang) + "\n")
+    return report.exit_code
+
+
+def _add_check(commands) -> None:
+    p = commands.add_parser(
+        "check", help="check a draft against the standard form before signing",
+        description="Check one or more drafts (DOCX, .txt or .md; one file with every language "
+                    "version, or one file per language) against the standardized form. Exit "
+                    "status: 0 standard form, 1 review needed (ministries or Council of State), "
+                    "3 not permitted for a province, 2 bad input.",
+    )
+    p.add_argument("drafts", metavar="DRAFT", nargs="+", help="the draft file(s)")
+    p.add_argument("--spec", metavar="SPEC", help="the spec with the intended values (YAML)")
+    p.add_argument("--json", action="store_true",
+                   help="print the report as JSON (schema moukit.check-report v1, see docs/)")
+    p.add_argument("--html", metavar="OUT.html", help="also write a side-by-side HTML report")
+    p.add_argument("--redline", metavar="OUT.docx",
+                   help="also write the draft with tracked changes back to the standard form")
+    p.add_argument("--rules", metavar="FILE", action="append", default=[],
+                   help="an extra rule pack (YAML, same format as moukit/rules/default.yaml)")
+    p.add_argument("--editorial", action="store_true",
+                   help="also list the editorial differences that were ignored")
+    p.add_argument("--color", dest="color", action="store_true", default=None,
+                   help="colour the report (default: when writing to a terminal)")
+    p.add_argument("--no-color", dest="color", action="store_false")
+    p.add_argument("--report-lang", choices=("en", "th"), default="en",
+                   help="language of the rationale in the terminal report")
+    _templates_option(p)
+    p.set_defaults(func=cmd_check)
+
+
 # ---------------------------------------------------------------- main
 
-COMMANDS = (_add_render, _add_forms, _add_schema)
+COMMANDS = (_add_render, _add_check, _add_forms, _add_schema)
 
 
 def build_parser() -> argparse.ArgumentParser:
