@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from moukit.check import VersionText
+from moukit.checker import VersionText
 from moukit.context import build_context
 from moukit.forms import get_form
 from moukit.patterns import make_key

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from moukit.check import analyze_version, check
+from moukit.checker import analyze_version, check
 from moukit.rendering import build_document
 from moukit.rules import load_rules
 from moukit.templates import default_library

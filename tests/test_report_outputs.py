@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 import moukit
-from moukit.check import check, check_detailed
+from moukit.checker import check, check_detailed
 from moukit.errors import MoukitError
 from moukit.reader import read_draft
 from moukit.redline import write_redline

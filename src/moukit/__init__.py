@@ -18,6 +18,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Custom": "spec",
     "Document": "model",
+    "DraftError": "errors",
+    "Finding": "report",
     "FixedTerm": "spec",
     "Form": "forms",
     "FormError": "errors",
@@ -29,12 +31,14 @@ _EXPORTS = {
     "OutputError": "errors",
     "Partner": "spec",
     "Problem": "errors",
+    "Report": "report",
     "Rendering": "rendering",
     "Signatories": "spec",
     "Signatory": "spec",
     "Signing": "spec",
     "SpecError": "errors",
     "TemplateError": "errors",
+    "check": "checker",
     "ThaiParty": "spec",
     "get_form": "forms",
     "load_spec": "specfile",
@@ -60,7 +64,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .checker import check
     from .errors import (
+        DraftError,
         FormError,
         LanguageNotAvailable,
         MoukitError,
@@ -72,6 +78,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .forms import Form, get_form
     from .model import Document
     from .notices import Notice
+    from .report import Finding, Report
     from .rendering import Rendering, render
     from .spec import (
         Custom,

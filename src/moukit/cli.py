@@ -279,7 +279,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     import json
 
     from .atomic import write_atomic
-    from .check import check_detailed
+    from .checker import check_detailed
 
     report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
                                       rules=args.rules)

@@ -9,6 +9,7 @@ any of them into a message on standard error and exit status 2; library callers 
     ├── TemplateError           a template or lexicon cannot be loaded or rendered
     │   └── LanguageNotAvailable  no template folder for a requested language
     ├── FormError               a form definition is malformed
+    ├── DraftError              a draft to check cannot be read (damaged, refused, too large)
     └── OutputError             a file cannot be written (nothing partial is left)
 """
 
@@ -94,6 +95,14 @@ class LanguageNotAvailable(TemplateError):
 
 class FormError(MoukitError):
     """A form definition is malformed."""
+
+
+class DraftError(MoukitError):
+    """A draft cannot be read: not a DOCX or text file, damaged, refused for safety, too large."""
+
+    def __init__(self, file: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(f"{file}: {message}", hint=hint)
+        self.file = file
 
 
 class OutputError(MoukitError):

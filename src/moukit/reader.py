@@ -24,17 +24,9 @@ from typing import Any
 
 from lxml import etree
 
-from .errors import MoukitError
+from .errors import DraftError, MoukitError  # noqa: F401  (DraftError is raised here)
 
 MiB = 1024 * 1024
-
-
-class DraftError(MoukitError):
-    """A draft cannot be read."""
-
-    def __init__(self, file: str, message: str, *, hint: str | None = None) -> None:
-        super().__init__(f"{file}: {message}", hint=hint)
-        self.file = file
 
 
 @dataclass(frozen=True)

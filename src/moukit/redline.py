@@ -53,7 +53,7 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
     """The redline of a DOCX draft as bytes; also written atomically to ``path_or_none`` if given.
 
     ``draft`` is the checked draft (a :class:`moukit.reader.Draft`, DOCX bytes or a path) and
-    ``analyses`` the list returned by :func:`moukit.check.check_detailed` for it. A text or
+    ``analyses`` the list returned by :func:`moukit.checker.check_detailed` for it. A text or
     Markdown draft raises :class:`moukit.errors.MoukitError` (a redline needs Word's tracked
     changes). The input is never modified.
     """
@@ -457,7 +457,7 @@ def _redline_version(analysis, blocks, editor: _Editor) -> None:
     """Add the tracked changes of one language version to the document."""
     if not analysis.standard:
         return  # the version matched the form: nothing to change
-    from .check import _terms
+    from .checker import _terms
 
     lang, terms = analysis.version.lang, _terms(analysis.pack)
     status = analysis.clause_status
