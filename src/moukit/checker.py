@@ -477,7 +477,8 @@ def _unmark(text: str) -> str:
     return _MARK.sub(lambda m: m.group(2), text)
 
 
-def _terms(pack: LanguagePack) -> frozenset:
+def form_terms(pack: LanguagePack) -> frozenset:
+    """The form's own Thai terms, added to the word list when Thai text is segmented."""
     if pack.lang != "th":
         return frozenset()
     words = set()
@@ -675,7 +676,7 @@ def _join(tokens: list[Token], lang: str) -> str:
 def _align(analysis: Analysis, key: Key) -> list[Finding]:
     """Word-level alignment of the draft with the re-rendered standard text."""
     pack, form, lang = analysis.pack, analysis.patterns.form, analysis.version.lang
-    terms = _terms(pack)
+    terms = form_terms(pack)
     rendered = pack.render_clauses(form, _context(analysis.values, analysis.variant, form.instrument))
     std_tokens: list[Token] = []
     for index, (clause_id, marked) in enumerate(rendered):

@@ -457,9 +457,9 @@ def _redline_version(analysis, blocks, editor: _Editor) -> None:
     """Add the tracked changes of one language version to the document."""
     if not analysis.standard:
         return  # the version matched the form: nothing to change
-    from .checker import _terms
+    from .checker import form_terms
 
-    lang, terms = analysis.version.lang, _terms(analysis.pack)
+    lang, terms = analysis.version.lang, form_terms(analysis.pack)
     status = analysis.clause_status
     form, numbered = analysis.patterns.form, _numbering_style(blocks)
     handled: set[int] = set()

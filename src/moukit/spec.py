@@ -24,7 +24,9 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     field_validator,
+    model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .forms import get_form
 from .provinces import find_province, suggest_province
@@ -193,6 +195,14 @@ class LoiSpec(_SpecBase):
     )
 
 
+    @field_validator("fields")
+    @classmethod
+    def _names_fields(cls, value: list) -> list:
+        if not value:
+            raise ValueError("a Letter of Intent names the fields of cooperation (clauses 1 and 2)")
+        return value
+
+
 class MouSpec(_SpecBase):
     """A Memorandum of Understanding on the establishment of a sister-city relationship."""
 
@@ -208,6 +218,14 @@ class MouSpec(_SpecBase):
     term: Union[Literal["open"], FixedTerm] = Field(
         description='Clause 5: "open" (Option 1, until ended by written notice) or {years: N} (Option 2)'
     )
+
+    @model_validator(mode="after")
+    def _named_fields_given(self) -> "MouSpec":
+        if self.fields_clause == "named" and not self.fields:
+            raise PydanticCustomError(
+                "fields_required", "fields_clause is 'named' but no fields are given: add fields"
+            )
+        return self
 
     @property
     def names_fields(self) -> bool:
