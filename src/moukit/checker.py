@@ -98,6 +98,19 @@ class VersionText:
 # --------------------------------------------------------------------------- segmentation
 
 
+@lru_cache(maxsize=256)
+def _literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
+    """The form's own wording in ``pack``'s language, as lower-case keys between the blanks."""
+    rendered = pack.render_clauses(get_form(instrument), _dummy_context(instrument, "\x00"))
+    chunks = []
+    for _, text in rendered:
+        for piece in text.split("\x00"):
+            k = _flat(key_of(piece))
+            if len(k) >= 6:
+                chunks.append(k)
+    return tuple(chunks)
+
+
 def _latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
     """Vocabulary of each Latin-script language pack, to tell English from Italian."""
     vocab = {}
@@ -108,17 +121,13 @@ def _latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
             pack = library.pack(lang)
             words = set()
             for instrument in ("loi", "mou"):
-                for clause in form_patterns(pack, instrument).clauses.values():
-                    for p in clause:
-                        words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", _unescape(p.source)))
+                rendered = pack.render_clauses(get_form(instrument), _dummy_context(instrument, " "))
+                for _, text in rendered:
+                    words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text))
             vocab[lang] = words
         except MoukitError:
             continue
     return vocab
-
-
-def _unescape(regex: str) -> str:
-    return re.sub(r"\[(\w)\w\]", r"\1", regex.replace("[¶↵]?", " ").replace("↵?", "").replace("\\", ""))
 
 
 def _language(text: str, latin: dict[str, set[str]]) -> str | None:
@@ -176,9 +185,9 @@ def _draft_markers(library: TemplateLibrary) -> set[str]:
     return markers
 
 
-def _dummy_context(instrument: str) -> dict:
-    person = {"name": "x", "position": "x"}
-    ctx = {n: "x" for n in ("thai_name", "partner_name", "relationship", "parties", "fields",
+def _dummy_context(instrument: str, value: str = "x") -> dict:
+    person = {"name": value, "position": value}
+    ctx = {n: value for n in ("thai_name", "partner_name", "relationship", "parties", "fields",
                             "place", "date", "partner_language", "preposition", "intent",
                             "further_fields", "title", "opening", "term_text")}
     ctx.update(thai_signatory=person, partner_signatory=person, term_years=None)
@@ -477,15 +486,21 @@ def _unmark(text: str) -> str:
     return _MARK.sub(lambda m: m.group(2), text)
 
 
+@lru_cache(maxsize=64)
 def form_terms(pack: LanguagePack) -> frozenset:
-    """The form's own Thai terms, added to the word list when Thai text is segmented."""
+    """The form's own Thai words, the dictionary used when Thai text is segmented."""
+    from .textnorm import Terms
+
     if pack.lang != "th":
         return frozenset()
     words = set()
     for group in (pack.lexicon.get("alternatives") or {}).values():
         words.update(w for w in group.values() if " " not in w)
     words.update(w for w in (pack.lexicon.get("fields") or {}).values() if " " not in w)
-    return frozenset(words)
+    listed = pack.words()
+    terms = Terms(words | (listed or set()))
+    terms.complete = listed is not None
+    return terms
 
 
 # --------------------------------------------------------------------------- analysis
@@ -515,9 +530,29 @@ def _flat(key: str) -> str:
     return key.replace("¶", "").replace("↵", "").lower()
 
 
+_VARIANT_CLAUSES = {"partner_language": ("signing",), "fields": ("c2",), "term": ("c5",)}
+
+
 def _fast_path(key: Key, patterns: FormPatterns):
-    for variant, rx, groups in patterns.version_regexes:
-        m = rx.fullmatch(key.key)
+    """Match the whole version at once; None unless it is the form (editorial noise aside).
+
+    The structural options (languages named in the signing clause, MOU fields and term) are
+    read from their clauses first, so only one whole-version pattern is compiled and tried.
+    """
+    dims: dict[str, object] = {}
+    for dim, clause_ids in _VARIANT_CLAUSES.items():
+        for clause_id in clause_ids:
+            candidates = patterns.clauses.get(clause_id, [])
+            if len({p.variant[dim] for p in candidates}) < 2:
+                continue
+            hit = next((p for p in candidates if p.search.search(key.key)), None)
+            if hit is None:
+                return None  # that clause is not the form: no whole-version match is possible
+            dims[dim] = hit.variant[dim]
+    for index, (variant, _, groups) in enumerate(patterns.versions):
+        if any(variant[d] != v for d, v in dims.items()):
+            continue
+        m = patterns.version_regex(index).fullmatch(key.key)
         if m:
             found = []
             for group, slot in groups.items():
@@ -534,10 +569,8 @@ def _instrument_order(key: Key, library_pack: LanguagePack, spec) -> list[str]:
     flat = _flat(key.key)
     scores = {}
     for instrument in ("loi", "mou"):
-        fp = form_patterns(library_pack, instrument)
-        scores[instrument] = sum(
-            any(p.literal and p.literal in flat for p in patterns) for patterns in fp.clauses.values()
-        ) / max(1, len(fp.clauses))
+        chunks = _literal_chunks(library_pack, instrument)
+        scores[instrument] = sum(len(c) for c in chunks if c in flat) / max(1, sum(map(len, chunks)))
     return sorted(scores, key=lambda i: -scores[i])
 
 
@@ -622,9 +655,6 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     findings += _odd_value_findings([o for o in odd if o[1] not in analysis.clause_status
                                      or analysis.clause_status[o[1]] == "equal"], values, patterns, version.lang)
     return _finish(analysis, findings, rules, spec)
-
-
-_VARIANT_CLAUSES = {"partner_language": ("signing",), "fields": ("c2",), "term": ("c5",)}
 
 
 def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: LanguagePack, key: Key) -> dict:

@@ -249,7 +249,14 @@ class FormPatterns:
     lang: str
     clauses: dict[str, list[ClausePattern]]
     alternatives: dict[str, dict[str, str]]  # slot -> option -> wording (normalised key)
-    version_regexes: list[tuple[dict, re.Pattern, dict[str, str]]]
+    versions: list[tuple[dict, str, dict[str, str]]]  # variant, whole-version regex, group -> slot
+    _compiled: dict[int, re.Pattern] = field(default_factory=dict)
+
+    def version_regex(self, index: int) -> re.Pattern:
+        """The whole-version regex of variant ``index``, compiled on first use."""
+        if index not in self._compiled:
+            self._compiled[index] = re.compile(self.versions[index][1])
+        return self._compiled[index]
 
 
 def _sentinel_context(form: Form, variant: dict) -> dict:
@@ -327,8 +334,13 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     regex = f"(?:{regex})(?=¶|$)"  # a clause ends a paragraph
     literals.append(clean(tail).replace(" ", ""))
     longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
-    return ClausePattern(clause_id, variant, re.compile(regex), regex, slots,
-                         longest.replace("¶", "").lower(), re.compile("(?:^|(?<=¶))" + regex))
+    return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
+                         longest.replace("¶", "").lower(), _compiled("(?:^|(?<=¶))" + regex))
+
+
+@lru_cache(maxsize=4096)
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex)
 
 
 @cache
@@ -355,7 +367,7 @@ def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
                 renamed = renamed.replace(f"(?P<{slot.group}>", f"(?P<{new}>", 1)
                 group_slots[new] = slot.name
             parts.append(f"(?P<{clause_id}>(?>{renamed}))")
-        version_regexes.append((variant, re.compile(f"{BREAK}?".join(parts)), group_slots))
+        version_regexes.append((variant, f"{BREAK}?".join(parts), group_slots))
     return FormPatterns(form, pack.lang, clauses, words, version_regexes)
 
 

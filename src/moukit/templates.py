@@ -161,6 +161,19 @@ class LanguagePack:
             ) from None
         return out
 
+    def words(self) -> frozenset[str] | None:
+        """The words of the pack's own text (``words.txt``, one per line), if it ships them.
+
+        Thai has no spaces between words; a pack that lists its words lets the check segment
+        the form's text without loading pythainlp's full dictionary.
+        """
+        for d in self.dirs:
+            path = d / "words.txt"
+            if path.is_file():
+                return frozenset(w.strip() for w in path.read_text("utf-8").splitlines()
+                                 if w.strip() and not w.startswith("#"))
+        return None
+
     def word(self, group: str, key: str, *, provincial: bool = False) -> str:
         """The lexicon's wording of alternative ``key`` of ``group``.
 
@@ -196,7 +209,7 @@ REQUIRED_LEXICON_KEYS = ("language", "name", "locale", "alternatives", "fields")
 
 def _load_lexicon(path: Path, lang: str) -> dict:
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise TemplateError(

@@ -118,18 +118,31 @@ _CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-
 
 
 @cache
-def _thai_trie(extra: frozenset[str]):
-    from pythainlp.corpus.common import thai_words
+def _thai_trie(extra: frozenset[str], common: bool):
     from pythainlp.util import dict_trie
 
-    return dict_trie(set(thai_words()) | set(extra))
+    words = set(extra)
+    if common:  # pythainlp's full word list: about half a second to load
+        from pythainlp.corpus.common import thai_words
+
+        words |= set(thai_words())
+    return dict_trie(words)
+
+
+class Terms(frozenset):
+    """Dictionary words for segmenting Thai; ``complete`` when they cover the form's text
+    (a language pack's words.txt), so pythainlp's full word list need not be loaded."""
+
+    complete = False
 
 
 def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[str]:
     """Split text into word tokens for a word-level diff.
 
-    Thai is segmented with pythainlp (newmm) using the form's own terms as extra
-    dictionary words; Chinese and Japanese by character; other languages by words and
+    Thai is segmented with pythainlp (newmm) using the form's own terms as dictionary words,
+    plus pythainlp's common word list unless the terms are ``complete`` (a language pack that
+    ships the words of its own text needs no more: text the draft adds is then segmented into
+    character clusters); Chinese and Japanese by character; other languages by words and
     punctuation. Spaces are dropped (they are editorial).
     """
     if lang == "th" and is_thai(text):
@@ -138,8 +151,8 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
         # Spaces between Thai characters are editorial: join before segmenting.
         joined = re.sub(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])", "", text)
         tokens: list[str] = []
-        for piece in word_tokenize(joined, custom_dict=_thai_trie(terms), engine="newmm",
-                                   keep_whitespace=False):
+        trie = _thai_trie(frozenset(terms), not getattr(terms, "complete", False))
+        for piece in word_tokenize(joined, custom_dict=trie, engine="newmm", keep_whitespace=False):
             tokens.extend(_WORD.findall(piece) if not is_thai(piece) else [piece])
         return [t for t in tokens if t.strip()]
     out: list[str] = []
