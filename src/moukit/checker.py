@@ -774,6 +774,13 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
                 per_clause_draft[c].extend(share)
                 analysis.values.setdefault(part[0].slot, _join(share, lang))
                 continue
+            edge = _edge_fill(part, share, lang, analysis)
+            if edge:  # an unknown blank next to changed words: keep the value, report the words
+                slot, value_tokens, part, share, value_first = edge
+                analysis.values.setdefault(slot, _join(value_tokens, lang))
+                if value_first:
+                    per_clause_ops[c].append(("equal", value_tokens))
+                    per_clause_draft[c].extend(value_tokens)
             per_clause_ops[c].append(("delete", part))
             if share:
                 per_clause_ops[c].append(("insert", share))
@@ -782,6 +789,9 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
             per_clause_changed[c] = True
             if not all(t.slot in VALUE_SLOTS for t in part):
                 per_clause_value_only[c] = False
+            if edge and not edge[4]:
+                per_clause_ops[c].append(("equal", edge[1]))
+                per_clause_draft[c].extend(edge[1])
 
     findings: list[Finding] = []
     removed: dict[int, Finding] = {}
@@ -853,6 +863,28 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
                                 rationale=RATIONALE["added"][0], rationale_th=RATIONALE["added"][1]))
     _note_renumbering(analysis, numbers, findings)
     return findings
+
+
+def _edge_fill(part: list[Token], share: list[Token], lang: str, analysis: Analysis):
+    """An unknown blank at one end of a changed run, e.g. ``[… between] -> [Sister Cities
+    among]``: the draft's words at that end, as many as the run has beyond the changed form
+    words, are the blank's value when they are a valid one. Returns (slot, value tokens,
+    form tokens left, draft tokens left, value first) or None."""
+    if len(part) < 2 or not share:
+        return None
+    for first in (True, False):
+        edge = part[0] if first else part[-1]
+        rest = part[1:] if first else part[:-1]
+        if not (edge.slot and edge.text == "…") or any(t.text == "…" for t in rest):
+            continue
+        size = len(share) - len(rest)
+        if size < 1:
+            continue
+        value = share[:size] if first else share[len(share) - size:]
+        left = share[size:] if first else share[:len(share) - size]
+        if _valid_fill(edge.slot, _join(value, lang), analysis):
+            return edge.slot, value, rest, left, first
+    return None
 
 
 def _valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
