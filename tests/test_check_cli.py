@@ -142,8 +142,6 @@ def test_a_truncated_docx(drafts, tmp_path, capsys):
     assert "cut.docx" in err
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a German text is read as an English version "
-                   "(detect_language gives 'en'), checked, and exits 3 instead of 2")
 def test_a_draft_in_an_unsupported_language(tmp_path, capsys):
     path = tmp_path / "absichtserklaerung.txt"
     path.write_text(GERMAN, "utf-8")
@@ -313,8 +311,6 @@ def test_existing_outputs_are_left_intact_when_the_input_is_bad(drafts, tmp_path
     assert redline.read_bytes() == b"earlier redline"
 
 
-@pytest.mark.xfail(strict=True, reason="cli: --html is written before the --redline usage error "
-                   "(two drafts) is raised, so an existing report is overwritten on exit 2")
 def test_existing_html_is_left_intact_when_redline_is_refused(drafts, tmp_path, capsys):
     html = tmp_path / "report.html"
     html.write_text("earlier report", "utf-8")

@@ -211,9 +211,6 @@ def test_a_budget_clause_added_in_word_is_not_permitted(chengdu_docx):
     assert report.untouched_render is False
 
 
-@pytest.mark.xfail(strict=True, reason="engine: the draft text of an added clause is rebuilt from "
-                   "tokens, not quoted: '5, 000, 000 baht' (en), '5,000,0 0 0泰铢' (zh), Thai "
-                   "spaces dropped")
 @pytest.mark.parametrize("lang", ["en", "th", "zh"])
 def test_the_added_clause_is_quoted_as_the_draft_wrote_it(chengdu_text, lang):
     report = check_text(add_clause_6(chengdu_text, {lang: BUDGET[lang]}))
@@ -280,12 +277,7 @@ def test_a_clause_beyond_a_provinces_authority_is_not_permitted(chengdu_text, la
 
 def _added_clause_cases():
     for (lang, sentence, code), case_id in zip(PROHIBITED, PROHIBITED_IDS):
-        marks = []
-        if case_id == "zh-MK-P010":
-            marks = [pytest.mark.xfail(strict=True, reason="engine: a clause 6 beginning like the "
-                                       "signing clause (本谅解备忘录...) is read as a change of the "
-                                       "signing clause (MK-C001 signing), not an added clause")]
-        yield pytest.param(lang, sentence, id=case_id, marks=marks)
+        yield pytest.param(lang, sentence, id=case_id)
 
 
 @pytest.mark.parametrize(("lang", "sentence"), _added_clause_cases())
@@ -470,9 +462,6 @@ def test_a_custom_relationship_name_is_a_variant():
     assert all(f.route == "ministries" for f in report.findings)
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a custom relationship given in every language "
-                   "(spec relationship.custom) is compared as text across languages and reported "
-                   "as MK-X001")
 def test_a_custom_relationship_from_the_spec_is_not_a_cross_version_mismatch():
     report = check_text(render_text(spec_of("khon-kaen-fujian-loi")))
     assert codes(report) == ["MK-V001"] * 3
@@ -494,8 +483,6 @@ def _swap_paragraphs(version: str, first: str, second: str, keep_numbers: bool) 
     return "\n\n".join(paras)
 
 
-@pytest.mark.xfail(strict=True, reason="engine: clauses 3 and 4 swapped are reported as MK-C001 "
-                   "changed + MK-C002 added, never MK-C004 moved")
 @pytest.mark.parametrize("renumbered", [False, True], ids=["numbers-moved", "renumbered"])
 def test_clauses_3_and_4_swapped_in_english(chengdu_text, renumbered):
     th, zh, en = chengdu_text.split(SEPARATOR)
@@ -627,8 +614,6 @@ def test_a_changed_word_is_no_longer_an_untouched_render(chengdu_docx):
     assert [(f.lang, f.clause_id) for f in findings(report, "MK-C001")] == [("en", "c3")]
 
 
-@pytest.mark.xfail(strict=True, reason="engine: untouched_render ignores the fingerprint's "
-                   "text_sha256: a DOCX whose filled-in name was edited still counts as untouched")
 def test_an_edited_name_is_no_longer_an_untouched_render(chengdu_docx):
     document = docx.Document(io.BytesIO(chengdu_docx))
     assert replace_in_runs(document, "Mr. Zhang Wei", "Mr. Zhang Wen") == 1

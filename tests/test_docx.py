@@ -414,6 +414,9 @@ def test_core_properties_come_from_the_document(rendered, thai_english):
 
 def test_fingerprint_round_trip(rendered, thai_english):
     stored = read_fingerprint(rendered["th-en", "separate"])
+    with zipfile.ZipFile(io.BytesIO(rendered["th-en", "separate"])) as zf:
+        body = zf.read("word/document.xml")
+    assert stored.pop("document_sha256") == hashlib.sha256(body).hexdigest()
     assert stored == thai_english.fingerprint
     assert set(stored) >= {"generator", "moukit_version", "form_id", "form_version",
                            "spec_sha256", "text_sha256", "languages", "layout"}
@@ -421,7 +424,7 @@ def test_fingerprint_round_trip(rendered, thai_english):
     names = [p.get("name") for p in custom]
     assert names == ["moukit.generator", "moukit.version", "moukit.form_id", "moukit.form_version",
                      "moukit.spec_sha256", "moukit.text_sha256", "moukit.languages",
-                     "moukit.layout"]
+                     "moukit.layout", "moukit.document_sha256"]
     assert read_fingerprint(rendered["th-en", "parallel"])["layout"] == "parallel"
 
 

@@ -140,6 +140,11 @@ def _language(text: str, latin: dict[str, set[str]]) -> str | None:
             return lang
         scores = {code: sum(w in vocab for w in words) for code, vocab in latin.items()}
         best = max(sorted(scores), key=lambda c: scores[c])
+        # Running text (lower-case words, not names) that is hardly in any language pack is
+        # in a language moukit has no templates for.
+        plain = [w for w in re.findall(r"[^\W\d_]{3,}", text) if w[:1].islower()]
+        if len(plain) >= 8 and sum(w in latin[best] for w in plain) < 0.2 * len(plain):
+            return "und"
         return best if scores[best] else lang
     return lang
 
@@ -283,7 +288,14 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
             weights[lang] += letters
     if current is not None:
         current.lang = _majority(weights) or current.lang
-    return _merge_inserted(versions)
+    versions = _merge_inserted(versions)
+    for version in versions:  # Latin letters, but hardly a word of that language pack: unknown
+        vocab = latin.get(version.lang)
+        if vocab:
+            words = [w.lower() for b in version.blocks for w in re.findall(r"[^\W\d_]{3,}", _block_text(b))]
+            if len(words) >= 30 and sum(w in vocab for w in words) < 0.3 * len(words):
+                version.lang = "und"
+    return versions
 
 
 def _merge_inserted(versions: list[VersionText]) -> list[VersionText]:
@@ -459,6 +471,10 @@ class Token:
     clause: int = -1  # standard side: index of the clause
     slot: str | None = None  # standard side: the blank or alternative it belongs to
     block: int = -1  # draft side: index of the block
+    source: str | None = None  # the text the token was cut from (to quote it as written)
+    start: int = 0
+    end: int = 0
+    index: int = 0  # position among the tokens of its source
 
 
 def _standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset) -> list[Token]:
@@ -472,14 +488,22 @@ def _standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset
         pos = m.end()
     plain += marked[pos:]
     tokens: list[Token] = []
-    cursor = 0
-    for t in tokenize(plain, lang, terms):
-        start = plain.find(t, cursor)
+    for n, (t, start, end) in enumerate(_located(plain, tokenize(plain, lang, terms))):
+        slot = next((name for a, b, name in spans if a <= start < b), None)
+        tokens.append(Token(t, token_key(t), clause_index, slot, source=plain, start=start,
+                            end=end, index=n))
+    return tokens
+
+
+def _located(text: str, tokens: list[str]) -> list[tuple[str, int, int]]:
+    """Each token with its offsets in ``text`` (tokens are in order)."""
+    out, cursor = [], 0
+    for t in tokens:
+        start = text.find(t, cursor)
         start = cursor if start < 0 else start
         cursor = start + len(t)
-        slot = next((name for a, b, name in spans if a <= start < b), None)
-        tokens.append(Token(t, token_key(t), clause_index, slot))
-    return tokens
+        out.append((t, start, cursor))
+    return out
 
 
 def _unmark(text: str) -> str:
@@ -682,16 +706,33 @@ def _draft_tokens(version: VersionText, lang: str, terms: frozenset) -> tuple[li
         text, number = strip_numbering(_block_text(b).lstrip())
         if number:
             numbers[i] = number
-        for line in text.split("\n"):
-            line = clean(line)
-            if not line or SIGNING_LINE.match(line):
-                continue
-            for t in tokenize(line, lang, terms):
-                tokens.append(Token(t, token_key(t), block=i))
+        lines = [clean(line) for line in text.split("\n")]
+        source = "\n".join(line for line in lines if line and not SIGNING_LINE.match(line))
+        located = _located(source, tokenize(source.replace("\n", " "), lang, terms))
+        for n, (t, start, end) in enumerate(located):
+            tokens.append(Token(t, token_key(t), block=i, source=source, start=start, end=end, index=n))
     return tokens, numbers
 
 
 def _join(tokens: list[Token], lang: str) -> str:
+    """The text of ``tokens`` as written: runs of neighbouring tokens are quoted from their
+    source (so "5,000,000 baht" and Thai spacing stay as they are), others are joined."""
+    if tokens and all(t.source is not None for t in tokens):
+        pieces, run = [], [tokens[0]]
+        for t in tokens[1:]:
+            if t.source is run[-1].source and t.index == run[-1].index + 1:
+                run.append(t)
+            else:
+                pieces.append(run)
+                run = [t]
+        pieces.append(run)
+        texts = [" ".join(r[0].source[r[0].start:r[-1].end].split()) for r in pieces]
+        return _join_words(texts, lang)
+    return _join_words([t.text for t in tokens], lang)
+
+
+def _join_words(words: list[str], lang: str) -> str:
+    tokens = [Token(w, w) for w in words]
     if lang in ("th", "zh", "ja"):
         out = ""
         for t in tokens:
@@ -713,13 +754,36 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
         analysis.standard[clause_id] = _unmark(marked)
         std_tokens.extend(_standard_tokens(index, marked, lang, terms))
     draft_tokens, numbers = _draft_tokens(analysis.version, lang, terms)
+    moved = _moved_paragraphs(rendered, draft_tokens)
+    moved_findings: list[Finding] = []
+    for block, index in moved:
+        clause_id = rendered[index][0]
+        clause = form.clauses[index]
+        run = [t for t in draft_tokens if t.block == block]
+        text = _join(run, lang)
+        analysis.clause_status[clause_id] = "moved"
+        analysis.draft_clauses[clause_id] = text
+        analysis.clause_blocks[clause_id] = [block]
+        moved_findings.append(Finding(
+            code="MK-C004", route="council_of_state", kind="moved", lang=lang, clause_id=clause_id,
+            clause_number=str(clause.number) if clause.number else None,
+            message=f"clause {clause.number or clause_id} was moved out of the form's order",
+            standard=analysis.standard[clause_id], draft=text,
+            rationale=RATIONALE["moved"][0], rationale_th=RATIONALE["moved"][1]))
+    if moved:
+        gone_blocks = {b for b, _ in moved}
+        gone_clauses = {i for _, i in moved}
+        draft_tokens = [t for t in draft_tokens if t.block not in gone_blocks]
+        std_tokens = [t for t in std_tokens if t.clause not in gone_clauses]
     matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
                                       autojunk=False)
     # A paragraph that barely matches the form (a word or a full stop) is text the draft
     # added: set it aside and align the rest, so that it is not read as part of a clause.
     equal_counts = Counter(t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2])
     sizes = Counter(t.block for t in draft_tokens)
-    foreign = {b for b, n in sizes.items() if n >= 3 and equal_counts[b] / n < 0.34}
+    foreign = {b for b, n in sizes.items() if n >= 3 and (
+        equal_counts[b] / n < 0.34
+        or (equal_counts[b] / n < 0.8 and _containment(b, draft_tokens, analysis.standard) < 0.5))}
     foreign_runs: list[list[Token]] = []
     if foreign:
         foreign_runs = [[t for t in draft_tokens if t.block == b] for b in sorted(foreign)]
@@ -793,9 +857,11 @@ def _align(analysis: Analysis, key: Key) -> list[Finding]:
                 per_clause_ops[c].append(("equal", edge[1]))
                 per_clause_draft[c].extend(edge[1])
 
-    findings: list[Finding] = []
+    findings: list[Finding] = list(moved_findings)
     removed: dict[int, Finding] = {}
     for index, (clause_id, _) in enumerate(rendered):
+        if analysis.clause_status.get(clause_id) == "moved":
+            continue
         clause = form.clauses[index]
         number = str(clause.number) if clause.number else None
         standard = analysis.standard[clause_id]
@@ -897,6 +963,50 @@ def _valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
     if slot == "term_text":
         return parse_term(value, analysis.pack.lexicon) is not None
     return True
+
+
+def _moved_paragraphs(rendered, draft_tokens: list[Token]) -> list[tuple[int, int]]:
+    """(block, clause index) of paragraphs that are a clause of the form word for word but
+    stand out of the form's order (the longest in-order run of such paragraphs stays)."""
+    where: dict[str, int] = {}
+    for index, (_, marked) in enumerate(rendered):
+        where.setdefault(_flat(key_of(_unmark(marked))), index)
+    sources: dict[int, str] = {}
+    for t in draft_tokens:
+        sources.setdefault(t.block, t.source or "")
+    anchors = [(b, where[k]) for b in sorted(sources) if (k := _flat(key_of(sources[b]))) in where]
+    if len(anchors) < 2:
+        return []
+    # longest increasing run of clause indices, in paragraph order
+    best = [1] * len(anchors)
+    back = [-1] * len(anchors)
+    for i in range(len(anchors)):
+        for j in range(i):
+            if anchors[j][1] < anchors[i][1] and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    i = max(range(len(anchors)), key=lambda k: best[k])
+    keep = set()
+    while i >= 0:
+        keep.add(i)
+        i = back[i]
+    in_order = {anchors[k][1] for k in keep}
+    return [a for k, a in enumerate(anchors) if k not in keep and a[1] not in in_order]
+
+
+def _containment(block: int, tokens: list[Token], standard: dict[str, str]) -> float:
+    """How much of a draft paragraph is found, in order, in the single clause of the form
+    that holds most of it (0 to 1)."""
+    text = _flat("".join(t.key for t in tokens if t.block == block))
+    if not text:
+        return 1.0
+    best = 0
+    for clause_text in standard.values():
+        other = _flat(key_of(clause_text))
+        matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+        if matcher.real_quick_ratio() * (len(text) + len(other)) / 2 <= best:
+            continue
+        best = max(best, sum(m.size for m in matcher.get_matching_blocks() if m.size >= 3))
+    return best / len(text)
 
 
 def _equal_ranges(matcher):
@@ -1063,8 +1173,8 @@ def _finish(analysis: Analysis, findings: list[Finding], rules: tuple[Rule, ...]
 def _comparable(values: dict) -> dict[str, object]:
     out: dict[str, object] = {"instrument": values.get("instrument")}
     for slot in ALTERNATIVE_SLOTS:
-        if slot in values:
-            out[slot] = frozenset(values[slot]["options"]) or values[slot]["text"]
+        if slot in values:  # another wording (the form's "etc.") cannot be compared across languages
+            out[slot] = frozenset(values[slot]["options"]) or "(another wording)"
     for slot in ("fields", "further_fields"):
         if slot in values:
             out[slot] = (tuple(values[slot]["ids"]), len(values[slot]["other"]))
@@ -1189,6 +1299,20 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
 # --------------------------------------------------------------------------- entry point
 
 
+def _untouched(draft, form) -> bool:
+    """A moukit DOCX whose body is byte for byte what moukit wrote (its fingerprint holds the
+    body's SHA-256); a text or Markdown file cannot prove that and is never "untouched"."""
+    import hashlib
+
+    fingerprint = draft.fingerprint or {}
+    package = draft.package
+    if not fingerprint.get("document_sha256") or package is None or form is None:
+        return False
+    body = package.parts.get(package.document_part, b"")
+    return (fingerprint.get("form_id") == form.id and not draft.pending_changes
+            and hashlib.sha256(body).hexdigest() == fingerprint["document_sha256"])
+
+
 def check(sources, spec=None, *, templates=(), rules=(), limits=None) -> Report:
     """Check one or more drafts (paths or bytes; DOCX, text or Markdown) against the form.
 
@@ -1224,9 +1348,10 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
             raise MoukitError(f"{draft.name}: the draft has no text", hint="check the file is the agreement")
         for version in versions:
             if version.lang not in library.available():
+                which = "an unrecognised language" if version.lang == "und" else version.lang
                 raise MoukitError(
                     f"{draft.name}: a version is in a language moukit has no templates for "
-                    f"({version.lang}); available: {', '.join(library.available())}",
+                    f"({which}); available: {', '.join(library.available())}",
                     hint="add that language's templates with --templates DIR",
                 )
             analyses.append(analyze_version(version, library, rule_set, spec))
@@ -1255,8 +1380,5 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
     if report.pending_changes:
         report.notes.append("the draft has tracked changes not yet accepted: it was checked as it "
                             "reads with every change accepted")
-    report.untouched_render = bool(
-        fingerprint and not findings and all(r.exact for r in results)
-        and form is not None and fingerprint.get("form_id") == form.id
-    )
+    report.untouched_render = len(drafts) == 1 and _untouched(drafts[0], form)
     return report, analyses

@@ -281,22 +281,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .atomic import write_atomic
     from .checker import check_detailed
 
+    if args.redline and len(args.drafts) != 1:
+        from .errors import MoukitError
+
+        raise MoukitError("--redline works on one DOCX draft at a time",
+                          hint="check the DOCX alone to get its redline")
     report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
                                       rules=args.rules)
+    outputs = []  # everything is built before anything is written
     if args.html:
         from .reportfmt import format_html
 
-        write_atomic(args.html, format_html(report, analyses).encode("utf-8"))
-        _err(f"wrote {args.html}")
+        outputs.append((args.html, format_html(report, analyses).encode("utf-8")))
     if args.redline:
-        from .errors import MoukitError
         from .redline import write_redline
 
-        if len(args.drafts) != 1:
-            raise MoukitError("--redline works on one DOCX draft at a time",
-                              hint="check the DOCX alone to get its redline")
-        write_atomic(args.redline, write_redline(args.drafts[0], analyses))
-        _err(f"wrote {args.redline}")
+        outputs.append((args.redline, write_redline(args.drafts[0], analyses)))
+    for path, data in outputs:
+        write_atomic(path, data)
+        _err(f"wrote {path}")
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -19,6 +19,12 @@ from importlib import resources
 
 import yaml
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml_load(text: str):
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
 from .errors import FormError
 
 INSTRUMENTS = ("loi", "mou")
@@ -115,7 +121,7 @@ def get_form(instrument: str) -> Form:
             f"unknown instrument {instrument!r}", hint=f"use one of: {', '.join(INSTRUMENTS)}"
         )
     text = resources.files(__package__).joinpath("forms", f"{instrument}.yaml").read_text("utf-8")
-    return _parse(yaml.safe_load(text), f"{instrument}.yaml")
+    return _parse(_yaml_load(text), f"{instrument}.yaml")
 
 
 def all_forms() -> tuple[Form, ...]:

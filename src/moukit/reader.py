@@ -582,7 +582,9 @@ def _custom_fingerprint(root: Any) -> dict | None:
         key = prop.get("name") or ""
         if key.startswith("moukit."):
             value = next((child for child in prop if isinstance(child.tag, str)), None)
-            found[key[len("moukit."):]] = "" if value is None else "".join(value.itertext())
+            key = key[len("moukit."):]
+            key = "moukit_version" if key == "version" else key  # as in Document.fingerprint
+            found[key] = "" if value is None else "".join(value.itertext())
     return found or None
 
 

@@ -16,6 +16,12 @@ from importlib import resources
 from typing import Annotated, Any, Literal, Union
 
 import yaml
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml_load(text: str):
+    return yaml.load(text, Loader=_SAFE_LOADER)
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -50,7 +56,7 @@ Localized = Annotated[
 def vocabulary() -> dict[str, dict[str, str]]:
     """The shared vocabularies (fields of cooperation, partner levels) from vocabulary.yaml."""
     text = resources.files(__package__).joinpath("forms", "vocabulary.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return _yaml_load(text)
 
 
 def _choice(instrument: str, name: str) -> Any:

@@ -239,5 +239,7 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
         _parallel(doc, document)
     _core_properties(doc, document)
     package = doc.part.package
-    docx_xml.add_custom_properties(package, fingerprint(document, layout))
+    stamp = {**fingerprint(document, layout),
+             "document_sha256": hashlib.sha256(doc.part.blob).hexdigest()}
+    docx_xml.add_custom_properties(package, stamp)
     return docx_xml.package_bytes(package)
