@@ -1368,6 +1368,13 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
                                         message=n.message, rationale=n.message))
     if spec is None and drafts and not any(d.fingerprint for d in drafts):
         notes.append("partner level and the Thai party's status are not in the text: give --spec to check them")
+    present = {r.lang for r in results}
+    expected = set(spec.languages) if spec is not None else {"th", "en"} | {
+        (r.values.get("partner_language") or {}).get("code") for r in results} - {None}
+    missing = sorted(expected - present)
+    if missing:
+        notes.append(f"no {', '.join(missing)} version was checked, although the agreement is signed "
+                     f"in {', '.join(sorted(expected))}: check every language version")
     fingerprint = next((d.fingerprint for d in drafts if d.fingerprint), None)
     instruments = {r.instrument for r in results}
     form = get_form(next(iter(instruments))) if len(instruments) == 1 else None

@@ -196,10 +196,17 @@ class LoiSpec(_SpecBase):
     intent: _choice("loi", "intent") = _default("loi", "intent")
     further_fields: list[FieldOfCooperation] | None = Field(
         default=None,
+        min_length=1,
         max_length=40,
         description="Clause 2's fields (new cooperation); defaults to the fields of clause 1",
     )
 
+
+    @field_validator("preposition", mode="before")
+    @classmethod
+    def _yaml_on(cls, value: object) -> object:
+        # YAML 1.1 reads an unquoted `on` as true: that can only mean the preposition "on".
+        return "on" if value is True else value
 
     @field_validator("fields")
     @classmethod

@@ -156,7 +156,7 @@ class LanguagePack:
             raise TemplateError(
                 f"cannot render: {exc}",
                 file=self.template_file(form.instrument),
-                line=_template_line(exc, self.template_file(form.instrument)),
+                line=_template_line(exc, self.template_file(form.instrument), template),
                 hint="the template may only use the variables listed by 'moukit forms'",
             ) from None
         return out
@@ -194,13 +194,16 @@ class LanguagePack:
             ) from None
 
 
-def _template_line(exc: BaseException, filename: str) -> int | None:
+def _template_line(exc: BaseException, filename: str, template=None) -> int | None:
+    """The template line where rendering failed (Jinja maps compiled code back to it)."""
     import traceback
 
     line = None
     for frame in traceback.extract_tb(exc.__traceback__):
         if frame.filename and os.path.basename(frame.filename) == os.path.basename(filename):
             line = frame.lineno
+            if template is not None and line is not None:
+                line = template.get_corresponding_lineno(line)
     return line or getattr(exc, "lineno", None)
 
 
