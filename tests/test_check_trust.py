@@ -98,3 +98,7 @@ def test_a_whole_retyped_trilingual_draft_is_standard(lang):
     report = check(["\n\n".join(blocks).encode("utf-8")])
     assert [v.lang for v in report.versions] == list(document.languages)
     assert report.verdict == "standard", [f.message for f in report.findings]
+    thai = report.versions[0]
+    # the editorial differences are ignored, but listed on request (--editorial)
+    assert {"curly quotes", "Thai digits", "numbering style", "spacing and line breaks",
+            "Thai marks typed in another order (normalised)"} <= set(thai.editorial)

@@ -603,6 +603,7 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
     """Check one language version against the form; fills ``analysis.result``."""
     pack = library.pack(version.lang)
     key = make_key([_block_text(b) for b in version.blocks])
+    version.editorial.extend(editorial_notes([_block_text(b) for b in version.blocks]))
     order = _instrument_order(key, pack, spec)
     for instrument in order:
         patterns = form_patterns(pack, instrument)
@@ -617,6 +618,32 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
             findings = _odd_value_findings(odd, values, patterns, version.lang)
             return _finish(analysis, findings, rules, spec)
     return _slow_path(version, pack, key, order[0], rules, spec)
+
+
+def editorial_notes(blocks: list[str]) -> list[str]:
+    """The kinds of editorial difference a draft shows, which the check ignores.
+
+    >>> editorial_notes(["(1) The Participants will “cooperate”", "ข้อ ๒ ทั้งสองฝ่าย"])
+    ['curly quotes', 'Thai digits', 'numbering style']
+    """
+    import unicodedata
+
+    text = "\n".join(blocks)
+    notes = []
+    if re.search("[\u201c\u201d\u2018\u2019\u00ab\u00bb]", text):
+        notes.append("curly quotes")
+    if re.search("[\u0e50-\u0e59]", text):
+        notes.append("Thai digits")
+    if any(clean(line) != " ".join(unicodedata.normalize("NFC", line).split())
+           for line in text.split("\n") if re.search("[\u0e00-\u0e7f]", line)
+           and not re.search("[\u0e50-\u0e59\u201c\u201d\u2018\u2019]", line)):
+        notes.append("Thai marks typed in another order (normalised)")
+    numbers = [strip_numbering(b.lstrip())[1] and b.lstrip()[:12] for b in blocks]
+    if any(n and not re.match(r"\d{1,2}\. ", n) for n in numbers):
+        notes.append("numbering style")
+    if any("  " in b.strip() or "\n" in b.strip() and len(b) > 200 for b in blocks):
+        notes.append("spacing and line breaks")
+    return notes
 
 
 def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[Finding]:
