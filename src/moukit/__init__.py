@@ -63,7 +63,8 @@ def __dir__() -> list[str]:
     return __all__
 
 
-if TYPE_CHECKING:  # pragma: no cover
+if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
+    # ruff: noqa: F401
     from .checker import check
     from .errors import (
         DraftError,

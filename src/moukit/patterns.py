@@ -389,3 +389,16 @@ def options_of(slot: str, value: str, patterns: FormPatterns) -> tuple[str, ...]
         if key_of_option(word).lower() == target and option.split("@")[0] not in found:
             found.append(option.split("@")[0])
     return tuple(found)
+
+
+VALUE_SLOTS = ("thai_name", "partner_name", "place", "date", "fields", "further_fields",
+               "partner_language", "term_text", "thai_signatory.name", "thai_signatory.position",
+               "partner_signatory.name", "partner_signatory.position")
+
+
+FREE_TEXT_SLOTS = ("fields", "further_fields", "relationship", "title", "place")
+
+
+def flat_key(key: str) -> str:
+    """A key without breaks, lower-cased: for the literal pre-filter of the patterns."""
+    return key.replace("¶", "").replace("↵", "").lower()

@@ -457,7 +457,7 @@ def _redline_version(analysis, blocks, editor: _Editor) -> None:
     """Add the tracked changes of one language version to the document."""
     if not analysis.standard:
         return  # the version matched the form: nothing to change
-    from .checker import form_terms
+    from .align import form_terms
 
     lang, terms = analysis.version.lang, form_terms(analysis.pack)
     status = analysis.clause_status

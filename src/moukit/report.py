@@ -156,3 +156,39 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "counts": {route: sum(f.route == route for f in self.findings) for route in ROUTES},
         }
+
+RATIONALE = {
+    "changed": (
+        "The wording of the standard form was changed. Any adjustment of the form must be "
+        "approved by the MOI, the MFA and the Office of the Council of State before signing.",
+        "มีการแก้ไขถ้อยคำของแบบฟอร์มมาตรฐาน การปรับแก้ใด ๆ ต้องเสนอกระทรวงมหาดไทย "
+        "กระทรวงการต่างประเทศ และสำนักงานคณะกรรมการกฤษฎีกาพิจารณาก่อนลงนาม",
+    ),
+    "added": (
+        "A clause that is not in the standard form was added: an adjustment of the form, for "
+        "the MOI, the MFA and the Office of the Council of State.",
+        "มีการเพิ่มข้อความที่ไม่มีในแบบฟอร์มมาตรฐาน ถือเป็นการปรับแก้แบบฟอร์ม "
+        "ต้องเสนอกระทรวงมหาดไทย กระทรวงการต่างประเทศ และสำนักงานคณะกรรมการกฤษฎีกา",
+    ),
+    "removed": (
+        "A clause of the standard form was removed: an adjustment of the form, for the MOI, "
+        "the MFA and the Office of the Council of State.",
+        "มีการตัดข้อความของแบบฟอร์มมาตรฐานออก ถือเป็นการปรับแก้แบบฟอร์ม "
+        "ต้องเสนอกระทรวงมหาดไทย กระทรวงการต่างประเทศ และสำนักงานคณะกรรมการกฤษฎีกา",
+    ),
+    "moved": (
+        "A clause of the standard form was moved: the order of the form is part of the form.",
+        "มีการย้ายลำดับข้อความของแบบฟอร์มมาตรฐาน ลำดับของข้อความเป็นส่วนหนึ่งของแบบฟอร์ม",
+    ),
+    "value_mismatch": (
+        "The same value is written differently in different places. Every place must name the "
+        "same party, date, term and fields; the MOI checks this and returns drafts that disagree.",
+        "ข้อมูลเดียวกันเขียนไม่ตรงกันในแต่ละแห่ง ทุกแห่งต้องระบุคู่ภาคี วันที่ ระยะเวลา และสาขาความร่วมมือ"
+        "ให้ตรงกัน กระทรวงมหาดไทยจะตรวจและส่งร่างที่ไม่ตรงกันกลับมาแก้ไข",
+    ),
+    "variant": (
+        "A name the form tolerates under its 'etc.' but does not list: accepted, but the MOI and "
+        "the MFA review it.",
+        "ใช้ชื่อที่แบบฟอร์มยอมรับได้ภายใต้คำว่า 'ฯลฯ' แต่ไม่ได้ระบุไว้ กระทรวงมหาดไทยและกระทรวงการต่างประเทศจะพิจารณา",
+    ),
+}

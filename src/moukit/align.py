@@ -1,0 +1,503 @@
+"""Word-level alignment of a draft version with the standard text re-rendered from its
+values: changed, added, removed and moved clauses, each with its word-level difference.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .patterns import (
+    ALTERNATIVE_SLOTS,
+    VALUE_SLOTS,
+    FormPatterns,
+    Key,
+    flat_key,
+    key_of,
+    make_key,
+    options_of,
+    parse_date,
+    parse_term,
+)
+from .report import RATIONALE, DiffOp, Finding, VersionResult
+from .segment import VersionText, block_text
+from .templates import LanguagePack
+from .textnorm import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
+
+
+_MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
+
+
+def marked_context(values: dict[str, str], variant: dict, instrument: str) -> dict:
+    def mark(slot: str, default: str = "…") -> str:
+        return f"\ue002{slot}\ue003{values.get(slot, default)}\ue004"
+
+    ctx = {slot: mark(slot) for slot in ("thai_name", "partner_name", "relationship", "parties",
+                                         "fields", "place", "date")}
+    ctx["partner_language"] = mark("partner_language") if variant.get("partner_language", True) else ""
+    for side in ("thai", "partner"):
+        ctx[f"{side}_signatory"] = {"name": mark(f"{side}_signatory.name"),
+                                    "position": mark(f"{side}_signatory.position")}
+    if instrument == "loi":
+        ctx.update(preposition=mark("preposition"), intent=mark("intent"),
+                   further_fields=mark("further_fields", values.get("fields", "…")))
+    else:
+        fixed = variant.get("term") == "fixed"
+        ctx.update(title=mark("title"), opening=mark("opening"),
+                   fields=mark("fields") if variant.get("fields", True) else "",
+                   term_years=5 if fixed else None, term_text=mark("term_text") if fixed else "")
+    return ctx
+
+
+@dataclass
+class Token:
+    text: str
+    key: str
+    clause: int = -1  # standard side: index of the clause
+    slot: str | None = None  # standard side: the blank or alternative it belongs to
+    block: int = -1  # draft side: index of the block
+    source: str | None = None  # the text the token was cut from (to quote it as written)
+    start: int = 0
+    end: int = 0
+    index: int = 0  # position among the tokens of its source
+
+
+def standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset) -> list[Token]:
+    """Tokens of a standard clause, each knowing the blank or alternative it comes from."""
+    marked = clean(marked)
+    plain, spans, pos = "", [], 0
+    for m in _MARK.finditer(marked):
+        plain += marked[pos:m.start()]
+        spans.append((len(plain), len(plain) + len(m.group(2)), m.group(1)))
+        plain += m.group(2)
+        pos = m.end()
+    plain += marked[pos:]
+    tokens: list[Token] = []
+    for n, (t, start, end) in enumerate(locate_tokens(plain, tokenize(plain, lang, terms))):
+        slot = next((name for a, b, name in spans if a <= start < b), None)
+        tokens.append(Token(t, token_key(t), clause_index, slot, source=plain, start=start,
+                            end=end, index=n))
+    return tokens
+
+
+def locate_tokens(text: str, tokens: list[str]) -> list[tuple[str, int, int]]:
+    """Each token with its offsets in ``text`` (tokens are in order)."""
+    out, cursor = [], 0
+    for t in tokens:
+        start = text.find(t, cursor)
+        start = cursor if start < 0 else start
+        cursor = start + len(t)
+        out.append((t, start, cursor))
+    return out
+
+
+def unmark(text: str) -> str:
+    return _MARK.sub(lambda m: m.group(2), text)
+
+
+@lru_cache(maxsize=64)
+def form_terms(pack: LanguagePack) -> frozenset:
+    """The form's own Thai words, the dictionary used when Thai text is segmented."""
+    from .textnorm import Terms
+
+    if pack.lang != "th":
+        return frozenset()
+    words = set()
+    for group in (pack.lexicon.get("alternatives") or {}).values():
+        words.update(w for w in group.values() if " " not in w)
+    words.update(w for w in (pack.lexicon.get("fields") or {}).values() if " " not in w)
+    listed = pack.words()
+    terms = Terms(words | (listed or set()))
+    terms.complete = listed is not None
+    return terms
+
+
+@dataclass
+class Analysis:
+    """Working state for one version (kept for the redline and HTML outputs)."""
+
+    version: VersionText
+    pack: LanguagePack
+    patterns: FormPatterns
+    values: dict[str, str]
+    variant: dict
+    exact: bool
+    standard: dict[str, str] = field(default_factory=dict)  # clause id -> standard text
+    draft_clauses: dict[str, str] = field(default_factory=dict)  # clause id -> draft text
+    clause_status: dict[str, str] = field(default_factory=dict)  # clause id -> equal/changed/removed/moved
+    clause_blocks: dict[str, list[int]] = field(default_factory=dict)  # clause id -> indices in version.blocks
+    added_blocks: list[int] = field(default_factory=list)  # blocks holding text the form does not have
+    novel: list[str] = field(default_factory=list)  # wording the draft adds (for the rules)
+    result: VersionResult | None = None
+
+
+def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[list[Token], dict[int, str]]:
+    tokens: list[Token] = []
+    numbers: dict[int, str] = {}
+    for i, b in enumerate(version.blocks):
+        text, number = strip_numbering(block_text(b).lstrip())
+        if number:
+            numbers[i] = number
+        lines = [clean(line) for line in text.split("\n")]
+        source = "\n".join(line for line in lines if line and not SIGNING_LINE.match(line))
+        located = locate_tokens(source, tokenize(source.replace("\n", " "), lang, terms))
+        for n, (t, start, end) in enumerate(located):
+            tokens.append(Token(t, token_key(t), block=i, source=source, start=start, end=end, index=n))
+    return tokens, numbers
+
+
+def join_tokens(tokens: list[Token], lang: str) -> str:
+    """The text of ``tokens`` as written: runs of neighbouring tokens are quoted from their
+    source (so "5,000,000 baht" and Thai spacing stay as they are), others are joined."""
+    if tokens and all(t.source is not None for t in tokens):
+        pieces, run = [], [tokens[0]]
+        for t in tokens[1:]:
+            if t.source is run[-1].source and t.index == run[-1].index + 1:
+                run.append(t)
+            else:
+                pieces.append(run)
+                run = [t]
+        pieces.append(run)
+        texts = [" ".join(r[0].source[r[0].start:r[-1].end].split()) for r in pieces]
+        return _join_words(texts, lang)
+    return _join_words([t.text for t in tokens], lang)
+
+
+def _join_words(words: list[str], lang: str) -> str:
+    tokens = [Token(w, w) for w in words]
+    if lang in ("th", "zh", "ja"):
+        out = ""
+        for t in tokens:
+            if out and (t.text[:1].isascii() and t.text[:1].isalnum()) and (out[-1].isascii() and out[-1].isalnum()):
+                out += " "
+            out += t.text
+        return out
+    text = " ".join(t.text for t in tokens)
+    return re.sub(r" ([,.;:)\]!?%])", r"\1", re.sub(r"([(\[]) ", r"\1", text))
+
+
+def align(analysis: Analysis, key: Key) -> list[Finding]:
+    """Word-level alignment of the draft with the re-rendered standard text."""
+    pack, form, lang = analysis.pack, analysis.patterns.form, analysis.version.lang
+    terms = form_terms(pack)
+    rendered = pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form.instrument))
+    std_tokens: list[Token] = []
+    for index, (clause_id, marked) in enumerate(rendered):
+        analysis.standard[clause_id] = unmark(marked)
+        std_tokens.extend(standard_tokens(index, marked, lang, terms))
+    draft_tokens, numbers = tokens_of_draft(analysis.version, lang, terms)
+    moved = _moved_paragraphs(rendered, draft_tokens)
+    moved_findings: list[Finding] = []
+    for block, index in moved:
+        clause_id = rendered[index][0]
+        clause = form.clauses[index]
+        run = [t for t in draft_tokens if t.block == block]
+        text = join_tokens(run, lang)
+        analysis.clause_status[clause_id] = "moved"
+        analysis.draft_clauses[clause_id] = text
+        analysis.clause_blocks[clause_id] = [block]
+        moved_findings.append(Finding(
+            code="MK-C004", route="council_of_state", kind="moved", lang=lang, clause_id=clause_id,
+            clause_number=str(clause.number) if clause.number else None,
+            message=f"clause {clause.number or clause_id} was moved out of the form's order",
+            standard=analysis.standard[clause_id], draft=text,
+            rationale=RATIONALE["moved"][0], rationale_th=RATIONALE["moved"][1]))
+    if moved:
+        gone_blocks = {b for b, _ in moved}
+        gone_clauses = {i for _, i in moved}
+        draft_tokens = [t for t in draft_tokens if t.block not in gone_blocks]
+        std_tokens = [t for t in std_tokens if t.clause not in gone_clauses]
+    matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
+                                      autojunk=False)
+    # A paragraph that barely matches the form (a word or a full stop) is text the draft
+    # added: set it aside and align the rest, so that it is not read as part of a clause.
+    equal_counts = Counter(t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2])
+    sizes = Counter(t.block for t in draft_tokens)
+    foreign = {b for b, n in sizes.items() if n >= 3 and (
+        equal_counts[b] / n < 0.34
+        or (equal_counts[b] / n < 0.8 and _containment(b, draft_tokens, analysis.standard) < 0.5))}
+    foreign_runs: list[list[Token]] = []
+    if foreign:
+        foreign_runs = [[t for t in draft_tokens if t.block == b] for b in sorted(foreign)]
+        draft_tokens = [t for t in draft_tokens if t.block not in foreign]
+        matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
+                                          autojunk=False)
+    per_clause_ops: dict[int, list[tuple[str, list[Token]]]] = {i: [] for i in range(len(rendered))}
+    per_clause_draft: dict[int, list[Token]] = {i: [] for i in range(len(rendered))}
+    per_clause_changed: dict[int, bool] = {i: False for i in range(len(rendered))}
+    per_clause_value_only: dict[int, bool] = {i: True for i in range(len(rendered))}
+    inserted_blocks: list[list[Token]] = list(foreign_runs)
+    blocks_with_aligned = {t.block for i1, i2, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2]}
+
+    def clause_of_insert(i1: int, j1: int, j2: int) -> int:
+        if i1 > 0 and j1 > 0 and draft_tokens[j1 - 1].block == draft_tokens[j1].block:
+            return std_tokens[i1 - 1].clause
+        if i1 < len(std_tokens) and j2 < len(draft_tokens) and draft_tokens[j2].block == draft_tokens[j2 - 1].block:
+            return std_tokens[i1].clause
+        return std_tokens[max(0, i1 - 1)].clause if std_tokens else 0
+
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for s, d in zip(std_tokens[i1:i2], draft_tokens[j1:j2]):
+                per_clause_ops[s.clause].append(("equal", [d]))
+                per_clause_draft[s.clause].append(d)
+            continue
+        if tag == "insert":
+            run = draft_tokens[j1:j2]
+            whole_blocks = all(t.block not in blocks_with_aligned for t in run)
+            if whole_blocks:
+                inserted_blocks.append(run)
+                continue
+            c = clause_of_insert(i1, j1, j2)
+            per_clause_ops[c].append(("insert", run))
+            per_clause_draft[c].extend(run)
+            per_clause_changed[c] = True
+            per_clause_value_only[c] = False
+            analysis.novel.append(join_tokens(run, lang))
+            continue
+        # delete or replace: split by standard clause
+        std_run = std_tokens[i1:i2]
+        draft_run = draft_tokens[j1:j2]
+        clauses_in_run = sorted({t.clause for t in std_run})
+        placeholder = all(t.slot and t.text == "…" for t in std_run)
+        for n, c in enumerate(clauses_in_run):
+            part = [t for t in std_run if t.clause == c]
+            share = draft_run if len(clauses_in_run) == 1 else (
+                draft_run[n * len(draft_run) // len(clauses_in_run): (n + 1) * len(draft_run) // len(clauses_in_run)])
+            if placeholder and share and valid_fill(part[0].slot, join_tokens(share, lang), analysis):
+                # an unknown blank filled by the draft: a value, not a change
+                per_clause_ops[c].append(("equal", share))
+                per_clause_draft[c].extend(share)
+                analysis.values.setdefault(part[0].slot, join_tokens(share, lang))
+                continue
+            edge = _edge_fill(part, share, lang, analysis)
+            if edge:  # an unknown blank next to changed words: keep the value, report the words
+                slot, value_tokens, part, share, value_first = edge
+                analysis.values.setdefault(slot, join_tokens(value_tokens, lang))
+                if value_first:
+                    per_clause_ops[c].append(("equal", value_tokens))
+                    per_clause_draft[c].extend(value_tokens)
+            per_clause_ops[c].append(("delete", part))
+            if share:
+                per_clause_ops[c].append(("insert", share))
+                per_clause_draft[c].extend(share)
+                analysis.novel.append(join_tokens(share, lang))
+            per_clause_changed[c] = True
+            if not all(t.slot in VALUE_SLOTS for t in part):
+                per_clause_value_only[c] = False
+            if edge and not edge[4]:
+                per_clause_ops[c].append(("equal", edge[1]))
+                per_clause_draft[c].extend(edge[1])
+
+    findings: list[Finding] = list(moved_findings)
+    removed: dict[int, Finding] = {}
+    for index, (clause_id, _) in enumerate(rendered):
+        if analysis.clause_status.get(clause_id) == "moved":
+            continue
+        clause = form.clauses[index]
+        number = str(clause.number) if clause.number else None
+        standard = analysis.standard[clause_id]
+        draft_text = join_tokens(per_clause_draft[index], lang)
+        analysis.draft_clauses[clause_id] = draft_text
+        analysis.clause_blocks[clause_id] = sorted({t.block for t in per_clause_draft[index]})
+        if not per_clause_draft[index]:
+            analysis.clause_status[clause_id] = "removed"
+            f = Finding(code="MK-C003", route="council_of_state", kind="removed", lang=lang,
+                        clause_id=clause_id, clause_number=number,
+                        message=f"clause {number or clause_id} of the form is missing",
+                        standard=standard, draft=None, diff=[DiffOp("delete", standard)],
+                        rationale=RATIONALE["removed"][0], rationale_th=RATIONALE["removed"][1])
+            removed[index] = f
+            findings.append(f)
+            continue
+        same = _same_wording(standard, draft_text)
+        if not per_clause_changed[index] or same:
+            analysis.clause_status[clause_id] = "equal"
+            continue
+        analysis.clause_status[clause_id] = "changed"
+        if per_clause_value_only[index]:
+            kind, code, route = "value_mismatch", "MK-M001", "ministries"
+            message = f"clause {number or clause_id}: a name or value differs from the rest of the version"
+        else:
+            kind, code, route = "changed", "MK-C001", "council_of_state"
+            message = f"clause {number or clause_id}: the wording of the form was changed"
+        findings.append(Finding(code=code, route=route, kind=kind, lang=lang, clause_id=clause_id,
+                                clause_number=number, message=message, standard=standard,
+                                draft=draft_text, diff=_merge_ops(per_clause_ops[index], lang),
+                                rationale=RATIONALE[kind][0], rationale_th=RATIONALE[kind][1]))
+
+    # Added blocks; a removed clause found among them was moved.
+    for run in _group_by_block(inserted_blocks):
+        text = join_tokens(run, lang)
+        analysis.added_blocks.append(run[0].block)
+        analysis.novel.append(text)
+        moved_from = None
+        for index, f in removed.items():
+            ratio = difflib.SequenceMatcher(None, make_key([f.standard]).key, make_key([text]).key,
+                                            autojunk=False).ratio()
+            if ratio >= 0.6:
+                moved_from = (index, f, ratio)
+                break
+        if moved_from:
+            index, f, ratio = moved_from
+            del removed[index]
+            f.kind, f.code = "moved", "MK-C004"
+            f.message = f"clause {f.clause_number or f.clause_id} was moved" + (
+                "" if _same_wording(f.standard, text) else " and its wording changed")
+            f.draft = text
+            f.diff = word_diff(f.standard, text, lang, terms)
+            f.rationale, f.rationale_th = RATIONALE["moved"]
+            analysis.clause_status[f.clause_id] = "moved"
+            analysis.draft_clauses[f.clause_id] = text
+            analysis.clause_blocks[f.clause_id] = [run[0].block]
+            analysis.added_blocks.pop()
+            continue
+        block = run[0].block
+        number = numbers.get(block)
+        findings.append(Finding(code="MK-C002", route="council_of_state", kind="added", lang=lang,
+                                clause_id=None, clause_number=number,
+                                message="text that is not in the form was added" + (f" (numbered {number})" if number else ""),
+                                standard=None, draft=text, diff=[DiffOp("insert", text)],
+                                rationale=RATIONALE["added"][0], rationale_th=RATIONALE["added"][1]))
+    _note_renumbering(analysis, numbers, findings)
+    return findings
+
+
+def _edge_fill(part: list[Token], share: list[Token], lang: str, analysis: Analysis):
+    """An unknown blank at one end of a changed run, e.g. ``[… between] -> [Sister Cities
+    among]``: the draft's words at that end, as many as the run has beyond the changed form
+    words, are the blank's value when they are a valid one. Returns (slot, value tokens,
+    form tokens left, draft tokens left, value first) or None."""
+    if len(part) < 2 or not share:
+        return None
+    for first in (True, False):
+        edge = part[0] if first else part[-1]
+        rest = part[1:] if first else part[:-1]
+        if not (edge.slot and edge.text == "…") or any(t.text == "…" for t in rest):
+            continue
+        size = len(share) - len(rest)
+        if size < 1:
+            continue
+        value = share[:size] if first else share[len(share) - size:]
+        left = share[size:] if first else share[:len(share) - size]
+        if valid_fill(edge.slot, join_tokens(value, lang), analysis):
+            return edge.slot, value, rest, left, first
+    return None
+
+
+def valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
+    """Whether draft words can be the value of a blank the patterns could not read."""
+    if slot in ALTERNATIVE_SLOTS:
+        return bool(options_of(slot, value, analysis.patterns)) or \
+            analysis.patterns.form.alternatives[slot].tolerates_other
+    if slot == "date":
+        return parse_date(value, analysis.pack.lexicon) is not None
+    if slot == "term_text":
+        return parse_term(value, analysis.pack.lexicon) is not None
+    return True
+
+
+def _moved_paragraphs(rendered, draft_tokens: list[Token]) -> list[tuple[int, int]]:
+    """(block, clause index) of paragraphs that are a clause of the form word for word but
+    stand out of the form's order (the longest in-order run of such paragraphs stays)."""
+    where: dict[str, int] = {}
+    for index, (_, marked) in enumerate(rendered):
+        where.setdefault(flat_key(key_of(unmark(marked))), index)
+    sources: dict[int, str] = {}
+    for t in draft_tokens:
+        sources.setdefault(t.block, t.source or "")
+    anchors = [(b, where[k]) for b in sorted(sources) if (k := flat_key(key_of(sources[b]))) in where]
+    if len(anchors) < 2:
+        return []
+    # longest increasing run of clause indices, in paragraph order
+    best = [1] * len(anchors)
+    back = [-1] * len(anchors)
+    for i in range(len(anchors)):
+        for j in range(i):
+            if anchors[j][1] < anchors[i][1] and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    i = max(range(len(anchors)), key=lambda k: best[k])
+    keep = set()
+    while i >= 0:
+        keep.add(i)
+        i = back[i]
+    in_order = {anchors[k][1] for k in keep}
+    return [a for k, a in enumerate(anchors) if k not in keep and a[1] not in in_order]
+
+
+def _containment(block: int, tokens: list[Token], standard: dict[str, str]) -> float:
+    """How much of a draft paragraph is found, in order, in the single clause of the form
+    that holds most of it (0 to 1)."""
+    text = flat_key("".join(t.key for t in tokens if t.block == block))
+    if not text:
+        return 1.0
+    best = 0
+    for clause_text in standard.values():
+        other = flat_key(key_of(clause_text))
+        matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+        if matcher.real_quick_ratio() * (len(text) + len(other)) / 2 <= best:
+            continue
+        best = max(best, sum(m.size for m in matcher.get_matching_blocks() if m.size >= 3))
+    return best / len(text)
+
+
+def _equal_ranges(matcher):
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag == "equal"]
+
+
+def _group_by_block(runs: list[list[Token]]) -> list[list[Token]]:
+    groups: list[list[Token]] = []
+    for run in runs:
+        current: list[Token] = []
+        for t in run:
+            if current and t.block != current[-1].block:
+                groups.append(current)
+                current = []
+            current.append(t)
+        if current:
+            groups.append(current)
+    return groups
+
+
+def _same_wording(a: str, b: str) -> bool:
+    ka = key_of(a).replace("¶", "").replace("↵", "")
+    kb = key_of(b).replace("¶", "").replace("↵", "")
+    if ka == kb:
+        return True
+    return token_key(ka) == token_key(kb) and _first_letters_only(ka, kb)
+
+
+def _first_letters_only(a: str, b: str) -> bool:
+    return len(a) == len(b) and all(x == y or x.lower() == y.lower() for x, y in zip(a, b))
+
+
+def _merge_ops(ops: list[tuple[str, list[Token]]], lang: str) -> list[DiffOp]:
+    merged: list[tuple[str, list[Token]]] = []
+    for op, tokens in ops:
+        if merged and merged[-1][0] == op:
+            merged[-1][1].extend(tokens)
+        else:
+            merged.append((op, list(tokens)))
+    return [DiffOp(op, join_tokens(tokens, lang)) for op, tokens in merged if tokens]
+
+
+def word_diff(standard: str, draft: str, lang: str, terms: frozenset) -> list[DiffOp]:
+    a = [Token(t, token_key(t)) for t in tokenize(clean(standard), lang, terms)]
+    b = [Token(t, token_key(t)) for t in tokenize(clean(draft), lang, terms)]
+    ops: list[tuple[str, list[Token]]] = []
+    matcher = difflib.SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", b[j1:j2]))
+            continue
+        ops.append(("delete", a[i1:i2]))
+        ops.append(("insert", b[j1:j2]))
+    return _merge_ops(ops, lang)
+
+
+def _note_renumbering(analysis: Analysis, numbers: dict[int, str], findings: list[Finding]) -> None:
+    if any(f.kind in ("added", "removed", "moved") for f in findings) and numbers:
+        analysis.version.editorial.append("clauses renumbered around the added, removed or moved clauses")

@@ -1,0 +1,137 @@
+"""The values a draft fills in: read from the clause patterns, agreed across clauses, and
+described for the report (listed options, dates, terms, fields of cooperation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .formatting import format_list
+from .patterns import (
+    ALTERNATIVE_SLOTS,
+    VALUE_SLOTS,
+    FormPatterns,
+    Key,
+    key_of,
+    options_of,
+    parse_date,
+    parse_term,
+)
+from .templates import LanguagePack
+from .textnorm import token_key
+
+
+def slot_values(match: re.Match, slots, key: Key, clause_id: str) -> list[tuple[str, str, str]]:
+    return [(slot.name, clause_id, key.value(*match.span(slot.group))) for slot in slots
+            if match.span(slot.group)[0] >= 0]
+
+
+def consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Most common value of each slot, and the (slot, clause, value) that differ from it."""
+    by_slot: dict[str, list[tuple[str, str]]] = {}
+    for slot, clause_id, value in found:
+        by_slot.setdefault(slot, []).append((clause_id, value))
+    chosen: dict[str, str] = {}
+    odd: list[tuple[str, str, str]] = []
+    for slot, items in by_slot.items():
+        counts = Counter(token_key(key_of(v)) for _, v in items)
+        best_key = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+        chosen[slot] = next(v for _, v in items if token_key(key_of(v)) == best_key)
+        for clause_id, v in items:
+            if token_key(key_of(v)) != best_key:
+                odd.append((slot, clause_id, v))
+    return chosen, odd
+
+
+def _list_separators(pack: LanguagePack) -> list[str]:
+    sample = format_list(["\x01", "\x02", "\x03"], pack.lexicon)
+    two = format_list(["\x01", "\x02"], pack.lexicon)
+    seps = set(re.split("[\x01\x02\x03]", sample)[1:-1]) | set(re.split("[\x01\x02]", two)[1:-1])
+    keys = {key_of(sep).lower() for sep in seps} | {",", "、", ";"}
+    return sorted((k for k in keys if k), key=len, reverse=True)
+
+
+def parse_fields(text: str, pack: LanguagePack) -> dict:
+    """Read a fields-of-cooperation blank: the vocabulary ids it names, and other wording.
+
+    The text is scanned for the language's wording of each field (longest first); what lies
+    between known fields and list separators is free-text wording (one item per gap).
+    """
+    key = key_of(text).replace("¶", "").replace("↵", "").lower()
+    known = sorted(((key_of(w).lower(), fid)
+                    for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
+    seps = _list_separators(pack)
+    ids: list[str] = []
+    other: list[str] = []
+    gap = ""
+    pos = 0
+    while pos < len(key):
+        hit = next(((k, fid) for k, fid in known if k and key.startswith(k, pos)), None)
+        if hit:
+            if gap:
+                other.append(gap)
+                gap = ""
+            ids.append(hit[1])
+            pos += len(hit[0])
+            sep = next((s for s in seps if key.startswith(s, pos)), None)
+            pos += len(sep) if sep else 0
+            continue
+        gap += key[pos]
+        pos += 1
+    if gap:
+        other.append(gap)
+    cleaned = []
+    for item in other:
+        for sep in seps:
+            item = item.removeprefix(sep).removesuffix(sep)
+        if item:
+            cleaned.append(item)
+    return {"ids": sorted(ids), "other": cleaned}
+
+
+def language_code(name: str, pack: LanguagePack) -> str | None:
+    return _language_names(pack).get(key_of(name).lower())
+
+
+@lru_cache(maxsize=64)
+def _language_names(pack: LanguagePack) -> dict[str, str]:
+    from babel import Locale
+
+    names = dict(Locale.parse(pack.lexicon["locale"]).languages)
+    names.update(pack.lexicon.get("languages") or {})
+    return {key_of(n).lower(): code for code, n in sorted(names.items(), reverse=True)}
+
+
+def describe_values(values: dict[str, str], variant: dict, patterns: FormPatterns,
+                    pack: LanguagePack) -> dict:
+    """The inferred values of a version, with listed options and parsed dates, terms, fields."""
+    out: dict = {"instrument": patterns.form.instrument}
+    for slot in ALTERNATIVE_SLOTS:
+        if slot in values:
+            options = options_of(slot, values[slot], patterns)
+            out[slot] = {"text": values[slot], "options": list(options)}
+    for slot in VALUE_SLOTS:
+        if slot in values and slot not in ("fields", "further_fields", "date", "term_text"):
+            out[slot] = values[slot]
+    for slot in ("fields", "further_fields"):
+        if values.get(slot):
+            out[slot] = {"text": values[slot], **parse_fields(values[slot], pack)}
+    if "date" in values:
+        parsed = parse_date(values["date"], pack.lexicon)
+        out["date"] = {"text": values["date"], "iso": parsed.isoformat() if parsed else None}
+    if patterns.form.instrument == "mou":
+        if variant.get("term") == "fixed":
+            years = parse_term(values.get("term_text", ""), pack.lexicon)
+            out["term"] = {"kind": "fixed", "years": years, "text": values.get("term_text")}
+        elif variant.get("term") == "open":
+            out["term"] = {"kind": "open"}
+        if variant.get("fields") is False:
+            out["fields"] = {"text": "", "ids": [], "other": [], "various": True}
+    if variant.get("partner_language") is False:
+        out["partner_language"] = {"text": "", "code": "en"}
+    elif "partner_language" in values:
+        out["partner_language"] = {"text": values["partner_language"],
+                                   "code": language_code(values["partner_language"], pack)}
+    return out
