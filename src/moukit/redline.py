@@ -65,7 +65,7 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
         raise MoukitError(
             f"{draft.name}: a redline can only be written for a .docx draft (this one is "
             f"{draft.format})", hint="check the .docx of the draft, or use the HTML report "
-                                     "(--format html) to see the differences")
+                                     "(--html OUT.html) to see the differences")
     parts = dict(draft.package.parts)
     fresh = read_draft(_zip_parts(parts), name=draft.name)  # a private copy to edit
     mine = [a for a in analyses if a.version.source == draft.name]
