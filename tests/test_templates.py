@@ -141,3 +141,15 @@ def test_form_definitions_are_consistent():
         assert [c.number for c in form.clauses if c.kind == "numbered"] == list(
             range(1, 1 + sum(c.kind == "numbered" for c in form.clauses)))
     assert get_form("mou").reconstructed[0]["clause"] == "c5"
+
+
+def test_country_names_use_the_official_long_form_where_the_lexicon_has_one():
+    from moukit.context import country_name
+
+    library = TemplateLibrary()
+    assert country_name("CN", library.pack("th")) == "สาธารณรัฐประชาชนจีน"
+    assert country_name("KR", library.pack("en")) == "Republic of Korea"
+    assert country_name("BR", library.pack("en")) == "Brazil"  # babel, no long form listed
+    document = moukit.render(spec("mou", "zh"), "json").document
+    assert document.parties["partner"]["country_name"]["th"] == "สาธารณรัฐประชาชนจีน"
+    assert document.parties["thai"]["name"]["zh"] == "清迈府"

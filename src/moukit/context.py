@@ -108,3 +108,33 @@ def build_context(spec: LoiSpec | MouSpec, pack: LanguagePack) -> dict:
             term_text=term_text(years, pack.lexicon) if years else "",
         )
     return ctx
+
+
+def country_name(code: str, pack: LanguagePack) -> str:
+    """The country's name in the pack's language: the lexicon's official long form where it
+    has one (สาธารณรัฐประชาชนจีน), else babel's name."""
+    names = pack.lexicon.get("countries") or {}
+    if code in names:
+        return names[code]
+    from babel import Locale
+
+    return Locale.parse(pack.lexicon["locale"]).territories.get(code, code)
+
+
+def parties(spec, packs: list[LanguagePack]) -> dict:
+    """Both parties' names and countries in every language of the document."""
+    return {
+        "thai": {
+            "province": spec.thai_party.province,
+            "country": "TH",
+            "name": {p.lang: thai_party_name(spec, p) for p in packs},
+            "country_name": {p.lang: country_name("TH", p) for p in packs},
+        },
+        "partner": {
+            "level": spec.partner.level,
+            "country": spec.partner.country,
+            "language": spec.partner.language,
+            "name": {p.lang: spec.partner.name[p.lang] for p in packs},
+            "country_name": {p.lang: country_name(spec.partner.country, p) for p in packs},
+        },
+    }

@@ -65,6 +65,7 @@ class Document:
     fingerprint: dict = field(default_factory=dict)
     signing_date: str = ""
     notices: tuple = ()
+    parties: dict = field(default_factory=dict)  # names and countries of the parties per language
 
     def version(self, lang: str) -> Version:
         """The version in language ``lang``."""
@@ -85,6 +86,7 @@ class Document:
             "fingerprint": dict(self.fingerprint),
             "signing_date": self.signing_date,
             "notices": [n.to_dict() for n in self.notices],
+            "parties": self.parties,
             "versions": [
                 {
                     "lang": v.lang,

@@ -105,7 +105,7 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
     """Build the document model of ``spec``: every clause in every requested language."""
     from babel import Locale
 
-    from .context import build_context
+    from .context import build_context, parties
 
     _check_spec(spec)
     library = _library(templates)
@@ -147,6 +147,7 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
         fingerprint=fingerprint,
         signing_date=spec.signing.date.isoformat(),
         notices=spec_notices(spec),
+        parties=parties(spec, packs),
     )
 
 
