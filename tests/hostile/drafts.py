@@ -13,12 +13,22 @@ MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
 def content_types(main_type: str = MAIN_TYPE) -> str:
     """A minimal ``[Content_Types].xml``."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         f'<Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>'
     )
 
@@ -35,6 +45,7 @@ def docx(*paragraphs: str, parts: dict | None = None, main_type: str = MAIN_TYPE
     """A small DOCX written by hand; ``parts`` adds or replaces parts."""
     files = {
         "[Content_Types].xml": content_types(main_type),
+        "_rels/.rels": RELS,
         "word/document.xml": document_xml if document_xml is not None else document(*paragraphs),
         **(parts or {}),
     }
@@ -50,6 +61,7 @@ def write_zeros_part(path: Path, size: int, *, part: str = "word/media/image1.bi
     chunk = b"\0" * MiB
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", content_types())
+        archive.writestr("_rels/.rels", RELS)
         archive.writestr("word/document.xml", document("The two cities"))
         with archive.open(part, "w", force_zip64=True) as fh:
             left = size
@@ -104,7 +116,7 @@ def xinclude_document(secret: Path) -> bytes:
     return docx(document_xml=body)
 
 
-def nesting_bomb(depth: int = 100_000) -> bytes:
+def nesting_bomb(depth: int = 20_000) -> bytes:
     """A DOCX whose body nests ``depth`` content controls inside each other."""
     opening = "<w:sdt><w:sdtContent>" * depth
     closing = "</w:sdtContent></w:sdt>" * depth
@@ -184,4 +196,10 @@ prüfen.
 4. Die beiden Städte beabsichtigen, förmlich eine Städtepartnerschaft zu begründen.
 
 Unterzeichnet in Freiburg am 22. November 2026 in deutscher und thailändischer Sprache.
+"""
+
+GERMAN_SHORT = """\
+Die beiden Partner werden im Rahmen ihrer Befugnisse zusammenarbeiten.
+
+Die beiden Partner werden den Austausch von Besuchen ihrer Beamten fördern.
 """
