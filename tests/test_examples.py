@@ -175,7 +175,8 @@ def test_genoa_command_line_without_the_pack_exits_2(tmp_path, capsys, monkeypat
     code = cli.main(["render", str(EXAMPLES / "chiang-mai-genoa.yaml")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("moukit: error: no templates for language 'it'; available: ")
+    assert err.startswith("moukit: error: ")
+    assert "chiang-mai-genoa.yaml: partner.language is 'it': no templates for language 'it'; available: " in err
     assert "--templates DIR" in err
     assert list(tmp_path.iterdir()) == []
 

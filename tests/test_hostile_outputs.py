@@ -196,9 +196,6 @@ def test_write_failure_in_a_whole_process_has_no_traceback(tmp_path, inputs):
     assert not (tmp_path / "missing").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="an output path that is a FIFO (or a device such as "
-                                       "/dev/null) is replaced by a regular file by the atomic "
-                                       "rename; as root, -o /dev/null would replace the device")
 @pytest.mark.parametrize("target", TARGETS)
 def test_special_file_at_the_output_path_is_not_replaced(capsys, tmp_path, inputs, target):
     import stat
@@ -211,9 +208,6 @@ def test_special_file_at_the_output_path_is_not_replaced(capsys, tmp_path, input
         assert_clean_error(result, output_name(target))
 
 
-@pytest.mark.xfail(strict=True, reason="check writes --html before --redline: when the redline "
-                                       "cannot be written the command fails (exit 2) but the HTML "
-                                       "report was already created or replaced")
 def test_failed_check_writes_no_output_at_all(capsys, tmp_path, inputs):
     _, draft = inputs
     folder = tmp_path / "out"

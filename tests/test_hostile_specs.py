@@ -118,8 +118,6 @@ def test_alias_in_an_otherwise_valid_spec(capsys, tmp_path):
     refuse(capsys, tmp_path, hs.alias_in_spec(), "at further", "line ", "aliases", hint=True)
 
 
-@pytest.mark.xfail(strict=True, reason="an alias is reported at the line of its anchor, not at "
-                                       "the line where the alias is used")
 def test_alias_is_reported_at_its_own_line(capsys, tmp_path):
     text = hs.alias_in_spec()
     refuse(capsys, tmp_path, text, f"line {line_of(text, 'further')} at further")
@@ -141,7 +139,6 @@ def test_python_tag_in_a_whole_process_never_runs(tmp_path):
     assert not marker.exists() and not (tmp_path / "out.txt").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="deep YAML nesting raises RecursionError: traceback, exit 1")
 def test_deeply_nested_yaml(tmp_path):
     path = hs.write(tmp_path, "deep.yaml", hs.deep_nesting(20_000))
     assert path.stat().st_size < 100_000
@@ -196,8 +193,6 @@ def test_language_without_templates(capsys, tmp_path):
            "--templates", hint=True, where=False)
 
 
-@pytest.mark.xfail(strict=True, reason="the message for an unsupported partner language names "
-                                       "neither the spec file nor partner.language")
 def test_language_without_templates_says_where(capsys, tmp_path):
     result = refuse(capsys, tmp_path, german_spec(), "de", where=False)
     assert "spec.yaml" in result.err and "partner.language" in result.err
@@ -243,12 +238,10 @@ def test_ten_thousand_unknown_keys(tmp_path):
     assert result.peak_kib < 500 * 1024
 
 
-@pytest.mark.xfail(strict=True, reason="load_spec trusts st_size: a device or pipe is read without "
-                                       "bound (MemoryError traceback on /dev/zero)")
 def test_endless_device_as_spec(tmp_path):
     result = run_process("render", "/dev/zero", "-o", tmp_path / "out.txt", cwd=tmp_path,
                          max_bytes=1024 ** 3)
-    assert_clean_error(result, "/dev/zero", "larger than")
+    assert_clean_error(result, "/dev/zero", "not a regular file")
 
 
 # --------------------------------------------------------------------------- not a file
@@ -369,8 +362,6 @@ def reported(text: str, path: str = "partner.name.en") -> bool:
     return any(n.path == path for n in notices)
 
 
-@pytest.mark.xfail(strict=True, reason="bidi, zero-width and control characters in names are "
-                                       "accepted silently (no SpecError, no notice)")
 @pytest.mark.parametrize("char", ODD_CHARACTERS.values(), ids=list(ODD_CHARACTERS))
 def test_odd_characters_in_names_are_reported(char):
     assert reported(hs.with_name(f"Shang{char}hai"))
@@ -386,13 +377,11 @@ def test_odd_characters_never_crash_any_format(capsys, tmp_path):
         if result.code == 0:
             assert out.exists()
         else:
-            assert_clean_error(result, "control character")
+            assert_clean_error(result, "U+")
             assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the DOCX refusal of a control character names neither the "
-                                       "spec file nor the spec path (partner.name.en)")
 def test_control_character_docx_refusal_is_located(capsys, tmp_path):
     spec = hs.write(tmp_path, "spec.yaml", hs.with_name("Shang\x07hai"))
     result = assert_refused(capsys, tmp_path, "render", [spec], "U+0007", fmt="docx")

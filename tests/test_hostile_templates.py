@@ -61,8 +61,6 @@ def test_unclosed_block_names_the_file(capsys, tmp_path, spec, pack):
     refuse(capsys, tmp_path, spec, pack, str(path), "line ", "endblock")
 
 
-@pytest.mark.xfail(strict=True, reason="a template that is not UTF-8 ends in a UnicodeDecodeError "
-                                       "traceback (exit 1)")
 def test_binary_template_fails_cleanly_in_a_process(tmp_path, spec, pack):
     ht.pack_file(pack, "mou.j2").write_bytes(b"\xff\xfe\x00\x01 not a template")
     result = run_process("render", spec, "-o", tmp_path / "out.txt", "--templates", pack,
@@ -129,9 +127,6 @@ def test_undefined_variable_is_an_error(capsys, tmp_path, spec, pack):
     refuse(capsys, tmp_path, spec, pack, "mou.j2", "'os' is undefined")
 
 
-@pytest.mark.xfail(strict=True, reason="Python errors raised while rendering a template "
-                                       "(ZeroDivisionError, OverflowError, MemoryError, "
-                                       "RecursionError) escape as tracebacks")
 @pytest.mark.parametrize("code", ht.RUNTIME_ERRORS.values(), ids=list(ht.RUNTIME_ERRORS))
 def test_python_errors_in_a_template_fail_cleanly(tmp_path, spec, pack, code):
     ht.inject(pack, code)

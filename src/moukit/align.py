@@ -463,8 +463,8 @@ def _group_by_block(runs: list[list[Token]]) -> list[list[Token]]:
 
 
 def _same_wording(a: str, b: str) -> bool:
-    ka = key_of(a).replace("¶", "").replace("↵", "")
-    kb = key_of(b).replace("¶", "").replace("↵", "")
+    ka = flat_key(key_of(a))
+    kb = flat_key(key_of(b))
     if ka == kb:
         return True
     return token_key(ka) == token_key(kb) and _first_letters_only(ka, kb)

@@ -14,14 +14,33 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; raise :class:`OutputError` when it cannot."""
+def check_target(path: str | Path) -> Path:
+    """Raise :class:`OutputError` unless ``path`` can receive a file: not a directory, not a
+    device or a pipe (never replaced), in a folder that exists."""
     path = Path(path)
     if path.is_dir():
         raise OutputError(f"{path}: is a directory", hint="give a file name, e.g. -o mou.docx")
+    if path.exists() and not path.is_file() or path.is_symlink() and not path.exists():
+        raise OutputError(f"{path}: is not a regular file (a device, a pipe or a broken link)",
+                          hint="give the name of a file to create or replace")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: the folder {folder} does not exist", hint="create it first")
+    return path
+
+
+def write_all_atomic(outputs: list[tuple[str | Path, bytes]]) -> list[Path]:
+    """Write several files, each atomically, after checking every target first: a bad path
+    leaves every file as it was."""
+    for path, _ in outputs:
+        check_target(path)
+    return [write_atomic(path, data) for path, data in outputs]
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; raise :class:`OutputError` when it cannot."""
+    path = check_target(path)
+    folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)

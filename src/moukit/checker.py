@@ -225,11 +225,11 @@ def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: Lan
                   if all(variant.get(d) is None or v[d] == variant[d] for d in v)]
     if len(candidates) == 1:
         return candidates[0]
-    draft_key = key.key.replace("¶", "").replace("↵", "")
+    draft_key = flat_key(key.key)
     best, best_ratio = candidates[0], -1.0
     for v in candidates:
         rendered = pack.render_clauses(patterns.form, marked_context(values, v, patterns.form.instrument))
-        std = make_key([unmark(t) for _, t in rendered]).key.replace("¶", "").replace("↵", "")
+        std = flat_key(make_key([unmark(t) for _, t in rendered]).key)
         ratio = difflib.SequenceMatcher(None, std, draft_key, autojunk=False).ratio()
         if ratio > best_ratio:
             best, best_ratio = v, ratio

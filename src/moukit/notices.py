@@ -24,7 +24,7 @@ class Notice:
 def spec_notices(spec) -> tuple[Notice, ...]:
     """The warnings a valid spec carries (non-province party, lower-level partner, variants)."""
     from .provinces import find_province
-    from .spec import Custom, vocabulary
+    from .spec import ZERO_WIDTH, Custom, vocabulary
 
     out = []
     province = find_province(spec.thai_party.province)
@@ -42,6 +42,14 @@ def spec_notices(spec) -> tuple[Notice, ...]:
             "an exception from the MOI and the MFA is needed",
             "partner.level",
         ))
+    for path, text in _texts(spec.model_dump(mode="json")):
+        if ZERO_WIDTH.search(text):
+            out.append(Notice(
+                "MK-W004",
+                "contains an invisible zero-width character; keep it only where it is meant "
+                "(a word-break hint in Thai), otherwise remove it",
+                path,
+            ))
     for name in ("relationship", "title"):
         if isinstance(getattr(spec, name, None), Custom):
             out.append(Notice(
@@ -51,3 +59,15 @@ def spec_notices(spec) -> tuple[Notice, ...]:
                 name,
             ))
     return tuple(out)
+
+
+def _texts(data, path: str = ""):
+    """Every (dotted path, text) in the spec's data."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, f"{path}[{i}]")
+    elif isinstance(data, str):
+        yield path, data

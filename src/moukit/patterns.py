@@ -4,7 +4,7 @@ Each clause of each language is rendered once with *sentinels* in place of the b
 alternatives; the literal wording between them becomes a pattern, so the check reads the
 very same templates that rendering writes (one source of truth). Patterns match a *key*:
 the draft's text with editorial noise removed (see :mod:`moukit.textnorm`): no whitespace,
-line breaks as ``¶``.
+line breaks as private-use markers (:data:`BREAK`, :data:`LINE`).
 
 Slots are of four kinds: alternatives (the listed wordings, or any text for the form's
 "etc."), dates and terms (typed), and free blanks (names, place, fields).
@@ -24,9 +24,9 @@ from .formatting import format_date
 from .templates import LanguagePack
 from .textnorm import SIGNING_LINE, clean, strip_numbering
 
-BREAK = "¶"  # a paragraph boundary in a key
-LINE = "↵"  # a line break inside a paragraph
-ANY_BREAK = "[¶↵]"
+BREAK = "\ue010"  # a paragraph boundary in a key (private use: drafts cannot contain it)
+LINE = "\ue011"  # a line break inside a paragraph
+ANY_BREAK = f"[{BREAK}{LINE}]"
 _WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]")
 _SENTINEL = re.compile("\ue000([a-z_.]+)\ue001")
 ALTERNATIVE_SLOTS = ("relationship", "parties", "preposition", "intent", "title", "opening")
@@ -55,8 +55,8 @@ class Key:
 def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     """Build the comparison key of ``lines`` (paragraphs of a draft, each maybe with lines).
 
-    Whitespace is dropped; a paragraph boundary becomes ``¶`` and a line break inside a
-    paragraph ``↵``; clause numbers at the start of a paragraph and signing lines
+    Whitespace is dropped; a paragraph boundary becomes :data:`BREAK` and a line break
+    inside a paragraph :data:`LINE`; clause numbers at the start of a paragraph and signing lines
     ("........") are removed.
     """
     parts: list[tuple[str, str]] = []  # (text, separator before it)
@@ -297,7 +297,7 @@ def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, st
 
 
 def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict, in_line: bool) -> str:
-    free = "[^¶↵]+?" if in_line else "[^¶]+?"  # a blank never spans a paragraph
+    free = f"[^{BREAK}{LINE}]+?" if in_line else f"[^{BREAK}]+?"  # a blank never spans a paragraph
     if name in words:
         options = sorted(set(words[name].values()), key=len, reverse=True)
         alternation = "|".join(_literal(w) for w in options)
@@ -331,11 +331,11 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
         pos = m.end()
     tail = text[pos:]
     regex += lines_sep.join(_literal(part) for part in tail.split("\n"))
-    regex = f"(?:{regex})(?=¶|$)"  # a clause ends a paragraph
+    regex = f"(?:{regex})(?={BREAK}|$)"  # a clause ends a paragraph
     literals.append(clean(tail).replace(" ", ""))
     longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
     return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
-                         longest.replace("¶", "").lower(), _compiled("(?:^|(?<=¶))" + regex))
+                         longest.replace(BREAK, "").lower(), _compiled(f"(?:^|(?<={BREAK}))" + regex))
 
 
 @lru_cache(maxsize=4096)
@@ -401,4 +401,4 @@ FREE_TEXT_SLOTS = ("fields", "further_fields", "relationship", "title", "place")
 
 def flat_key(key: str) -> str:
     """A key without breaks, lower-cased: for the literal pre-filter of the patterns."""
-    return key.replace("¶", "").replace("↵", "").lower()
+    return key.replace(BREAK, "").replace(LINE, "").lower()

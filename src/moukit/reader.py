@@ -431,7 +431,8 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, Value
               NotImplementedError, RuntimeError, struct.error, zlib.error, KeyError,
               IndexError, OverflowError, UnicodeDecodeError, MemoryError)
 DOCTYPE_MARKS = tuple(
-    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")
+    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
+    for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
 
 
@@ -505,8 +506,8 @@ def _macro_error(name: str) -> DraftError:
 
 
 def _is_xml_part(part: str, blob: bytes) -> bool:
-    head = blob[:8].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
-    return part.lower().endswith((".xml", ".rels", ".vml")) or head.startswith((b"<", b"<\x00", b"\x00<"))
+    head = blob[:16].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+    return part.lower().endswith((".xml", ".rels", ".vml")) or head.startswith(b"<")
 
 
 def xml_parser() -> Any:

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from . import __version__
 from .atomic import write_atomic
-from .errors import MoukitError
+from .errors import LanguageNotAvailable, MoukitError
 from .formatting import to_thai_digits
 from .model import Clause, Document, Version
 from .notices import Notice, spec_notices
@@ -111,7 +111,12 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
     library = _library(templates)
     form = spec.form
     langs = _languages(spec, languages)
-    packs = [library.pack(lang) for lang in langs]  # fail early on a missing language
+    try:
+        packs = [library.pack(lang) for lang in langs]  # fail early on a missing language
+    except LanguageNotAvailable as exc:
+        raise LanguageNotAvailable(
+            f"partner.language is {spec.partner.language!r}: {exc.message}", hint=exc.hint
+        ) from None
     versions = []
     for pack in packs:
         texts = dict(pack.render_clauses(form, build_context(spec, pack)))

@@ -134,8 +134,14 @@ def placeholder_context(instrument: str, value: str = "x") -> dict:
     return ctx
 
 
+_PRIVATE_USE = re.compile("[\ue000-\ue0ff]")
+
+
 def block_text(block) -> str:
-    return block.text if hasattr(block, "text") else str(block)
+    """The text of a draft paragraph, with the private-use characters moukit uses as markers
+    in its keys and patterns replaced, so that a draft cannot forge them."""
+    text = block.text if hasattr(block, "text") else str(block)
+    return _PRIVATE_USE.sub("\ufffd", text)
 
 
 def segment(draft, library: TemplateLibrary) -> list[VersionText]:
@@ -228,7 +234,7 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
         vocab = latin.get(version.lang)
         if vocab:
             words = [w.lower() for b in version.blocks for w in re.findall(r"[^\W\d_]{3,}", block_text(b))]
-            if len(words) >= 30 and sum(w in vocab for w in words) < 0.3 * len(words):
+            if len(words) >= 12 and sum(w in vocab for w in words) < 0.3 * len(words):
                 version.lang = "und"
     return versions
 

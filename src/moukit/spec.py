@@ -23,6 +23,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _yaml_load(text: str):
     return yaml.load(text, Loader=_SAFE_LOADER)
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -45,7 +46,24 @@ LanguageCode = Annotated[
     StringConstraints(pattern=r"^[a-z]{2,3}$"),
     Field(description="ISO 639-1 language code, e.g. th, en, zh, ja, ko, vi"),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff]")
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def _plain_text(value: str) -> str:
+    """Refuse characters that make a text read differently from what it holds."""
+    m = _FORBIDDEN.search(value)
+    if m:
+        ch = m.group(0)
+        what = ("a bidirectional override" if "\u202a" <= ch <= "\u2069" else
+                "a private-use character" if ch >= "\ue000" else "a control character")
+        raise ValueError(f"contains {what} (U+{ord(ch):04X}), which can make the text print or "
+                         f"read differently from what it holds; remove it")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+                 AfterValidator(_plain_text)]
 Localized = Annotated[
     dict[LanguageCode, Text],
     Field(description="The same text in each language of the document, keyed by language code"),

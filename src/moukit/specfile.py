@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from .errors import Problem, SpecError
 
 MAX_SPEC_BYTES = 1_000_000
+MAX_DEPTH = 20
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -39,6 +40,10 @@ class _Located:
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
         self.lines[path] = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:
+            self.problems.append(Problem(_dotted(path[:MAX_DEPTH]), f"nested more than {MAX_DEPTH} levels deep",
+                                         node.start_mark.line + 1, "a spec is a few levels deep; check the brackets"))
+            return None
         if id(node) in self._seen:
             self.problems.append(
                 Problem(_dotted(path), "YAML aliases (*name) are not allowed in a spec",
@@ -201,6 +206,48 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
     return list(unique.values())
 
 
+def _alias_lines(text: str) -> list[tuple[tuple, int]]:
+    """Where the text uses YAML aliases: (path, line) of each, from the event stream."""
+    found: list[tuple[tuple, int]] = []
+    stack: list[list] = []  # per open collection: [is_mapping, key_expected, path, index]
+    path: tuple = ()
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                stack.append([isinstance(event, yaml.MappingStartEvent), True, path, 0])
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                if stack:
+                    _advance(stack[-1])
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)) or not stack:
+                continue
+            top = stack[-1]
+            if top[0] and top[1]:  # a mapping key
+                path = top[2] + (event.value if isinstance(event, yaml.ScalarEvent) else "*",)
+                top[1] = False
+                if isinstance(event, yaml.AliasEvent):
+                    found.append((path, event.start_mark.line + 1))
+                continue
+            here = path if top[0] else top[2] + (top[3],)
+            if isinstance(event, yaml.AliasEvent):
+                found.append((here, event.start_mark.line + 1))
+            _advance(top)
+            if len(found) >= 20:
+                break
+    except (yaml.YAMLError, RecursionError):
+        return found  # composing reports the syntax error with its line
+    return found
+
+
+def _advance(frame: list) -> None:
+    if frame[0]:
+        frame[1] = True
+    else:
+        frame[3] += 1
+
+
 def parse_spec(text: str | bytes, *, file: str | None = None):
     """Validate spec YAML ``text`` and return a :class:`LoiSpec` or :class:`MouSpec`.
 
@@ -222,8 +269,15 @@ def parse_spec(text: str | bytes, *, file: str | None = None):
         raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} characters")], file=file)
     if "\x00" in text:
         raise SpecError([Problem("", "the spec contains NUL bytes: it is not a text file")], file=file)
+    aliases = _alias_lines(text)
+    if aliases:
+        raise SpecError([Problem(_dotted(path), "YAML aliases (*name) are not allowed in a spec", line,
+                                 "write the value out in full") for path, line in aliases], file=file)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise SpecError([Problem("", "the YAML is nested too deeply to be a spec", None,
+                                 "a spec is a few levels deep; check the brackets")], file=file) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -234,7 +288,10 @@ def parse_spec(text: str | bytes, *, file: str | None = None):
         raise SpecError([Problem("", "the spec is empty", None,
                                  "start from examples/ or run 'moukit schema'")], file=file)
     located = _Located()
-    data = located.build(node, ())
+    try:
+        data = located.build(node, ())
+    except RecursionError:
+        raise SpecError([Problem("", "the YAML is nested too deeply to be a spec")], file=file) from None
     if located.problems:
         raise SpecError(located.problems, file=file)
     if not isinstance(data, dict):
@@ -261,10 +318,14 @@ def load_spec(path: str | Path):
     try:
         if path.is_dir():
             raise SpecError([Problem("", "is a directory, not a spec file")], file=str(path))
-        size = path.stat().st_size
-        if size > MAX_SPEC_BYTES:
-            raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes")], file=str(path))
-        data = path.read_bytes()
+        if path.exists() and not path.is_file():
+            raise SpecError([Problem("", "is not a regular file (a device or a pipe?)",
+                                     hint="give the path of a .yaml file")], file=str(path))
+        with path.open("rb") as handle:  # never trust the size the system reports
+            data = handle.read(MAX_SPEC_BYTES + 1)
+        if len(data) > MAX_SPEC_BYTES:
+            raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes",
+                                     hint="a spec is a few kilobytes; check the file")], file=str(path))
     except FileNotFoundError:
         raise SpecError([Problem("", "no such file", hint="check the path")], file=str(path)) from None
     except PermissionError:

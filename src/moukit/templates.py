@@ -67,11 +67,29 @@ def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
     return f"{after_consonant}({after_vowel})"
 
 
+MAX_TEMPLATE_OUTPUT = 100_000  # characters one multiplication in a template may produce
+
+
 def _environment(search_path: list[str]):
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-    env = ImmutableSandboxedEnvironment(
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """Jinja's sandbox, also refusing huge products and powers ('x' * 10**13)."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+                raise SecurityError("the template computes a power too large")
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) \
+                            and len(seq) * n > MAX_TEMPLATE_OUTPUT:
+                        raise SecurityError("the template builds a text too long")
+            return super().call_binop(context, operator, left, right)
+
+    env = Sandbox(
         loader=FileSystemLoader(search_path),
         undefined=StrictUndefined,
         autoescape=False,
@@ -123,6 +141,9 @@ class LanguagePack:
             raise TemplateError(
                 f"template syntax error: {exc.message}", file=exc.filename or name, line=exc.lineno
             ) from None
+        except UnicodeDecodeError:
+            raise TemplateError("the template is not UTF-8 text", file=self.template_file(instrument),
+                                hint="save it as UTF-8") from None
         form = get_form(instrument)
         blocks = tuple(template.blocks)
         missing = [c for c in form.clause_ids if c not in blocks]
@@ -152,12 +173,14 @@ class LanguagePack:
             for clause_id in form.clause_ids:
                 text = "".join(template.blocks[clause_id](ctx))
                 out.append((clause_id, "\n".join(line.strip() for line in text.strip().split("\n"))))
-        except JinjaError as exc:
+        except (JinjaError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
+                RecursionError, MemoryError) as exc:
             raise TemplateError(
                 f"cannot render: {exc}",
                 file=self.template_file(form.instrument),
                 line=_template_line(exc, self.template_file(form.instrument), template),
-                hint="the template may only use the variables listed by 'moukit forms'",
+                hint=("the template may only use the variables listed by 'moukit forms'"
+                      if "undefined" in str(exc) else "correct the expression on that line"),
             ) from None
         return out
 

@@ -14,6 +14,7 @@ from .patterns import (
     VALUE_SLOTS,
     FormPatterns,
     Key,
+    flat_key,
     key_of,
     options_of,
     parse_date,
@@ -59,7 +60,7 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
     The text is scanned for the language's wording of each field (longest first); what lies
     between known fields and list separators is free-text wording (one item per gap).
     """
-    key = key_of(text).replace("¶", "").replace("↵", "").lower()
+    key = flat_key(key_of(text))
     known = sorted(((key_of(w).lower(), fid)
                     for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
     seps = _list_separators(pack)
