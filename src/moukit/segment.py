@@ -85,16 +85,20 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
 
 
 def _title_starts(library: TemplateLibrary) -> set[str]:
+    """Keys of the lines a version's title starts with in every language (the MOU titles,
+    the LOI's first title line, the draft markers); a name never counts."""
     starts = set()
     for lang in library.available():
         try:
             pack = library.pack(lang)
-            loi_title = pack.render_clauses(get_form("loi"), placeholder_context("loi"))[0][1]
+            loi_title = pack.render_clauses(get_form("loi"), placeholder_context("loi", "\x00"))[0][1]
         except MoukitError:
             continue
         for option in (pack.lexicon.get("alternatives", {}).get("title") or {}).values():
             starts.add(key_of(option).lower())
-        starts.add(make_key([loi_title.split("\n")[0]], numbered=False).key.lower())
+        first_line = loi_title.split("\n")[0]
+        if "\x00" not in first_line:  # in zh and ja the title starts with the parties' names
+            starts.add(make_key([first_line], numbered=False).key.lower())
         marker = pack.lexicon.get("draft_marker")
         if marker:
             starts.add(key_of(marker).lower())
