@@ -13,7 +13,7 @@ from html import escape
 from .. import __version__
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
-from .text import SIGN_LINE
+from .text import SIGN_LINE, grouped
 
 # Language code -> BCP 47 tag used in ``lang`` when the locale gives no script.
 HTML_LANG = {"zh": "zh-Hans"}
@@ -98,17 +98,8 @@ def _draft(version: Version) -> list[str]:
 def version_html(version: Version) -> str:
     """One complete language version as a ``<section>``, signatures side by side at the end."""
     body = _draft(version)
-    pending: list[Clause] = []
-    for clause in version.clauses:
-        if clause.kind == "signature":
-            pending.append(clause)
-            continue
-        if pending:
-            body.append(_signature_table(pending))
-            pending = []
-        body.append(clause_html(clause))
-    if pending:
-        body.append(_signature_table(pending))
+    for item in grouped(version.clauses):
+        body.append(_signature_table(item) if isinstance(item, list) else clause_html(item))
     return (f'<section class="version" lang="{escape(html_lang(version))}" '
             f'data-lang="{escape(version.lang)}">\n' + "\n".join(body) + "\n</section>")
 

@@ -17,7 +17,7 @@ import re
 from .. import __version__
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
-from .text import SIGN_LINE
+from .text import SIGN_LINE, grouped
 
 # Characters that are Markdown syntax anywhere in a line (GFM adds | for tables, ~ for strikes).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -100,17 +100,8 @@ def version_md(version: Version) -> str:
     blocks = [f"## {escape_md(version.language_name)}"]
     if version.draft_marker:
         blocks.append(f"**{escape_md(version.draft_marker)}**")
-    pending: list[Clause] = []
-    for clause in version.clauses:
-        if clause.kind == "signature":
-            pending.append(clause)
-            continue
-        if pending:
-            blocks.append(signature_table(pending))
-            pending = []
-        blocks.append(clause_md(clause))
-    if pending:
-        blocks.append(signature_table(pending))
+    for item in grouped(version.clauses):
+        blocks.append(signature_table(item) if isinstance(item, list) else clause_md(item))
     return "\n\n".join(blocks)
 
 

@@ -16,6 +16,21 @@ def clause_text(clause: Clause) -> str:
     return f"{clause.number}. {clause.text}" if clause.number else clause.text
 
 
+def grouped(clauses) -> list:
+    """The clauses in order, consecutive signature clauses gathered in a list (they are laid
+    out side by side): ``[Clause, ..., [Clause, Clause]]``."""
+    out: list = []
+    for clause in clauses:
+        if clause.kind == "signature":
+            if out and isinstance(out[-1], list):
+                out[-1].append(clause)
+            else:
+                out.append([clause])
+        else:
+            out.append(clause)
+    return out
+
+
 def version_text(version: Version) -> str:
     """One language version as text."""
     parts = [version.draft_marker] if version.draft_marker else []
