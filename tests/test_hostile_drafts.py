@@ -143,7 +143,7 @@ def test_utf32_doctype_in_another_part_is_refused(capsys, tmp_path):
 
 
 def test_utf32_doctype_in_another_part_reads_nothing(capsys, tmp_path):
-    """Accepted today (see the xfail above), but the entity is never resolved or written."""
+    """Refused (see above), and in any case the entity is never resolved or written."""
     secret = plant_secret(tmp_path)
     path = draft_file(tmp_path, "xxe.docx", hd.utf32_doctype_part(secret))
     html, redline = tmp_path / "r.html", tmp_path / "r.docx"

@@ -103,9 +103,6 @@ def test_any_valid_spec_renders_everywhere_and_checks_as_standard(spec):
     renders_and_checks_as_standard(spec)
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: names made of random characters of other "
-                                       "scripts (Han or Latin letters in every name of the Thai "
-                                       "version) can be taken for another language version")
 @settings(SETTINGS, phases=[Phase.explicit, Phase.generate])  # known to fail: no slow shrinking
 @given(specs(name=printable_name))
 def test_any_printable_names_render_and_check_as_standard(spec):

@@ -180,7 +180,9 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
         for b in cells:
             columns.setdefault(b.table[2], []).append(b)
         langs = {col: paragraph_language(" ".join(block_text(b) for b in bs), latin) for col, bs in columns.items()}
-        if len(set(filter(None, langs.values()))) >= 2 and len(columns) >= 2:
+        rows = {b.table[1] for b in cells}
+        # a table of language columns with a row per clause (a signature table has 1 to 4 rows)
+        if len(set(filter(None, langs.values()))) >= 2 and len(columns) >= 2 and len(rows) >= 5:
             parallel_tables.add(number)
             for col in sorted(columns):
                 if langs[col]:
@@ -210,6 +212,9 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     current: VersionText | None = None
     weights: Counter = Counter()
     after_heading = {id(blocks[i]) for i in heading_before if i < len(blocks)}
+    # Versions separated by page breaks (DOCX, moukit's text) or language headings (Markdown):
+    # trust the separators, not the script of a paragraph (a name may be in any script).
+    explicit = bool(after_heading) or any(getattr(b, "page_break_before", False) for b in ordered)
     for b in ordered:
         text = block_text(b)
         lang = paragraph_language(text, latin)
@@ -220,7 +225,8 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
             getattr(b, "page_break_before", False)
             or id(b) in after_heading
             or first_line in starts
-            or (lang is not None and letters >= 30 and lang != _majority(weights))
+            # without page breaks or headings, a long paragraph in another language starts one
+            or (not explicit and lang is not None and letters >= 30 and lang != _majority(weights))
         )
         if current is None or boundary:
             if current is not None:
