@@ -79,8 +79,8 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     from .forms import Form, get_form
     from .model import Document
     from .notices import Notice
-    from .report import Finding, Report
     from .rendering import Rendering, render
+    from .report import Finding, Report
     from .spec import (
         Custom,
         FixedTerm,

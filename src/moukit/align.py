@@ -27,7 +27,6 @@ from .segment import VersionText, block_text
 from .templates import LanguagePack
 from .textnorm import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
 
-
 _MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
 
 

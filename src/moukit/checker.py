@@ -123,8 +123,6 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
             variant, found = hit
             values, odd = consensus(found)
             analysis = Analysis(version, pack, patterns, values, variant, exact=not odd)
-            for slot, clause_id, value in found:
-                analysis.draft_clauses.setdefault(clause_id, "")
             analysis.novel = [values[s] for s in FREE_TEXT_SLOTS if s in values]
             findings = _odd_value_findings(odd, values, patterns, version.lang)
             return _finish(analysis, findings, rules, spec)

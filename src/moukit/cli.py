@@ -122,10 +122,9 @@ def _languages(value: str | None) -> list[str] | None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Render a spec to a file (or standard output) and print its notices as warnings."""
+    from .errors import LanguageNotAvailable
     from .rendering import FORMATS, render
     from .specfile import load_spec
-
-    from .errors import LanguageNotAvailable
 
     fmt = _output_format(args)
     spec = load_spec(args.spec)

@@ -7,13 +7,12 @@ the spec only.
 
 from __future__ import annotations
 
-
+from .align import Analysis
 from .forms import get_form
 from .patterns import (
     ALTERNATIVE_SLOTS,
     key_of,
 )
-from .align import Analysis
 from .report import Finding, VersionResult
 from .textnorm import token_key
 

@@ -17,15 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import yaml
-
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _yaml_load(text: str):
-    return yaml.load(text, Loader=_SAFE_LOADER)
 
 from .errors import FormError
+from .yamlload import load_yaml
 
 INSTRUMENTS = ("loi", "mou")
 
@@ -121,7 +115,7 @@ def get_form(instrument: str) -> Form:
             f"unknown instrument {instrument!r}", hint=f"use one of: {', '.join(INSTRUMENTS)}"
         )
     text = resources.files(__package__).joinpath("forms", f"{instrument}.yaml").read_text("utf-8")
-    return _parse(_yaml_load(text), f"{instrument}.yaml")
+    return _parse(load_yaml(text), f"{instrument}.yaml")
 
 
 def all_forms() -> tuple[Form, ...]:

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from .forms import Form, get_form
 from .formatting import format_date
+from .forms import Form, get_form
 from .templates import LanguagePack
 from .textnorm import SIGNING_LINE, clean, strip_numbering
 

@@ -16,14 +16,9 @@ from pathlib import Path
 
 import yaml
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _yaml_load(text: str):
-    return yaml.load(text, Loader=_SAFE_LOADER)
-
 from .errors import MoukitError
 from .report import ROUTES
+from .yamlload import load_yaml
 
 CHECKS = ("nonbinding_sentence", "prevailing_language")
 
@@ -80,7 +75,7 @@ def _parse_pack(data: object, source: str) -> list[Rule]:
 def default_rules() -> tuple[Rule, ...]:
     """The rules shipped with moukit."""
     text = resources.files(__package__).joinpath("rules", "default.yaml").read_text("utf-8")
-    return tuple(_parse_pack(_yaml_load(text), "default.yaml"))
+    return tuple(_parse_pack(load_yaml(text), "default.yaml"))
 
 
 def load_rules(paths=()) -> tuple[Rule, ...]:
@@ -89,7 +84,7 @@ def load_rules(paths=()) -> tuple[Rule, ...]:
     for path in paths:
         path = Path(path)
         try:
-            data = _yaml_load(path.read_text("utf-8"))
+            data = load_yaml(path.read_text("utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise MoukitError(f"{path}: cannot read the rule pack ({exc})") from None
         except yaml.YAMLError as exc:

@@ -15,13 +15,6 @@ from functools import cache
 from importlib import resources
 from typing import Annotated, Any, Literal, Union
 
-import yaml
-
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _yaml_load(text: str):
-    return yaml.load(text, Loader=_SAFE_LOADER)
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -37,6 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from .forms import get_form
 from .provinces import find_province, suggest_province
+from .yamlload import load_yaml
 
 SPEC_VERSION = 1
 MAX_TEXT = 2000
@@ -74,7 +68,7 @@ Localized = Annotated[
 def vocabulary() -> dict[str, dict[str, str]]:
     """The shared vocabularies (fields of cooperation, partner levels) from vocabulary.yaml."""
     text = resources.files(__package__).joinpath("forms", "vocabulary.yaml").read_text("utf-8")
-    return _yaml_load(text)
+    return load_yaml(text)
 
 
 def _choice(instrument: str, name: str) -> Any:

@@ -22,6 +22,7 @@ import yaml
 
 from .errors import LanguageNotAvailable, TemplateError
 from .forms import Form, get_form
+from .yamlload import load_yaml
 
 LEXICON = "lexicon.yaml"
 
@@ -235,7 +236,7 @@ REQUIRED_LEXICON_KEYS = ("language", "name", "locale", "alternatives", "fields")
 
 def _load_lexicon(path: Path, lang: str) -> dict:
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_yaml(path.read_text("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise TemplateError(
