@@ -23,6 +23,7 @@ from docx.table import _Cell
 from .. import __version__, docx_xml
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
+from .text import grouped
 
 SIGN_LINE = "...................."
 LAYOUTS = ("separate", "parallel")
@@ -129,20 +130,6 @@ def _table(doc, rows: int, cols: int):
     return table
 
 
-def _signature_groups(clauses) -> list[list[Clause] | Clause]:
-    """Clauses in order, consecutive signature clauses gathered into one list."""
-    out: list = []
-    for clause in clauses:
-        if clause.kind == "signature":
-            if out and isinstance(out[-1], list):
-                out[-1].append(clause)
-            else:
-                out.append([clause])
-        else:
-            out.append(clause)
-    return out
-
-
 def _separate(doc, document: Document) -> None:
     for i, version in enumerate(document.versions):
         if i:
@@ -150,7 +137,7 @@ def _separate(doc, document: Document) -> None:
         writer = _Writer(version)
         writer.draft_marker(doc)
         last = None
-        for item in _signature_groups(version.clauses):
+        for item in grouped(version.clauses):
             if isinstance(item, list):
                 if last is not None:
                     last.paragraph_format.keep_with_next = True
