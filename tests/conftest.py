@@ -39,20 +39,21 @@ def pytest_terminal_summary(terminalreporter):
         return
     tr = terminalreporter
     tr.section("moukit trust suite")
-    totals = {"recall": [0, 0], "false-alarm": [0, 0]}
+    totals = {"recall": [0, 0], "recall-cross-version": [0, 0], "false-alarm": [0, 0]}
     for name in sorted(STATS):
         row = STATS[name]
         kind = name.split()[0]
         totals[kind][0] += row["cases"]
         totals[kind][1] += row["ok"]
-        if kind == "recall":
-            tr.write_line(f"{name:24} {row['cases']:6} mutants   recall {100 * row['ok'] / row['cases']:.2f}%")
+        if kind.startswith("recall"):
+            tr.write_line(f"{name:34} {row['cases']:6} mutants   recall {100 * row['ok'] / row['cases']:.2f}%")
         else:
             bad = row["cases"] - row["ok"]
-            tr.write_line(f"{name:24} {row['cases']:6} renders   false alarms {100 * bad / row['cases']:.2f}%")
-    cases, ok = totals["recall"]
-    if cases:
-        tr.write_line(f"TOTAL recall: {ok}/{cases} = {100 * ok / cases:.2f}%")
+            tr.write_line(f"{name:34} {row['cases']:6} renders   false alarms {100 * bad / row['cases']:.2f}%")
+    for kind in ("recall", "recall-cross-version"):
+        cases, ok = totals[kind]
+        if cases:
+            tr.write_line(f"TOTAL {kind}: {ok}/{cases} = {100 * ok / cases:.2f}%")
     cases, ok = totals["false-alarm"]
     if cases:
         tr.write_line(f"TOTAL false alarms: {cases - ok}/{cases} = {100 * (cases - ok) / cases:.2f}%")

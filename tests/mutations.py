@@ -164,7 +164,14 @@ ADDED = {
     "ko": "양측은 축제에 관한 정보를 교환한다.",
     "vi": "Hai Bên sẽ trao đổi thông tin về lễ hội.",
 }
-BINDING = {"en": "shall", "th": "ต้อง", "zh": "必须", "ja": "義務として", "ko": "의무적으로", "vi": "phải"}
+BINDING = {  # a binding sentence appended to a clause: the province would undertake something
+    "en": "The Participants shall bear this obligation.",
+    "th": "ทั้งสองฝ่ายต้องปฏิบัติตามพันธกรณีนี้",
+    "zh": "双方必须履行此项义务。",
+    "ja": "双方は、この義務を履行しなければならない。",
+    "ko": "양측은 이 의무를 이행하여야 한다.",
+    "vi": "Hai Bên phải thực hiện nghĩa vụ này.",
+}
 TOPIC = {
     "en": "The Participants will facilitate visas for each other's residents.",
     "th": "ทั้งสองฝ่ายจะอำนวยความสะดวกด้านการตรวจลงตราแก่ประชาชนของกันและกัน",
@@ -189,6 +196,10 @@ def mutants(instrument: str, lang: str, **spec_changes):
             blocks[i] = clause_text(Clause(clause_id, kind, number, new_text))
             expected = "skip" if is_standard_clause(instrument, lang, clause_id, new_text) else "deviation"
             yield Mutant(lang, instrument, clause_id, edit, detail, tuple(blocks)), expected
+        if kind == "numbered":
+            bound = list(base)
+            bound[i] = base[i] + " " + BINDING[lang]
+            yield Mutant(lang, instrument, clause_id, "binding", BINDING[lang], tuple(bound)), "not_permitted"
         added = list(base)
         added.insert(i + 1, ADDED[lang])
         yield Mutant(lang, instrument, clause_id, "add_clause", ADDED[lang], tuple(added)), "deviation"

@@ -102,3 +102,50 @@ def test_a_whole_retyped_trilingual_draft_is_standard(lang):
     # the editorial differences are ignored, but listed on request (--editorial)
     assert {"curly quotes", "Thai digits", "numbering style", "spacing and line breaks",
             "Thai marks typed in another order (normalised)"} <= set(thai.editorial)
+
+
+# A value changed in one language only: the versions must be compared with each other.
+ONE_LANGUAGE_CHANGES = {
+    "date": ({"signing": None}, "date"),
+    "term": ({"term": {"years": 3}}, "term"),
+    "fields": ({"fields": ["economy", "trade", "tourism", "sport"]}, "fields"),
+    "relationship": ({"relationship": "friendship"}, "relationship"),
+    "parties": ({"parties": "two_sides"}, "parties"),
+    "opening": ({"opening": "following_understanding"}, "opening"),
+}
+
+
+def _changed_spec(partner: str, name: str):
+    from specdata import spec_data
+    from moukit.spec import SPEC_ADAPTER
+
+    data = spec_data("mou", partner)
+    data["term"] = {"years": 5}
+    changes, _ = ONE_LANGUAGE_CHANGES[name]
+    if name == "date":
+        data["signing"]["date"] = "2026-12-01"
+    else:
+        data.update(changes)
+    return SPEC_ADAPTER.validate_python(data)
+
+
+@pytest.mark.parametrize("name", sorted(ONE_LANGUAGE_CHANGES))
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_value_changed_in_one_language_only_is_caught(lang, name):
+    partner = lang if lang not in ("th", "en") else "zh"
+    from specdata import spec_data
+    from moukit.spec import SPEC_ADAPTER
+
+    data = spec_data("mou", partner)
+    data["term"] = {"years": 5}
+    base = build_document(SPEC_ADAPTER.validate_python(data))
+    changed = build_document(_changed_spec(partner, name))
+    blocks = []
+    for version in base.versions:
+        source = changed.version(lang) if version.lang == lang else version
+        blocks += [clause_text(c) for c in source.clauses] + ["=" * 30]
+    report = check(["\n\n".join(blocks).encode("utf-8")])
+    hits = [f for f in report.findings if f.code == "MK-X001" and ONE_LANGUAGE_CHANGES[name][1] in f.message]
+    record("recall-cross-version", lang, "mou", bool(hits))
+    assert hits, [f.message for f in report.findings]
+    assert not [f for f in report.findings if f.route in ("council_of_state", "not_permitted")]

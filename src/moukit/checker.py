@@ -123,7 +123,8 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
             variant, found = hit
             values, odd = consensus(found)
             analysis = Analysis(version, pack, patterns, values, variant, exact=not odd)
-            analysis.novel = [values[s] for s in FREE_TEXT_SLOTS if s in values]
+            # the blanks it fills, and any value that differs from the rest, are the draft's words
+            analysis.novel = [values[s] for s in FREE_TEXT_SLOTS if s in values] + [v for _, _, v in odd]
             findings = _odd_value_findings(odd, values, patterns, version.lang)
             return _finish(analysis, findings, rules, spec)
     return _slow_path(version, pack, key, order[0], rules, spec)
@@ -211,6 +212,8 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     if set(analysis.values) != known:  # blanks read from the alignment: align again with them
         analysis = Analysis(version, pack, patterns, dict(analysis.values), variant, exact=False)
         findings = align(analysis, key)
+    analysis.novel += [analysis.values[s] for s in FREE_TEXT_SLOTS if s in analysis.values]
+    analysis.novel += [v for _, _, v in odd]
     findings += _odd_value_findings([o for o in odd if o[1] not in analysis.clause_status
                                      or analysis.clause_status[o[1]] == "equal"], values, patterns, version.lang)
     return _finish(analysis, findings, rules, spec)
