@@ -250,20 +250,20 @@ def _apply_rules(analysis: Analysis, rules: tuple[Rule, ...], findings: list[Fin
             if f:
                 out.append(f)
             continue
-        for text in analysis.novel:
+        for text in dict.fromkeys(analysis.novel):  # each text once, in order
             matches = rule.find(lang, clean(text)) + (rule.find("en", clean(text)) if lang != "en" else [])
-            for m in matches:
-                if (rule.code, m.group(0).lower()) in seen:
-                    continue
-                seen.add((rule.code, m.group(0).lower()))
-                clause_id = _clause_containing(analysis, text)
-                clause = analysis.patterns.form.clause(clause_id) if clause_id else None
-                out.append(Finding(
-                    code=rule.code, route=rule.route, kind="rule", lang=lang, clause_id=clause_id,
-                    clause_number=str(clause.number) if clause and clause.number else None,
-                    message=f"{rule.name}: {m.group(0)!r} in {text[:120]!r}",
-                    draft=text, rationale=rule.rationale, rationale_th=rule.rationale_th,
-                ))
+            words = list(dict.fromkeys(m.group(0) for m in sorted(matches, key=lambda m: m.start())))
+            if not words or (rule.code, text) in seen:
+                continue
+            seen.add((rule.code, text))
+            clause_id = _clause_containing(analysis, text)
+            clause = analysis.patterns.form.clause(clause_id) if clause_id else None
+            out.append(Finding(
+                code=rule.code, route=rule.route, kind="rule", lang=lang, clause_id=clause_id,
+                clause_number=str(clause.number) if clause and clause.number else None,
+                message=f"{rule.name}: {', '.join(repr(w) for w in words)} in {text[:120]!r}",
+                draft=text, rationale=rule.rationale, rationale_th=rule.rationale_th,
+            ))
     return out
 
 
