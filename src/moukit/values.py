@@ -11,11 +11,13 @@ from functools import lru_cache
 from .formatting import format_list
 from .patterns import (
     ALTERNATIVE_SLOTS,
+    BREAK,
+    LINE,
     VALUE_SLOTS,
     FormPatterns,
     Key,
-    flat_key,
     key_of,
+    make_key,
     options_of,
     parse_date,
     parse_term,
@@ -60,35 +62,40 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
     The text is scanned for the language's wording of each field (longest first); what lies
     between known fields and list separators is free-text wording (one item per gap).
     """
-    key = flat_key(key_of(text))
+    full = make_key([text], numbered=False)
+    keep = [i for i, ch in enumerate(full.key) if ch not in (BREAK, LINE)]
+    key = "".join(full.key[i] for i in keep).lower()
     known = sorted(((key_of(w).lower(), fid)
                     for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
     seps = _list_separators(pack)
     ids: list[str] = []
-    other: list[str] = []
-    gap = ""
+    gaps: list[tuple[int, int]] = []  # spans of the key that name no known field
+    start = None
     pos = 0
     while pos < len(key):
         hit = next(((k, fid) for k, fid in known if k and key.startswith(k, pos)), None)
         if hit:
-            if gap:
-                other.append(gap)
-                gap = ""
+            if start is not None:
+                gaps.append((start, pos))
+                start = None
             ids.append(hit[1])
             pos += len(hit[0])
             sep = next((s for s in seps if key.startswith(s, pos)), None)
             pos += len(sep) if sep else 0
             continue
-        gap += key[pos]
+        start = pos if start is None else start
         pos += 1
-    if gap:
-        other.append(gap)
+    if start is not None:
+        gaps.append((start, len(key)))
     cleaned = []
-    for item in other:
-        for sep in seps:
-            item = item.removeprefix(sep).removesuffix(sep)
-        if item:
-            cleaned.append(item)
+    for a, b in gaps:
+        for sep in seps:  # a separator at either end of a gap belongs to the list, not the item
+            if key.startswith(sep, a) and b - a > len(sep):
+                a += len(sep)
+            if key.endswith(sep, a, b) and b - a > len(sep):
+                b -= len(sep)
+        if a < b:
+            cleaned.append(full.value(keep[a], keep[b - 1] + 1))
     return {"ids": sorted(ids), "other": cleaned}
 
 
