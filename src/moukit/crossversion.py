@@ -66,13 +66,13 @@ def compare_versions(results: list[VersionResult]) -> list[Finding]:
                          " กระทรวงมหาดไทยตรวจทุกฉบับเทียบกัน",
         ))
     structural = {r.lang: sorted(c for c, s in _statuses(r).items() if s != "removed") for r in results}
-    if len({tuple(v) for v in structural.values()}) > 1 or any(
-            any(f.kind == "added" for f in r.findings) != any(f.kind == "added" for f in results[0].findings)
-            for r in results):
+    added = {r.lang: sum(f.kind == "added" for f in r.findings) for r in results}
+    if len({tuple(v) for v in structural.values()}) > 1 or len(set(added.values())) > 1:
         findings.append(Finding(
             code="MK-X002", route="council_of_state", kind="value_mismatch", lang=None,
             message="the language versions do not carry the same clauses",
-            values={lang: ", ".join(v) for lang, v in structural.items()},
+            values={lang: ", ".join(v) + (f" + {added[lang]} added" if added[lang] else "")
+                    for lang, v in structural.items()},
             rationale="Every language version must carry the same clauses in the same order.",
             rationale_th="ทุกฉบับภาษาต้องมีข้อความครบและเรียงลำดับเหมือนกัน",
         ))

@@ -1,8 +1,10 @@
 """Render a spec into the standardized form, in every language of the document.
 
->>> import moukit, datetime  # doctest: +SKIP
->>> result = moukit.render(spec, format="docx", languages=["th", "en", "zh"])  # doctest: +SKIP
->>> result.save("mou.docx")  # doctest: +SKIP
+A spec becomes a :class:`moukit.model.Document` (every clause in every language, from the
+language packs), which a writer lays out as DOCX, HTML, Markdown, text or JSON::
+
+    result = moukit.render(spec, format="docx", languages=["th", "en", "zh"])
+    result.save("mou.docx")  # atomic: the file appears complete or not at all
 """
 
 from __future__ import annotations
