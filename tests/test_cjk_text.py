@@ -8,18 +8,17 @@ diff. The other tests check properties that must hold for every combination of a
 from __future__ import annotations
 
 import itertools
-import os
 import unicodedata
 from pathlib import Path
 
+import langcases
 import pytest
-import yaml
+from langcases import clauses, full_text
 
 import moukit
 from moukit.context import build_context
 from moukit.templates import TemplateLibrary
 
-GOLDEN = Path(__file__).parent / "golden"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Partners in the partner's language; Chiang Mai Province is the Thai party throughout.
@@ -54,42 +53,16 @@ DEFAULT_PARTNER = {"zh": "chengdu", "ja": "hokkaido"}
 
 def spec_yaml(instrument: str, partner: str, **top) -> str:
     """A complete spec as YAML text (the way a user writes it), with top-level ``top`` values."""
-    p = PARTNERS[partner]
-    lang = p["lang"]
-    data = {
-        "instrument": instrument,
-        "thai_party": {"province": "Chiang Mai", "name": {lang: THAI_NAME[lang]}},
-        "partner": {"name": p["name"], "country": p["country"], "level": p["level"],
-                    "language": lang},
-        "fields": ["economy", "trade", "tourism"],
-        "signing": {"place": p["place"], "date": "2026-11-22"},
-        "signatories": {
-            "thai": {"name": {"en": "Mr. Somchai Jaidee", "th": "นายสมชาย ใจดี", lang: THAI_PERSON[lang]},
-                     "position": {"en": "Governor of Chiang Mai Province",
-                                  "th": "ผู้ว่าราชการจังหวัดเชียงใหม่", lang: THAI_POSITION[lang]}},
-            "partner": {"name": p["person"], "position": p["position"]},
-        },
-    }
-    if instrument == "mou":
-        data["term"] = "open"
-    data.update(top)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    lang = PARTNERS[partner]["lang"]
+    thai = {"province": "Chiang Mai", "name": THAI_NAME[lang], "person": THAI_PERSON[lang],
+            "position": THAI_POSITION[lang], "position_en": "Governor of Chiang Mai Province",
+            "position_th": "ผู้ว่าราชการจังหวัดเชียงใหม่"}
+    return langcases.spec_yaml(instrument, PARTNERS[partner], thai, **top)
 
 
 def make_spec(instrument: str, partner: str, **top):
     """A validated spec parsed from YAML text."""
     return moukit.parse_spec(spec_yaml(instrument, partner, **top))
-
-
-def clauses(spec, lang: str) -> dict[str, str]:
-    """The clause texts of one language version: ``{clause_id: text}``."""
-    version = moukit.render(spec, "txt", languages=[lang]).document.version(lang)
-    return {c.id: c.text for c in version.clauses}
-
-
-def full_text(spec, lang: str) -> str:
-    """The plain-text rendering of one language version."""
-    return moukit.render(spec, "txt", languages=[lang]).data.decode("utf-8")
 
 
 # --- golden full texts --------------------------------------------------------------------
@@ -107,15 +80,7 @@ GOLDEN_SPECS = {
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_SPECS))
 def test_full_text_matches_golden(name):
-    lang = name.split("-")[0]
-    data = moukit.render(GOLDEN_SPECS[name](), "txt", languages=[lang]).data
-    path = GOLDEN / f"{name}.txt"
-    if os.environ.get("MOUKIT_REGEN_GOLDEN") == "1":
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_bytes(data)
-        pytest.skip(f"regenerated {path.name}")
-    assert path.is_file(), f"missing {path}; run with MOUKIT_REGEN_GOLDEN=1"
-    assert data == path.read_bytes(), f"{name} differs from {path.name}"
+    langcases.assert_golden(name, GOLDEN_SPECS[name]())
 
 
 def test_rendering_is_deterministic():

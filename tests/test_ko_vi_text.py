@@ -8,19 +8,18 @@ diff. The other tests check properties that must hold for every combination of a
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import unicodedata
 from pathlib import Path
 
+import langcases
 import pytest
-import yaml
+from langcases import clauses, full_text
 
 import moukit
 from moukit.context import build_context
 from moukit.templates import TemplateLibrary
 
-GOLDEN = Path(__file__).parent / "golden"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Partners, named in Thai, English and the partner's language.
@@ -67,43 +66,14 @@ PROVINCE_PARTNER = {"ko": "jeollanam", "vi": "quangnam"}
 
 def spec_yaml(instrument: str, partner: str, thai_name: str | None = None, **top) -> str:
     """A complete spec as YAML text (the way a user writes it), with top-level ``top`` values."""
-    p = PARTNERS[partner]
-    lang = p["lang"]
-    thai = THAI[lang]
-    data = {
-        "instrument": instrument,
-        "thai_party": {"province": thai["province"], "name": {lang: thai_name or thai["name"]}},
-        "partner": {"name": p["name"], "country": p["country"], "level": p["level"],
-                    "language": lang},
-        "fields": ["economy", "trade", "tourism"],
-        "signing": {"place": p["place"], "date": "2026-11-22"},
-        "signatories": {
-            "thai": {"name": {"en": "Mr. Somchai Jaidee", "th": "นายสมชาย ใจดี", lang: thai["person"]},
-                     "position": {"en": thai["position_en"], "th": thai["position_th"],
-                                  lang: thai["position"]}},
-            "partner": {"name": p["person"], "position": p["position"]},
-        },
-    }
-    if instrument == "mou":
-        data["term"] = "open"
-    data.update(top)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    lang = PARTNERS[partner]["lang"]
+    thai = dict(THAI[lang], name=thai_name or THAI[lang]["name"])
+    return langcases.spec_yaml(instrument, PARTNERS[partner], thai, **top)
 
 
 def make_spec(instrument: str, partner: str, thai_name: str | None = None, **top):
     """A validated spec parsed from YAML text."""
     return moukit.parse_spec(spec_yaml(instrument, partner, thai_name, **top))
-
-
-def clauses(spec, lang: str) -> dict[str, str]:
-    """The clause texts of one language version: ``{clause_id: text}``."""
-    version = moukit.render(spec, "txt", languages=[lang]).document.version(lang)
-    return {c.id: c.text for c in version.clauses}
-
-
-def full_text(spec, lang: str) -> str:
-    """The plain-text rendering of one language version."""
-    return moukit.render(spec, "txt", languages=[lang]).data.decode("utf-8")
 
 
 # --- golden full texts --------------------------------------------------------------------
@@ -120,15 +90,7 @@ GOLDEN_SPECS = {
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_SPECS))
 def test_full_text_matches_golden(name):
-    lang = name.split("-")[0]
-    data = moukit.render(GOLDEN_SPECS[name](), "txt", languages=[lang]).data
-    path = GOLDEN / f"{name}.txt"
-    if os.environ.get("MOUKIT_REGEN_GOLDEN") == "1":
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_bytes(data)
-        pytest.skip(f"regenerated {path.name}")
-    assert path.is_file(), f"missing {path}; run with MOUKIT_REGEN_GOLDEN=1"
-    assert data == path.read_bytes(), f"{name} differs from {path.name}"
+    langcases.assert_golden(name, GOLDEN_SPECS[name]())
 
 
 def test_rendering_is_deterministic():
