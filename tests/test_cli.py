@@ -20,7 +20,6 @@ import yaml
 import moukit
 from moukit import cli
 from moukit.forms import all_forms
-from moukit.rendering import render  # the function (moukit.render may be the module, see report)
 from moukit.spec import vocabulary
 from moukit.templates import TemplateLibrary
 from specdata import spec_data
