@@ -13,7 +13,7 @@ from html import escape
 from .. import __version__
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
-from .text import SIGN_LINE, grouped
+from .text import SIGN_LINE, grouped, require_layout
 
 # Language code -> BCP 47 tag used in ``lang`` when the locale gives no script.
 HTML_LANG = {"zh": "zh-Hans"}
@@ -156,14 +156,8 @@ def _head(document: Document, layout: str) -> str:
 
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as one standalone HTML5 file (UTF-8), in the ``separate`` or ``parallel`` layout."""
-    if not document.versions:
-        raise MoukitError("the document has no language version to write")
-    if layout == "separate":
-        body = "\n".join(version_html(v) for v in document.versions)
-    elif layout == "parallel":
-        body = parallel_html(document)
-    else:
-        raise MoukitError(f"unknown layout {layout!r}", hint="use separate or parallel")
+    require_layout(document, layout)
+    body = "\n".join(version_html(v) for v in document.versions) if layout == "separate" else parallel_html(document)
     lang = escape(html_lang(document.versions[0]))
     page = (f'<!DOCTYPE html>\n<html lang="{lang}">\n{_head(document, layout)}\n'
             f'<body class="{escape(layout)}">\n{body}\n</body>\n</html>\n')

@@ -17,7 +17,7 @@ import re
 from .. import __version__
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
-from .text import SIGN_LINE, grouped
+from .text import SIGN_LINE, grouped, require_layout
 
 # Characters that are Markdown syntax anywhere in a line (GFM adds | for tables, ~ for strikes).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -142,12 +142,6 @@ def _fingerprint(document: Document) -> str:
 
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as UTF-8 GitHub-flavoured Markdown, in the ``separate`` or ``parallel`` layout."""
-    if not document.versions:
-        raise MoukitError("the document has no language version to write")
-    if layout == "separate":
-        body = "\n\n".join(version_md(v) for v in document.versions)
-    elif layout == "parallel":
-        body = parallel_md(document)
-    else:
-        raise MoukitError(f"unknown layout {layout!r}", hint="use separate or parallel")
+    require_layout(document, layout)
+    body = "\n\n".join(version_md(v) for v in document.versions) if layout == "separate" else parallel_md(document)
     return f"{_fingerprint(document)}\n\n{body}\n".encode("utf-8")

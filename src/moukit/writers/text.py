@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import MoukitError
 from ..model import Clause, Document, Version
 
 SIGN_LINE = "...................."
@@ -14,6 +15,17 @@ def clause_text(clause: Clause) -> str:
         first, *rest = clause.lines
         return "\n".join([first, SIGN_LINE, *rest])
     return f"{clause.number}. {clause.text}" if clause.number else clause.text
+
+
+LAYOUTS = ("separate", "parallel")
+
+
+def require_layout(document: Document, layout: str) -> None:
+    """Raise :class:`MoukitError` unless the document has versions and the layout exists."""
+    if not document.versions:
+        raise MoukitError("the document has no language version to write")
+    if layout not in LAYOUTS:
+        raise MoukitError(f"unknown layout {layout!r}", hint="use separate or parallel")
 
 
 def grouped(clauses) -> list:
@@ -40,6 +52,7 @@ def version_text(version: Version) -> str:
 
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as UTF-8 text; ``parallel`` gives each clause in every language in turn."""
+    require_layout(document, layout)
     if layout == "separate":
         text = VERSION_BREAK.join(version_text(v) for v in document.versions)
     else:
