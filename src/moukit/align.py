@@ -31,6 +31,7 @@ _MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
 
 
 def marked_context(values: dict[str, str], variant: dict, instrument: str) -> dict:
+    """Template variables from inferred values, each wrapped in markers naming its slot."""
     def mark(slot: str, default: str = "…") -> str:
         return f"\ue002{slot}\ue003{values.get(slot, default)}\ue004"
 
@@ -53,6 +54,8 @@ def marked_context(values: dict[str, str], variant: dict, instrument: str) -> di
 
 @dataclass
 class Token:
+    """A word of the standard text or of the draft, with where it comes from."""
+
     text: str
     key: str
     clause: int = -1  # standard side: index of the clause
@@ -94,6 +97,7 @@ def locate_tokens(text: str, tokens: list[str]) -> list[tuple[str, int, int]]:
 
 
 def unmark(text: str) -> str:
+    """The text without the slot markers of :func:`marked_context`."""
     return _MARK.sub(lambda m: m.group(2), text)
 
 
@@ -134,6 +138,8 @@ class Analysis:
 
 
 def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[list[Token], dict[int, str]]:
+    """The words of a draft version (numbers and signing lines removed), and each paragraph's
+    clause number as the draft wrote it."""
     tokens: list[Token] = []
     numbers: dict[int, str] = {}
     for i, b in enumerate(version.blocks):
@@ -484,6 +490,7 @@ def _merge_ops(ops: list[tuple[str, list[Token]]], lang: str) -> list[DiffOp]:
 
 
 def word_diff(standard: str, draft: str, lang: str, terms: frozenset) -> list[DiffOp]:
+    """The word-level difference between a clause of the form and the draft's text."""
     a = [Token(t, token_key(t)) for t in tokenize(clean(standard), lang, terms)]
     b = [Token(t, token_key(t)) for t in tokenize(clean(draft), lang, terms)]
     ops: list[tuple[str, list[Token]]] = []

@@ -66,6 +66,8 @@ def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
 
 
 def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
+    """The language of a paragraph: by script, and for Latin letters by the words of each
+    Latin-script language pack ("und" for running text in none of them)."""
     lang = detect_language(text, latin_languages=tuple(latin) or ("en",))
     if lang in ("en", "vi") or (lang and lang not in ("th", "zh", "ja", "ko")):
         if lang == "vi" and "vi" in latin:
@@ -130,6 +132,7 @@ def _draft_markers(library: TemplateLibrary) -> set[str]:
 
 
 def placeholder_context(instrument: str, value: str = "x") -> dict:
+    """Template variables that are all ``value``: to render the form's own wording."""
     person = {"name": value, "position": value}
     ctx = {n: value for n in ("thai_name", "partner_name", "relationship", "parties", "fields",
                             "place", "date", "partner_language", "preposition", "intent",

@@ -39,6 +39,7 @@ class _Located:
         self._seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
+        """Python data for ``node`` at ``path``; problems are collected, not raised."""
         self.lines[path] = node.start_mark.line + 1
         if len(path) > MAX_DEPTH:
             self.problems.append(Problem(_dotted(path[:MAX_DEPTH]), f"nested more than {MAX_DEPTH} levels deep",

@@ -81,6 +81,7 @@ def _environment(search_path: list[str]):
         intercepted_binops = frozenset(["*", "**"])
 
         def call_binop(self, context, operator, left, right):
+            """Refuse powers and products that would exhaust memory."""
             if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
                 raise SecurityError("the template computes a power too large")
             if operator == "*":

@@ -27,6 +27,7 @@ from .textnorm import token_key
 
 
 def slot_values(match: re.Match, slots, key: Key, clause_id: str) -> list[tuple[str, str, str]]:
+    """(slot, clause id, value) of every blank and alternative a clause pattern matched."""
     return [(slot.name, clause_id, key.value(*match.span(slot.group))) for slot in slots
             if match.span(slot.group)[0] >= 0]
 
@@ -100,6 +101,7 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
 
 
 def language_code(name: str, pack: LanguagePack) -> str | None:
+    """The code of a language named in the pack's language ("Japanese" -> "ja")."""
     return _language_names(pack).get(key_of(name).lower())
 
 
