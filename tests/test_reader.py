@@ -538,7 +538,7 @@ def read_or_refuse(data: bytes, name: str = "<bytes>") -> None:
         assert all(isinstance(b.text, str) for b in draft.blocks)
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(st.binary(max_size=2048), st.sampled_from(["d.txt", "d.md", "d.docx"]))
 def test_random_bytes_never_crash(data, name):
     read_or_refuse(data, name)
@@ -554,7 +554,8 @@ XML_BITS = st.lists(st.sampled_from([
 ]), max_size=40).map("".join)
 
 
-@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, database=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(ZIP_NAMES, st.one_of(XML_BITS.map(document_xml), XML_BITS, st.binary(max_size=64)),
                        max_size=6),
        st.booleans())
@@ -566,7 +567,7 @@ def test_random_zips_never_crash(parts, compress):
     read_or_refuse(buf.getvalue())
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(st.data())
 def test_damaged_docx_never_crashes(data):
     good = bytearray(make_docx(p(r("Clause")) + "<w:tbl><w:tr><w:tc>" + p(r("cell")) + "</w:tc></w:tr></w:tbl>"))
