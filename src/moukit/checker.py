@@ -122,12 +122,19 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
         if hit:
             variant, found = hit
             values, odd = consensus(found)
-            analysis = Analysis(version, pack, patterns, values, variant, exact=not odd)
-            # the blanks it fills, and any value that differs from the rest, are the draft's words
-            analysis.novel = [values[s] for s in FREE_TEXT_SLOTS if s in values] + [v for _, _, v in odd]
-            findings = _odd_value_findings(odd, values, patterns, version.lang)
-            return _finish(analysis, findings, rules, spec)
+            if odd and _only_listed_alternatives(odd, patterns):
+                odd = []  # another listed alternative in one place: still the form
+            if odd:  # a value differs in one place: analyse word by word, to locate and redline it
+                return _slow_path(version, pack, key, instrument, rules, spec)
+            analysis = Analysis(version, pack, patterns, values, variant, exact=True)
+            analysis.novel = [values[s] for s in FREE_TEXT_SLOTS if s in values]  # the blanks it fills
+            return _finish(analysis, [], rules, spec)
     return _slow_path(version, pack, key, order[0], rules, spec)
+
+
+def _only_listed_alternatives(odd, patterns: FormPatterns) -> bool:
+    """True when every value that differs is another of the form's listed alternatives."""
+    return all(slot in ALTERNATIVE_SLOTS and options_of(slot, v, patterns) for slot, _, v in odd)
 
 
 def editorial_notes(blocks: list[str]) -> list[str]:
