@@ -14,6 +14,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from specdata import spec
+
 from moukit.checker import VersionText
 from moukit.context import build_context
 from moukit.forms import get_form
@@ -22,7 +24,6 @@ from moukit.rendering import build_document
 from moukit.templates import default_library
 from moukit.textnorm import tokenize
 from moukit.writers.text import clause_text
-from specdata import spec
 
 MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
 FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}

@@ -12,12 +12,6 @@ run (see conftest.py).
 from __future__ import annotations
 
 import pytest
-
-from moukit.checker import analyze_version, check
-from moukit.rendering import build_document
-from moukit.rules import load_rules
-from moukit.templates import default_library
-from moukit.writers.text import clause_text
 from mutations import (
     LANGS,
     base_spec,
@@ -27,6 +21,12 @@ from mutations import (
     record,
     version_text,
 )
+
+from moukit.checker import analyze_version, check
+from moukit.rendering import build_document
+from moukit.rules import load_rules
+from moukit.templates import default_library
+from moukit.writers.text import clause_text
 
 RULES = load_rules()
 FULL_MOU = {"fields_clause": "named", "term": {"years": 5}}
@@ -117,6 +117,7 @@ ONE_LANGUAGE_CHANGES = {
 
 def _changed_spec(partner: str, name: str):
     from specdata import spec_data
+
     from moukit.spec import SPEC_ADAPTER
 
     data = spec_data("mou", partner)
@@ -134,6 +135,7 @@ def _changed_spec(partner: str, name: str):
 def test_a_value_changed_in_one_language_only_is_caught(lang, name):
     partner = lang if lang not in ("th", "en") else "zh"
     from specdata import spec_data
+
     from moukit.spec import SPEC_ADAPTER
 
     data = spec_data("mou", partner)

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from specdata import spec_data
 
 import moukit
 from moukit import cli
 from moukit.forms import all_forms
 from moukit.spec import vocabulary
 from moukit.templates import TemplateLibrary
-from specdata import spec_data
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import jinja2.meta
 import pytest
+from specdata import spec
 
 import moukit
 from moukit.forms import all_forms, get_form
 from moukit.spec import vocabulary
 from moukit.templates import TemplateLibrary, builtin_templates_dir
-from specdata import spec
 
 LANGS = TemplateLibrary().available()
 SHIPPED = ["en", "th", "zh", "ja", "ko", "vi"]

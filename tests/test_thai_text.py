@@ -21,6 +21,7 @@ from pythainlp.util import normalize
 
 import moukit
 from moukit.forms import get_form
+
 # Not moukit.render: once any test imports the module moukit.render, it shadows the function.
 from moukit.rendering import render
 from moukit.templates import TemplateLibrary

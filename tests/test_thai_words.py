@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import re
 
+from mutations import base_spec, combinations
+
 from moukit.checker import form_terms
+from moukit.rendering import build_document
 from moukit.templates import builtin_templates_dir, default_library
 from moukit.textnorm import clean, tokenize
-from mutations import base_spec, combinations
-from moukit.rendering import build_document
 
 WORDS = builtin_templates_dir() / "th" / "words.txt"
 HEADER = ("# Words of moukit's Thai text, one per line, for segmenting Thai drafts without\n"

@@ -22,7 +22,7 @@ from .patterns import (
     parse_date,
     parse_term,
 )
-from .report import RATIONALE, DiffOp, Finding, VersionResult
+from .report import DiffOp, Finding, VersionResult, finding
 from .segment import VersionText, block_text
 from .templates import LanguagePack
 from .textnorm import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
@@ -204,12 +204,10 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
         analysis.clause_status[clause_id] = "moved"
         analysis.draft_clauses[clause_id] = text
         analysis.clause_blocks[clause_id] = [block]
-        moved_findings.append(Finding(
-            code="MK-C004", route="council_of_state", kind="moved", lang=lang, clause_id=clause_id,
-            clause_number=str(clause.number) if clause.number else None,
-            message=f"clause {clause.number or clause_id} was moved out of the form's order",
-            standard=analysis.standard[clause_id], draft=text,
-            rationale=RATIONALE["moved"][0], rationale_th=RATIONALE["moved"][1]))
+        moved_findings.append(finding(
+            "MK-C004", f"clause {clause.number or clause_id} was moved out of the form's order",
+            lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
+            standard=analysis.standard[clause_id], draft=text))
     if moved:
         gone_blocks = {b for b, _ in moved}
         gone_clauses = {i for _, i in moved}
@@ -310,11 +308,9 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
         analysis.clause_blocks[clause_id] = sorted({t.block for t in per_clause_draft[index]})
         if not per_clause_draft[index]:
             analysis.clause_status[clause_id] = "removed"
-            f = Finding(code="MK-C003", route="council_of_state", kind="removed", lang=lang,
-                        clause_id=clause_id, clause_number=number,
-                        message=f"clause {number or clause_id} of the form is missing",
-                        standard=standard, draft=None, diff=[DiffOp("delete", standard)],
-                        rationale=RATIONALE["removed"][0], rationale_th=RATIONALE["removed"][1])
+            f = finding("MK-C003", f"clause {number or clause_id} of the form is missing",
+                        lang=lang, clause_id=clause_id, clause_number=number,
+                        standard=standard, draft=None, diff=[DiffOp("delete", standard)])
             removed[index] = f
             findings.append(f)
             continue
@@ -324,15 +320,14 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
             continue
         analysis.clause_status[clause_id] = "changed"
         if per_clause_value_only[index]:
-            kind, code, route = "value_mismatch", "MK-M001", "ministries"
+            code = "MK-M001"
             message = f"clause {number or clause_id}: a name or value differs from the rest of the version"
         else:
-            kind, code, route = "changed", "MK-C001", "council_of_state"
+            code = "MK-C001"
             message = f"clause {number or clause_id}: the wording of the form was changed"
-        findings.append(Finding(code=code, route=route, kind=kind, lang=lang, clause_id=clause_id,
-                                clause_number=number, message=message, standard=standard,
-                                draft=draft_text, diff=_merge_ops(per_clause_ops[index], lang),
-                                rationale=RATIONALE[kind][0], rationale_th=RATIONALE[kind][1]))
+        findings.append(finding(code, message, lang=lang, clause_id=clause_id, clause_number=number,
+                                standard=standard, draft=draft_text,
+                                diff=_merge_ops(per_clause_ops[index], lang)))
 
     # Added blocks; a removed clause found among them was moved.
     for run in _group_by_block(inserted_blocks):
@@ -349,12 +344,11 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
         if moved_from:
             index, f, ratio = moved_from
             del removed[index]
-            f.kind, f.code = "moved", "MK-C004"
-            f.message = f"clause {f.clause_number or f.clause_id} was moved" + (
-                "" if _same_wording(f.standard, text) else " and its wording changed")
-            f.draft = text
-            f.diff = word_diff(f.standard, text, lang, terms)
-            f.rationale, f.rationale_th = RATIONALE["moved"]
+            findings[findings.index(f)] = finding(
+                "MK-C004", f"clause {f.clause_number or f.clause_id} was moved" + (
+                    "" if _same_wording(f.standard, text) else " and its wording changed"),
+                lang=lang, clause_id=f.clause_id, clause_number=f.clause_number,
+                standard=f.standard, draft=text, diff=word_diff(f.standard, text, lang, terms))
             analysis.clause_status[f.clause_id] = "moved"
             analysis.draft_clauses[f.clause_id] = text
             analysis.clause_blocks[f.clause_id] = [run[0].block]
@@ -362,11 +356,10 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
             continue
         block = run[0].block
         number = numbers.get(block)
-        findings.append(Finding(code="MK-C002", route="council_of_state", kind="added", lang=lang,
-                                clause_id=None, clause_number=number,
-                                message="text that is not in the form was added" + (f" (numbered {number})" if number else ""),
-                                standard=None, draft=text, diff=[DiffOp("insert", text)],
-                                rationale=RATIONALE["added"][0], rationale_th=RATIONALE["added"][1]))
+        findings.append(finding(
+            "MK-C002", "text that is not in the form was added" + (f" (numbered {number})" if number else ""),
+            lang=lang, clause_id=None, clause_number=number, standard=None, draft=text,
+            diff=[DiffOp("insert", text)]))
     _note_renumbering(analysis, numbers, findings)
     return findings
 

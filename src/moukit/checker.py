@@ -42,7 +42,7 @@ from .patterns import (
     make_key,
     options_of,
 )
-from .report import RATIONALE, Finding, Report, VersionResult
+from .report import Finding, Report, VersionResult, finding
 from .rules import Rule, load_rules
 from .segment import VersionText, block_text, literal_chunks, segment
 from .templates import LanguagePack, TemplateLibrary
@@ -170,22 +170,16 @@ def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[
         if slot in ALTERNATIVE_SLOTS:
             if options_of(slot, value, patterns):
                 continue  # another listed alternative in this place: still the form
-            findings.append(Finding(
-                code="MK-C001", route="council_of_state", kind="changed", lang=lang,
-                clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
-                message=f"clause {clause.number or clause_id}: {value!r} is not one of the form's "
-                        f"wordings for the {slot}",
-                standard=values[slot], draft=value, rationale=RATIONALE["changed"][0],
-                rationale_th=RATIONALE["changed"][1],
-            ))
+            findings.append(finding(
+                "MK-C001", f"clause {clause.number or clause_id}: {value!r} is not one of the "
+                           f"form's wordings for the {slot}",
+                lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
+                standard=values[slot], draft=value))
             continue
-        findings.append(Finding(
-            code="MK-M001", route="ministries", kind="value_mismatch", lang=lang,
-            clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
-            message=f"{slot.replace('_', ' ')} is written {value!r} here but {values[slot]!r} elsewhere",
-            standard=values[slot], draft=value, rationale=RATIONALE["value_mismatch"][0],
-            rationale_th=RATIONALE["value_mismatch"][1], values={"here": value, "elsewhere": values[slot]},
-        ))
+        findings.append(finding(
+            "MK-M001", f"{slot.replace('_', ' ')} is written {value!r} here but {values[slot]!r} elsewhere",
+            lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
+            standard=values[slot], draft=value, values={"here": value, "elsewhere": values[slot]}))
     return findings
 
 
@@ -320,11 +314,8 @@ def _variant_findings(analysis: Analysis) -> list[Finding]:
     for slot, code in (("relationship", "MK-V001"), ("title", "MK-V002")):
         value = analysis.values.get(slot)
         if value and not options_of(slot, value, analysis.patterns):
-            out.append(Finding(code=code, route="ministries", kind="variant", lang=analysis.version.lang,
-                               clause_id="title",
-                               message=f"the {slot} {value!r} is not one of the form's listed names",
-                               draft=value, rationale=RATIONALE["variant"][0],
-                               rationale_th=RATIONALE["variant"][1]))
+            out.append(finding(code, f"the {slot} {value!r} is not one of the form's listed names",
+                               lang=analysis.version.lang, clause_id="title", draft=value))
     return out
 
 
@@ -417,8 +408,7 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
 
         for n in spec_notices(spec):
             if n.code in ("MK-W001", "MK-W002"):
-                findings.append(Finding(code=n.code, route="ministries", kind="notice",
-                                        message=n.message, rationale=n.message))
+                findings.append(finding(n.code, n.message))
     if spec is None and drafts and not any(d.fingerprint for d in drafts):
         notes.append("partner level and the Thai party's status are not in the text: give --spec to check them")
     present = {r.lang for r in results}

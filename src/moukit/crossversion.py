@@ -13,7 +13,7 @@ from .patterns import (
     ALTERNATIVE_SLOTS,
     key_of,
 )
-from .report import Finding, VersionResult
+from .report import Finding, VersionResult, finding
 from .textnorm import token_key
 
 
@@ -55,27 +55,17 @@ def compare_versions(results: list[VersionResult]) -> list[Finding]:
         if all(_agree(first, v) for _, v in present[1:]):
             continue
         shown = {r.lang: _show(r.values.get(name)) for r, _ in present}
-        findings.append(Finding(
-            code="MK-X001", route="ministries", kind="value_mismatch", lang=None, clause_id=None,
-            message=f"the language versions disagree on {name.replace('_', ' ')}: "
-                    + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
-            values=shown, rationale=(
-                "All language versions must say the same thing: the same parties, fields, term, "
-                "place and date. The MOI checks every version against the others."),
-            rationale_th="ทุกฉบับภาษาต้องมีสาระตรงกัน ทั้งคู่ภาคี สาขาความร่วมมือ ระยะเวลา สถานที่ และวันที่"
-                         " กระทรวงมหาดไทยตรวจทุกฉบับเทียบกัน",
-        ))
+        findings.append(finding(
+            "MK-X001", f"the language versions disagree on {name.replace('_', ' ')}: "
+                       + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
+            values=shown))
     structural = {r.lang: sorted(c for c, s in _statuses(r).items() if s != "removed") for r in results}
     added = {r.lang: sum(f.kind == "added" for f in r.findings) for r in results}
     if len({tuple(v) for v in structural.values()}) > 1 or len(set(added.values())) > 1:
-        findings.append(Finding(
-            code="MK-X002", route="council_of_state", kind="value_mismatch", lang=None,
-            message="the language versions do not carry the same clauses",
+        findings.append(finding(
+            "MK-X002", "the language versions do not carry the same clauses",
             values={lang: ", ".join(v) + (f" + {added[lang]} added" if added[lang] else "")
-                    for lang, v in structural.items()},
-            rationale="Every language version must carry the same clauses in the same order.",
-            rationale_th="ทุกฉบับภาษาต้องมีข้อความครบและเรียงลำดับเหมือนกัน",
-        ))
+                    for lang, v in structural.items()}))
     return findings
 
 
@@ -110,10 +100,9 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
     for a in analyses:
         if a.version.lang not in spec.languages or a.patterns.form.instrument != spec.instrument:
             if a.patterns.form.instrument != spec.instrument:
-                findings.append(Finding(code="MK-S002", route="council_of_state", kind="value_mismatch",
-                                        lang=a.version.lang,
-                                        message=f"the draft is a {a.patterns.form.instrument.upper()}, the spec a "
-                                                f"{spec.instrument.upper()}"))
+                findings.append(finding(
+                    "MK-S002", f"the draft is a {a.patterns.form.instrument.upper()}, the spec a "
+                               f"{spec.instrument.upper()}", lang=a.version.lang))
             continue
         ctx = build_context(spec, a.pack)
         expected = {"thai_name": ctx["thai_name"], "partner_name": ctx["partner_name"],
@@ -130,11 +119,7 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
             if got is None:
                 continue
             if token_key(key_of(got)) != token_key(key_of(want)):
-                findings.append(Finding(
-                    code="MK-S001", route="ministries", kind="value_mismatch", lang=a.version.lang,
-                    message=f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
-                    standard=want, draft=got, values={"spec": want, "draft": got},
-                    rationale="The draft does not say what the spec (the agreed values) says.",
-                    rationale_th="ร่างไม่ตรงกับข้อมูลที่ตกลงกันไว้ในไฟล์ spec",
-                ))
+                findings.append(finding(
+                    "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
+                    lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
     return findings

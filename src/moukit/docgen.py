@@ -313,58 +313,12 @@ def forms_page() -> str:
 
 # ---------------------------------------------------------------------------------- rules
 
-# Finding codes made by the check itself (not by a rule pack): code, kind, meaning, and the
-# rationale when moukit.report.RATIONALE has none for that kind.
-FIXED_CODES = (
-    ("MK-C001", "council_of_state", "changed", "the wording of a clause of the form was changed", None),
-    ("MK-C002", "council_of_state", "added", "text that is not in the form was added", None),
-    ("MK-C003", "council_of_state", "removed", "a clause of the form is missing", None),
-    ("MK-C004", "council_of_state", "moved", "a clause of the form was moved", None),
-    ("MK-M001", "ministries", "value_mismatch",
-     "within one version, a name or value is written differently in different places", None),
-    ("MK-V001", "ministries", "variant", "the relationship name is not one the form lists", None),
-    ("MK-V002", "ministries", "variant", "the title is not one the form lists", None),
-    ("MK-X001", "ministries", "value_mismatch", "the language versions disagree on a value",
-     ("The versions in Thai, the partner's language and English must state the same parties, "
-      "fields, term, place and date; the MOI compares them.",
-      "ทุกฉบับภาษาต้องระบุคู่ภาคี สาขาความร่วมมือ ระยะเวลา สถานที่ และวันที่ตรงกัน "
-      "กระทรวงมหาดไทยจะตรวจเทียบทุกฉบับ")),
-    ("MK-X002", "council_of_state", "value_mismatch",
-     "the language versions do not carry the same clauses",
-     ("A clause present in one language version and not in another changes what is signed; "
-      "every version must have the same clauses in the same order.",
-      "หากฉบับภาษาหนึ่งมีข้อความที่อีกฉบับไม่มี เนื้อหาที่ลงนามจะไม่ตรงกัน "
-      "ทุกฉบับต้องมีข้อความครบและเรียงลำดับเหมือนกัน")),
-    ("MK-S001", "ministries", "value_mismatch", "a value of the draft differs from the spec",
-     ("The draft no longer says what was agreed in the spec (names, date, fields, term).",
-      "ร่างไม่ตรงกับข้อมูลที่ตกลงกันไว้ในไฟล์ spec เช่น ชื่อ วันที่ สาขาความร่วมมือ หรือระยะเวลา")),
-    ("MK-S002", "council_of_state", "value_mismatch",
-     "the draft is a different instrument (LOI/MOU) from the spec",
-     ("An MOU was expected and an LOI was found, or the reverse: the whole text departs from "
-      "the form that was agreed.",
-      "ร่างเป็นเอกสารคนละประเภทกับที่ระบุในไฟล์ spec (บันทึกความเข้าใจกับหนังสือแสดงเจตจำนง) "
-      "จึงไม่เป็นไปตามแบบฟอร์มที่ตกลงไว้")),
-    ("MK-W001", "ministries", "notice", "the Thai party is not a province",
-     ("The guideline reserves sister-city relations to provinces; the MOI and the MFA will "
-      "question another kind of party (for example Bangkok).",
-      "แนวทางกำหนดให้จังหวัดเป็นผู้สถาปนาความสัมพันธ์เมืองพี่เมืองน้อง หากคู่ภาคีฝ่ายไทยไม่ใช่จังหวัด "
-      "กระทรวงมหาดไทยและกระทรวงการต่างประเทศจะพิจารณาเป็นกรณีไป")),
-    ("MK-W002", "ministries", "notice", "the partner is below the level of a Thai province",
-     ("A partner must be of equal or higher administrative level; a lower-level partner needs "
-      "an exception from the MOI and the MFA and is usually refused.",
-      "คู่ภาคีต่างประเทศต้องมีระดับเทียบเท่าหรือสูงกว่าจังหวัด หากต่ำกว่าต้องได้รับการยกเว้น"
-      "จากกระทรวงมหาดไทยและกระทรวงการต่างประเทศ ซึ่งโดยปกติมักไม่อนุมัติ")),
-)
-
-
 def _fixed_rows() -> list[list[str]]:
-    from .report import RATIONALE
+    """One row per finding code the check makes itself (moukit.report.CODES)."""
+    from .report import CODES
 
-    rows = []
-    for code, route, kind, meaning, own in FIXED_CODES:
-        english, thai = own if own is not None else RATIONALE[kind]
-        rows.append([_code(code), _code(route), kind, _esc(meaning), _esc(english), _esc(thai)])
-    return rows
+    return [[_code(c.code), _code(c.route), c.kind, _esc(c.meaning), _esc(c.rationale),
+             _esc(c.rationale_th)] for c in CODES.values()]
 
 
 def rules_page() -> str:

@@ -66,11 +66,19 @@ def term_text(years: int, lexicon: dict) -> str:
     return lexicon.get("term_years", "{n}").format(n=years, words=spelled)
 
 
+_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def to_thai_digits(text: str) -> str:
     """Replace Arabic digits with Thai digits."""
-    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    return text.translate(_TO_THAI)
 
 
 def to_arabic_digits(text: str) -> str:
-    """Replace Thai digits with Arabic digits."""
-    return text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    """Replace Thai digits with Arabic digits.
+
+    >>> to_arabic_digits("พ.ศ. ๒๕๖๙")
+    'พ.ศ. 2569'
+    """
+    return text.translate(_TO_ARABIC)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-
 from .errors import FormError
 from .yamlload import load_yaml
 

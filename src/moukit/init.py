@@ -25,7 +25,6 @@ from .i18n import gettext as _
 
 MAX_TEXT = 2000
 COMMENT_WIDTH = 92  # comment lines are wrapped at this width
-OTHER = "other"  # the partner's language when it is neither Thai nor English
 
 
 class AnswerError(MoukitError):

@@ -30,17 +30,12 @@ from lxml import etree
 
 from .atomic import write_atomic
 from .errors import MoukitError
-from .textnorm import SIGNING_LINE, strip_numbering, token_key, tokenize
+from .formatting import to_thai_digits
+from .textnorm import SIGNING_LINE, fold, strip_numbering, token_key, tokenize
 
 AUTHOR = "moukit"
 DEFAULT_DATE = "2000-01-01T00:00:00Z"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# characters the check folds 1:1 before comparing (curly quotes, Thai digits)
-_FOLD = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\uff02": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-    "\u2032": "'", "\uff07": "'", **{chr(0x0E50 + d): str(d) for d in range(10)},
-})
 # paragraph children holding text: removed when a paragraph is rewritten
 _TEXT_HOLDERS = ("r", "ins", "del", "moveFrom", "moveTo", "hyperlink", "smartTag", "fldSimple",
                  "sdt", "customXml", "proofErr", "dir", "bdo", "AlternateContent")
@@ -311,7 +306,7 @@ class _Para:
 def _spans(raw: str, tokens: list[str], pos: int) -> list[tuple[int, int]] | None:
     """Where each token lies in ``raw`` from ``pos`` on (spaces inside a token skipped)."""
     out = []
-    folded = raw.translate(_FOLD)
+    folded = fold(raw)
     for tok in tokens:
         while pos < len(raw) and raw[pos].isspace():
             pos += 1
@@ -342,7 +337,7 @@ def _draft_tokens(paras: list[_Para], lang: str, terms) -> list[_Tok] | None:
                     para.segments.append(("equal", para.raw[:body_start]))
                     para.cursor = body_start
             if line.strip() and not SIGNING_LINE.match(line.strip()):
-                words = tokenize(line[body_start - offset:].translate(_FOLD), lang, terms)
+                words = tokenize(fold(line[body_start - offset:]), lang, terms)
                 spans = _spans(para.raw, words, body_start)
                 if spans is None:
                     return None
@@ -354,7 +349,7 @@ def _draft_tokens(paras: list[_Para], lang: str, terms) -> list[_Tok] | None:
 def _standard_tokens(texts: list[str], lang: str, terms) -> list[_Tok] | None:
     tokens: list[_Tok] = []
     for n, text in enumerate(texts):
-        words = tokenize(text.translate(_FOLD), lang, terms)
+        words = tokenize(fold(text), lang, terms)
         spans = _spans(text, words, 0)
         if spans is None:
             return None
@@ -583,7 +578,7 @@ def _numbering_style(blocks):
             thai = bool(re.search("[\u0e50-\u0e59]", prefix))
 
             def style(n: str, prefix=prefix, thai=thai) -> str:
-                digits = n.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if thai else n
+                digits = to_thai_digits(n) if thai else n
                 return re.sub(r"[0-9\u0e50-\u0e59]+", digits, prefix, count=1)
 
             return style

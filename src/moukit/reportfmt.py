@@ -14,8 +14,7 @@ from collections import Counter
 
 from .report import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES, DiffOp, Finding, Report
 
-RED, GREEN, YELLOW, BOLD, DIM, RESET = ("\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m",
-                                        "\x1b[0m")
+RED, GREEN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 ROUTE_COLORS = {"standard": GREEN, "ministries": YELLOW, "council_of_state": RED,
                 "not_permitted": BOLD + RED}
 ROUTE_LABELS = {"standard": "STANDARD FORM", "ministries": "REVIEW: MINISTRIES",

@@ -25,15 +25,18 @@ import re
 import unicodedata
 from functools import cache
 
+from .formatting import to_arabic_digits
+
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-_QUOTES = str.maketrans({
+# One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
+_FOLD = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\uff02": '"',
     "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\uff07": "'",
+    **{chr(0x0E50 + d): str(d) for d in range(10)},
 })
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _NUMBERING = re.compile(
@@ -45,6 +48,15 @@ _NUMBERING = re.compile(
 SIGNING_LINE = re.compile(r"^[\s._\-…‥·]{3,}$")
 
 
+def fold(text: str) -> str:
+    """Straight quotes and Arabic digits, one character for one (offsets are kept).
+
+    >>> fold("“๑๒”")
+    '"12"'
+    """
+    return text.translate(_FOLD)
+
+
 def clean(text: str) -> str:
     """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
@@ -52,7 +64,7 @@ def clean(text: str) -> str:
         from pythainlp.util import normalize
 
         text = normalize(text)
-    text = text.translate(_QUOTES).translate(_THAI_DIGITS)
+    text = fold(text)
     return " ".join(text.split())
 
 
@@ -61,7 +73,7 @@ def strip_numbering(text: str) -> tuple[str, str | None]:
 
     A line that is only a number gives an empty text (the clause follows on the next line).
     """
-    text = unicodedata.normalize("NFC", text).translate(_THAI_DIGITS)
+    text = to_arabic_digits(unicodedata.normalize("NFC", text))
     m = _NUMBERING.match(text)
     if not m:
         return text, None
