@@ -303,16 +303,3 @@ def test_will_clauses_keep_the_non_binding_future():
 def test_text_is_nfc(name):
     text = full_text(GOLDEN_SPECS[name](), name.split("-")[0])
     assert unicodedata.is_normalized("NFC", text)
-
-
-@pytest.mark.parametrize("lang", ["zh", "ja"])
-def test_language_files_are_nfc(lang):
-    for path in sorted((TEMPLATES / lang).iterdir()):
-        assert unicodedata.is_normalized("NFC", path.read_text("utf-8")), path.name
-
-
-def test_version_names_its_language():
-    doc = moukit.render(make_spec("mou", "chengdu"), "txt", languages=["zh"]).document
-    assert doc.version("zh").language_name == "中文"
-    doc = moukit.render(make_spec("mou", "hokkaido"), "txt", languages=["ja"]).document
-    assert doc.version("ja").language_name == "日本語"

@@ -417,16 +417,3 @@ def test_will_stays_a_non_binding_future():
 def test_text_is_nfc(name):
     text = full_text(GOLDEN_SPECS[name](), name.split("-")[0])
     assert unicodedata.is_normalized("NFC", text)
-
-
-@pytest.mark.parametrize("lang", ["ko", "vi"])
-def test_language_files_are_nfc(lang):
-    for path in sorted((TEMPLATES / lang).iterdir()):
-        assert unicodedata.is_normalized("NFC", path.read_text("utf-8")), path.name
-
-
-def test_version_names_its_language():
-    ko = moukit.render(make_spec("mou", "jeollanam"), "txt", languages=["ko"]).document
-    vi = moukit.render(make_spec("mou", "danang"), "txt", languages=["vi"]).document
-    assert ko.version("ko").language_name == "한국어"
-    assert vi.version("vi").language_name == "Tiếng Việt"

@@ -153,3 +153,22 @@ def test_country_names_use_the_official_long_form_where_the_lexicon_has_one():
     document = moukit.render(spec("mou", "zh"), "json").document
     assert document.parties["partner"]["country_name"]["th"] == "สาธารณรัฐประชาชนจีน"
     assert document.parties["thai"]["name"]["zh"] == "清迈府"
+
+
+NATIVE_NAMES = {"th": "ไทย", "en": "English", "zh": "中文", "ja": "日本語", "ko": "한국어",
+                "vi": "Tiếng Việt"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_files_are_nfc(lang):
+    import unicodedata
+
+    for path in sorted((builtin_templates_dir() / lang).iterdir()):
+        assert unicodedata.is_normalized("NFC", path.read_text("utf-8")), path.name
+
+
+@pytest.mark.parametrize("lang", [x for x in LANGS if x in NATIVE_NAMES])
+def test_each_version_names_its_language_in_itself(lang):
+    partner = lang if lang not in ("th", "en") else "zh"
+    document = moukit.render(spec("mou", partner), "json", languages=[lang]).document
+    assert document.version(lang).language_name == NATIVE_NAMES[lang]

@@ -377,16 +377,14 @@ def key_of(text: str) -> str:
     return make_key([text], numbered=False).key
 
 
-key_of_option = key_of
-
 
 def options_of(slot: str, value: str, patterns: FormPatterns) -> tuple[str, ...]:
     """The listed options whose wording is ``value`` (several where a language words two
     options alike); empty for another wording (a variant)."""
-    target = key_of_option(value).lower()
+    target = key_of(value).lower()
     found = []
     for option, word in patterns.alternatives.get(slot, {}).items():
-        if key_of_option(word).lower() == target and option.split("@")[0] not in found:
+        if key_of(word).lower() == target and option.split("@")[0] not in found:
             found.append(option.split("@")[0])
     return tuple(found)
 
