@@ -140,10 +140,13 @@ def test_python_tag_in_a_whole_process_never_runs(tmp_path):
 
 
 def test_deeply_nested_yaml(tmp_path):
-    path = hs.write(tmp_path, "deep.yaml", hs.deep_nesting(20_000))
-    assert path.stat().st_size < 100_000
+    # Nearly the largest spec accepted (1 MB) and all brackets: refused at the 21st level,
+    # before PyYAML's scanner (quadratic in the depth) reads the rest; a regression would
+    # take hours and time out here.
+    path = hs.write(tmp_path, "deep.yaml", hs.deep_nesting(450_000))
+    assert 800_000 < path.stat().st_size < 1_000_000
     result = run_process("render", path, "-o", tmp_path / "out.txt", cwd=tmp_path)
-    assert_clean_error(result, "deep.yaml")
+    assert_clean_error(result, "deep.yaml", "nested more than 20 levels deep")
     assert not (tmp_path / "out.txt").exists()
 
 

@@ -207,8 +207,21 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
     return list(unique.values())
 
 
+class _TooDeep(Exception):
+    """The YAML nests collections deeper than a spec can be (raised at ``line``)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 def _alias_lines(text: str) -> list[tuple[tuple, int]]:
-    """Where the text uses YAML aliases: (path, line) of each, from the event stream."""
+    """Where the text uses YAML aliases: (path, line) of each, from the event stream.
+
+    Raises :class:`_TooDeep` as soon as collections nest deeper than :data:`MAX_DEPTH`:
+    PyYAML's scanner costs time in proportion to the square of the nesting depth, so a
+    hostile file of a million brackets must be refused before it is scanned any further.
+    """
     found: list[tuple[tuple, int]] = []
     stack: list[list] = []  # per open collection: [is_mapping, key_expected, path, index]
     path: tuple = ()
@@ -216,6 +229,8 @@ def _alias_lines(text: str) -> list[tuple[tuple, int]]:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 stack.append([isinstance(event, yaml.MappingStartEvent), True, path, 0])
+                if len(stack) > MAX_DEPTH + 1:
+                    raise _TooDeep(event.start_mark.line + 1)
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
@@ -270,7 +285,12 @@ def parse_spec(text: str | bytes, *, file: str | None = None):
         raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} characters")], file=file)
     if "\x00" in text:
         raise SpecError([Problem("", "the spec contains NUL bytes: it is not a text file")], file=file)
-    aliases = _alias_lines(text)
+    try:
+        aliases = _alias_lines(text)
+    except _TooDeep as exc:
+        raise SpecError([Problem("", f"nested more than {MAX_DEPTH} levels deep", exc.line,
+                                 "a spec is a few levels deep; check the brackets")],
+                        file=file) from None
     if aliases:
         raise SpecError([Problem(_dotted(path), "YAML aliases (*name) are not allowed in a spec", line,
                                  "write the value out in full") for path, line in aliases], file=file)
