@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from specdata import spec
@@ -19,7 +20,6 @@ from specdata import spec
 from moukit.checker import VersionText
 from moukit.context import build_context
 from moukit.forms import get_form
-from moukit.patterns import make_key
 from moukit.rendering import build_document
 from moukit.templates import default_library
 from moukit.textnorm import tokenize
@@ -117,18 +117,29 @@ def word_edits(marked: str, lang: str):
                 yield "insert", token, rebuild(text[:end] + sep + foreign + text[end:])
 
 
-def _standard_keys(instrument: str, lang: str, clause_id: str) -> set[str]:
-    """Keys of every rendering of one clause over all listed alternatives (same blanks)."""
-    form = get_form(instrument)
-    alts = form.alternatives
-    names = list(alts)
-    keys = set()
-    for combo in itertools.product(*(alts[n].options for n in names)):
-        for extra in _structural(instrument):
-            s = base_spec(instrument, lang, **dict(zip(names, combo)), **extra)
-            version = build_document(s, languages=[lang]).version(lang)
-            keys.add(make_key([version.clause(clause_id).text], numbered=False).key.replace("¶", ""))
-    return keys
+def _key(text: str) -> str:
+    """The test's own comparison key: NFC, no whitespace (independent of moukit's keys)."""
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+def _renderings(instrument: str, lang: str):
+    """Every combination of the listed alternatives and structural choices, rendered and marked."""
+    for changes in combinations(instrument):
+        yield changes, marked_clauses(base_spec(instrument, lang, **changes), lang)
+
+
+def _standard_keys(instrument: str, lang: str, clause_id: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """Keys of every rendering of one clause over all listed alternatives (same blanks), and
+    the (before, after) keys around the fields blank of every rendering that names fields."""
+    keys, frames = set(), set()
+    for _, clauses in _renderings(instrument, lang):
+        marked = next(text for cid, _, _, text in clauses if cid == clause_id)
+        keys.add(_key(unmark(marked)))
+        fields = [m for m in MARK.finditer(marked) if m.group(1) == "fields"]
+        if len(fields) == 1:
+            m = fields[0]
+            frames.add((_key(unmark(marked[:m.start()])), _key(unmark(marked[m.end():]))))
+    return keys, frames
 
 
 def _structural(instrument: str):
@@ -137,24 +148,21 @@ def _structural(instrument: str):
     return [{"fields_clause": f, "term": t} for f in ("various", "named") for t in ("open", {"years": 5})]
 
 
-_KEYS: dict[tuple, set[str]] = {}
+_KEYS: dict[tuple, tuple[set[str], set[tuple[str, str]]]] = {}
 
 
 def is_standard_clause(instrument: str, lang: str, clause_id: str, text: str) -> bool:
-    """True if ``text`` is a rendering of the clause with some listed alternative, or with
-    the MOU's named fields where the draft had "various fields" (a different filled blank)."""
+    """True if ``text`` is a rendering of the clause with some listed alternative, or one with
+    named fields whose fields blank holds other words (a different filled blank: "in various
+    fields" edited into "in the fields of ...")."""
     cache_key = (instrument, lang, clause_id)
     if cache_key not in _KEYS:
         _KEYS[cache_key] = _standard_keys(instrument, lang, clause_id)
-    if make_key([text], numbered=False).key.replace("¶", "") in _KEYS[cache_key]:
-        return True
-    if instrument == "mou" and clause_id == "c2":
-        from moukit.patterns import form_patterns
-
-        key = make_key([text], numbered=False).key
-        patterns = form_patterns(default_library().pack(lang), "mou").clauses["c2"]
-        return any(p.variant["fields"] and p.regex.fullmatch(key) for p in patterns)
-    return False
+    keys, frames = _KEYS[cache_key]
+    key = _key(text)
+    return key in keys or any(
+        len(key) > len(before) + len(after) and key.startswith(before) and key.endswith(after)
+        for before, after in frames)
 
 
 ADDED = {

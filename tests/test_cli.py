@@ -21,7 +21,7 @@ from specdata import spec_data
 import moukit
 from moukit import cli
 from moukit.forms import all_forms
-from moukit.spec import vocabulary
+from moukit.forms import vocabulary
 from moukit.templates import TemplateLibrary
 
 ROOT = Path(__file__).resolve().parent.parent

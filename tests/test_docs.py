@@ -112,7 +112,7 @@ def test_fixed_codes_match_the_check_report_page():
 
 
 def test_vocabulary_reference_words_every_field_in_every_language():
-    from moukit.spec import vocabulary
+    from moukit.forms import vocabulary
     from moukit.templates import default_library
 
     text = docgen.vocabulary_page()

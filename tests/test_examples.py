@@ -18,7 +18,8 @@ import moukit
 from moukit import cli
 from moukit.forms import all_forms
 from moukit.rendering import FORMATS, LAYOUTS, render
-from moukit.spec import Custom, FixedTerm, vocabulary
+from moukit.forms import vocabulary
+from moukit.spec import Custom, FixedTerm
 from moukit.templates import TemplateLibrary
 
 ROOT = Path(__file__).resolve().parent.parent

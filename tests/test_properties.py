@@ -18,7 +18,8 @@ import moukit
 from moukit.forms import get_form
 from moukit.provinces import all_provinces
 from moukit.report import Report
-from moukit.spec import SPEC_ADAPTER, vocabulary
+from moukit.forms import vocabulary
+from moukit.spec import SPEC_ADAPTER
 
 FORMATS = ("docx", "html", "md", "txt", "json")
 LAYOUTS = ("separate", "parallel")

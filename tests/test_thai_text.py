@@ -94,19 +94,6 @@ def test_rendering_is_deterministic():
 
 # -- form structure --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("instrument", ["loi", "mou"])
-def test_blocks_and_variables_match_english(instrument):
-    library = TemplateLibrary()
-    th, en = library.pack("th"), library.pack("en")
-    assert tuple(th.template(instrument).blocks) == get_form(instrument).clause_ids
-
-    def variables(pack):
-        source = Path(pack.template_file(instrument)).read_text("utf-8")
-        return jinja2.meta.find_undeclared_variables(pack._env.parse(source))
-
-    assert variables(th) == variables(en)
-
-
 def test_document_model_holds_every_clause_in_form_order():
     for spec in (mou(), loi()):
         version = render(spec, "json", languages=["th"]).document.version("th")

@@ -10,9 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .forms import Form, Slot
 from .patterns import (
-    ALTERNATIVE_SLOTS,
-    VALUE_SLOTS,
     FormPatterns,
     Key,
     flat_key,
@@ -30,26 +29,14 @@ from .textnorm import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
 _MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
 
 
-def marked_context(values: dict[str, str], variant: dict, instrument: str) -> dict:
-    """Template variables from inferred values, each wrapped in markers naming its slot."""
-    def mark(slot: str, default: str = "…") -> str:
-        return f"\ue002{slot}\ue003{values.get(slot, default)}\ue004"
+def marked_context(values: dict[str, str], variant: dict, form: Form) -> dict:
+    """Template variables from inferred values, each wrapped in markers naming its slot (a
+    blank whose value is unknown shows "…")."""
+    def mark(slot: Slot) -> str:
+        found = [values[n] for n in (slot.name, *form.fallback_slots(slot)) if n in values]
+        return f"\ue002{slot.name}\ue003{found[0] if found else '…'}\ue004"
 
-    ctx = {slot: mark(slot) for slot in ("thai_name", "partner_name", "relationship", "parties",
-                                         "fields", "place", "date")}
-    ctx["partner_language"] = mark("partner_language") if variant.get("partner_language", True) else ""
-    for side in ("thai", "partner"):
-        ctx[f"{side}_signatory"] = {"name": mark(f"{side}_signatory.name"),
-                                    "position": mark(f"{side}_signatory.position")}
-    if instrument == "loi":
-        ctx.update(preposition=mark("preposition"), intent=mark("intent"),
-                   further_fields=mark("further_fields", values.get("fields", "…")))
-    else:
-        fixed = variant.get("term") == "fixed"
-        ctx.update(title=mark("title"), opening=mark("opening"),
-                   fields=mark("fields") if variant.get("fields", True) else "",
-                   term_years=5 if fixed else None, term_text=mark("term_text") if fixed else "")
-    return ctx
+    return form.context(mark, variant)
 
 
 @dataclass
@@ -188,7 +175,7 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
     """Word-level alignment of the draft with the re-rendered standard text."""
     pack, form, lang = analysis.pack, analysis.patterns.form, analysis.version.lang
     terms = form_terms(pack)
-    rendered = pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form.instrument))
+    rendered = pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form))
     std_tokens: list[Token] = []
     for index, (clause_id, marked) in enumerate(rendered):
         analysis.standard[clause_id] = unmark(marked)
@@ -289,7 +276,7 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
                 per_clause_draft[c].extend(share)
                 analysis.novel.append(join_tokens(share, lang))
             per_clause_changed[c] = True
-            if not all(t.slot in VALUE_SLOTS for t in part):
+            if not all(t.slot and form.slot(t.slot).kind != "alternative" for t in part):
                 per_clause_value_only[c] = False
             if edge and not edge[4]:
                 per_clause_ops[c].append(("equal", edge[1]))
@@ -388,13 +375,16 @@ def _edge_fill(part: list[Token], share: list[Token], lang: str, analysis: Analy
 
 def valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
     """Whether draft words can be the value of a blank the patterns could not read."""
-    if slot in ALTERNATIVE_SLOTS:
+    kind = analysis.patterns.form.slot(slot).kind
+    if kind == "alternative":
         return bool(options_of(slot, value, analysis.patterns)) or \
             analysis.patterns.form.alternatives[slot].tolerates_other
-    if slot == "date":
+    if kind == "date":
         return parse_date(value, analysis.pack.lexicon) is not None
-    if slot == "term_text":
+    if kind == "term":
         return parse_term(value, analysis.pack.lexicon) is not None
+    if kind == "years":
+        return value.isdigit()
     return True
 
 

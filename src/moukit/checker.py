@@ -30,10 +30,8 @@ from .align import (
 )
 from .crossversion import compare_versions, compare_with_spec
 from .errors import MoukitError
-from .forms import get_form
+from .forms import INSTRUMENTS, get_form
 from .patterns import (
-    ALTERNATIVE_SLOTS,
-    FREE_TEXT_SLOTS,
     FormPatterns,
     Key,
     flat_key,
@@ -65,25 +63,21 @@ __all__ = ["Analysis", "VersionText", "analyze_version", "check", "check_detaile
 # --------------------------------------------------------------------------- analysis
 
 
-_VARIANT_CLAUSES = {"partner_language": ("signing",), "fields": ("c2",), "term": ("c5",)}
-
-
 def _fast_path(key: Key, patterns: FormPatterns):
     """Match the whole version at once; None unless it is the form (editorial noise aside).
 
-    The structural options (languages named in the signing clause, MOU fields and term) are
+    The structural variants (languages named in the signing clause, MOU fields and term) are
     read from their clauses first, so only one whole-version pattern is compiled and tried.
     """
     dims: dict[str, object] = {}
-    for dim, clause_ids in _VARIANT_CLAUSES.items():
-        for clause_id in clause_ids:
-            candidates = patterns.clauses.get(clause_id, [])
-            if len({p.variant[dim] for p in candidates}) < 2:
-                continue
-            hit = next((p for p in candidates if p.search.search(key.key)), None)
-            if hit is None:
-                return None  # that clause is not the form: no whole-version match is possible
-            dims[dim] = hit.variant[dim]
+    for dim, variant in patterns.form.variants.items():
+        candidates = patterns.clauses.get(variant.clause, [])
+        if len({p.variant[dim] for p in candidates}) < 2:
+            continue
+        hit = next((p for p in candidates if p.search.search(key.key)), None)
+        if hit is None:
+            return None  # that clause is not the form: no whole-version match is possible
+        dims[dim] = hit.variant[dim]
     for index, (variant, _, groups) in enumerate(patterns.versions):
         if any(variant[d] != v for d, v in dims.items()):
             continue
@@ -103,7 +97,7 @@ def _instrument_order(key: Key, library_pack: LanguagePack, spec) -> list[str]:
         return [spec.instrument]
     flat = flat_key(key.key)
     scores = {}
-    for instrument in ("loi", "mou"):
+    for instrument in INSTRUMENTS:
         chunks = literal_chunks(library_pack, instrument)
         scores[instrument] = sum(len(c) for c in chunks if c in flat) / max(1, sum(map(len, chunks)))
     return sorted(scores, key=lambda i: -scores[i])
@@ -127,14 +121,20 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
             if odd:  # a value differs in one place: analyse word by word, to locate and redline it
                 return _slow_path(version, pack, key, instrument, rules, spec)
             analysis = Analysis(version, pack, patterns, values, variant, exact=True)
-            analysis.novel = [values[s] for s in FREE_TEXT_SLOTS if s in values]  # the blanks it fills
+            analysis.novel = _read_by_rules(values, patterns)  # the blanks it fills
             return _finish(analysis, [], rules, spec)
     return _slow_path(version, pack, key, order[0], rules, spec)
 
 
+def _read_by_rules(values: dict[str, str], patterns: FormPatterns) -> list[str]:
+    """The values of the blanks the rule packs read (free wordings), in form order."""
+    return [values[s.name] for s in patterns.form.slots if s.read_by_rules and s.name in values]
+
+
 def _only_listed_alternatives(odd, patterns: FormPatterns) -> bool:
     """True when every value that differs is another of the form's listed alternatives."""
-    return all(slot in ALTERNATIVE_SLOTS and options_of(slot, v, patterns) for slot, _, v in odd)
+    return all(patterns.form.slot(slot).kind == "alternative" and options_of(slot, v, patterns)
+               for slot, _, v in odd)
 
 
 def editorial_notes(blocks: list[str]) -> list[str]:
@@ -167,7 +167,7 @@ def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[
     findings = []
     for slot, clause_id, value in odd:
         clause = patterns.form.clause(clause_id)
-        if slot in ALTERNATIVE_SLOTS:
+        if patterns.form.slot(slot).kind == "alternative":
             if options_of(slot, value, patterns):
                 continue  # another listed alternative in this place: still the form
             findings.append(finding(
@@ -187,7 +187,7 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
                rules: tuple[Rule, ...], spec) -> Analysis:
     patterns = form_patterns(pack, instrument)
     found: list[tuple[str, str, str]] = []
-    variant_votes: dict[str, Counter] = {"partner_language": Counter(), "fields": Counter(), "term": Counter()}
+    variant_votes: dict[str, Counter] = {dim: Counter() for dim in patterns.form.variants}
     matched_clauses = set()
     flat = flat_key(key.key)
     position = 0  # clauses are searched in form order, each after the previous one found
@@ -200,8 +200,8 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
                 position = max(position, m.end()) if m.start() >= position else position
                 found.extend(slot_values(m, p.slots, key, clause_id))
                 matched_clauses.add(clause_id)
-                for dim in variant_votes:
-                    if clause_id in _VARIANT_CLAUSES.get(dim, ()):
+                for dim, variant in patterns.form.variants.items():
+                    if clause_id == variant.clause:
                         variant_votes[dim][p.variant[dim]] += 1
                 break
     values, odd = consensus(found)
@@ -213,7 +213,7 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     if set(analysis.values) != known:  # blanks read from the alignment: align again with them
         analysis = Analysis(version, pack, patterns, dict(analysis.values), variant, exact=False)
         findings = align(analysis, key)
-    analysis.novel += [analysis.values[s] for s in FREE_TEXT_SLOTS if s in analysis.values]
+    analysis.novel += _read_by_rules(analysis.values, patterns)
     analysis.novel += [v for _, _, v in odd]
     findings += _odd_value_findings([o for o in odd if o[1] not in analysis.clause_status
                                      or analysis.clause_status[o[1]] == "equal"], values, patterns, version.lang)
@@ -221,16 +221,14 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
 
 
 def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: LanguagePack, key: Key) -> dict:
-    from .patterns import _variants
-
-    candidates = [v for v in _variants(patterns.form)
+    candidates = [v for v in patterns.form.variant_combinations()
                   if all(variant.get(d) is None or v[d] == variant[d] for d in v)]
     if len(candidates) == 1:
         return candidates[0]
     draft_key = flat_key(key.key)
     best, best_ratio = candidates[0], -1.0
     for v in candidates:
-        rendered = pack.render_clauses(patterns.form, marked_context(values, v, patterns.form.instrument))
+        rendered = pack.render_clauses(patterns.form, marked_context(values, v, patterns.form))
         std = flat_key(make_key([unmark(t) for _, t in rendered]).key)
         ratio = difflib.SequenceMatcher(None, std, draft_key, autojunk=False).ratio()
         if ratio > best_ratio:
@@ -272,7 +270,7 @@ def _clause_containing(analysis: Analysis, text: str) -> str | None:
     for clause_id, draft in analysis.draft_clauses.items():
         if text and draft and text in draft:
             return clause_id
-    for slot in FREE_TEXT_SLOTS:
+    for slot in (s.name for s in analysis.patterns.form.slots if s.read_by_rules):
         if analysis.values.get(slot) == text:
             for clause in analysis.patterns.clauses:
                 for p in analysis.patterns.clauses[clause]:
@@ -285,7 +283,7 @@ def _named_check(rule: Rule, analysis: Analysis, findings: list[Finding]) -> Fin
     lang = analysis.version.lang
     status = analysis.clause_status
     if rule.check == "nonbinding_sentence":
-        if analysis.patterns.form.instrument != "loi" or status.get("nonbinding", "equal") == "equal":
+        if status.get("nonbinding", "equal") == "equal":  # only a form with that sentence has it
             return None
         what = "removed" if status["nonbinding"] == "removed" else "changed"
         return Finding(code=rule.code, route=rule.route, kind="rule", lang=lang, clause_id="nonbinding",

@@ -178,23 +178,10 @@ def _add_render(commands) -> None:
 # ---------------------------------------------------------------- forms
 
 
-def template_variables(library, instrument: str) -> list[str]:
-    """The variables the English template of ``instrument`` reads (all languages read the same)."""
-    from pathlib import Path
-
-    from jinja2 import meta
-
-    pack = library.pack("en")
-    template = pack.template(instrument)
-    source = Path(pack.template_file(instrument)).read_text("utf-8")
-    return sorted(meta.find_undeclared_variables(template.environment.parse(source)))
-
-
 def forms_data(templates=()) -> dict:
     """Everything ``moukit forms`` reports, as JSON-ready data."""
     from . import __version__
-    from .forms import all_forms
-    from .spec import vocabulary
+    from .forms import all_forms, vocabulary
     from .templates import TemplateLibrary
 
     library = TemplateLibrary(templates)
@@ -217,20 +204,18 @@ def forms_data(templates=()) -> dict:
                 for alt in form.alternatives.values()
             },
             "options": {
-                name: {
-                    "description": opt.get("description", ""),
+                variant.name: {
+                    "description": variant.description,
+                    "clause": variant.clause,
                     "choices": {
-                        key: {
-                            "description": " ".join(str(text).split()),
-                            "reconstructed": key in reconstructed,
-                        }
-                        for key, text in (opt.get("choices") or {}).items()
+                        key: {"description": text, "reconstructed": key in reconstructed}
+                        for key, text in variant.values.items()
                     },
                 }
-                for name, opt in form.options.items()
+                for variant in form.variants.values()
             },
             "reconstructed": [dict(r) for r in form.reconstructed],
-            "template_variables": template_variables(library, form.instrument),
+            "template_variables": [slot.name for slot in form.slots],
         })
     vocab = vocabulary()
     return {
@@ -487,7 +472,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _add_init(commands) -> None:
-    from .init import ALTERNATIVES, QUESTIONS, option_name
+    from .init import QUESTIONS, option_name
 
     p = commands.add_parser(
         "init", help=_("write a new spec by answering questions"),
@@ -510,7 +495,7 @@ def _add_init(commands) -> None:
         text = _(question.prompt)
         if "{language}" in text:
             text = text.format(language=language[question.key.rsplit("_", 1)[1]])
-        if question.key in ALTERNATIVES:
+        if question.kind == "choice" and question.key not in ("instrument", "level"):
             text += " " + _("(default: the form's; 'moukit forms' lists the values)")
         metavar = {"fields": "IDS", "date": "YYYY-MM-DD", "term": "open|N"}.get(question.key, "TEXT")
         if question.kind in ("choice", "country", "language"):

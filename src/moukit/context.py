@@ -1,7 +1,9 @@
 """Template variables: the spec's values worded in one language.
 
-Every language receives the same variables (a test proves the templates read the same
-set); only their wording differs, taken from the language's lexicon and the spec.
+The variables are the slots of the form definition; each is worded by its kind (an
+alternative from the lexicon, a date as the language writes dates...). Every language
+receives the same variables (a test proves the templates read exactly the declared slots);
+only their wording differs, taken from the language's lexicon and the spec.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from .errors import TemplateError
 from .formatting import format_date, format_list, term_text
 from .provinces import find_province
-from .spec import Custom, LoiSpec, MouSpec, vocabulary
+from .forms import Slot
+from .spec import Custom
 from .templates import LanguagePack
 
 
@@ -35,17 +38,17 @@ def thai_party_name(spec, pack: LanguagePack) -> str:
     return patterns["province"].format(name=name)
 
 
-def _choice(value, group: str, pack: LanguagePack, what: str, provincial: bool = False) -> str:
+def _choice(value, slot: Slot, spec, pack: LanguagePack) -> str:
     if isinstance(value, Custom):
-        return _localized(value.custom, pack.lang, f"{what}.custom")
-    return pack.word(group, value, provincial=provincial)
+        return _localized(value.custom, pack.lang, f"{slot.name}.custom")
+    return pack.word(slot.name, value, provincial=spec.partner_is_provincial)
 
 
-def _fields(items, pack: LanguagePack, what: str) -> str:
+def _fields(items, slot: Slot, spec, pack: LanguagePack) -> str:
     words = []
     for i, item in enumerate(items):
         if isinstance(item, Custom):
-            words.append(_localized(item.custom, pack.lang, f"{what}[{i}].custom"))
+            words.append(_localized(item.custom, pack.lang, f"{slot.source[0]}[{i}].custom"))
         else:
             try:
                 words.append(pack.lexicon["fields"][item])
@@ -66,48 +69,35 @@ def language_name(code: str, pack: LanguagePack) -> str:
     return Locale.parse(pack.lexicon["locale"]).languages.get(code, code)
 
 
-def build_context(spec: LoiSpec | MouSpec, pack: LanguagePack) -> dict:
-    """The template variables for ``spec`` in ``pack``'s language."""
-    lang = pack.lang
-    partner_language = spec.partner.language
+# How each kind of slot (moukit.forms.KINDS) is worded in a language: (spec value, slot,
+# spec, pack) -> the template's value.
+WORDING = {
+    "alternative": _choice,
+    "text": lambda texts, slot, spec, pack: _localized(texts, pack.lang, slot.source[0]),
+    "party_name": lambda party, slot, spec, pack: thai_party_name(spec, pack),
+    "field_list": _fields,
+    "date": lambda date, slot, spec, pack: format_date(date, pack.lexicon),
+    "language": lambda code, slot, spec, pack: language_name(code, pack),
+    "term": lambda years, slot, spec, pack: term_text(years, pack.lexicon),
+    "years": lambda years, slot, spec, pack: years,
+}
 
-    def person(side: str) -> dict:
-        p = getattr(spec.signatories, side)
-        return {
-            "name": _localized(p.name, lang, f"signatories.{side}.name"),
-            "position": _localized(p.position, lang, f"signatories.{side}.position"),
-        }
 
-    ctx = {
-        "thai_name": thai_party_name(spec, pack),
-        "partner_name": _localized(spec.partner.name, lang, "partner.name"),
-        "relationship": _choice(spec.relationship, "relationship", pack, "relationship",
-                                provincial=spec.partner.level in vocabulary()["provincial_levels"]),
-        "parties": pack.word("parties", spec.parties),
-        "fields": _fields(spec.fields, pack, "fields"),
-        "place": _localized(spec.signing.place, lang, "signing.place"),
-        "date": format_date(spec.signing.date, pack.lexicon),
-        "partner_language": "" if partner_language == "en" else language_name(partner_language, pack),
-        "thai_signatory": person("thai"),
-        "partner_signatory": person("partner"),
-    }
-    if isinstance(spec, LoiSpec):
-        further = spec.fields if spec.further_fields is None else spec.further_fields
-        ctx.update(
-            preposition=pack.word("preposition", spec.preposition),
-            intent=pack.word("intent", spec.intent),
-            further_fields=_fields(further, pack, "further_fields"),
-        )
-    else:
-        years = None if spec.term == "open" else spec.term.years
-        ctx.update(
-            title=_choice(spec.title, "title", pack, "title"),
-            opening=pack.word("opening", spec.opening),
-            fields=ctx["fields"] if spec.names_fields else "",
-            term_years=years,
-            term_text=term_text(years, pack.lexicon) if years else "",
-        )
-    return ctx
+def spec_value(spec, slot: Slot):
+    """The value of ``slot`` in ``spec``: the first of its ``from:`` paths that is given."""
+    for path in slot.source:
+        value = spec
+        for part in path.split("."):
+            value = getattr(value, part, None)
+        if value is not None:
+            return value
+    return None
+
+
+def build_context(spec, pack: LanguagePack) -> dict:
+    """The template variables for ``spec`` in ``pack``'s language, one per slot of its form."""
+    return spec.form.context(
+        lambda slot: WORDING[slot.kind](spec_value(spec, slot), slot, spec, pack), spec.variant())
 
 
 def country_name(code: str, pack: LanguagePack) -> str:

@@ -9,28 +9,30 @@ from __future__ import annotations
 
 from .align import Analysis
 from .forms import get_form
-from .patterns import (
-    ALTERNATIVE_SLOTS,
-    key_of,
-)
+from .patterns import key_of
 from .report import Finding, VersionResult, finding
 from .textnorm import token_key
 
 
 def _comparable(values: dict) -> dict[str, object]:
+    """The values of a version that can be compared across languages, by kind of slot: listed
+    alternatives, fields, term, date and languages named (names are in different scripts)."""
     out: dict[str, object] = {"instrument": values.get("instrument")}
-    for slot in ALTERNATIVE_SLOTS:
-        if slot in values:  # another wording (the form's "etc.") cannot be compared across languages
-            out[slot] = frozenset(values[slot]["options"]) or "(another wording)"
-    for slot in ("fields", "further_fields"):
-        if slot in values:
-            out[slot] = (tuple(values[slot]["ids"]), len(values[slot]["other"]))
-    if "term" in values:
-        out["term"] = values["term"].get("years") if values["term"]["kind"] == "fixed" else "open"
-    if "date" in values:
-        out["date"] = values["date"]["iso"]
-    if "partner_language" in values:
-        out["partner_language"] = values["partner_language"]["code"]
+    form = get_form(values["instrument"]) if values.get("instrument") else None
+    for slot in form.slots if form else ():
+        value = values.get(slot.report_key)
+        if not isinstance(value, dict) or slot.report_key in out:
+            continue
+        if slot.kind == "alternative":  # another wording (the form's "etc.") cannot be compared
+            out[slot.report_key] = frozenset(value["options"]) or "(another wording)"
+        elif slot.kind == "field_list":
+            out[slot.report_key] = (tuple(value["ids"]), len(value["other"]))
+        elif slot.kind == "term":
+            out[slot.report_key] = value.get("years") if value["kind"] == "fixed" else "open"
+        elif slot.kind == "date":
+            out[slot.report_key] = value["iso"]
+        elif slot.kind == "language":
+            out[slot.report_key] = value["code"]
     return out
 
 
@@ -104,22 +106,24 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
                     "MK-S002", f"the draft is a {a.patterns.form.instrument.upper()}, the spec a "
                                f"{spec.instrument.upper()}", lang=a.version.lang))
             continue
-        ctx = build_context(spec, a.pack)
-        expected = {"thai_name": ctx["thai_name"], "partner_name": ctx["partner_name"],
-                    "place": ctx["place"], "date": ctx["date"],
-                    "thai_signatory.name": ctx["thai_signatory"]["name"],
-                    "thai_signatory.position": ctx["thai_signatory"]["position"],
-                    "partner_signatory.name": ctx["partner_signatory"]["name"],
-                    "partner_signatory.position": ctx["partner_signatory"]["position"]}
-        for slot in ALTERNATIVE_SLOTS + ("fields", "further_fields", "term_text", "partner_language"):
-            if slot in ctx and ctx[slot]:
-                expected[slot] = ctx[slot]
+        expected = _flat(build_context(spec, a.pack))
         for slot, want in expected.items():
             got = a.values.get(slot)
-            if got is None:
+            if got is None or not isinstance(want, str) or not want:
                 continue
             if token_key(key_of(got)) != token_key(key_of(want)):
                 findings.append(finding(
                     "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
                     lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
     return findings
+
+
+def _flat(context: dict, prefix: str = "") -> dict:
+    """A template context with nested mappings flattened to dotted slot names."""
+    out = {}
+    for name, value in context.items():
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{prefix}{name}."))
+        else:
+            out[prefix + name] = value
+    return out

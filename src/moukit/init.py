@@ -18,6 +18,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from .errors import MoukitError
 from .i18n import N_, translation
@@ -82,8 +83,15 @@ QUESTIONS: tuple[Question, ...] = (
     *_people("partner_position", N_("Partner's signatory's position in {language}")),
 )
 QUESTION_BY_KEY = {q.key: q for q in QUESTIONS}
-ALTERNATIVES = ("title", "relationship", "parties", "opening", "preposition", "intent")
 INSTRUMENT_NAMES = {"loi": N_("Letter of Intent"), "mou": N_("Memorandum of Understanding")}
+
+
+@cache
+def alternatives() -> tuple[str, ...]:
+    """The forms' listed alternatives, each asked as a choice among its options."""
+    from .forms import all_forms
+
+    return tuple(dict.fromkeys(name for form in all_forms() for name in form.alternatives))
 
 
 def option_name(key: str) -> str:
@@ -125,14 +133,14 @@ def choices(key: str, answers: dict) -> list[tuple[str, str]]:
     if key == "instrument":
         return [(i, _(name)) for i, name in INSTRUMENT_NAMES.items()]
     if key == "level":
-        from .spec import vocabulary
+        from .forms import vocabulary
 
         rank_text = {"equal": _("equal to or above a Thai province"),
                      "lower": _("below a Thai province: needs an exception (MOI and MFA)")}
         return [(k, rank_text[v]) for k, v in vocabulary()["partner_levels"].items()]
     if key == "fields":
         return [(k, _wording("fields", k)) for k in _field_ids()]
-    if key in ALTERNATIVES:
+    if key in alternatives():
         from .forms import get_form
 
         alternative = get_form(answers.get("instrument") or "mou").alternatives[key]
@@ -141,7 +149,7 @@ def choices(key: str, answers: dict) -> list[tuple[str, str]]:
 
 
 def _field_ids() -> list[str]:
-    from .spec import vocabulary
+    from .forms import vocabulary
 
     return list(vocabulary()["fields"])
 
@@ -163,7 +171,7 @@ def _wording(group: str, key: str) -> str:
 
 def default_answer(key: str, answers: dict) -> str | None:
     """The default of a question as text (taken on an empty answer), or None when required."""
-    if key in ALTERNATIVES and answers.get("instrument"):
+    if key in alternatives() and answers.get("instrument"):
         from .forms import get_form
 
         return get_form(answers["instrument"]).alternatives[key].default
@@ -309,7 +317,7 @@ def missing(answers: dict) -> list[str]:
         question = QUESTION_BY_KEY[key]
         if key in answers or default_answer(key, answers) is not None:
             continue
-        if "instrument" not in answers and (question.instrument or key in ALTERNATIVES):
+        if "instrument" not in answers and (question.instrument or key in alternatives()):
             continue
         if "partner_lang" not in answers and question.other_language:
             continue
@@ -365,7 +373,9 @@ def build_spec(answers: dict) -> dict:
         raise MoukitError("missing answers: " + ", ".join(option_name(k) for k in lacking))
     instrument = answers["instrument"]
     spec: dict = {"instrument": instrument}
-    for key in ALTERNATIVES:
+    from .forms import get_form
+
+    for key in get_form(instrument).alternatives:
         if key in answers:
             spec[key] = answers[key]
     spec["fields"] = list(answers["fields"])
@@ -451,7 +461,7 @@ def _comment_text(path: str, spec: dict, t: Callable[[str], str]) -> str | None:
 
         text = text.format(options=", ".join(get_form(spec["instrument"]).alternatives[path].options))
     elif "{meaning}" in text:
-        from .spec import vocabulary
+        from .forms import vocabulary
 
         rank = vocabulary()["partner_levels"].get(spec["partner"]["level"])
         meaning = {"equal": N_("equal to or above a Thai province"),

@@ -24,7 +24,8 @@ class Notice:
 def spec_notices(spec) -> tuple[Notice, ...]:
     """The warnings a valid spec carries (non-province party, lower-level partner, variants)."""
     from .provinces import find_province
-    from .spec import ZERO_WIDTH, Custom, vocabulary
+    from .forms import vocabulary
+    from .spec import ZERO_WIDTH, Custom
 
     out = []
     province = find_province(spec.thai_party.province)

@@ -13,7 +13,6 @@ Slots are of four kinds: alternatives (the listed wordings, or any text for the 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -29,7 +28,6 @@ LINE = "\ue011"  # a line break inside a paragraph
 ANY_BREAK = f"[{BREAK}{LINE}]"
 _WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]")
 _SENTINEL = re.compile("\ue000([a-z_.]+)\ue001")
-ALTERNATIVE_SLOTS = ("relationship", "parties", "preposition", "intent", "title", "opening")
 
 
 def _sentinel(name: str) -> str:
@@ -233,7 +231,7 @@ class ClausePattern:
     """One way a clause can be worded: a compiled regex and its slots."""
 
     clause_id: str
-    variant: dict  # structural choices this rendering assumes (partner_language, fields, term)
+    variant: dict  # the form's structural variants this rendering assumes
     regex: re.Pattern
     source: str
     slots: list[Slot]
@@ -260,29 +258,7 @@ class FormPatterns:
 
 
 def _sentinel_context(form: Form, variant: dict) -> dict:
-    names = ["thai_name", "partner_name", "relationship", "parties", "fields", "place", "date"]
-    ctx = {n: _sentinel(n) for n in names}
-    ctx["partner_language"] = _sentinel("partner_language") if variant["partner_language"] else ""
-    ctx["thai_signatory"] = {"name": _sentinel("thai_signatory.name"),
-                             "position": _sentinel("thai_signatory.position")}
-    ctx["partner_signatory"] = {"name": _sentinel("partner_signatory.name"),
-                                "position": _sentinel("partner_signatory.position")}
-    if form.instrument == "loi":
-        ctx.update(preposition=_sentinel("preposition"), intent=_sentinel("intent"),
-                   further_fields=_sentinel("further_fields"))
-    else:
-        ctx.update(title=_sentinel("title"), opening=_sentinel("opening"),
-                   fields=_sentinel("fields") if variant["fields"] else "",
-                   term_years=5 if variant["term"] == "fixed" else None,
-                   term_text=_sentinel("term_text") if variant["term"] == "fixed" else "")
-    return ctx
-
-
-def _variants(form: Form) -> list[dict]:
-    if form.instrument == "loi":
-        return [{"partner_language": p, "fields": True, "term": None} for p in (True, False)]
-    return [{"partner_language": p, "fields": f, "term": t}
-            for p, f, t in itertools.product((True, False), (True, False), ("open", "fixed"))]
+    return form.context(lambda slot: _sentinel(slot.name), variant)
 
 
 def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, str]]:
@@ -298,16 +274,19 @@ def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, st
 
 def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict, in_line: bool) -> str:
     free = f"[^{BREAK}{LINE}]+?" if in_line else f"[^{BREAK}]+?"  # a blank never spans a paragraph
-    if name in words:
+    kind = form.slot(name).kind
+    if kind == "alternative":
         options = sorted(set(words[name].values()), key=len, reverse=True)
         alternation = "|".join(_literal(w) for w in options)
         if form.alternatives[name].tolerates_other:
             return f"(?:{alternation}|{free})"
         return f"(?:{alternation})"
-    if name == "date":
+    if kind == "date":
         return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", date_regex(pack.lexicon)) + ")"
-    if name == "term_text":
+    if kind == "term":
         return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", term_regex(pack.lexicon)) + ")"
+    if kind == "years":
+        return r"\d{1,2}"
     return free
 
 
@@ -351,7 +330,7 @@ def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
     clauses: dict[str, list[ClausePattern]] = {c: [] for c in form.clause_ids}
     seen: dict[str, set[str]] = {c: set() for c in form.clause_ids}
     version_regexes = []
-    for variant in _variants(form):
+    for variant in form.variant_combinations():
         rendered = pack.render_clauses(form, _sentinel_context(form, variant))
         parts = []
         group_slots: dict[str, str] = {}
@@ -387,14 +366,6 @@ def options_of(slot: str, value: str, patterns: FormPatterns) -> tuple[str, ...]
         if key_of(word).lower() == target and option.split("@")[0] not in found:
             found.append(option.split("@")[0])
     return tuple(found)
-
-
-VALUE_SLOTS = ("thai_name", "partner_name", "place", "date", "fields", "further_fields",
-               "partner_language", "term_text", "thai_signatory.name", "thai_signatory.position",
-               "partner_signatory.name", "partner_signatory.position")
-
-
-FREE_TEXT_SLOTS = ("fields", "further_fields", "relationship", "title", "place")
 
 
 def flat_key(key: str) -> str:

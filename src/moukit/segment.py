@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import MoukitError
-from .forms import get_form
+from .forms import Form, all_forms, get_form
 from .patterns import (
     flat_key,
     key_of,
@@ -36,7 +36,8 @@ class VersionText:
 @lru_cache(maxsize=256)
 def literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
     """The form's own wording in ``pack``'s language, as lower-case keys between the blanks."""
-    rendered = pack.render_clauses(get_form(instrument), placeholder_context(instrument, "\x00"))
+    form = get_form(instrument)
+    rendered = pack.render_clauses(form, placeholder_context(form, "\x00"))
     chunks = []
     for _, text in rendered:
         for piece in text.split("\x00"):
@@ -55,8 +56,8 @@ def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
         try:
             pack = library.pack(lang)
             words = set()
-            for instrument in ("loi", "mou"):
-                rendered = pack.render_clauses(get_form(instrument), placeholder_context(instrument, " "))
+            for form in all_forms():
+                rendered = pack.render_clauses(form, placeholder_context(form, " "))
                 for _, text in rendered:
                     words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text))
             vocab[lang] = words
@@ -87,25 +88,38 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
 
 
 def _title_starts(library: TemplateLibrary) -> set[str]:
-    """Keys of the lines a version's title starts with in every language (the MOU titles,
-    the LOI's first title line, the draft markers); a name never counts."""
+    """Keys of the lines a version's title starts with in every language: the first line of
+    each form's title, or every wording of the alternative that line is in English (the MOU's
+    title), and the draft markers; a line that starts with a name never counts."""
+    title_alternatives = set()
+    for form in all_forms():  # the English master says which alternative names the instrument
+        first = _first_title_line(library.pack("en"), form)
+        if _PLACEHOLDER.fullmatch(first) and form.slot(first.strip("\x00")).kind == "alternative":
+            title_alternatives.add(first.strip("\x00"))
     starts = set()
     for lang in library.available():
         try:
             pack = library.pack(lang)
-            loi_title = pack.render_clauses(get_form("loi"), placeholder_context("loi", "\x00"))[0][1]
+            first_lines = [_first_title_line(pack, form) for form in all_forms()]
         except MoukitError:
             continue
-        for option in (pack.lexicon.get("alternatives", {}).get("title") or {}).values():
-            starts.add(key_of(option).lower())
-        first_line = loi_title.split("\n")[0]
-        if "\x00" not in first_line:  # in zh and ja the title starts with the parties' names
-            starts.add(make_key([first_line], numbered=False).key.lower())
+        for name in title_alternatives:
+            starts.update(key_of(w).lower()
+                          for w in (pack.lexicon.get("alternatives", {}).get(name) or {}).values())
+        for first in first_lines:
+            if "\x00" not in first:  # in zh and ja the title starts with the parties' names
+                starts.add(make_key([first], numbered=False).key.lower())
         marker = pack.lexicon.get("draft_marker")
         if marker:
             starts.add(key_of(marker).lower())
     starts.discard("")
     return starts
+
+
+def _first_title_line(pack: LanguagePack, form: Form) -> str:
+    """The first line of the form's title in ``pack``, each blank as ``\\x00name\\x00``."""
+    title = pack.render_clauses(form, placeholder_context(form, "\x00", marked=True))[0][1]
+    return title.split("\n")[0]
 
 
 def _draft_markers(library: TemplateLibrary) -> set[str]:
@@ -131,14 +145,15 @@ def _draft_markers(library: TemplateLibrary) -> set[str]:
     return markers
 
 
-def placeholder_context(instrument: str, value: str = "x") -> dict:
-    """Template variables that are all ``value``: to render the form's own wording."""
-    person = {"name": value, "position": value}
-    ctx = {n: value for n in ("thai_name", "partner_name", "relationship", "parties", "fields",
-                            "place", "date", "partner_language", "preposition", "intent",
-                            "further_fields", "title", "opening", "term_text")}
-    ctx.update(thai_signatory=person, partner_signatory=person, term_years=None)
-    return ctx
+_PLACEHOLDER = re.compile("\x00([^\x00]*)\x00")
+
+
+def placeholder_context(form: Form, value: str = "x", *, marked: bool = False) -> dict:
+    """Template variables that are all ``value`` (or, ``marked``, ``value`` + slot name +
+    ``value``): to render the form's own wording. Blanks shown in some variant only are shown
+    (named partner language, named fields) except the fixed term: the primary variant."""
+    fill = (lambda slot: f"{value}{slot.name}{value}") if marked else (lambda slot: value)
+    return form.context(fill, form.primary_variant)
 
 
 _PRIVATE_USE = re.compile("[\ue000-\ue0ff]")

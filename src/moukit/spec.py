@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
-from importlib import resources
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -28,9 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .forms import get_form
+from .forms import get_form, vocabulary
 from .provinces import find_province, suggest_province
-from .yamlload import load_yaml
 
 SPEC_VERSION = 1
 MAX_TEXT = 2000
@@ -58,17 +55,21 @@ def _plain_text(value: str) -> str:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
                  AfterValidator(_plain_text)]
+
+
+class InEveryLanguage:
+    """Marks a localized text that a spec must give in every language of the document, but
+    for the ``official`` languages whose text moukit knows itself."""
+
+    def __init__(self, official: tuple[str, ...] = ()) -> None:
+        self.official = official
+
+
 Localized = Annotated[
     dict[LanguageCode, Text],
     Field(description="The same text in each language of the document, keyed by language code"),
+    InEveryLanguage(),
 ]
-
-
-@cache
-def vocabulary() -> dict[str, dict[str, str]]:
-    """The shared vocabularies (fields of cooperation, partner levels) from vocabulary.yaml."""
-    text = resources.files(__package__).joinpath("forms", "vocabulary.yaml").read_text("utf-8")
-    return load_yaml(text)
 
 
 def _choice(instrument: str, name: str) -> Any:
@@ -98,7 +99,8 @@ class ThaiParty(_Model):
     """The Thai party: a province (or Bangkok), named as in pythainlp's list."""
 
     province: str = Field(description="Province name in Thai or English, e.g. Chiang Mai or เชียงใหม่")
-    name: Localized = Field(
+    # th and en names come from the official province list
+    name: Annotated[Localized, InEveryLanguage(official=("th", "en"))] = Field(
         default_factory=dict,
         description=(
             "The party's name in other languages (required for the partner's language); "
@@ -197,6 +199,16 @@ class _SpecBase(_Model):
         """The form definition this spec fills."""
         return get_form(self.instrument)  # type: ignore[attr-defined]
 
+    @property
+    def partner_is_provincial(self) -> bool:
+        """True when the partner is itself a province-like unit (state, province,
+        prefecture...): some languages then word the alternatives for provinces."""
+        return self.partner.level in vocabulary()["provincial_levels"]
+
+    def variant(self) -> dict[str, str]:
+        """The structural variants of the form this spec asks for (see the form's ``variants``)."""
+        return {"partner_language": "english" if self.partner.language == "en" else "named"}
+
 
 class LoiSpec(_SpecBase):
     """A Letter of Intent to establish a sister-city relationship."""
@@ -259,50 +271,49 @@ class MouSpec(_SpecBase):
             return bool(self.fields)
         return self.fields_clause == "named"
 
+    def variant(self) -> dict[str, str]:
+        """The structural variants: languages named, fields named or "various", the term."""
+        return {**super().variant(),
+                "fields": "named" if self.names_fields else "various",
+                "term": "open" if self.term == "open" else "fixed"}
 
-Spec = Annotated[Union[LoiSpec, MouSpec], Field(discriminator="instrument")]
+
+# One spec model per form definition, told apart by ``instrument``.
+SPEC_MODELS: tuple[type[_SpecBase], ...] = (LoiSpec, MouSpec)
+Spec = Annotated[Union[SPEC_MODELS], Field(discriminator="instrument")]
 SPEC_ADAPTER: TypeAdapter = TypeAdapter(Spec)
 
 
 def translation_problems(spec: LoiSpec | MouSpec) -> list[tuple[tuple, str, str]]:
     """Every text missing in a language of the document, as ``(path, message, hint)``.
 
-    A missing translation is an error, never silent English.
+    Every localized text of the spec (see :class:`InEveryLanguage`) is looked at, wherever it
+    sits in the model. A missing translation is an error, never silent English.
     """
-    langs = spec.languages
     problems: list[tuple[tuple, str, str]] = []
-
-    def need(path: tuple, texts: dict[str, str], languages=langs) -> None:
-        for lang in languages:
-            if lang not in texts:
-                problems.append(
-                    (
-                        path + (lang,),
-                        f"missing the {lang} text",
-                        f"add {'.'.join(map(str, path + (lang,)))}: <text in {lang}>",
-                    )
-                )
-
-    # th and en names of the Thai party come from the official province list.
-    need(("thai_party", "name"), spec.thai_party.name, [x for x in langs if x not in ("th", "en")])
-    need(("partner", "name"), spec.partner.name)
-    need(("signing", "place"), spec.signing.place)
-    for side in ("thai", "partner"):
-        person = getattr(spec.signatories, side)
-        need(("signatories", side, "name"), person.name)
-        need(("signatories", side, "position"), person.position)
-    lists = [("fields", spec.fields)]
-    if isinstance(spec, LoiSpec) and spec.further_fields is not None:
-        lists.append(("further_fields", spec.further_fields))
-    for name, items in lists:
-        for i, item in enumerate(items):
-            if isinstance(item, Custom):
-                need((name, i, "custom"), item.custom)
-    for name in ("relationship", "title"):
-        value = getattr(spec, name, None)
-        if isinstance(value, Custom):
-            need((name, "custom"), value.custom)
+    for path, texts, marker in _localized_texts(spec, ()):
+        for lang in spec.languages:
+            if lang not in texts and lang not in marker.official:
+                where = ".".join(map(str, path + (lang,)))
+                problems.append((path + (lang,), f"missing the {lang} text",
+                                 f"add {where}: <text in {lang}>"))
     return problems
+
+
+def _localized_texts(value: Any, path: tuple):
+    """Every (path, texts, marker) of the localized texts inside a model, list or value."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _localized_texts(item, path + (i,))
+    if not isinstance(value, BaseModel):
+        return
+    for name, info in type(value).model_fields.items():
+        item = getattr(value, name)
+        markers = [m for m in info.metadata if isinstance(m, InEveryLanguage)]
+        if markers and isinstance(item, dict):
+            yield path + (name,), item, markers[-1]
+        else:
+            yield from _localized_texts(item, path + (name,))
 
 
 def spec_json_schema() -> dict:

@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import Problem, SpecError
+from .forms import INSTRUMENTS
 
 MAX_SPEC_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -123,8 +124,9 @@ def _suggest_key(path: tuple, data: Any) -> str | None:
     from . import spec as spec_module
 
     instrument = data.get("instrument") if isinstance(data, dict) else None
-    top = {"loi": [spec_module.LoiSpec], "mou": [spec_module.MouSpec]}.get(
-        instrument, [spec_module.LoiSpec, spec_module.MouSpec])
+    by_instrument = {m.model_fields["instrument"].annotation.__args__[0]: [m]
+                     for m in spec_module.SPEC_MODELS}
+    top = by_instrument.get(instrument, list(spec_module.SPEC_MODELS))
     parent_models = {
         (): top,
         ("thai_party",): [spec_module.ThaiParty],
@@ -157,7 +159,7 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
     errors = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        if loc and loc[0] in ("loi", "mou"):  # the discriminator tag
+        if loc and loc[0] in INSTRUMENTS:  # the discriminator tag
             loc = loc[1:]
         before, branch, after = _split_branch(loc)
         errors.append((before, branch, after, err))
@@ -187,7 +189,7 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
             message = f"unknown key {loc[-1]!r}"
             hint = _suggest_key(loc, data)
         elif err["type"] == "union_tag_invalid":
-            message = "instrument must be 'loi' or 'mou'"
+            message = f"instrument must be {' or '.join(repr(i) for i in INSTRUMENTS)}"
         elif err["type"] == "union_tag_not_found":
             message = "the spec does not say which instrument it is"
             hint = "add 'instrument: mou' or 'instrument: loi'"

@@ -164,6 +164,19 @@ class LanguagePack:
         self._templates[instrument] = template
         return template
 
+    def variables(self, instrument: str) -> set[str]:
+        """The variables the template of ``instrument`` reads, ``a.b`` where it reads an
+        attribute of ``a`` (they must be the slots of the form definition)."""
+        from jinja2 import meta, nodes
+
+        self.template(instrument)  # refuse a missing or malformed template first
+        source = Path(self.template_file(instrument)).read_text("utf-8")
+        tree = self._env.parse(source)
+        names = meta.find_undeclared_variables(tree)
+        dotted = {f"{n.node.name}.{n.attr}" for n in tree.find_all(nodes.Getattr)
+                  if isinstance(n.node, nodes.Name) and n.node.name in names}
+        return dotted | {n for n in names if not any(d.startswith(n + ".") for d in dotted)}
+
     def render_clauses(self, form: Form, context: dict) -> list[tuple[str, str]]:
         """Render every clause of ``form`` with ``context``: ``[(clause_id, text), ...]``."""
         from jinja2 import TemplateError as JinjaError

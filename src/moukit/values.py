@@ -10,10 +10,8 @@ from functools import lru_cache
 
 from .formatting import format_list
 from .patterns import (
-    ALTERNATIVE_SLOTS,
     BREAK,
     LINE,
-    VALUE_SLOTS,
     FormPatterns,
     Key,
     key_of,
@@ -114,34 +112,67 @@ def _language_names(pack: LanguagePack) -> dict[str, str]:
     return {key_of(n).lower(): code for code, n in sorted(names.items(), reverse=True)}
 
 
+def _describe_text(value, pack: LanguagePack):
+    return value
+
+
+def _describe_fields(value, pack: LanguagePack):
+    return {"text": value, **parse_fields(value, pack)} if value else None
+
+
+def _describe_term(value, pack: LanguagePack):
+    # the variant says the term is fixed: reported even when its wording could not be read
+    years = parse_term(value or "", pack.lexicon)
+    return {"kind": "fixed", "years": years, "text": value}
+
+
+def _describe_date(value, pack: LanguagePack):
+    if value is None:
+        return None
+    parsed = parse_date(value, pack.lexicon)
+    return {"text": value, "iso": parsed.isoformat() if parsed else None}
+
+
+def _describe_language(value, pack: LanguagePack):
+    return None if value is None else {"text": value, "code": language_code(value, pack)}
+
+
+# How the report describes the value of each kind of slot: (value or None, pack) -> JSON-ready
+# data, None for nothing to report. Alternatives are described with the form's options.
+DESCRIBE = {
+    "text": _describe_text,
+    "party_name": _describe_text,
+    "field_list": _describe_fields,
+    "date": _describe_date,
+    "language": _describe_language,
+    "term": _describe_term,
+    "years": lambda value, pack: None,
+}
+# What the report says of a slot the variant leaves out of the text: fields left open
+# ("in various fields"), a partner who writes English, an open-ended term.
+NOT_SHOWN = {
+    "field_list": {"text": "", "ids": [], "other": [], "various": True},
+    "language": {"text": "", "code": "en"},
+    "term": {"kind": "open"},
+}
+
+
 def describe_values(values: dict[str, str], variant: dict, patterns: FormPatterns,
                     pack: LanguagePack) -> dict:
     """The inferred values of a version, with listed options and parsed dates, terms, fields."""
-    out: dict = {"instrument": patterns.form.instrument}
-    for slot in ALTERNATIVE_SLOTS:
-        if slot in values:
-            options = options_of(slot, values[slot], patterns)
-            out[slot] = {"text": values[slot], "options": list(options)}
-    for slot in VALUE_SLOTS:
-        if slot in values and slot not in ("fields", "further_fields", "date", "term_text"):
-            out[slot] = values[slot]
-    for slot in ("fields", "further_fields"):
-        if values.get(slot):
-            out[slot] = {"text": values[slot], **parse_fields(values[slot], pack)}
-    if "date" in values:
-        parsed = parse_date(values["date"], pack.lexicon)
-        out["date"] = {"text": values["date"], "iso": parsed.isoformat() if parsed else None}
-    if patterns.form.instrument == "mou":
-        if variant.get("term") == "fixed":
-            years = parse_term(values.get("term_text", ""), pack.lexicon)
-            out["term"] = {"kind": "fixed", "years": years, "text": values.get("term_text")}
-        elif variant.get("term") == "open":
-            out["term"] = {"kind": "open"}
-        if variant.get("fields") is False:
-            out["fields"] = {"text": "", "ids": [], "other": [], "various": True}
-    if variant.get("partner_language") is False:
-        out["partner_language"] = {"text": "", "code": "en"}
-    elif "partner_language" in values:
-        out["partner_language"] = {"text": values["partner_language"],
-                                   "code": language_code(values["partner_language"], pack)}
+    form = patterns.form
+    out: dict = {"instrument": form.instrument}
+    for slot in form.slots:
+        if slot.kind == "alternative":
+            if slot.name in values:
+                options = options_of(slot.name, values[slot.name], patterns)
+                out[slot.name] = {"text": values[slot.name], "options": list(options)}
+            continue
+        if not slot.shown_in(variant):
+            if slot.kind in NOT_SHOWN:
+                out[slot.report_key] = dict(NOT_SHOWN[slot.kind])
+            continue
+        described = DESCRIBE[slot.kind](values.get(slot.name), pack)
+        if described is not None:
+            out[slot.report_key] = described
     return out

@@ -1,0 +1,190 @@
+"""The standardized form definitions: clauses, alternatives, slots and variants, as data.
+
+A form definition is a small YAML file in ``moukit/forms/`` named after its instrument
+(``loi.yaml``, ``mou.yaml``). It is language-independent: the wording of each clause in
+each language lives in the language packs. It declares the clause ids in order, the listed
+alternatives, every blank of the templates (its *slots*: kind, where the value comes from
+in the spec, the variant that shows it) and the structural *variants*. Rendering, the check,
+the documentation and ``moukit forms`` all start from these definitions, so adding a form
+is a YAML file, its templates and a spec model.
+
+>>> mou = get_form("mou")
+>>> mou.clause_ids[:3]
+('title', 'parties', 'guided')
+>>> mou.alternatives["parties"].options
+('participants', 'two_sides')
+>>> list(mou.variants), mou.variants["term"].clause
+(['partner_language', 'fields', 'term'], 'c5')
+>>> INSTRUMENTS
+('loi', 'mou')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from ..errors import FormError
+from ..yamlload import load_yaml
+from .slots import KINDS, Slot, SlotsMixin, Variant
+
+__all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "Variant",
+           "all_forms", "get_form", "vocabulary"]
+
+
+def _instruments() -> tuple[str, ...]:
+    """The instruments with a form definition here (``<instrument>.yaml``), in name order."""
+    names = (entry.name for entry in resources.files(__package__).iterdir())
+    return tuple(sorted(n[:-5] for n in names if n.endswith(".yaml") and n != "vocabulary.yaml"))
+
+
+INSTRUMENTS = _instruments()
+
+
+@dataclass(frozen=True)
+class ClauseDef:
+    """One clause of a form: its id (the same in every language), kind and number."""
+
+    id: str
+    kind: str  # title | paragraph | numbered | signature
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A listed alternative of the form, e.g. ``[Participants/two Sides]``."""
+
+    name: str
+    options: tuple[str, ...]
+    default: str
+    description: str = ""
+    tolerates_other: bool = False  # the form's "etc.": another wording is a noted variant
+
+
+@dataclass(frozen=True)
+class Form(SlotsMixin):
+    """A standardized form: identity, clauses in order, alternatives, slots and variants."""
+
+    id: str
+    version: str
+    instrument: str
+    name: str
+    source: str
+    clauses: tuple[ClauseDef, ...]
+    alternatives: dict[str, Alternative]
+    slots: tuple[Slot, ...] = ()
+    variants: dict[str, Variant] = field(default_factory=dict)
+    reconstructed: tuple[dict, ...] = ()
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        """The clause ids in form order."""
+        return tuple(c.id for c in self.clauses)
+
+    def clause(self, clause_id: str) -> ClauseDef:
+        """Return the clause with this id."""
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+
+def _slot(name: str, data: dict) -> Slot:
+    source = data.get("from") or ()
+    return Slot(
+        name=name,
+        kind=data["kind"],
+        source=(source,) if isinstance(source, str) else tuple(source),
+        variant=dict(data.get("variant") or {}),
+        label=str(data.get("label") or f"[{name}]"),
+        read_by_rules=bool(data.get("read_by_rules", False)),
+        report_as=str(data.get("report_as") or ""),
+    )
+
+
+def _variant(name: str, data: dict) -> Variant:
+    return Variant(name=name, clause=data["clause"], description=str(data.get("description", "")),
+                   values={str(k): " ".join(str(v).split()) for k, v in data["values"].items()})
+
+
+def _parse(data: dict, source: str) -> Form:
+    try:
+        clauses = tuple(
+            ClauseDef(id=c["id"], kind=c["kind"], number=c.get("number")) for c in data["clauses"]
+        )
+        alternatives = {
+            name: Alternative(
+                name=name,
+                options=tuple(str(o) for o in alt["options"]),
+                default=str(alt["default"]),
+                description=alt.get("description", ""),
+                tolerates_other=bool(alt.get("tolerates_other", False)),
+            )
+            for name, alt in data.get("alternatives", {}).items()
+        }
+        form = Form(
+            id=data["id"],
+            version=str(data["version"]),
+            instrument=data["instrument"],
+            name=data["name"],
+            source=data.get("source", ""),
+            clauses=clauses,
+            alternatives=alternatives,
+            slots=tuple(_slot(name, s) for name, s in data["slots"].items()),
+            variants={name: _variant(name, v) for name, v in (data.get("variants") or {}).items()},
+            reconstructed=tuple(data.get("reconstructed", ())),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise FormError(f"form definition {source} is malformed: missing or wrong {exc}") from None
+    _validate(form, source)
+    return form
+
+
+def _validate(form: Form, source: str) -> None:
+    """Refuse a definition whose parts do not refer to each other correctly."""
+    problems = []
+    for alt in form.alternatives.values():
+        if alt.default not in alt.options:
+            problems.append(f"default {alt.default!r} of {alt.name} is not an option")
+    if len(set(form.clause_ids)) != len(form.clause_ids):
+        problems.append("duplicate clause ids")
+    for slot in form.slots:
+        if slot.kind not in KINDS:
+            problems.append(f"slot {slot.name} has unknown kind {slot.kind!r} "
+                            f"(known: {', '.join(KINDS)})")
+        for name, value in slot.variant.items():
+            if value not in getattr(form.variants.get(name), "values", {}):
+                problems.append(f"slot {slot.name} names an undeclared variant {name}: {value}")
+    alternative_slots = set(form.slots_of_kind("alternative"))
+    if alternative_slots != set(form.alternatives):
+        problems.append("the alternative slots and the alternatives differ: "
+                        f"{', '.join(sorted(alternative_slots ^ set(form.alternatives)))}")
+    for variant in form.variants.values():
+        if variant.clause not in form.clause_ids:
+            problems.append(f"variant {variant.name} names an unknown clause {variant.clause}")
+    if problems:
+        raise FormError(f"form {source}: " + "; ".join(problems))
+
+
+@cache
+def get_form(instrument: str) -> Form:
+    """Return the form definition of ``instrument`` (``"loi"``, ``"mou"``...)."""
+    if instrument not in INSTRUMENTS:
+        raise FormError(
+            f"unknown instrument {instrument!r}", hint=f"use one of: {', '.join(INSTRUMENTS)}"
+        )
+    text = resources.files(__package__).joinpath(f"{instrument}.yaml").read_text("utf-8")
+    return _parse(load_yaml(text), f"{instrument}.yaml")
+
+
+def all_forms() -> tuple[Form, ...]:
+    """Every shipped form definition, in instrument name order (LOI first)."""
+    return tuple(get_form(i) for i in INSTRUMENTS)
+
+
+@cache
+def vocabulary() -> dict[str, dict[str, str]]:
+    """The shared vocabularies (fields of cooperation, partner levels) from vocabulary.yaml."""
+    text = resources.files(__package__).joinpath("vocabulary.yaml").read_text("utf-8")
+    return load_yaml(text)
