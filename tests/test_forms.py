@@ -110,3 +110,12 @@ def test_a_definition_whose_parts_do_not_fit_is_refused(break_it, message):
 
 def test_the_shipped_definitions_parse_unchanged():
     assert _parse(_mou_data(), "mou.yaml") == get_form("mou")
+
+
+def test_another_wording_of_a_tolerant_alternative_has_a_finding_code():
+    from moukit.report import CODES
+
+    for form in all_forms():
+        for alternative in form.alternatives.values():
+            if alternative.tolerates_other:
+                assert CODES[alternative.variant_code].kind == "variant", alternative.name

@@ -272,10 +272,7 @@ def _clause_containing(analysis: Analysis, text: str) -> str | None:
             return clause_id
     for slot in (s.name for s in analysis.patterns.form.slots if s.read_by_rules):
         if analysis.values.get(slot) == text:
-            for clause in analysis.patterns.clauses:
-                for p in analysis.patterns.clauses[clause]:
-                    if any(s.name == slot for s in p.slots):
-                        return clause
+            return _first_clause_with(slot, analysis.patterns)
     return None
 
 
@@ -309,12 +306,22 @@ def _named_check(rule: Rule, analysis: Analysis, findings: list[Finding]) -> Fin
 
 def _variant_findings(analysis: Analysis) -> list[Finding]:
     out = []
-    for slot, code in (("relationship", "MK-V001"), ("title", "MK-V002")):
-        value = analysis.values.get(slot)
-        if value and not options_of(slot, value, analysis.patterns):
-            out.append(finding(code, f"the {slot} {value!r} is not one of the form's listed names",
-                               lang=analysis.version.lang, clause_id="title", draft=value))
+    patterns = analysis.patterns
+    for alternative in patterns.form.alternatives.values():
+        value = analysis.values.get(alternative.name)
+        if alternative.tolerates_other and value and not options_of(alternative.name, value, patterns):
+            out.append(finding(
+                alternative.variant_code,
+                f"the {alternative.name} {value!r} is not one of the form's listed names",
+                lang=analysis.version.lang, clause_id=_first_clause_with(alternative.name, patterns),
+                draft=value))
     return out
+
+
+def _first_clause_with(slot: str, patterns: FormPatterns) -> str | None:
+    """The first clause of the form whose wording holds ``slot``."""
+    return next((clause_id for clause_id, found in patterns.clauses.items()
+                 if any(s.name == slot for p in found for s in p.slots)), None)
 
 
 def _finish(analysis: Analysis, findings: list[Finding], rules: tuple[Rule, ...], spec) -> Analysis:

@@ -60,6 +60,7 @@ class Alternative:
     default: str
     description: str = ""
     tolerates_other: bool = False  # the form's "etc.": another wording is a noted variant
+    variant_code: str = ""  # the finding code that notes another wording
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def _parse(data: dict, source: str) -> Form:
                 default=str(alt["default"]),
                 description=alt.get("description", ""),
                 tolerates_other=bool(alt.get("tolerates_other", False)),
+                variant_code=str(alt.get("variant_code", "")),
             )
             for name, alt in data.get("alternatives", {}).items()
         }
@@ -147,6 +149,8 @@ def _validate(form: Form, source: str) -> None:
     for alt in form.alternatives.values():
         if alt.default not in alt.options:
             problems.append(f"default {alt.default!r} of {alt.name} is not an option")
+        if alt.tolerates_other and not alt.variant_code:
+            problems.append(f"{alt.name} tolerates another wording but names no variant_code")
     if len(set(form.clause_ids)) != len(form.clause_ids):
         problems.append("duplicate clause ids")
     for slot in form.slots:
