@@ -20,12 +20,11 @@ from specdata import spec
 from moukit.checker import VersionText
 from moukit.context import build_context
 from moukit.forms import get_form
-from moukit.rendering import build_document
 from moukit.templates import default_library
+from moukit.text.markers import MARK, mark, unmark
 from moukit.textnorm import tokenize
 from moukit.writers.text import clause_text
 
-MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
 FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}
 ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
              "date", "term_text")
@@ -54,7 +53,7 @@ def _wrap(value, name: str):
     if isinstance(value, dict):
         return {k: _wrap(v, f"{name}.{k}") for k, v in value.items()}
     if isinstance(value, str) and value:
-        return f"\ue002{name}\ue003{value}\ue004"
+        return mark(name, value)
     return value
 
 
@@ -65,10 +64,6 @@ def marked_clauses(s, lang: str) -> list[tuple[str, str, str | None, str]]:
     form = get_form(s.instrument)
     rendered = dict(pack.render_clauses(form, ctx))
     return [(c.id, c.kind, str(c.number) if c.number else None, rendered[c.id]) for c in form.clauses]
-
-
-def unmark(text: str) -> str:
-    return MARK.sub(lambda m: m.group(2), text)
 
 
 def blocks_of(clauses) -> list[str]:

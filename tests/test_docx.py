@@ -18,7 +18,8 @@ from docx.table import Table
 from lxml import etree
 
 import moukit
-from moukit.docx_xml import LANG_STYLES, read_fingerprint
+from moukit.docx_xml import LANG_STYLES
+from moukit.reader import read_draft
 from moukit.model import Clause, Document, Version
 from moukit.rendering import build_document
 from moukit.writers import docx as docx_writer
@@ -413,7 +414,7 @@ def test_core_properties_come_from_the_document(rendered, thai_english):
 
 
 def test_fingerprint_round_trip(rendered, thai_english):
-    stored = read_fingerprint(rendered["th-en", "separate"])
+    stored = dict(read_draft(rendered["th-en", "separate"]).fingerprint)
     with zipfile.ZipFile(io.BytesIO(rendered["th-en", "separate"])) as zf:
         body = zf.read("word/document.xml")
     assert stored.pop("document_sha256") == hashlib.sha256(body).hexdigest()
@@ -425,45 +426,49 @@ def test_fingerprint_round_trip(rendered, thai_english):
     assert names == ["moukit.generator", "moukit.version", "moukit.form_id", "moukit.form_version",
                      "moukit.spec_sha256", "moukit.text_sha256", "moukit.languages",
                      "moukit.layout", "moukit.document_sha256"]
-    assert read_fingerprint(rendered["th-en", "parallel"])["layout"] == "parallel"
+    assert read_draft(rendered["th-en", "parallel"]).fingerprint["layout"] == "parallel"
 
 
 def test_fingerprint_of_a_hand_made_document_is_derived(rendered, six_languages):
-    stored = read_fingerprint(rendered["six", "separate"])
+    stored = read_draft(rendered["six", "separate"]).fingerprint
     assert stored["form_id"] == "mfa-sister-city-mou"
     assert stored["languages"] == "th,zh,ja,ko,vi,en"
     text = "\n\n".join(v.plain_text() for v in six_languages.versions)
     assert stored["text_sha256"] == hashlib.sha256(text.encode()).hexdigest()
 
 
-def _docx_with_custom(custom: bytes) -> bytes:
-    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>')
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        zf.writestr("_rels/.rels", rels)
-        zf.writestr("docProps/custom.xml", custom)
-    return buffer.getvalue()
+def _rezip(docx_bytes: bytes, changes: dict[str, bytes | None]) -> bytes:
+    """The DOCX with parts replaced, added or (``None``) removed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename not in changes:
+                dst.writestr(info, src.read(info))
+        for name, blob in changes.items():
+            if blob is not None:
+                dst.writestr(name, blob)
+    return out.getvalue()
 
 
-def test_read_fingerprint_refuses_dtd_and_entities():
+def test_a_fingerprint_with_a_dtd_is_refused(rendered):
     evil = (b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
             b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
             b'custom-properties"><property name="moukit.form_id"><lpwstr>&x;</lpwstr>'
             b'</property></Properties>')
-    with pytest.raises(moukit.MoukitError, match="DOCTYPE"):
-        read_fingerprint(_docx_with_custom(evil))
+    with pytest.raises(moukit.DraftError, match="DOCTYPE"):
+        read_draft(_rezip(rendered["th-en", "separate"], {"docProps/custom.xml": evil}))
 
 
-def test_read_fingerprint_without_properties_or_not_a_docx(rendered):
-    plain = io.BytesIO()
-    with zipfile.ZipFile(plain, "w") as zf:
-        zf.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
-                    'package/2006/relationships"/>')
-    assert read_fingerprint(plain.getvalue()) == {}
-    with pytest.raises(moukit.MoukitError):
-        read_fingerprint(b"not a zip file")
+def test_the_fingerprint_is_found_through_the_package_relationships(rendered):
+    data = rendered["th-en", "separate"]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        custom, rels = zf.read("docProps/custom.xml"), zf.read("_rels/.rels")
+    assert read_draft(_rezip(data, {"docProps/custom.xml": None})).fingerprint is None
+    moved = _rezip(data, {"docProps/custom.xml": None, "docProps/moukit.xml": custom,
+                          "_rels/.rels": rels.replace(b"docProps/custom.xml", b"docProps/moukit.xml")})
+    assert read_draft(moved).fingerprint == read_draft(data).fingerprint
+    unlinked = _rezip(data, {"docProps/custom.xml": None, "docProps/moukit.xml": custom})
+    assert read_draft(unlinked).fingerprint is None  # a part no relationship names is not read
 
 
 # --- errors ----------------------------------------------------------------------------

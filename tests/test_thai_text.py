@@ -15,7 +15,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-import jinja2.meta
 import pytest
 from pythainlp.util import normalize
 

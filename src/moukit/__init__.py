@@ -10,10 +10,16 @@ The public API is exactly the names in ``__all__``; they are loaded on first use
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# pythainlp never downloads data nor writes files on behalf of moukit (set before any
+# pythainlp import; a program that imports pythainlp first sets them itself)
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 _EXPORTS = {
     "Custom": "spec",

@@ -24,19 +24,18 @@ from .patterns import (
 from .report import DiffOp, Finding, VersionResult, finding
 from .segment import VersionText, block_text
 from .templates import LanguagePack
+from .text.markers import MARK, mark, unmark
 from .textnorm import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
-
-_MARK = re.compile("\ue002([^\ue003]*)\ue003(.*?)\ue004", re.S)
 
 
 def marked_context(values: dict[str, str], variant: dict, form: Form) -> dict:
     """Template variables from inferred values, each wrapped in markers naming its slot (a
     blank whose value is unknown shows "…")."""
-    def mark(slot: Slot) -> str:
+    def marked(slot: Slot) -> str:
         found = [values[n] for n in (slot.name, *form.fallback_slots(slot)) if n in values]
-        return f"\ue002{slot.name}\ue003{found[0] if found else '…'}\ue004"
+        return mark(slot.name, found[0] if found else "…")
 
-    return form.context(mark, variant)
+    return form.context(marked, variant)
 
 
 @dataclass
@@ -58,7 +57,7 @@ def standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset)
     """Tokens of a standard clause, each knowing the blank or alternative it comes from."""
     marked = clean(marked)
     plain, spans, pos = "", [], 0
-    for m in _MARK.finditer(marked):
+    for m in MARK.finditer(marked):
         plain += marked[pos:m.start()]
         spans.append((len(plain), len(plain) + len(m.group(2)), m.group(1)))
         plain += m.group(2)
@@ -81,11 +80,6 @@ def locate_tokens(text: str, tokens: list[str]) -> list[tuple[str, int, int]]:
         cursor = start + len(t)
         out.append((t, start, cursor))
     return out
-
-
-def unmark(text: str) -> str:
-    """The text without the slot markers of :func:`marked_context`."""
-    return _MARK.sub(lambda m: m.group(2), text)
 
 
 @lru_cache(maxsize=64)

@@ -26,7 +26,6 @@ from .align import (
     align,
     form_terms,
     marked_context,
-    unmark,
 )
 from .crossversion import compare_versions, compare_with_spec
 from .errors import MoukitError
@@ -44,6 +43,8 @@ from .report import Finding, Report, VersionResult, finding
 from .rules import Rule, load_rules
 from .segment import VersionText, block_text, literal_chunks, segment
 from .templates import LanguagePack, TemplateLibrary
+from .text.chars import has_thai
+from .text.markers import unmark
 from .textnorm import clean, strip_numbering
 from .values import consensus, describe_values, slot_values
 
@@ -152,7 +153,7 @@ def editorial_notes(blocks: list[str]) -> list[str]:
     if re.search("[\u0e50-\u0e59]", text):
         notes.append("Thai digits")
     if any(clean(line) != " ".join(unicodedata.normalize("NFC", line).split())
-           for line in text.split("\n") if re.search("[\u0e00-\u0e7f]", line)
+           for line in text.split("\n") if has_thai(line)
            and not re.search("[\u0e50-\u0e59\u201c\u201d\u2018\u2019]", line)):
         notes.append("Thai marks typed in another order (normalised)")
     numbers = [strip_numbering(b.lstrip())[1] and b.lstrip()[:12] for b in blocks]

@@ -556,8 +556,6 @@ def ui_language_option(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
-    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
     argv = sys.argv[1:] if argv is None else list(argv)
     i18n.set_language(ui_language_option(argv))  # help texts are translated as they are built
     parser = build_parser()

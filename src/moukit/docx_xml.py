@@ -1,5 +1,5 @@
-"""Low-level OOXML for the DOCX writer: fonts and language markup, the base package,
-deterministic zip packaging and the fingerprint custom properties.
+"""Word markup for the DOCX writer: fonts and language markup of runs, tables, settings and
+the base package every document starts from (packaging itself is :mod:`moukit.ooxml`).
 
 Word lays out Thai correctly only with explicit complex-script markup: every run names a
 font in all four slots (``ascii``, ``hAnsi``, ``eastAsia``, ``cs``) with no theme fonts,
@@ -16,38 +16,26 @@ and justified Thai paragraphs use ``thaiDistribute``. CJK runs need an East Asia
 from __future__ import annotations
 
 import copy
-import io
-import re
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from lxml import etree
 
-from .errors import MoukitError
+from .ooxml.package import XML_DECL, content_types_xml, in_package_order, rels_xml, zip_parts
+from .text.chars import has_thai
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 WORD_COMPAT_URI = "http://schemas.microsoft.com/office/word"
-# the format id Office uses for user-defined custom properties
-CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 # A4 with Thai government margins, in twentieths of a point
 PAGE_TWIPS = {"w": 11906, "h": 16838}  # 21.0 x 29.7 cm
 MARGIN_TWIPS = {"top": 1417, "right": 1134, "bottom": 1134, "left": 1701}  # 2.5, 2, 2, 3 cm
 
-THAI_CHAR = re.compile("[\u0e00-\u0e7f]")
 THAI_FONT = "TH Sarabun New"
 LATIN_FONT = "Times New Roman"
 
@@ -110,11 +98,6 @@ def style_for(lang: str, locale: str | None = None) -> LangStyle:
     if style is not None:
         return style
     return _latin((locale or lang).replace("_", "-"), 12)
-
-
-def has_thai(text: str) -> bool:
-    """True if ``text`` contains a Thai character."""
-    return THAI_CHAR.search(text) is not None
 
 
 def _half_points(points: float) -> str:
@@ -288,37 +271,6 @@ def _app_xml() -> str:
     )
 
 
-def _rels_xml(rels: list[tuple[str, str]]) -> str:
-    items = "".join(f'<Relationship Id="rId{i}" Type="{reltype}" Target="{target}"/>'
-                    for i, (reltype, target) in enumerate(rels, 1))
-    return f'<Relationships xmlns="{PKG_REL_NS}">{items}</Relationships>'
-
-
-def _content_types_xml(parts: list[tuple[str, str]]) -> bytes:
-    overrides = "".join(f'<Override PartName={quoteattr(name)} ContentType={quoteattr(ct)}/>'
-                        for name, ct in sorted(parts))
-    return (XML_DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-            f'ContentType="application/xml"/>{overrides}</Types>').encode("utf-8")
-
-
-def _zip(entries: list[tuple[str, bytes]]) -> bytes:
-    """A zip of ``entries`` with fixed times, attributes and order: the same entries give
-    the same bytes."""
-    first = {"[Content_Types].xml": 0, "_rels/.rels": 1}
-    entries = sorted(entries, key=lambda e: (first.get(e[0], 2), e[0]))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, blob in entries:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            zf.writestr(info, blob)
-    return buffer.getvalue()
-
-
 @lru_cache(maxsize=1)
 def base_package() -> bytes:
     """The starting package of every document: A4 section, styles without theme fonts,
@@ -332,124 +284,16 @@ def base_package() -> bytes:
         "/docProps/app.xml": (CT.OFC_EXTENDED_PROPERTIES, _app_xml()),
     }
     entries = [(name[1:], (XML_DECL + xml).encode("utf-8")) for name, (_, xml) in parts.items()]
-    entries.append(("_rels/.rels", (XML_DECL + _rels_xml([
+    entries.append(("_rels/.rels", (XML_DECL + rels_xml([
         (RT.OFFICE_DOCUMENT, "word/document.xml"),
         (RT.CORE_PROPERTIES, "docProps/core.xml"),
         (RT.EXTENDED_PROPERTIES, "docProps/app.xml"),
     ])).encode("utf-8")))
-    entries.append(("word/_rels/document.xml.rels", (XML_DECL + _rels_xml([
+    entries.append(("word/_rels/document.xml.rels", (XML_DECL + rels_xml([
         (RT.STYLES, "styles.xml"),
         (RT.SETTINGS, "settings.xml"),
         (RT.FONT_TABLE, "fontTable.xml"),
     ])).encode("utf-8")))
     entries.append(("[Content_Types].xml",
-                    _content_types_xml([(name, ct) for name, (ct, _) in parts.items()])))
-    return _zip(entries)
-
-
-def package_bytes(package) -> bytes:
-    """Serialize a python-docx package as a deterministic zip (fixed times and order)."""
-    entries = [("_rels/.rels", package.rels.xml)]
-    types = []
-    for part in package.iter_parts():
-        entries.append((part.partname.membername, part.blob))
-        types.append((str(part.partname), part.content_type))
-        if part.rels:
-            entries.append((part.partname.rels_uri.membername, part.rels.xml))
-    entries.append(("[Content_Types].xml", _content_types_xml(types)))
-    return _zip(entries)
-
-
-# ---------------------------------------------------------------------------------------
-# Fingerprint: custom document properties moukit.<key>
-
-PROPERTY_PREFIX = "moukit."
-# fingerprint key -> property name; keys not listed become moukit.<key>, after these
-FINGERPRINT_KEYS = {
-    "generator": "moukit.generator",
-    "moukit_version": "moukit.version",
-    "form_id": "moukit.form_id",
-    "form_version": "moukit.form_version",
-    "spec_sha256": "moukit.spec_sha256",
-    "text_sha256": "moukit.text_sha256",
-    "languages": "moukit.languages",
-    "layout": "moukit.layout",
-}
-_KEY_OF_PROPERTY = {name: key for key, name in FINGERPRINT_KEYS.items()}
-MAX_CUSTOM_XML = 1 << 20
-
-
-def custom_properties_xml(fingerprint: dict) -> bytes:
-    """``docProps/custom.xml`` holding ``fingerprint`` as ``moukit.*`` string properties."""
-    known = [k for k in FINGERPRINT_KEYS if k in fingerprint]
-    extra = sorted(k for k in fingerprint if k not in FINGERPRINT_KEYS)
-    props = []
-    for pid, key in enumerate(known + extra, 2):  # property ids start at 2
-        name = FINGERPRINT_KEYS.get(key, PROPERTY_PREFIX + key)
-        props.append(f'<property fmtid="{CUSTOM_FMTID}" pid="{pid}" name={quoteattr(name)}>'
-                     f"<vt:lpwstr>{escape(str(fingerprint[key]))}</vt:lpwstr></property>")
-    xml = f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">{"".join(props)}</Properties>'
-    return (XML_DECL + xml).encode("utf-8")
-
-
-def add_custom_properties(package, fingerprint: dict) -> None:
-    """Add ``docProps/custom.xml`` with ``fingerprint`` to a python-docx package."""
-    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
-                custom_properties_xml(fingerprint), package)
-    package.relate_to(part, RT.CUSTOM_PROPERTIES)
-
-
-def _custom_xml_name(zf: zipfile.ZipFile) -> str | None:
-    """The custom properties part named by the package relationships, if any."""
-    try:
-        rels = _safe_parse(zf.read("_rels/.rels"))
-    except KeyError:
-        return None
-    for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship"):
-        if rel.get("Type") == RT.CUSTOM_PROPERTIES and rel.get("TargetMode") != "External":
-            return rel.get("Target", "").lstrip("/")
-    return None
-
-
-def _safe_parse(data: bytes):
-    if len(data) > MAX_CUSTOM_XML:
-        raise MoukitError("DOCX property part is too large to be a moukit fingerprint")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise MoukitError(f"DOCX property part is not well-formed XML: {exc}") from None
-    if root.getroottree().docinfo.doctype:
-        raise MoukitError("DOCX property part has a DOCTYPE; refusing to read it")
-    return root
-
-
-def read_fingerprint(docx) -> dict:
-    """The moukit fingerprint stored in a DOCX (bytes, path or binary file).
-
-    Returns the same keys as :attr:`moukit.model.Document.fingerprint` (``moukit.version``
-    becomes ``moukit_version``); an empty dict when the file has no moukit properties.
-    The XML is parsed without DTDs, entities or network access.
-    """
-    source = io.BytesIO(docx) if isinstance(docx, (bytes, bytearray, memoryview)) else docx
-    try:
-        with zipfile.ZipFile(source) as zf:
-            name = _custom_xml_name(zf)
-            if name is None:
-                return {}
-            info = zf.getinfo(name)
-            if info.file_size > MAX_CUSTOM_XML:
-                raise MoukitError("DOCX custom properties are too large to be a moukit fingerprint")
-            root = _safe_parse(zf.read(info))
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise MoukitError(f"cannot read DOCX: {exc}",
-                          hint="pass the bytes or path of a .docx file") from None
-    result = {}
-    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
-        name = prop.get("name", "")
-        if not name.startswith(PROPERTY_PREFIX):
-            continue
-        key = _KEY_OF_PROPERTY.get(name, name[len(PROPERTY_PREFIX):])
-        result[key] = "".join(prop.itertext())
-    return result
+                    content_types_xml([(name, ct) for name, (ct, _) in parts.items()])))
+    return zip_parts(in_package_order(entries))

@@ -25,7 +25,8 @@ def spec_notices(spec) -> tuple[Notice, ...]:
     """The warnings a valid spec carries (non-province party, lower-level partner, variants)."""
     from .provinces import find_province
     from .forms import vocabulary
-    from .spec import ZERO_WIDTH, Custom
+    from .spec import Custom
+    from .text.chars import ZERO_WIDTH_CHAR
 
     out = []
     province = find_province(spec.thai_party.province)
@@ -44,7 +45,7 @@ def spec_notices(spec) -> tuple[Notice, ...]:
             "partner.level",
         ))
     for path, text in _texts(spec.model_dump(mode="json")):
-        if ZERO_WIDTH.search(text):
+        if ZERO_WIDTH_CHAR.search(text):
             out.append(Notice(
                 "MK-W004",
                 "contains an invisible zero-width character; keep it only where it is meant "

@@ -21,17 +21,12 @@ from functools import cache, lru_cache
 from .formatting import format_date
 from .forms import Form, get_form
 from .templates import LanguagePack
+from .text.chars import THAI, WIDE
+from .text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
 from .textnorm import SIGNING_LINE, clean, strip_numbering
 
-BREAK = "\ue010"  # a paragraph boundary in a key (private use: drafts cannot contain it)
-LINE = "\ue011"  # a line break inside a paragraph
 ANY_BREAK = f"[{BREAK}{LINE}]"
-_WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]")
-_SENTINEL = re.compile("\ue000([a-z_.]+)\ue001")
-
-
-def _sentinel(name: str) -> str:
-    return f"\ue000{name}\ue001"
+_WIDE = re.compile(f"[{THAI}{WIDE}]")
 
 
 @dataclass
@@ -87,18 +82,15 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     return Key(text, "".join(key_chars), offsets)
 
 
-_CHOICE = re.compile("\ue005([^\ue006]*)\ue006")
-
-
 def _literal(text: str) -> str:
     """Regex for literal form wording: whitespace may be a line break; first letters any case.
 
     A choice the template leaves to the value (a Korean particle, see templates.josa) is
-    written ``\ue005a|b\ue006`` and accepts either.
+    written as a :func:`moukit.text.markers.choice` and accepts either.
     """
-    if "\ue005" in text:
+    if CHOICE_START in text:
         out, pos = [], 0
-        for m in _CHOICE.finditer(text):
+        for m in CHOICE.finditer(text):
             out.append(_literal(text[pos:m.start()]))
             out.append("(?:" + "|".join(_literal(c) for c in sorted(m.group(1).split("|"), key=len, reverse=True)) + ")")
             pos = m.end()
@@ -258,7 +250,7 @@ class FormPatterns:
 
 
 def _sentinel_context(form: Form, variant: dict) -> dict:
-    return form.context(lambda slot: _sentinel(slot.name), variant)
+    return form.context(lambda slot: sentinel(slot.name), variant)
 
 
 def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, str]]:
@@ -298,7 +290,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     literals: list[str] = []
     pos = 0
     lines_sep = ANY_BREAK if kind == "signature" else ANY_BREAK + "?"
-    for m in _SENTINEL.finditer(text):
+    for m in SENTINEL.finditer(text):
         literal = text[pos:m.start()]
         regex += lines_sep.join(_literal(part) for part in literal.split("\n"))
         literals.append(clean(literal).replace(" ", ""))

@@ -13,12 +13,8 @@ False
 from __future__ import annotations
 
 import difflib
-import os
 from dataclasses import dataclass
 from functools import cache
-
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 BANGKOK_EN = "Bangkok"
 

@@ -24,7 +24,9 @@ from typing import Any
 
 from lxml import etree
 
-from .errors import DraftError, MoukitError  # noqa: F401  (DraftError is raised here)
+from .errors import DraftError
+from .ooxml import properties, safe
+from .text.markers import PARKED, scrub
 
 MiB = 1024 * 1024
 
@@ -305,15 +307,14 @@ MD_EMPHASIS = (
 )
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_CODE = re.compile(r"`([^`]*)`")
-PUA = 0xE000  # escaped characters are parked here while markup is removed
-
-
 def _md_protect(text: str) -> str:
-    return MD_ESCAPE.sub(lambda m: chr(PUA + ord(m.group(1))), text)
+    """Escaped characters parked in moukit's reserved range while markup is removed (the
+    draft's own characters of that range are scrubbed first, so none is taken for one)."""
+    return MD_ESCAPE.sub(lambda m: chr(PARKED + ord(m.group(1))), scrub(text))
 
 
 def _md_restore(text: str) -> str:
-    return "".join(chr(ord(c) - PUA) if PUA < ord(c) < PUA + 128 else c for c in text)
+    return "".join(chr(ord(c) - PARKED) if PARKED < ord(c) < PARKED + 128 else c for c in text)
 
 
 def _md_inline(text: str) -> str:
@@ -430,10 +431,6 @@ def _markdown_blocks(text: str, name: str, limits: Limits) -> tuple[list[Block],
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
               NotImplementedError, RuntimeError, struct.error, zlib.error, KeyError,
               IndexError, OverflowError, UnicodeDecodeError, MemoryError)
-DOCTYPE_MARKS = tuple(
-    mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
-    for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
-)
 
 
 def _damaged(name: str, detail: str) -> DraftError:
@@ -510,23 +507,14 @@ def _is_xml_part(part: str, blob: bytes) -> bool:
     return part.lower().endswith((".xml", ".rels", ".vml")) or head.startswith(b"<")
 
 
-def xml_parser() -> Any:
-    """A safe lxml parser for parts of a draft: no DTD, no entities, no network, no huge trees."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False, dtd_validation=False)
-
-
 def _parse_xml(name: str, part: str, blob: bytes) -> Any:
-    """Parse one part with :func:`xml_parser`; a DOCTYPE is refused."""
+    """Parse one part safely (:mod:`moukit.ooxml.safe`); a DOCTYPE is refused."""
     try:
-        root = etree.fromstring(blob, xml_parser())
-    except (etree.LxmlError, ValueError) as exc:
-        raise _damaged(name, f"broken XML in {part}: {exc}") from None
-    if root is None:
-        raise _damaged(name, f"empty XML in {part}")
-    if root.getroottree().docinfo.doctype:
-        raise _doctype_error(name, part)
-    return root
+        return safe.parse(blob)
+    except safe.UnsafeXML as exc:
+        if "DOCTYPE" in str(exc):
+            raise _doctype_error(name, part) from None
+        raise _damaged(name, f"{exc} in {part}") from None
 
 
 def _doctype_error(name: str, part: str) -> DraftError:
@@ -552,7 +540,7 @@ def _read_docx(data: bytes, name: str, limits: Limits) -> Draft:
     if b"macroenabled" in parts[lower["[content_types].xml"]].lower():
         raise _macro_error(name)
     for part, blob in parts.items():
-        if _is_xml_part(part, blob) and any(mark in blob for mark in DOCTYPE_MARKS):
+        if _is_xml_part(part, blob) and safe.has_doctype(blob):
             raise _doctype_error(name, part)
     doc_part = lower["word/document.xml"]
     root = _parse_xml(name, doc_part, parts[doc_part])
@@ -566,27 +554,20 @@ def _read_docx(data: bytes, name: str, limits: Limits) -> Draft:
     except RecursionError:
         raise _damaged(name, "the document is nested too deeply") from None
     pending = any(True for _ in root.iter(*(f"{{{ns}}}{t}" for t in CHANGE_TAGS)))
-    fingerprint = None
-    if "docprops/custom.xml" in lower:
-        custom = lower["docprops/custom.xml"]
-        fingerprint = _custom_fingerprint(_parse_xml(name, custom, parts[custom]))
+    fingerprint = _fingerprint(name, parts, lower)
     package = DocxPackage(parts, root, doc_part)
     return Draft(name, "docx", _some(walker.out.blocks, name), pending, fingerprint, package)
 
 
-def _custom_fingerprint(root: Any) -> dict | None:
-    """docProps/custom.xml properties named ``moukit.*`` (prefix removed), values as text."""
-    found: dict[str, str] = {}
-    for prop in root:
-        if not isinstance(prop.tag, str) or etree.QName(prop).localname != "property":
-            continue
-        key = prop.get("name") or ""
-        if key.startswith("moukit."):
-            value = next((child for child in prop if isinstance(child.tag, str)), None)
-            key = key[len("moukit."):]
-            key = "moukit_version" if key == "version" else key  # as in Document.fingerprint
-            found[key] = "" if value is None else "".join(value.itertext())
-    return found or None
+def _fingerprint(name: str, parts: dict[str, bytes], lower: dict[str, str]) -> dict | None:
+    """moukit's fingerprint, from the custom properties part the package relationships name
+    (else the part where Office keeps it)."""
+    rels = lower.get("_rels/.rels")
+    custom = properties.custom_part_name(_parse_xml(name, rels, parts[rels])) if rels else None
+    custom = lower.get((custom or properties.CUSTOM_PART).lower())
+    if custom is None:
+        return None
+    return properties.read_properties(_parse_xml(name, custom, parts[custom])) or None
 
 
 class _BodyWalker:

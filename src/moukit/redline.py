@@ -23,7 +23,6 @@ import copy
 import difflib
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -31,11 +30,11 @@ from lxml import etree
 from .atomic import write_atomic
 from .errors import MoukitError
 from .formatting import to_thai_digits
+from .ooxml.package import zip_parts
 from .textnorm import SIGNING_LINE, fold, strip_numbering, token_key, tokenize
 
 AUTHOR = "moukit"
 DEFAULT_DATE = "2000-01-01T00:00:00Z"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # paragraph children holding text: removed when a paragraph is rewritten
 _TEXT_HOLDERS = ("r", "ins", "del", "moveFrom", "moveTo", "hyperlink", "smartTag", "fldSimple",
                  "sdt", "customXml", "proofErr", "dir", "bdo", "AlternateContent")
@@ -62,7 +61,7 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
             f"{draft.format})", hint="check the .docx of the draft, or use the HTML report "
                                      "(--html OUT.html) to see the differences")
     parts = dict(draft.package.parts)
-    fresh = read_draft(_zip_parts(parts), name=draft.name)  # a private copy to edit
+    fresh = read_draft(zip_parts(parts.items()), name=draft.name)  # a private copy to edit
     mine = [a for a in analyses if a.version.source == draft.name]
     for analysis in mine:
         for block in analysis.version.blocks:
@@ -74,7 +73,7 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
         _redline_version(analysis, [fresh.blocks[b.index] for b in analysis.version.blocks], editor)
     parts[fresh.package.document_part] = etree.tostring(
         fresh.package.document, xml_declaration=True, encoding="UTF-8", standalone=True)
-    data = _zip_parts(parts)
+    data = zip_parts(parts.items())
     _validate(data, draft.name)
     if path_or_none is not None:
         write_atomic(path_or_none, data)
@@ -82,19 +81,6 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
 
 
 # --------------------------------------------------------------------------- package
-
-
-def _zip_parts(parts: dict[str, bytes]) -> bytes:
-    """Zip ``parts`` in their order with fixed timestamps: the same parts give the same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, blob in parts.items():
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            zf.writestr(info, blob)
-    return buffer.getvalue()
-
 
 def _validate(data: bytes, name: str) -> None:
     """python-docx must open the result."""

@@ -12,6 +12,7 @@ import html
 import re
 from collections import Counter
 
+from .text.chars import UNSAFE_CHAR
 from .report import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES, DiffOp, Finding, Report
 
 RED, GREEN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
@@ -23,13 +24,12 @@ LANGUAGE_NAMES = {"th": "Thai", "en": "English", "zh": "Chinese", "ja": "Japanes
                   "ko": "Korean", "vi": "Vietnamese", "fr": "French", "de": "German",
                   "it": "Italian", "es": "Spanish", "ru": "Russian", "lo": "Lao", "km": "Khmer",
                   "my": "Burmese", "ms": "Malay", "id": "Indonesian", "tr": "Turkish"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _EDGE_WORDS = 6  # words kept at each side of a long unchanged stretch in the terminal diff
 
 
 def _safe(text) -> str:
     """Text fit for a terminal: control characters (escape sequences, bidi overrides) replaced."""
-    return _CONTROL.sub("\ufffd", "" if text is None else str(text))
+    return UNSAFE_CHAR.sub("\ufffd", "" if text is None else str(text))
 
 
 def _language(code: str | None) -> str:

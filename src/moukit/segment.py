@@ -20,6 +20,7 @@ from .patterns import (
     make_key,
 )
 from .templates import LanguagePack, TemplateLibrary
+from .text.markers import scrub
 from .textnorm import clean, detect_language, script_counts
 
 
@@ -156,14 +157,10 @@ def placeholder_context(form: Form, value: str = "x", *, marked: bool = False) -
     return form.context(fill, form.primary_variant)
 
 
-_PRIVATE_USE = re.compile("[\ue000-\ue0ff]")
-
-
 def block_text(block) -> str:
     """The text of a draft paragraph, with the private-use characters moukit uses as markers
     in its keys and patterns replaced, so that a draft cannot forge them."""
-    text = block.text if hasattr(block, "text") else str(block)
-    return _PRIVATE_USE.sub("\ufffd", text)
+    return scrub(block.text if hasattr(block, "text") else str(block))
 
 
 def segment(draft, library: TemplateLibrary) -> list[VersionText]:

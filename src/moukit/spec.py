@@ -28,6 +28,7 @@ from pydantic_core import PydanticCustomError
 
 from .forms import get_form, vocabulary
 from .provinces import find_province, suggest_province
+from .text.chars import BIDI, CONTROL
 
 SPEC_VERSION = 1
 MAX_TEXT = 2000
@@ -37,8 +38,7 @@ LanguageCode = Annotated[
     StringConstraints(pattern=r"^[a-z]{2,3}$"),
     Field(description="ISO 639-1 language code, e.g. th, en, zh, ja, ko, vi"),
 ]
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff]")
-ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_FORBIDDEN = re.compile(f"[{CONTROL}{BIDI}\ue000-\uf8ff]")  # private use: moukit's markers
 
 
 def _plain_text(value: str) -> str:

@@ -22,6 +22,7 @@ import yaml
 
 from .errors import LanguageNotAvailable, TemplateError
 from .forms import Form, get_form
+from .text import markers
 from .yamlload import load_yaml
 
 LEXICON = "lexicon.yaml"
@@ -45,10 +46,10 @@ def capfirst(value: Any) -> str:
     'ทั้งสองฝ่าย'
     """
     text = str(value)
-    if text.startswith("\ue000"):  # a pattern sentinel (see patterns.py): leave it whole
+    if markers.is_sentinel(text):  # a blank in a pattern of the check: leave it whole
         return text
-    i = text.index("\ue003") + 1 if text.startswith("\ue002") else 0  # a marked value
-    return text[:i] + text[i:i + 1].upper() + text[i + 1:]
+    start, inner, end = markers.split_mark(text)  # a value marked by the check: its first letter
+    return start + inner[:1].upper() + inner[1:] + end
 
 
 def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
@@ -58,11 +59,9 @@ def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
     ('은', '는', '은(는)')
     """
     text = str(word)
-    if text.startswith("\ue000"):  # a pattern sentinel: the check accepts either particle
-        return f"\ue005{after_consonant}|{after_vowel}|{after_consonant}({after_vowel})\ue006"
-    if text.startswith("\ue002"):  # a value marked by the check: look at the value itself
-        text = text[text.index("\ue003") + 1:]
-    last = text.rstrip("\ue004").rstrip()[-1:]
+    if markers.is_sentinel(text):  # a blank in a pattern: the check accepts either particle
+        return markers.choice(after_consonant, after_vowel, f"{after_consonant}({after_vowel})")
+    last = markers.split_mark(text)[1].rstrip()[-1:]  # a marked value: look at the value itself
     if "가" <= last <= "힣":
         return after_consonant if (ord(last) - 0xAC00) % 28 else after_vowel
     return f"{after_consonant}({after_vowel})"

@@ -20,15 +20,12 @@ distinctions a reviewer must see).
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from functools import cache
 
 from .formatting import to_arabic_digits
-
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+from .text.chars import THAI, THAI_CHAR, ZERO_WIDTH, has_thai
 
 # One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
 _FOLD = str.maketrans({
@@ -37,8 +34,7 @@ _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\uff07": "'",
     **{chr(0x0E50 + d): str(d) for d in range(10)},
 })
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 _NUMBERING = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*[.:]|article\s+\d{1,3}\s*[.:]?|clause\s+\d{1,3}\s*[.:]?"
     r"|ข้อ(?:\s*ที่)?\s*\d{1,3}\s*[.:]?|第\s*\d{1,3}\s*[条條]|제\s*\d{1,3}\s*조|điều\s+\d{1,3}\s*[.:]?)\s*",
@@ -60,7 +56,7 @@ def fold(text: str) -> str:
 def clean(text: str) -> str:
     """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    if _THAI.search(text):
+    if has_thai(text):
         from pythainlp.util import normalize
 
         text = normalize(text)
@@ -81,13 +77,8 @@ def strip_numbering(text: str) -> tuple[str, str | None]:
     return text[m.end():], number.group(0) if number else None
 
 
-def is_thai(text: str) -> bool:
-    """True if the text has Thai characters."""
-    return bool(_THAI.search(text))
-
-
 _SCRIPT_RANGES = (
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("th", THAI_CHAR),
     ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
     ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
     ("han", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
@@ -157,15 +148,15 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
     character clusters); Chinese and Japanese by character; other languages by words and
     punctuation. Spaces are dropped (they are editorial).
     """
-    if lang == "th" and is_thai(text):
+    if lang == "th" and has_thai(text):
         from pythainlp.tokenize import word_tokenize
 
         # Spaces between Thai characters are editorial: join before segmenting.
-        joined = re.sub(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])", "", text)
+        joined = re.sub(f"(?<=[{THAI}])\\s+(?=[{THAI}])", "", text)
         tokens: list[str] = []
         trie = _thai_trie(frozenset(terms), not getattr(terms, "complete", False))
         for piece in word_tokenize(joined, custom_dict=trie, engine="newmm", keep_whitespace=False):
-            tokens.extend(_WORD.findall(piece) if not is_thai(piece) else [piece])
+            tokens.extend(_WORD.findall(piece) if not has_thai(piece) else [piece])
         return [t for t in tokens if t.strip()]
     out: list[str] = []
     for word in _WORD.findall(text):

@@ -10,8 +10,6 @@ from functools import lru_cache
 
 from .formatting import format_list
 from .patterns import (
-    BREAK,
-    LINE,
     FormPatterns,
     Key,
     key_of,
@@ -21,6 +19,7 @@ from .patterns import (
     parse_term,
 )
 from .templates import LanguagePack
+from .text.markers import BREAK, LINE
 from .textnorm import token_key
 
 

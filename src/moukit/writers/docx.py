@@ -23,13 +23,16 @@ from docx.table import _Cell
 from .. import __version__, docx_xml
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
+from ..ooxml.package import package_bytes
+from ..ooxml.properties import add_custom_properties
+from ..text.chars import THAI, has_thai
 from .text import grouped
 
 SIGN_LINE = "...................."
 LAYOUTS = ("separate", "parallel")
 JUSTIFY = {"thaiDistribute": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
 # Thai words (and the spaces between them) inside text of another language
-THAI_SPAN = re.compile("[\u0e00-\u0e7f]+(?:[ \u00a0]+[\u0e00-\u0e7f]+)*")
+THAI_SPAN = re.compile(f"[{THAI}]+(?:[ \u00a0]+[{THAI}]+)*")
 # characters XML 1.0 cannot hold (Word would refuse the file)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 BODY_SPACE = Pt(6)
@@ -48,7 +51,7 @@ class _Writer:
     def segments(self, text: str) -> list[tuple[str, bool]]:
         """``text`` cut into (piece, is_thai) runs: whole in Thai, Thai words apart otherwise."""
         if self.version.lang == "th":
-            return [(text, docx_xml.has_thai(text))]
+            return [(text, has_thai(text))]
         pieces, pos = [], 0
         for match in THAI_SPAN.finditer(text):
             if match.start() > pos:
@@ -228,5 +231,5 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
     package = doc.part.package
     stamp = {**fingerprint(document, layout),
              "document_sha256": hashlib.sha256(doc.part.blob).hexdigest()}
-    docx_xml.add_custom_properties(package, stamp)
-    return docx_xml.package_bytes(package)
+    add_custom_properties(package, stamp)
+    return package_bytes(package)

@@ -1,0 +1,32 @@
+"""Character classes moukit relies on, each defined once.
+
+>>> has_thai("Chiang Mai เชียงใหม่")
+True
+>>> ZERO_WIDTH_CHAR.sub("", "ทั้ง\u200bสอง")
+'ทั้งสอง'
+>>> bool(UNSAFE_CHAR.search("a\u202eb"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+THAI = "\u0e00-\u0e7f"  # the Thai block, for use inside a regex character class
+THAI_CHAR = re.compile(f"[{THAI}]")
+THAI_DIGITS = "\u0e50-\u0e59"
+# CJK ideographs, kana, hangul and full-width forms: scripts written without spaces
+WIDE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f"
+# Invisible characters that only hint where a word may break (or hyphenate)
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+ZERO_WIDTH_CHAR = re.compile(f"[{ZERO_WIDTH}]")
+# Control characters and bidirectional overrides: they make a text print or read differently
+# from what it holds (an ANSI escape in a terminal, a reversed name on paper)
+CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+BIDI = "\u202a-\u202e\u2066-\u2069"
+UNSAFE_CHAR = re.compile(f"[{CONTROL}{BIDI}]")
+
+
+def has_thai(text: str) -> bool:
+    """True if ``text`` contains a Thai character."""
+    return THAI_CHAR.search(text) is not None
