@@ -14,7 +14,7 @@ import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 # pythainlp never downloads data nor writes files on behalf of moukit (set before any
 # pythainlp import; a program that imports pythainlp first sets them itself)

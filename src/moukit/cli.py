@@ -180,7 +180,7 @@ def _add_render(commands) -> None:
 
 def forms_data(templates=()) -> dict:
     """Everything ``moukit forms`` reports, as JSON-ready data."""
-    from . import __version__
+    from ._version import __version__
     from .forms import all_forms, vocabulary
     from .templates import TemplateLibrary
 
@@ -512,7 +512,7 @@ COMMANDS = (_add_init, _add_render, _add_check, _add_forms, _add_schema)
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command of ``COMMANDS``."""
-    from . import __version__
+    from ._version import __version__
 
     parser = _Parser(
         prog="moukit",

@@ -6,7 +6,10 @@ compares drafts against it. Clause ids are the same in every language.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
+
+from ._version import __version__
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,12 @@ class Document:
         """Language codes in document order."""
         return tuple(v.lang for v in self.versions)
 
+    def stamp(self, layout: str) -> dict:
+        """The fingerprint a writer stores: the document's own, what a hand-made document
+        lacks derived from it, and the layout actually written."""
+        return {**fingerprint(self.form_id, self.form_version, self.versions, layout),
+                **self.fingerprint, "layout": layout}
+
     def to_dict(self) -> dict:
         """The model as JSON-ready data (``moukit render --format json``)."""
         return {
@@ -97,3 +106,17 @@ class Document:
                 for v in self.versions
             ],
         }
+
+
+def fingerprint(form_id: str, form_version: str, versions: tuple[Version, ...], layout: str,
+                spec_sha256: str | None = None) -> dict:
+    """What identifies a rendering: generator and version, form, the spec's hash (when it
+    comes from a spec), the text's hash, languages and layout."""
+    text = "\n\n".join(v.plain_text() for v in versions)
+    out = {"generator": "moukit", "moukit_version": __version__, "form_id": form_id,
+           "form_version": form_version}
+    if spec_sha256:
+        out["spec_sha256"] = spec_sha256
+    out.update(text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+               languages=",".join(v.lang for v in versions), layout=layout)
+    return out

@@ -16,13 +16,13 @@ from importlib import import_module
 from pathlib import Path
 from typing import Iterable
 
-from . import __version__
 from .atomic import write_atomic
 from .errors import LanguageNotAvailable, MoukitError
 from .formatting import to_thai_digits
-from .model import Clause, Document, Version
+from .model import Clause, Document, Version, fingerprint
 from .notices import Notice, spec_notices
 from .templates import TemplateLibrary, default_library
+from .writers._common import LAYOUTS
 
 # format -> (file suffix, media type, writer module)
 FORMATS = {
@@ -32,7 +32,6 @@ FORMATS = {
     "txt": (".txt", "text/plain; charset=utf-8", "text"),
     "json": (".json", "application/json", "jsonout"),
 }
-LAYOUTS = ("separate", "parallel")
 
 
 @dataclass(frozen=True)
@@ -135,23 +134,12 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
             clauses=clauses,
             draft_marker=pack.lexicon.get("draft_marker", "(Draft)") if spec.draft else None,
         ))
-    text_hash = hashlib.sha256("\n\n".join(v.plain_text() for v in versions).encode()).hexdigest()
-    fingerprint = {
-        "generator": "moukit",
-        "moukit_version": __version__,
-        "form_id": form.id,
-        "form_version": form.version,
-        "spec_sha256": spec_hash(spec),
-        "text_sha256": text_hash,
-        "languages": ",".join(langs),
-        "layout": layout,
-    }
     return Document(
         form_id=form.id,
         form_version=form.version,
         instrument=form.instrument,
         versions=tuple(versions),
-        fingerprint=fingerprint,
+        fingerprint=fingerprint(form.id, form.version, tuple(versions), layout, spec_hash(spec)),
         signing_date=spec.signing.date.isoformat(),
         notices=spec_notices(spec),
         parties=parties(spec, packs),

@@ -134,7 +134,7 @@ class Report:
 
     def to_dict(self) -> dict:
         """The report as JSON-ready data (schema ``moukit.check-report`` v1, see docs/)."""
-        from . import __version__
+        from ._version import __version__
 
         return {
             "schema": REPORT_SCHEMA,

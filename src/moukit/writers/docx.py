@@ -20,16 +20,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.table import _Cell
 
-from .. import __version__, docx_xml
+from .. import docx_xml
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
 from ..ooxml.package import package_bytes
 from ..ooxml.properties import add_custom_properties
 from ..text.chars import THAI, has_thai
-from .text import grouped
+from ._common import SIGN_LINE, grouped, require_layout
 
-SIGN_LINE = "...................."
-LAYOUTS = ("separate", "parallel")
 JUSTIFY = {"thaiDistribute": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
 # Thai words (and the spaces between them) inside text of another language
 THAI_SPAN = re.compile(f"[{THAI}]+(?:[ \u00a0]+[{THAI}]+)*")
@@ -154,26 +152,18 @@ def _separate(doc, document: Document) -> None:
 
 
 def _parallel(doc, document: Document) -> None:
-    versions = document.versions
+    versions = document.versions  # with the same clauses (require_layout)
     writers = [_Writer(v) for v in versions]
-    ids: list[str] = []
-    for v in versions:
-        ids += [c.id for c in v.clauses if c.id not in ids]
-    by_id = [{c.id: c for c in v.clauses} for v in versions]
     drafts = any(v.draft_marker for v in versions)
-    table = _table(doc, len(ids) + drafts, len(versions))
+    table = _table(doc, len(versions[0].clauses) + drafts, len(versions))
     rows = table.rows
     if drafts:
         for writer, cell in zip(writers, rows[0].cells):
             writer.draft_marker(cell)
-    for clause_id, row in zip(ids, rows[drafts:]):
-        signature = False
-        for writer, clauses, cell in zip(writers, by_id, row.cells):
-            clause = clauses.get(clause_id)
-            if clause is not None:
-                writer.clause(cell, clause)
-                signature = signature or clause.kind == "signature"
-        if signature:
+    for i, row in enumerate(rows[drafts:]):
+        for writer, version, cell in zip(writers, versions, row.cells):
+            writer.clause(cell, version.clauses[i])
+        if versions[0].clauses[i].kind == "signature":
             docx_xml.keep_row_together(row._tr)
 
 
@@ -186,23 +176,6 @@ def _signing_datetime(document: Document) -> datetime:
         raise MoukitError(f"signing date {document.signing_date!r} is not an ISO date",
                           hint="use YYYY-MM-DD") from None
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
-
-
-def fingerprint(document: Document, layout: str) -> dict:
-    """The fingerprint stored in the file: the document's, with the layout actually written
-    (values the document lacks are derived from it)."""
-    text = "\n\n".join(v.plain_text() for v in document.versions)
-    props = {
-        "generator": "moukit",
-        "moukit_version": __version__,
-        "form_id": document.form_id,
-        "form_version": document.form_version,
-        "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
-        "languages": ",".join(document.languages),
-    }
-    props.update(document.fingerprint)
-    props["layout"] = layout
-    return props
 
 
 def _core_properties(doc, document: Document) -> None:
@@ -218,10 +191,7 @@ def _core_properties(doc, document: Document) -> None:
 
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as DOCX bytes in ``layout`` (``separate`` or ``parallel``)."""
-    if layout not in LAYOUTS:
-        raise MoukitError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
-    if not document.versions:
-        raise MoukitError("the document has no language version to write")
+    require_layout(document, layout)
     doc = docx.Document(io.BytesIO(docx_xml.base_package()))
     if layout == "separate":
         _separate(doc, document)
@@ -229,7 +199,6 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
         _parallel(doc, document)
     _core_properties(doc, document)
     package = doc.part.package
-    stamp = {**fingerprint(document, layout),
-             "document_sha256": hashlib.sha256(doc.part.blob).hexdigest()}
+    stamp = {**document.stamp(layout), "document_sha256": hashlib.sha256(doc.part.blob).hexdigest()}
     add_custom_properties(package, stamp)
     return package_bytes(package)

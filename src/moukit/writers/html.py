@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import __version__
-from ..errors import MoukitError
+from .._version import __version__
 from ..model import Clause, Document, Version
-from .text import SIGN_LINE, grouped, require_layout
+from ._common import SIGN_LINE, grouped, require_layout
 
 # Language code -> BCP 47 tag used in ``lang`` when the locale gives no script.
 HTML_LANG = {"zh": "zh-Hans"}
@@ -104,20 +103,8 @@ def version_html(version: Version) -> str:
             f'data-lang="{escape(version.lang)}">\n' + "\n".join(body) + "\n</section>")
 
 
-def _check_parallel(document: Document) -> None:
-    first = [c.id for c in document.versions[0].clauses]
-    for version in document.versions[1:]:
-        if [c.id for c in version.clauses] != first:
-            raise MoukitError(
-                f"the {version.lang} version does not have the same clauses as the "
-                f"{document.versions[0].lang} version, so they cannot be laid out side by side",
-                hint="use the separate layout, or render every language from the same form",
-            )
-
-
 def parallel_html(document: Document) -> str:
     """All versions in one table: a column per language, a row per clause."""
-    _check_parallel(document)
     versions = document.versions
     tags = [escape(html_lang(v)) for v in versions]
     markers = [f'<span lang="{tag}">{escape(v.draft_marker)}</span>'
@@ -146,10 +133,8 @@ def _head(document: Document, layout: str) -> str:
     meta = ['<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<meta name="generator" content="moukit {escape(__version__)}">']
-    for key, value in document.fingerprint.items():
+    for key, value in document.stamp(layout).items():
         meta.append(f'<meta name="moukit:{escape(str(key))}" content="{escape(str(value))}">')
-    if "layout" not in document.fingerprint:
-        meta.append(f'<meta name="moukit:layout" content="{escape(layout)}">')
     return ("<head>\n" + "\n".join(meta) + f"\n<title>{escape(title)}</title>\n"
             f"<style>\n{CSS}</style>\n</head>")
 

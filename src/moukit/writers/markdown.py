@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
-from .. import __version__
-from ..errors import MoukitError
+from .._version import __version__
 from ..model import Clause, Document, Version
-from .text import SIGN_LINE, grouped, require_layout
+from ._common import SIGN_LINE, grouped, require_layout
 
 # Characters that are Markdown syntax anywhere in a line (GFM adds | for tables, ~ for strikes).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -109,13 +108,6 @@ def parallel_md(document: Document) -> str:
     """All versions in one table: a column per language, a row per clause."""
     versions = document.versions
     first = [c.id for c in versions[0].clauses]
-    for version in versions[1:]:
-        if [c.id for c in version.clauses] != first:
-            raise MoukitError(
-                f"the {version.lang} version does not have the same clauses as the "
-                f"{versions[0].lang} version, so they cannot be laid out side by side",
-                hint="use the separate layout, or render every language from the same form",
-            )
     blocks = []
     markers = [escape_md(v.draft_marker) for v in versions if v.draft_marker]
     if markers:
@@ -133,10 +125,10 @@ def _comment_safe(value: object) -> str:
     return text.replace(">", "&gt;")
 
 
-def _fingerprint(document: Document) -> str:
+def _fingerprint(document: Document, layout: str) -> str:
     """The fingerprint as an HTML comment: invisible when rendered, kept in the file."""
     lines = [f"generator: moukit {__version__}"]
-    lines += [f"moukit:{_comment_safe(k)}: {_comment_safe(v)}" for k, v in document.fingerprint.items()]
+    lines += [f"moukit:{_comment_safe(k)}: {_comment_safe(v)}" for k, v in document.stamp(layout).items()]
     return "<!--\n" + "\n".join(lines) + "\n-->"
 
 
@@ -144,4 +136,4 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as UTF-8 GitHub-flavoured Markdown, in the ``separate`` or ``parallel`` layout."""
     require_layout(document, layout)
     body = "\n\n".join(version_md(v) for v in document.versions) if layout == "separate" else parallel_md(document)
-    return f"{_fingerprint(document)}\n\n{body}\n".encode("utf-8")
+    return f"{_fingerprint(document, layout)}\n\n{body}\n".encode("utf-8")

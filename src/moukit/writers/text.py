@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import MoukitError
 from ..model import Clause, Document, Version
-
-SIGN_LINE = "...................."
+from ._common import SIGN_LINE, require_layout
 VERSION_BREAK = "\n\n" + "=" * 72 + "\n\n"
 
 
@@ -15,32 +13,6 @@ def clause_text(clause: Clause) -> str:
         first, *rest = clause.lines
         return "\n".join([first, SIGN_LINE, *rest])
     return f"{clause.number}. {clause.text}" if clause.number else clause.text
-
-
-LAYOUTS = ("separate", "parallel")
-
-
-def require_layout(document: Document, layout: str) -> None:
-    """Raise :class:`MoukitError` unless the document has versions and the layout exists."""
-    if not document.versions:
-        raise MoukitError("the document has no language version to write")
-    if layout not in LAYOUTS:
-        raise MoukitError(f"unknown layout {layout!r}", hint="use separate or parallel")
-
-
-def grouped(clauses) -> list:
-    """The clauses in order, consecutive signature clauses gathered in a list (they are laid
-    out side by side): ``[Clause, ..., [Clause, Clause]]``."""
-    out: list = []
-    for clause in clauses:
-        if clause.kind == "signature":
-            if out and isinstance(out[-1], list):
-                out[-1].append(clause)
-            else:
-                out.append([clause])
-        else:
-            out.append(clause)
-    return out
 
 
 def version_text(version: Version) -> str:
