@@ -157,14 +157,20 @@ def test_a_draft_in_an_unsupported_language(tmp_path, capsys):
     "    rationale: r\n    rationale_th: r\n",  # unknown route
     "pack: broken\nrules:\n  - code: X-1\n    route: not_permitted\n    patterns: {en: ['(']}\n"
     "    rationale: r\n    rationale_th: r\n",  # bad regular expression
-], ids=["yaml", "route", "regex"])
+    "pack: taken\nrules:\n  - code: MK-C001\n    route: ministries\n    patterns: {en: ['x']}\n",
+    "pack: taken\nrules:\n  - code: MK-P001\n    route: ministries\n    patterns: {en: ['x']}\n",
+    "pack: twice\nrules:\n  - {code: X-1, route: ministries, patterns: {en: ['x']}}\n"
+    "  - {code: X-1, route: ministries, patterns: {en: ['y']}}\n",
+    "pack: check\nrules:\n  - {code: X-1, route: ministries, check: nonbinding_sentence}\n",
+    "pack: check\nrules:\n  - {code: X-1, route: ministries, check: spelling, clause: c1}\n",
+], ids=["yaml", "route", "regex", "check-code", "default-code", "twice", "no-clause", "no-check"])
 def test_a_bad_rules_file(drafts, tmp_path, capsys, content):
     rules = tmp_path / "rules.yaml"
     rules.write_text(content, "utf-8")
     status, out, err = run([drafts["standard.txt"], "--rules", rules], capsys)
     assert status == 2
     assert out == ""
-    assert "rules.yaml" in err
+    assert "rules.yaml" in err and "Traceback" not in err
 
 
 def test_a_missing_rules_file(drafts, tmp_path, capsys):

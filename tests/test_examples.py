@@ -17,7 +17,9 @@ import pytest
 import moukit
 from moukit import cli
 from moukit.forms import all_forms
-from moukit.rendering import FORMATS, LAYOUTS, render
+from moukit.rendering import render
+from moukit.writers import FORMATS
+from moukit.writers._common import LAYOUTS
 from moukit.forms import vocabulary
 from moukit.spec import Custom, FixedTerm
 from moukit.templates import TemplateLibrary

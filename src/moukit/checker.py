@@ -41,6 +41,7 @@ from .patterns import (
 )
 from .report import Finding, Report, VersionResult, finding
 from .rules import Rule, load_rules
+from .rules.checks import apply_rules
 from .segment import VersionText, block_text, literal_chunks, segment
 from .templates import LanguagePack, TemplateLibrary
 from .text.chars import has_thai
@@ -240,71 +241,6 @@ def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: Lan
 # --------------------------------------------------------------------------- rules and results
 
 
-def _apply_rules(analysis: Analysis, rules: tuple[Rule, ...], findings: list[Finding]) -> list[Finding]:
-    lang = analysis.version.lang
-    out: list[Finding] = []
-    seen = set()
-    for rule in rules:
-        if rule.check:
-            f = _named_check(rule, analysis, findings)
-            if f:
-                out.append(f)
-            continue
-        for text in dict.fromkeys(analysis.novel):  # each text once, in order
-            matches = rule.find(lang, clean(text)) + (rule.find("en", clean(text)) if lang != "en" else [])
-            words = list(dict.fromkeys(m.group(0) for m in sorted(matches, key=lambda m: m.start())))
-            if not words or (rule.code, text) in seen:
-                continue
-            seen.add((rule.code, text))
-            clause_id = _clause_containing(analysis, text)
-            clause = analysis.patterns.form.clause(clause_id) if clause_id else None
-            out.append(Finding(
-                code=rule.code, route=rule.route, kind="rule", lang=lang, clause_id=clause_id,
-                clause_number=str(clause.number) if clause and clause.number else None,
-                message=f"{rule.name}: {', '.join(repr(w) for w in words)} in {text[:120]!r}",
-                draft=text, rationale=rule.rationale, rationale_th=rule.rationale_th,
-            ))
-    return out
-
-
-def _clause_containing(analysis: Analysis, text: str) -> str | None:
-    for clause_id, draft in analysis.draft_clauses.items():
-        if text and draft and text in draft:
-            return clause_id
-    for slot in (s.name for s in analysis.patterns.form.slots if s.read_by_rules):
-        if analysis.values.get(slot) == text:
-            return _first_clause_with(slot, analysis.patterns)
-    return None
-
-
-def _named_check(rule: Rule, analysis: Analysis, findings: list[Finding]) -> Finding | None:
-    lang = analysis.version.lang
-    status = analysis.clause_status
-    if rule.check == "nonbinding_sentence":
-        if status.get("nonbinding", "equal") == "equal":  # only a form with that sentence has it
-            return None
-        what = "removed" if status["nonbinding"] == "removed" else "changed"
-        return Finding(code=rule.code, route=rule.route, kind="rule", lang=lang, clause_id="nonbinding",
-                       message=f"the Letter of Intent's non-binding sentence was {what}",
-                       standard=analysis.standard.get("nonbinding"),
-                       draft=analysis.draft_clauses.get("nonbinding") or None,
-                       rationale=rule.rationale, rationale_th=rule.rationale_th)
-    if rule.check == "prevailing_language":
-        if status.get("signing", "equal") == "equal":
-            return None
-        english = (analysis.pack.lexicon.get("languages") or {}).get("en") or "English"
-        key = key_of(english).lower()
-        standard = make_key([analysis.standard.get("signing", "")]).key.lower()
-        draft = make_key([analysis.draft_clauses.get("signing", "")]).key.lower()
-        if draft.count(key) < standard.count(key):
-            return Finding(code=rule.code, route=rule.route, kind="rule", lang=lang, clause_id="signing",
-                           message="the signing clause no longer makes the English text prevail",
-                           standard=analysis.standard.get("signing"),
-                           draft=analysis.draft_clauses.get("signing"),
-                           rationale=rule.rationale, rationale_th=rule.rationale_th)
-    return None
-
-
 def _variant_findings(analysis: Analysis) -> list[Finding]:
     out = []
     patterns = analysis.patterns
@@ -314,20 +250,14 @@ def _variant_findings(analysis: Analysis) -> list[Finding]:
             out.append(finding(
                 alternative.variant_code,
                 f"the {alternative.name} {value!r} is not one of the form's listed names",
-                lang=analysis.version.lang, clause_id=_first_clause_with(alternative.name, patterns),
+                lang=analysis.version.lang, clause_id=patterns.first_clause_with(alternative.name),
                 draft=value))
     return out
 
 
-def _first_clause_with(slot: str, patterns: FormPatterns) -> str | None:
-    """The first clause of the form whose wording holds ``slot``."""
-    return next((clause_id for clause_id, found in patterns.clauses.items()
-                 if any(s.name == slot for p in found for s in p.slots)), None)
-
-
 def _finish(analysis: Analysis, findings: list[Finding], rules: tuple[Rule, ...], spec) -> Analysis:
     findings = findings + _variant_findings(analysis)
-    findings += _apply_rules(analysis, rules, findings)
+    findings += apply_rules(analysis, rules)
     for f in findings:
         f.source = analysis.version.source
     values = describe_values(analysis.values, analysis.variant, analysis.patterns, analysis.pack)

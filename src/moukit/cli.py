@@ -18,24 +18,13 @@ import sys
 
 from . import i18n
 from .i18n import gettext as _
+from .writers import FORMATS, format_of_suffix
+from .writers._common import LAYOUTS
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-# Output suffix -> format, to infer --format from -o.
-SUFFIX_FORMATS = {
-    ".docx": "docx",
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".markdown": "md",
-    ".txt": "txt",
-    ".text": "txt",
-    ".json": "json",
-}
-FORMAT_CHOICES = ("docx", "html", "md", "txt", "json")
-LAYOUT_CHOICES = ("separate", "parallel")
 DEFAULT_FORMAT = "docx"
 STDOUT = "-"
 
@@ -101,15 +90,15 @@ def _output_format(args: argparse.Namespace) -> str:
         return args.format
     if args.output and args.output != STDOUT:
         suffix = os.path.splitext(args.output)[1].lower()
-        if suffix in SUFFIX_FORMATS:
-            return SUFFIX_FORMATS[suffix]
+        if format_of_suffix(suffix):
+            return format_of_suffix(suffix)
         if suffix:
             from .errors import MoukitError
 
             raise MoukitError(
                 _("cannot tell the format from the output name '{name}'").format(name=args.output),
                 hint=_("add --format ({formats}) or use a known suffix").format(
-                    formats=", ".join(FORMAT_CHOICES)),
+                    formats=", ".join(FORMATS)),
             )
     return DEFAULT_FORMAT
 
@@ -123,7 +112,7 @@ def _languages(value: str | None) -> list[str] | None:
 def cmd_render(args: argparse.Namespace) -> int:
     """Render a spec to a file (or standard output) and print its notices as warnings."""
     from .errors import LanguageNotAvailable
-    from .rendering import FORMATS, render
+    from .rendering import render
     from .specfile import load_spec
 
     fmt = _output_format(args)
@@ -146,7 +135,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return EXIT_OK
     stem = os.path.splitext(os.path.basename(args.spec))[0]
-    path = args.output or stem + FORMATS[fmt][0]
+    path = args.output or stem + FORMATS[fmt].suffix
     result.save(path)
     _err(_("wrote {path} ({languages}; {format}, {layout})").format(
         path=path, languages=", ".join(result.document.languages), format=fmt, layout=args.layout))
@@ -163,11 +152,11 @@ def _add_render(commands) -> None:
     p.add_argument("spec", metavar="SPEC", help=_("the spec file (YAML), see examples/"))
     p.add_argument("-o", "--output", metavar="PATH",
                    help=_("output file; '-' writes to standard output"))
-    p.add_argument("--format", choices=FORMAT_CHOICES,
+    p.add_argument("--format", choices=list(FORMATS),
                    help=_("output format (default: from -o's suffix, else docx)"))
     p.add_argument("--lang", metavar="LANGS",
                    help=_("comma-separated languages to include, e.g. th,en (default: all three)"))
-    p.add_argument("--layout", choices=LAYOUT_CHOICES, default="separate",
+    p.add_argument("--layout", choices=LAYOUTS, default="separate",
                    help=_("one language after another, or clause by clause side by side"))
     _templates_option(p)
     p.add_argument("--thai-digits", action="store_true",

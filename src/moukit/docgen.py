@@ -309,7 +309,7 @@ def rules_page() -> str:
               "draft adds to the form; named checks look for a removal the form forbids.", ""]
     rows = []
     for rule in default_rules():
-        looks = (f"check `{rule.check}`" if rule.check else
+        looks = (f"check `{rule.check}` of clause `{rule.clause}`" if rule.check else
                  "patterns in " + ", ".join(sorted(rule.patterns)))
         rows.append([_code(rule.code), _esc(rule.name), _code(rule.route), looks,
                      _esc(rule.rationale), _esc(rule.rationale_th)])

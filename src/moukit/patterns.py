@@ -242,6 +242,11 @@ class FormPatterns:
     versions: list[tuple[dict, str, dict[str, str]]]  # variant, whole-version regex, group -> slot
     _compiled: dict[int, re.Pattern] = field(default_factory=dict)
 
+    def first_clause_with(self, slot: str) -> str | None:
+        """The first clause of the form whose wording holds ``slot``."""
+        return next((clause_id for clause_id, found in self.clauses.items()
+                     if any(s.name == slot for p in found for s in p.slots)), None)
+
     def version_regex(self, index: int) -> re.Pattern:
         """The whole-version regex of variant ``index``, compiled on first use."""
         if index not in self._compiled:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 from typing import Iterable
 
@@ -22,17 +21,8 @@ from .formatting import to_thai_digits
 from .model import Clause, Document, Version, fingerprint
 from .notices import Notice, spec_notices
 from .templates import TemplateLibrary, default_library
+from .writers import FORMATS
 from .writers._common import LAYOUTS
-
-# format -> (file suffix, media type, writer module)
-FORMATS = {
-    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-    "html": (".html", "text/html; charset=utf-8", "html"),
-    "md": (".md", "text/markdown; charset=utf-8", "markdown"),
-    "txt": (".txt", "text/plain; charset=utf-8", "text"),
-    "json": (".json", "application/json", "jsonout"),
-}
-
 
 @dataclass(frozen=True)
 class Rendering:
@@ -51,12 +41,12 @@ class Rendering:
     @property
     def suffix(self) -> str:
         """The usual file suffix of the format, e.g. ``.docx``."""
-        return FORMATS[self.format][0]
+        return FORMATS[self.format].suffix
 
     @property
     def media_type(self) -> str:
         """The MIME type of the format."""
-        return FORMATS[self.format][1]
+        return FORMATS[self.format].media_type
 
     def save(self, path: str | Path) -> Path:
         """Write the file atomically: it appears complete or not at all."""
@@ -159,5 +149,4 @@ def render(spec, format: str = "docx", *, languages: Iterable[str] | None = None
         raise MoukitError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
     document = build_document(spec, languages=languages, templates=templates,
                               thai_digits=thai_digits, layout=layout)
-    writer = import_module(f".writers.{FORMATS[format][2]}", __package__)
-    return Rendering(writer.write(document, layout=layout), format, document, layout)
+    return Rendering(FORMATS[format].write(document, layout=layout), format, document, layout)

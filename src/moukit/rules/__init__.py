@@ -2,8 +2,10 @@
 
 A rule pack is a YAML file (see ``moukit/rules/default.yaml``) with rules of two kinds:
 pattern rules (regular expressions per language, matched on the wording a draft adds to
-the form) and named checks (a function in :data:`CHECKS`, for removals the form forbids).
-Users add packs with ``moukit check --rules FILE``; codes must be unique across packs.
+the form) and named checks (a function in :data:`moukit.rules.checks.CHECKS`, for a clause
+the form requires that was removed or changed). Users add packs with ``moukit check
+--rules FILE``; codes must be unique across packs and differ from the check's own codes
+(:data:`moukit.report.CODES`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import MoukitError
-from .report import ROUTES
-from .yamlload import load_yaml
-
-CHECKS = ("nonbinding_sentence", "prevailing_language")
+from ..errors import MoukitError
+from ..report import CODES, ROUTES
+from ..yamlload import load_yaml
+from .checks import CHECKS
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Rule:
     route: str
     patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     check: str | None = None
+    clause: str | None = None  # the clause a named check looks at
     rationale: str = ""
     rationale_th: str = ""
 
@@ -65,8 +67,11 @@ def _parse_pack(data: object, source: str) -> list[Rule]:
             raise MoukitError(f"{where}: unknown check {check!r}", hint=f"known checks: {', '.join(CHECKS)}")
         if not patterns and check is None:
             raise MoukitError(f"{where}: a rule needs patterns or a check")
+        if check is not None and not item.get("clause"):
+            raise MoukitError(f"{where}: a named check needs the clause it looks at",
+                              hint="add clause: <clause id>")
         rules.append(Rule(str(item["code"]), str(item.get("name", item["code"])), item["route"],
-                          patterns, check, str(item.get("rationale", "")).strip(),
+                          patterns, check, item.get("clause"), str(item.get("rationale", "")).strip(),
                           str(item.get("rationale_th", "")).strip()))
     return rules
 
@@ -74,12 +79,15 @@ def _parse_pack(data: object, source: str) -> list[Rule]:
 @cache
 def default_rules() -> tuple[Rule, ...]:
     """The rules shipped with moukit."""
-    text = resources.files(__package__).joinpath("rules", "default.yaml").read_text("utf-8")
-    return tuple(_parse_pack(load_yaml(text), "default.yaml"))
+    text = resources.files(__package__).joinpath("default.yaml").read_text("utf-8")
+    return tuple(_unique(_parse_pack(load_yaml(text), "default.yaml"), [], "default.yaml"))
 
 
 def load_rules(paths=()) -> tuple[Rule, ...]:
-    """The default rules plus the packs at ``paths``; codes must be unique."""
+    """The default rules plus the packs at ``paths``; every code is used once, and none is
+    one of the check's own codes."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     rules = list(default_rules())
     for path in paths:
         path = Path(path)
@@ -89,10 +97,17 @@ def load_rules(paths=()) -> tuple[Rule, ...]:
             raise MoukitError(f"{path}: cannot read the rule pack ({exc})") from None
         except yaml.YAMLError as exc:
             raise MoukitError(f"{path}: the rule pack is not valid YAML ({exc})") from None
-        rules.extend(_parse_pack(data, str(path)))
-    codes = [r.code for r in rules]
-    duplicates = sorted({c for c in codes if codes.count(c) > 1})
-    if duplicates:
-        raise MoukitError(f"rule codes used twice: {', '.join(duplicates)}",
-                          hint="give each rule of your pack its own code")
+        rules.extend(_unique(_parse_pack(data, str(path)), rules, str(path)))
     return tuple(rules)
+
+
+def _unique(new: list[Rule], known: list[Rule], source: str) -> list[Rule]:
+    """``new``, unless one of its codes is taken by ``known``, by the check or twice in it."""
+    taken = {r.code for r in known} | set(CODES)
+    codes = [r.code for r in new]
+    clashes = sorted({c for c in codes if c in taken or codes.count(c) > 1})
+    if clashes:
+        raise MoukitError(f"{source}: rule code(s) {', '.join(clashes)} already taken",
+                          hint="give each rule of your pack a code of its own (e.g. with your "
+                               "office's prefix); moukit's codes start with MK-")
+    return new
