@@ -19,7 +19,7 @@ from lxml import etree
 
 import moukit
 from moukit.docx_xml import LANG_STYLES
-from moukit.reader import read_draft
+from moukit.readers import read_draft
 from moukit.model import Clause, Document, Version
 from moukit.rendering import build_document
 from moukit.writers import docx as docx_writer

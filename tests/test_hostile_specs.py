@@ -266,7 +266,7 @@ def test_spec_is_a_directory(capsys, tmp_path):
 
 def visible_text(fmt: str, data: bytes) -> str:
     """The text a reader of the file sees (markup and escapes removed)."""
-    from moukit.reader import read_draft
+    from moukit.readers import read_draft
 
     if fmt in ("docx", "txt", "md"):
         return "\n".join(b.text for b in read_draft(data, name=f"out.{fmt}").blocks)

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import moukit
 from moukit.errors import MoukitError
-from moukit.reader import DraftError, Limits, read_draft
+from moukit import DraftError, Limits
+from moukit.readers import read_draft
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -576,3 +577,16 @@ def test_damaged_docx_never_crashes(data):
         good[at] = data.draw(st.integers(0, 255))
     cut = data.draw(st.integers(1, len(good)))
     read_or_refuse(bytes(good[:cut]))
+
+
+def test_one_table_of_formats_each_with_a_reader_module():
+    from importlib import import_module
+
+    from moukit.readers import READERS
+
+    names = [r.name for r in READERS]
+    suffixes = [s for r in READERS for s in r.suffixes]
+    assert len(set(names)) == len(names) and len(set(suffixes)) == len(suffixes)
+    for reader in READERS:
+        assert callable(import_module(reader.module).read), reader.name
+    assert [r.name for r in READERS if not r.magic][-1] == "txt"  # plain text is the fallback

@@ -15,7 +15,7 @@ from lxml import etree
 import moukit
 from moukit.checker import check, check_detailed
 from moukit.errors import MoukitError
-from moukit.reader import read_draft
+from moukit.readers import read_draft
 from moukit.redline import write_redline
 from moukit.report import (
     ROUTE_TITLES,

@@ -30,6 +30,7 @@ _EXPORTS = {
     "Form": "forms",
     "FormError": "errors",
     "LanguageNotAvailable": "errors",
+    "Limits": "readers",
     "LoiSpec": "spec",
     "MoukitError": "errors",
     "MouSpec": "spec",
@@ -84,6 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     )
     from .forms import Form, get_form
     from .model import Document
+    from .readers import Limits
     from .notices import Notice
     from .rendering import Rendering, render
     from .report import Finding, Report

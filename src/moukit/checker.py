@@ -35,7 +35,6 @@ from .patterns import (
     Key,
     flat_key,
     form_patterns,
-    key_of,
     make_key,
     options_of,
 )
@@ -306,7 +305,7 @@ def check(sources, spec=None, *, templates=(), rules=(), limits=None) -> Report:
 
 def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
     """Like :func:`check`, also returning the per-version analyses (for redline and HTML)."""
-    from .reader import read_draft
+    from .readers import read_draft
     from .rendering import _library
 
     if isinstance(sources, (str, Path, bytes, bytearray)):

@@ -51,7 +51,7 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
     Markdown draft raises :class:`moukit.errors.MoukitError` (a redline needs Word's tracked
     changes). The input is never modified.
     """
-    from .reader import read_draft
+    from .readers import read_draft
 
     if not hasattr(draft, "blocks"):
         draft = read_draft(draft)
