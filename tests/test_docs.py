@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from moukit import docgen
-from moukit.report import CODES
+from moukit.codes import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

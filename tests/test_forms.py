@@ -113,7 +113,7 @@ def test_the_shipped_definitions_parse_unchanged():
 
 
 def test_another_wording_of_a_tolerant_alternative_has_a_finding_code():
-    from moukit.report import CODES
+    from moukit.codes import CODES
 
     for form in all_forms():
         for alternative in form.alternatives.values():

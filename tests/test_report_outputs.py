@@ -17,14 +17,8 @@ from moukit.checker import check, check_detailed
 from moukit.errors import MoukitError
 from moukit.readers import read_draft
 from moukit.redline import write_redline
-from moukit.report import (
-    ROUTE_TITLES,
-    ROUTE_TITLES_TH,
-    ROUTES,
-    Finding,
-    Report,
-    VersionResult,
-)
+from moukit.codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
+from moukit.report import Finding, Report, VersionResult
 from moukit.reportfmt import format_html, format_terminal
 
 ROOT = Path(__file__).resolve().parent.parent

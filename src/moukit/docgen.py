@@ -282,8 +282,8 @@ def forms_page() -> str:
 # ---------------------------------------------------------------------------------- rules
 
 def _fixed_rows() -> list[list[str]]:
-    """One row per finding code the check makes itself (moukit.report.CODES)."""
-    from .report import CODES
+    """One row per finding code the check makes itself (moukit.codes.CODES)."""
+    from .codes import CODES
 
     return [[_code(c.code), _code(c.route), c.kind, _esc(c.meaning), _esc(c.rationale),
              _esc(c.rationale_th)] for c in CODES.values()]
@@ -291,7 +291,7 @@ def _fixed_rows() -> list[list[str]]:
 
 def rules_page() -> str:
     """The reference of review routes, fixed finding codes and the default rule pack."""
-    from .report import EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
+    from .codes import EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
     from .rules import default_rules
 
     lines = [HEADER, "# Routes, finding codes and rules (reference)", "",

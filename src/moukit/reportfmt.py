@@ -13,7 +13,8 @@ import re
 from collections import Counter
 
 from .text.chars import UNSAFE_CHAR
-from .report import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES, DiffOp, Finding, Report
+from .codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
+from .report import DiffOp, Finding, Report
 
 RED, GREEN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 ROUTE_COLORS = {"standard": GREEN, "ministries": YELLOW, "council_of_state": RED,

@@ -5,7 +5,7 @@ pattern rules (regular expressions per language, matched on the wording a draft 
 the form) and named checks (a function in :data:`moukit.rules.checks.CHECKS`, for a clause
 the form requires that was removed or changed). Users add packs with ``moukit check
 --rules FILE``; codes must be unique across packs and differ from the check's own codes
-(:data:`moukit.report.CODES`).
+(:data:`moukit.codes.CODES`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import MoukitError
-from ..report import CODES, ROUTES
+from ..codes import CODES, ROUTES
 from ..yamlload import load_yaml
 from .checks import CHECKS
 
