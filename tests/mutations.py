@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from specdata import spec
 
-from moukit.checker import VersionText
+from moukit.segment import VersionText
 from moukit.context import build_context
 from moukit.forms import get_form
 from moukit.templates import default_library

@@ -22,7 +22,8 @@ from mutations import (
     version_text,
 )
 
-from moukit.checker import analyze_version, check
+from moukit.checker import check
+from moukit.match import analyze_version
 from moukit.rendering import build_document
 from moukit.rules import load_rules
 from moukit.templates import default_library

@@ -11,7 +11,7 @@ import re
 
 from mutations import base_spec, combinations
 
-from moukit.checker import form_terms
+from moukit.align import form_terms
 from moukit.rendering import build_document
 from moukit.templates import builtin_templates_dir, default_library
 from moukit.textnorm import clean, tokenize

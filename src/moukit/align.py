@@ -13,11 +13,9 @@ from functools import lru_cache
 from .forms import Form, Slot
 from .patterns import (
     FormPatterns,
-    Key,
     flat_key,
     key_of,
     make_key,
-    options_of,
     parse_date,
     parse_term,
 )
@@ -165,27 +163,53 @@ def _join_words(words: list[str], lang: str) -> str:
     return re.sub(r" ([,.;:)\]!?%])", r"\1", re.sub(r"([(\[]) ", r"\1", text))
 
 
-def align(analysis: Analysis, key: Key) -> list[Finding]:
-    """Word-level alignment of the draft with the re-rendered standard text."""
-    pack, form, lang = analysis.pack, analysis.patterns.form, analysis.version.lang
-    terms = form_terms(pack)
-    rendered = pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form))
-    std_tokens: list[Token] = []
+def align(analysis: Analysis) -> list[Finding]:
+    """Word-level alignment of the draft with the standard text re-rendered from its values.
+
+    In phases: render the standard text; set aside paragraphs that are a clause of the form
+    out of its order (moved); set aside paragraphs that barely match the form (added); walk
+    the word alignment clause by clause; judge each clause (equal, changed, removed); judge
+    the paragraphs the form does not have (added, or a removed clause moved there).
+    """
+    lang = analysis.version.lang
+    terms = form_terms(analysis.pack)
+    rendered, std_tokens = standard_text(analysis, terms)
+    draft_tokens, numbers = tokens_of_draft(analysis.version, lang, terms)
+    findings, std_tokens, draft_tokens = moved_clauses(analysis, rendered, std_tokens, draft_tokens)
+    foreign, draft_tokens, matcher = foreign_paragraphs(analysis, std_tokens, draft_tokens)
+    work = walk(analysis, matcher, std_tokens, draft_tokens, len(rendered), foreign)
+    removed = judge_clauses(analysis, rendered, work, findings)
+    judge_added(analysis, work.inserted, removed, numbers, terms, findings)
+    _note_renumbering(analysis, numbers, findings)
+    return findings
+
+
+def standard_text(analysis: Analysis, terms: frozenset) -> tuple[list[tuple[str, str]], list[Token]]:
+    """The standard text re-rendered from the version's values (``analysis.standard``), its
+    clauses marked with their slots, and its tokens."""
+    form = analysis.patterns.form
+    rendered = analysis.pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form))
+    tokens: list[Token] = []
     for index, (clause_id, marked) in enumerate(rendered):
         analysis.standard[clause_id] = unmark(marked)
-        std_tokens.extend(standard_tokens(index, marked, lang, terms))
-    draft_tokens, numbers = tokens_of_draft(analysis.version, lang, terms)
+        tokens.extend(standard_tokens(index, marked, analysis.version.lang, terms))
+    return rendered, tokens
+
+
+def moved_clauses(analysis: Analysis, rendered, std_tokens: list[Token], draft_tokens: list[Token]):
+    """Findings for paragraphs that are a clause of the form word for word but stand out of
+    its order, and the tokens of both sides without them."""
+    form, lang = analysis.patterns.form, analysis.version.lang
     moved = _moved_paragraphs(rendered, draft_tokens)
-    moved_findings: list[Finding] = []
+    findings: list[Finding] = []
     for block, index in moved:
         clause_id = rendered[index][0]
         clause = form.clauses[index]
-        run = [t for t in draft_tokens if t.block == block]
-        text = join_tokens(run, lang)
+        text = join_tokens([t for t in draft_tokens if t.block == block], lang)
         analysis.clause_status[clause_id] = "moved"
         analysis.draft_clauses[clause_id] = text
         analysis.clause_blocks[clause_id] = [block]
-        moved_findings.append(finding(
+        findings.append(finding(
             "MK-C004", f"clause {clause.number or clause_id} was moved out of the form's order",
             lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
             standard=analysis.standard[clause_id], draft=text))
@@ -194,27 +218,57 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
         gone_clauses = {i for _, i in moved}
         draft_tokens = [t for t in draft_tokens if t.block not in gone_blocks]
         std_tokens = [t for t in std_tokens if t.clause not in gone_clauses]
-    matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
-                                      autojunk=False)
-    # A paragraph that barely matches the form (a word or a full stop) is text the draft
-    # added: set it aside and align the rest, so that it is not read as part of a clause.
+    return findings, std_tokens, draft_tokens
+
+
+def _matcher(std_tokens: list[Token], draft_tokens: list[Token]) -> difflib.SequenceMatcher:
+    return difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
+                                   autojunk=False)
+
+
+def foreign_paragraphs(analysis: Analysis, std_tokens: list[Token], draft_tokens: list[Token]):
+    """Paragraphs that barely match the form (a word or a full stop) are text the draft added:
+    set aside, so that they are not read as part of a clause. Returns their token runs, the
+    other draft tokens and their alignment with the standard text."""
+    matcher = _matcher(std_tokens, draft_tokens)
     equal_counts = Counter(t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2])
     sizes = Counter(t.block for t in draft_tokens)
     foreign = {b for b, n in sizes.items() if n >= 3 and (
         equal_counts[b] / n < 0.34
         or (equal_counts[b] / n < 0.8 and _containment(b, draft_tokens, analysis.standard) < 0.5))}
-    foreign_runs: list[list[Token]] = []
-    if foreign:
-        foreign_runs = [[t for t in draft_tokens if t.block == b] for b in sorted(foreign)]
-        draft_tokens = [t for t in draft_tokens if t.block not in foreign]
-        matcher = difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
-                                          autojunk=False)
-    per_clause_ops: dict[int, list[tuple[str, list[Token]]]] = {i: [] for i in range(len(rendered))}
-    per_clause_draft: dict[int, list[Token]] = {i: [] for i in range(len(rendered))}
-    per_clause_changed: dict[int, bool] = {i: False for i in range(len(rendered))}
-    per_clause_value_only: dict[int, bool] = {i: True for i in range(len(rendered))}
-    inserted_blocks: list[list[Token]] = list(foreign_runs)
-    blocks_with_aligned = {t.block for i1, i2, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2]}
+    if not foreign:
+        return [], draft_tokens, matcher
+    runs = [[t for t in draft_tokens if t.block == b] for b in sorted(foreign)]
+    draft_tokens = [t for t in draft_tokens if t.block not in foreign]
+    return runs, draft_tokens, _matcher(std_tokens, draft_tokens)
+
+
+@dataclass
+class ClauseWork:
+    """What the walk of the alignment gathers for each clause of the standard text (by index)."""
+
+    ops: dict[int, list[tuple[str, list[Token]]]]  # equal / insert / delete, in order
+    draft: dict[int, list[Token]]  # the draft's tokens of the clause
+    changed: dict[int, bool]
+    value_only: dict[int, bool]  # only blanks differ (a value, not the form's wording)
+    inserted: list[list[Token]]  # runs of whole paragraphs the form does not have
+
+    @classmethod
+    def empty(cls, clauses: int, inserted: list[list[Token]]) -> ClauseWork:
+        """Nothing gathered yet for ``clauses`` clauses; ``inserted`` paragraphs already known."""
+        return cls({i: [] for i in range(clauses)}, {i: [] for i in range(clauses)},
+                   {i: False for i in range(clauses)}, {i: True for i in range(clauses)},
+                   list(inserted))
+
+
+def walk(analysis: Analysis, matcher, std_tokens: list[Token], draft_tokens: list[Token],
+         clauses: int, inserted: list[list[Token]]) -> ClauseWork:
+    """Walk the word alignment and give each step to its clause: equal words, words the draft
+    inserts or replaces (the wording the rules read), blanks the draft fills, whole
+    paragraphs it adds."""
+    form, lang = analysis.patterns.form, analysis.version.lang
+    work = ClauseWork.empty(clauses, inserted)
+    aligned_blocks = {t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2]}
 
     def clause_of_insert(i1: int, j1: int, j2: int) -> int:
         if i1 > 0 and j1 > 0 and draft_tokens[j1 - 1].block == draft_tokens[j1].block:
@@ -226,20 +280,19 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for s, d in zip(std_tokens[i1:i2], draft_tokens[j1:j2]):
-                per_clause_ops[s.clause].append(("equal", [d]))
-                per_clause_draft[s.clause].append(d)
+                work.ops[s.clause].append(("equal", [d]))
+                work.draft[s.clause].append(d)
             continue
         if tag == "insert":
             run = draft_tokens[j1:j2]
-            whole_blocks = all(t.block not in blocks_with_aligned for t in run)
-            if whole_blocks:
-                inserted_blocks.append(run)
+            if all(t.block not in aligned_blocks for t in run):
+                work.inserted.append(run)
                 continue
             c = clause_of_insert(i1, j1, j2)
-            per_clause_ops[c].append(("insert", run))
-            per_clause_draft[c].extend(run)
-            per_clause_changed[c] = True
-            per_clause_value_only[c] = False
+            work.ops[c].append(("insert", run))
+            work.draft[c].extend(run)
+            work.changed[c] = True
+            work.value_only[c] = False
             analysis.novel.append(join_tokens(run, lang))
             continue
         # delete or replace: split by standard clause
@@ -253,8 +306,8 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
                 draft_run[n * len(draft_run) // len(clauses_in_run): (n + 1) * len(draft_run) // len(clauses_in_run)])
             if placeholder and share and valid_fill(part[0].slot, join_tokens(share, lang), analysis):
                 # an unknown blank filled by the draft: a value, not a change
-                per_clause_ops[c].append(("equal", share))
-                per_clause_draft[c].extend(share)
+                work.ops[c].append(("equal", share))
+                work.draft[c].extend(share)
                 analysis.values.setdefault(part[0].slot, join_tokens(share, lang))
                 continue
             edge = _edge_fill(part, share, lang, analysis)
@@ -262,21 +315,27 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
                 slot, value_tokens, part, share, value_first = edge
                 analysis.values.setdefault(slot, join_tokens(value_tokens, lang))
                 if value_first:
-                    per_clause_ops[c].append(("equal", value_tokens))
-                    per_clause_draft[c].extend(value_tokens)
-            per_clause_ops[c].append(("delete", part))
+                    work.ops[c].append(("equal", value_tokens))
+                    work.draft[c].extend(value_tokens)
+            work.ops[c].append(("delete", part))
             if share:
-                per_clause_ops[c].append(("insert", share))
-                per_clause_draft[c].extend(share)
+                work.ops[c].append(("insert", share))
+                work.draft[c].extend(share)
                 analysis.novel.append(join_tokens(share, lang))
-            per_clause_changed[c] = True
+            work.changed[c] = True
             if not all(t.slot and form.slot(t.slot).kind != "alternative" for t in part):
-                per_clause_value_only[c] = False
+                work.value_only[c] = False
             if edge and not edge[4]:
-                per_clause_ops[c].append(("equal", edge[1]))
-                per_clause_draft[c].extend(edge[1])
+                work.ops[c].append(("equal", edge[1]))
+                work.draft[c].extend(edge[1])
+    return work
 
-    findings: list[Finding] = list(moved_findings)
+
+def judge_clauses(analysis: Analysis, rendered, work: ClauseWork,
+                  findings: list[Finding]) -> dict[int, Finding]:
+    """Each clause's status (equal, changed, removed) and finding, added to ``findings``;
+    returns the removed clauses' findings by clause index."""
+    form, lang = analysis.patterns.form, analysis.version.lang
     removed: dict[int, Finding] = {}
     for index, (clause_id, _) in enumerate(rendered):
         if analysis.clause_status.get(clause_id) == "moved":
@@ -284,10 +343,10 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
         clause = form.clauses[index]
         number = str(clause.number) if clause.number else None
         standard = analysis.standard[clause_id]
-        draft_text = join_tokens(per_clause_draft[index], lang)
+        draft_text = join_tokens(work.draft[index], lang)
         analysis.draft_clauses[clause_id] = draft_text
-        analysis.clause_blocks[clause_id] = sorted({t.block for t in per_clause_draft[index]})
-        if not per_clause_draft[index]:
+        analysis.clause_blocks[clause_id] = sorted({t.block for t in work.draft[index]})
+        if not work.draft[index]:
             analysis.clause_status[clause_id] = "removed"
             f = finding("MK-C003", f"clause {number or clause_id} of the form is missing",
                         lang=lang, clause_id=clause_id, clause_number=number,
@@ -295,12 +354,11 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
             removed[index] = f
             findings.append(f)
             continue
-        same = _same_wording(standard, draft_text)
-        if not per_clause_changed[index] or same:
+        if not work.changed[index] or _same_wording(standard, draft_text):
             analysis.clause_status[clause_id] = "equal"
             continue
         analysis.clause_status[clause_id] = "changed"
-        if per_clause_value_only[index]:
+        if work.value_only[index]:
             code = "MK-M001"
             message = f"clause {number or clause_id}: a name or value differs from the rest of the version"
         else:
@@ -308,23 +366,23 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
             message = f"clause {number or clause_id}: the wording of the form was changed"
         findings.append(finding(code, message, lang=lang, clause_id=clause_id, clause_number=number,
                                 standard=standard, draft=draft_text,
-                                diff=_merge_ops(per_clause_ops[index], lang)))
+                                diff=_merge_ops(work.ops[index], lang)))
+    return removed
 
-    # Added blocks; a removed clause found among them was moved.
-    for run in _group_by_block(inserted_blocks):
+
+def judge_added(analysis: Analysis, inserted: list[list[Token]], removed: dict[int, Finding],
+                numbers: dict[int, str], terms: frozenset, findings: list[Finding]) -> None:
+    """A finding for each paragraph the form does not have: added text, or a removed clause
+    found there (moved, perhaps reworded), which replaces the clause's "removed" finding."""
+    lang = analysis.version.lang
+    for run in _group_by_block(inserted):
         text = join_tokens(run, lang)
         analysis.added_blocks.append(run[0].block)
         analysis.novel.append(text)
-        moved_from = None
-        for index, f in removed.items():
-            ratio = difflib.SequenceMatcher(None, make_key([f.standard]).key, make_key([text]).key,
-                                            autojunk=False).ratio()
-            if ratio >= 0.6:
-                moved_from = (index, f, ratio)
-                break
-        if moved_from:
-            index, f, ratio = moved_from
-            del removed[index]
+        moved_from = next((index for index, f in removed.items() if difflib.SequenceMatcher(
+            None, make_key([f.standard]).key, make_key([text]).key, autojunk=False).ratio() >= 0.6), None)
+        if moved_from is not None:
+            f = removed.pop(moved_from)
             findings[findings.index(f)] = finding(
                 "MK-C004", f"clause {f.clause_number or f.clause_id} was moved" + (
                     "" if _same_wording(f.standard, text) else " and its wording changed"),
@@ -335,14 +393,11 @@ def align(analysis: Analysis, key: Key) -> list[Finding]:
             analysis.clause_blocks[f.clause_id] = [run[0].block]
             analysis.added_blocks.pop()
             continue
-        block = run[0].block
-        number = numbers.get(block)
+        number = numbers.get(run[0].block)
         findings.append(finding(
             "MK-C002", "text that is not in the form was added" + (f" (numbered {number})" if number else ""),
             lang=lang, clause_id=None, clause_number=number, standard=None, draft=text,
             diff=[DiffOp("insert", text)]))
-    _note_renumbering(analysis, numbers, findings)
-    return findings
 
 
 def _edge_fill(part: list[Token], share: list[Token], lang: str, analysis: Analysis):
@@ -371,7 +426,7 @@ def valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
     """Whether draft words can be the value of a blank the patterns could not read."""
     kind = analysis.patterns.form.slot(slot).kind
     if kind == "alternative":
-        return bool(options_of(slot, value, analysis.patterns)) or \
+        return bool(analysis.patterns.options_of(slot, value)) or \
             analysis.patterns.form.alternatives[slot].tolerates_other
     if kind == "date":
         return parse_date(value, analysis.pack.lexicon) is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -242,6 +243,70 @@ class FormPatterns:
     versions: list[tuple[dict, str, dict[str, str]]]  # variant, whole-version regex, group -> slot
     _compiled: dict[int, re.Pattern] = field(default_factory=dict)
 
+    def match_version(self, key: Key) -> tuple[dict, list[tuple[str, str, str]]] | None:
+        """Match a whole version at once: ``(variant, [(slot, clause id, value)...])``, or
+        None unless it is the form (editorial noise aside).
+
+        The structural variants (languages named in the signing clause, MOU fields and term)
+        are read from their clauses first, so only one whole-version pattern is compiled and
+        tried.
+        """
+        dims: dict[str, str] = {}
+        for dim, variant in self.form.variants.items():
+            candidates = self.clauses.get(variant.clause, [])
+            if len({p.variant[dim] for p in candidates}) < 2:
+                continue
+            hit = next((p for p in candidates if p.search.search(key.key)), None)
+            if hit is None:
+                return None  # that clause is not the form: no whole-version match is possible
+            dims[dim] = hit.variant[dim]
+        for index, (variant, _, groups) in enumerate(self.versions):
+            if any(variant[d] != v for d, v in dims.items()):
+                continue
+            m = self.version_regex(index).fullmatch(key.key)
+            if m:
+                found = []
+                for group, slot in groups.items():
+                    start, end = m.span(group)
+                    if start >= 0:
+                        found.append((slot, group.split("__")[0], key.value(start, end)))
+                return variant, found
+        return None
+
+    def search_clauses(self, key: Key) -> tuple[list[tuple[str, str, str]], dict[str, Counter]]:
+        """Each clause's first pattern found in the text, in form order (each after the one
+        before where it can be): the ``(slot, clause id, value)`` they read, and for each
+        variant how many of its clause's patterns voted for each of its values."""
+        found: list[tuple[str, str, str]] = []
+        votes: dict[str, Counter] = {dim: Counter() for dim in self.form.variants}
+        flat = flat_key(key.key)
+        position = 0
+        for clause_id, clause_patterns in self.clauses.items():
+            for p in clause_patterns:
+                if p.literal and p.literal not in flat:
+                    continue
+                m = p.search.search(key.key, position) or p.search.search(key.key)
+                if m:
+                    position = max(position, m.end()) if m.start() >= position else position
+                    found.extend((slot.name, clause_id, key.value(*m.span(slot.group)))
+                                 for slot in p.slots if m.span(slot.group)[0] >= 0)
+                    for dim, variant in self.form.variants.items():
+                        if clause_id == variant.clause:
+                            votes[dim][p.variant[dim]] += 1
+                    break
+        return found, votes
+
+    def options_of(self, slot: str, value: str) -> tuple[str, ...]:
+        """The listed options whose wording is ``value`` (several where a language words two
+        options alike); empty for another wording (a variant)."""
+        target = key_of(value).lower()
+        found: list[str] = []
+        for option, word in self.alternatives.get(slot, {}).items():
+            option = option.split("@")[0]
+            if key_of(word).lower() == target and option not in found:
+                found.append(option)
+        return tuple(found)
+
     def first_clause_with(self, slot: str) -> str | None:
         """The first clause of the form whose wording holds ``slot``."""
         return next((clause_id for clause_id, found in self.clauses.items()
@@ -352,17 +417,6 @@ def key_of(text: str) -> str:
     """The comparison key of a short text (a value or a wording), cached."""
     return make_key([text], numbered=False).key
 
-
-
-def options_of(slot: str, value: str, patterns: FormPatterns) -> tuple[str, ...]:
-    """The listed options whose wording is ``value`` (several where a language words two
-    options alike); empty for another wording (a variant)."""
-    target = key_of(value).lower()
-    found = []
-    for option, word in patterns.alternatives.get(slot, {}).items():
-        if key_of(word).lower() == target and option.split("@")[0] not in found:
-            found.append(option.split("@")[0])
-    return tuple(found)
 
 
 def flat_key(key: str) -> str:

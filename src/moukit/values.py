@@ -11,22 +11,14 @@ from functools import lru_cache
 from .formatting import format_list
 from .patterns import (
     FormPatterns,
-    Key,
     key_of,
     make_key,
-    options_of,
     parse_date,
     parse_term,
 )
 from .templates import LanguagePack
 from .text.markers import BREAK, LINE
 from .textnorm import token_key
-
-
-def slot_values(match: re.Match, slots, key: Key, clause_id: str) -> list[tuple[str, str, str]]:
-    """(slot, clause id, value) of every blank and alternative a clause pattern matched."""
-    return [(slot.name, clause_id, key.value(*match.span(slot.group))) for slot in slots
-            if match.span(slot.group)[0] >= 0]
 
 
 def consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
@@ -164,7 +156,7 @@ def describe_values(values: dict[str, str], variant: dict, patterns: FormPattern
     for slot in form.slots:
         if slot.kind == "alternative":
             if slot.name in values:
-                options = options_of(slot.name, values[slot.name], patterns)
+                options = patterns.options_of(slot.name, values[slot.name])
                 out[slot.name] = {"text": values[slot.name], "options": list(options)}
             continue
         if not slot.shown_in(variant):
