@@ -18,7 +18,7 @@ from docx.table import Table
 from lxml import etree
 
 import moukit
-from moukit.docx_xml import LANG_STYLES
+from moukit.writers.docx_style import LANG_STYLES
 from moukit.readers import read_draft
 from moukit.model import Clause, Document, Version
 from moukit.rendering import build_document

@@ -4,7 +4,7 @@
 its draft marker, title, clauses and a borderless two-column signature table. ``parallel``
 puts the versions side by side in one table: one column per language, one row per clause,
 the signature blocks in the last rows. Fonts, language tags and packaging are in
-:mod:`moukit.docx_xml`; the output is byte-identical for the same document.
+:mod:`moukit.writers.docx_style`; the output is byte-identical for the same document.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.table import _Cell
 
-from .. import docx_xml
+from . import docx_style
 from ..errors import MoukitError
 from ..model import Clause, Document, Version
 from ..ooxml.package import package_bytes
@@ -43,7 +43,7 @@ class _Writer:
 
     def __init__(self, version: Version) -> None:
         self.version = version
-        self.style = docx_xml.style_for(version.lang, version.locale)
+        self.style = docx_style.style_for(version.lang, version.locale)
         self.justify = JUSTIFY.get(self.style.justify, WD_ALIGN_PARAGRAPH.JUSTIFY)
 
     def segments(self, text: str) -> list[tuple[str, bool]]:
@@ -70,7 +70,7 @@ class _Writer:
                 hint="remove the character from the spec or template")
         for piece, thai in self.segments(text):
             run = paragraph.add_run(piece)
-            docx_xml.style_run(run._r, self.style, bold=bold, thai=thai)
+            docx_style.style_run(run._r, self.style, bold=bold, thai=thai)
 
     def paragraph(self, box, text: str, *, align=None, bold=False, after=BODY_SPACE,
                   before=None, number: str | None = None):
@@ -127,7 +127,7 @@ def _table(doc, rows: int, cols: int):
     """A borderless table with equal fixed columns across the text width."""
     table = doc.add_table(rows=rows, cols=cols)
     table.autofit = False
-    docx_xml.borderless(table._tbl)
+    docx_style.borderless(table._tbl)
     return table
 
 
@@ -143,7 +143,7 @@ def _separate(doc, document: Document) -> None:
                 if last is not None:
                     last.paragraph_format.keep_with_next = True
                 table = _table(doc, 1, len(item))
-                docx_xml.keep_row_together(table.rows[0]._tr)
+                docx_style.keep_row_together(table.rows[0]._tr)
                 for cell, clause in zip(table.rows[0].cells, item):
                     writer.signature(cell, clause)
                 last = None
@@ -164,7 +164,7 @@ def _parallel(doc, document: Document) -> None:
         for writer, version, cell in zip(writers, versions, row.cells):
             writer.clause(cell, version.clauses[i])
         if versions[0].clauses[i].kind == "signature":
-            docx_xml.keep_row_together(row._tr)
+            docx_style.keep_row_together(row._tr)
 
 
 def _signing_datetime(document: Document) -> datetime:
@@ -192,7 +192,7 @@ def _core_properties(doc, document: Document) -> None:
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as DOCX bytes in ``layout`` (``separate`` or ``parallel``)."""
     require_layout(document, layout)
-    doc = docx.Document(io.BytesIO(docx_xml.base_package()))
+    doc = docx.Document(io.BytesIO(docx_style.base_package()))
     if layout == "separate":
         _separate(doc, document)
     else:

@@ -25,8 +25,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from lxml import etree
 
-from .ooxml.package import XML_DECL, content_types_xml, in_package_order, rels_xml, zip_parts
-from .text.chars import has_thai
+from ..ooxml.package import XML_DECL, content_types_xml, in_package_order, rels_xml, zip_parts
+from ..text.chars import has_thai
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
