@@ -272,7 +272,7 @@ def test_choices_accept_ids_numbers_and_case():
     assert init.parse_answer("preposition", "2", answers) == "in"
     assert init.parse_answer("relationship", "Twin", answers) == "twin"
     assert init.parse_answer("level", "autonomous region", answers) == "autonomous_region"
-    with pytest.raises(init.AnswerError) as info:
+    with pytest.raises(moukit.AnswerError) as info:
         init.parse_answer("intent", "maybe", answers)
     assert "aim_to" in str(info.value)
 

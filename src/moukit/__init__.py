@@ -24,6 +24,7 @@ os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 _EXPORTS = {
     "Custom": "spec",
     "Document": "model",
+    "AnswerError": "errors",
     "DraftError": "errors",
     "Finding": "report",
     "FixedTerm": "spec",
@@ -38,6 +39,7 @@ _EXPORTS = {
     "OutputError": "errors",
     "Partner": "spec",
     "Problem": "errors",
+    "RulePackError": "errors",
     "Report": "report",
     "Rendering": "rendering",
     "Signatories": "spec",
@@ -45,6 +47,7 @@ _EXPORTS = {
     "Signing": "spec",
     "SpecError": "errors",
     "TemplateError": "errors",
+    "UsageError": "errors",
     "check": "checker",
     "ThaiParty": "spec",
     "get_form": "forms",
@@ -74,14 +77,17 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     # ruff: noqa: F401
     from .checker import check
     from .errors import (
+        AnswerError,
         DraftError,
         FormError,
         LanguageNotAvailable,
         MoukitError,
         OutputError,
         Problem,
+        RulePackError,
         SpecError,
         TemplateError,
+        UsageError,
     )
     from .forms import Form, get_form
     from .model import Document

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .align import Analysis
 from .crossversion import compare_versions, compare_with_spec
-from .errors import MoukitError
+from .errors import DraftError, LanguageNotAvailable, UsageError
 from .forms import get_form
 from .match import analyze_version
 from .report import Report, finding
@@ -60,17 +60,17 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
     rule_set = load_rules(rules)
     drafts = [read_draft(s, limits=limits) if not hasattr(s, "blocks") else s for s in sources]
     if not drafts:
-        raise MoukitError("nothing to check", hint="give one or more draft files")
+        raise UsageError("nothing to check", hint="give one or more draft files")
     analyses: list[Analysis] = []
     notes: list[str] = []
     for draft in drafts:
         versions = segment(draft, library)
         if not versions:
-            raise MoukitError(f"{draft.name}: the draft has no text", hint="check the file is the agreement")
+            raise DraftError(draft.name, "the draft has no text", hint="check the file is the agreement")
         for version in versions:
             if version.lang not in library.available():
                 which = "an unrecognised language" if version.lang == "und" else version.lang
-                raise MoukitError(
+                raise LanguageNotAvailable(
                     f"{draft.name}: a version is in a language moukit has no templates for "
                     f"({which}); available: {', '.join(library.available())}",
                     hint="add that language's templates with --templates DIR",

@@ -93,9 +93,9 @@ def _output_format(args: argparse.Namespace) -> str:
         if format_of_suffix(suffix):
             return format_of_suffix(suffix)
         if suffix:
-            from .errors import MoukitError
+            from .errors import UsageError
 
-            raise MoukitError(
+            raise UsageError(
                 _("cannot tell the format from the output name '{name}'").format(name=args.output),
                 hint=_("add --format ({formats}) or use a known suffix").format(
                     formats=", ".join(FORMATS)),
@@ -306,9 +306,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .checker import check_detailed
 
     if args.redline and len(args.drafts) != 1:
-        from .errors import MoukitError
+        from .errors import UsageError
 
-        raise MoukitError(_("--redline works on one DOCX draft at a time"),
+        raise UsageError(_("--redline works on one DOCX draft at a time"),
                           hint=_("check the DOCX alone to get its redline"))
     for path in (args.html, args.redline):
         if path:
@@ -423,7 +423,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Ask the questions (or read them from options) and write a commented, validated spec."""
     from . import init
     from .atomic import write_atomic
-    from .errors import MoukitError
+    from .errors import UsageError
     from .specfile import parse_spec
 
     ui_lang = i18n.get_language()
@@ -436,7 +436,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             problems.append(_("missing answers: {options}").format(
                 options=" ".join(init.option_name(k) for k in lacking)))
         if problems:
-            raise MoukitError("\n  ".join(problems),
+            raise UsageError("\n  ".join(problems),
                               hint=_("give every answer as an option (see moukit init --help), "
                                      "or leave out --non-interactive to be asked"))
     else:

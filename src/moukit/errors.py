@@ -6,11 +6,15 @@ any of them into a message on standard error and exit status 2; library callers 
 
     MoukitError
     ├── SpecError               a spec file or spec data is invalid (with every problem located)
+    ├── AnswerError             an answer to a ``moukit init`` question is not valid
     ├── TemplateError           a template or lexicon cannot be loaded or rendered
     │   └── LanguageNotAvailable  no template folder for a requested language
     ├── FormError               a form definition is malformed
+    ├── RulePackError           a rule pack cannot be read or is invalid
     ├── DraftError              a draft to check cannot be read (damaged, refused, too large)
-    └── OutputError             a file cannot be written (nothing partial is left)
+    ├── OutputError             a file cannot be written (nothing partial is left)
+    └── UsageError              a function or command was asked for something it does not do
+                                (an unknown format, layout or language; nothing to check)
 """
 
 from __future__ import annotations
@@ -70,6 +74,14 @@ class SpecError(MoukitError):
         return self.message
 
 
+class AnswerError(MoukitError):
+    """An answer to a ``moukit init`` question is not valid; ``key`` names the question."""
+
+    def __init__(self, key: str, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.key = key
+
+
 class TemplateError(MoukitError):
     """A template or lexicon file cannot be loaded or rendered."""
 
@@ -97,6 +109,10 @@ class FormError(MoukitError):
     """A form definition is malformed."""
 
 
+class RulePackError(MoukitError):
+    """A rule pack cannot be read, or a rule in it is invalid."""
+
+
 class DraftError(MoukitError):
     """A draft cannot be read: not a DOCX or text file, damaged, refused for safety, too large."""
 
@@ -107,3 +123,8 @@ class DraftError(MoukitError):
 
 class OutputError(MoukitError):
     """An output file cannot be written; any existing file at the path is left intact."""
+
+
+class UsageError(MoukitError, ValueError):
+    """A function or command was asked for something it does not do: an unknown format,
+    layout or language, nothing to check, a redline of a text draft."""

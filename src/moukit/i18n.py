@@ -53,9 +53,9 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
 def set_language(lang: str | None) -> None:
     """Use ``lang`` (``th`` or ``en``) from now on; None goes back to the locale's choice."""
     if lang is not None and lang not in UI_LANGUAGES:
-        from .errors import MoukitError
+        from .errors import UsageError
 
-        raise MoukitError(f"unknown interface language {lang!r}",
+        raise UsageError(f"unknown interface language {lang!r}",
                           hint=f"use one of {', '.join(UI_LANGUAGES)}")
     _current[0] = lang
 

@@ -20,20 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .errors import MoukitError
+from .errors import AnswerError, UsageError
 from .i18n import N_, translation
 from .i18n import gettext as _
 
-MAX_TEXT = 2000
 COMMENT_WIDTH = 92  # comment lines are wrapped at this width
-
-
-class AnswerError(MoukitError):
-    """An answer to a ``moukit init`` question is not valid; ``key`` names the question."""
-
-    def __init__(self, key: str, message: str, *, hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.key = key
 
 
 @dataclass(frozen=True)
@@ -209,6 +200,8 @@ def parse_answer(key: str, text: str, answers: dict):
 
 
 def _parse_text(key: str, text: str, answers: dict) -> str:
+    from .spec import MAX_TEXT  # the spec's own limit (imported here: the CLI starts without pydantic)
+
     if len(text) > MAX_TEXT or any(ord(c) < 32 for c in text):
         raise AnswerError(key, _("write one line of text of at most {count} characters")
                           .format(count=MAX_TEXT))
@@ -370,7 +363,7 @@ def build_spec(answers: dict) -> dict:
     answers = complete(answers)
     lacking = missing(answers)
     if lacking:
-        raise MoukitError("missing answers: " + ", ".join(option_name(k) for k in lacking))
+        raise UsageError("missing answers: " + ", ".join(option_name(k) for k in lacking))
     instrument = answers["instrument"]
     spec: dict = {"instrument": instrument}
     from .forms import get_form
@@ -555,7 +548,7 @@ def interview(answers: dict, ask: Callable[[str], str], say: Callable[[str], Non
             try:
                 text = ask(prompt_text(key, answers, ui_lang))
             except EOFError:
-                raise MoukitError(_("the input ended before every question was answered"),
+                raise UsageError(_("the input ended before every question was answered"),
                                   hint=_("answer every question, or give every answer as an "
                                          "option with --non-interactive")) from None
             text = text.strip()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .atomic import write_atomic
-from .errors import MoukitError
+from .errors import OutputError, UsageError
 from .formatting import to_thai_digits
 from .ooxml.package import zip_parts
 from .textnorm import SIGNING_LINE, fold, strip_numbering, token_key, tokenize
@@ -49,14 +49,14 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
     ``draft`` is the checked draft (a :class:`moukit.reader.Draft`, DOCX bytes or a path) and
     ``analyses`` the list returned by :func:`moukit.checker.check_detailed` for it. A text or
     Markdown draft raises :class:`moukit.errors.MoukitError` (a redline needs Word's tracked
-    changes). The input is never modified.
+    changes): :class:`moukit.errors.UsageError`. The input is never modified.
     """
     from .readers import read_draft
 
     if not hasattr(draft, "blocks"):
         draft = read_draft(draft)
     if draft.format != "docx" or draft.package is None:
-        raise MoukitError(
+        raise UsageError(
             f"{draft.name}: a redline can only be written for a .docx draft (this one is "
             f"{draft.format})", hint="check the .docx of the draft, or use the HTML report "
                                      "(--html OUT.html) to see the differences")
@@ -66,7 +66,7 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
     for analysis in mine:
         for block in analysis.version.blocks:
             if block.index >= len(fresh.blocks) or fresh.blocks[block.index].text != block.text:
-                raise MoukitError(f"{draft.name}: the analyses given do not belong to this draft",
+                raise UsageError(f"{draft.name}: the analyses given do not belong to this draft",
                                   hint="pass the analyses check_detailed returned for this file")
     editor = _Editor(fresh.package.document, _revision_date(mine))
     for analysis in mine:
@@ -89,7 +89,7 @@ def _validate(data: bytes, name: str) -> None:
     try:
         docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds; any means the output is unusable
-        raise MoukitError(f"{name}: the redline could not be built ({exc})",
+        raise OutputError(f"{name}: the redline could not be built ({exc})",
                           hint="report this draft to the moukit developers") from None
 
 

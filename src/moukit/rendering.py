@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .atomic import write_atomic
-from .errors import LanguageNotAvailable, MoukitError
+from .errors import LanguageNotAvailable, UsageError
 from .formatting import to_thai_digits
 from .model import Clause, Document, Version, fingerprint
 from .notices import Notice, spec_notices
@@ -74,7 +74,7 @@ def _languages(spec, languages: Iterable[str] | None) -> tuple[str, ...]:
     requested = [lang.strip() for lang in languages if lang.strip()]
     unknown = [lang for lang in requested if lang not in wanted]
     if unknown or not requested:
-        raise MoukitError(
+        raise UsageError(
             f"cannot render language(s) {', '.join(unknown) or '(none)'}: this spec's languages are "
             f"{', '.join(wanted)}",
             hint=f"use --lang with some of {','.join(wanted)}",
@@ -144,9 +144,9 @@ def render(spec, format: str = "docx", *, languages: Iterable[str] | None = None
     ``templates`` adds template folders that override or extend the shipped ones.
     """
     if format not in FORMATS:
-        raise MoukitError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
     if layout not in LAYOUTS:
-        raise MoukitError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
+        raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
     document = build_document(spec, languages=languages, templates=templates,
                               thai_digits=thai_digits, layout=layout)
     return Rendering(FORMATS[format].write(document, layout=layout), format, document, layout)

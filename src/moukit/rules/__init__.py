@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import MoukitError
+from ..errors import RulePackError
 from ..codes import CODES, ROUTES
 from ..yamlload import load_yaml
 from .checks import CHECKS
@@ -47,28 +47,28 @@ class Rule:
 
 def _parse_pack(data: object, source: str) -> list[Rule]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise MoukitError(f"{source}: a rule pack must be a mapping with a 'rules' list",
+        raise RulePackError(f"{source}: a rule pack must be a mapping with a 'rules' list",
                           hint="see moukit/rules/default.yaml for the format")
     rules = []
     for i, item in enumerate(data["rules"]):
         where = f"{source}: rules[{i}]"
         if not isinstance(item, dict) or "code" not in item or "route" not in item:
-            raise MoukitError(f"{where}: each rule needs a code and a route")
+            raise RulePackError(f"{where}: each rule needs a code and a route")
         if item["route"] not in ROUTES[1:]:
-            raise MoukitError(f"{where}: route must be one of {', '.join(ROUTES[1:])}")
+            raise RulePackError(f"{where}: route must be one of {', '.join(ROUTES[1:])}")
         patterns = {}
         for lang, items in (item.get("patterns") or {}).items():
             try:
                 patterns[lang] = tuple(re.compile(p, re.IGNORECASE) for p in items)
             except re.error as exc:
-                raise MoukitError(f"{where}: bad pattern for {lang}: {exc}") from None
+                raise RulePackError(f"{where}: bad pattern for {lang}: {exc}") from None
         check = item.get("check")
         if check is not None and check not in CHECKS:
-            raise MoukitError(f"{where}: unknown check {check!r}", hint=f"known checks: {', '.join(CHECKS)}")
+            raise RulePackError(f"{where}: unknown check {check!r}", hint=f"known checks: {', '.join(CHECKS)}")
         if not patterns and check is None:
-            raise MoukitError(f"{where}: a rule needs patterns or a check")
+            raise RulePackError(f"{where}: a rule needs patterns or a check")
         if check is not None and not item.get("clause"):
-            raise MoukitError(f"{where}: a named check needs the clause it looks at",
+            raise RulePackError(f"{where}: a named check needs the clause it looks at",
                               hint="add clause: <clause id>")
         rules.append(Rule(str(item["code"]), str(item.get("name", item["code"])), item["route"],
                           patterns, check, item.get("clause"), str(item.get("rationale", "")).strip(),
@@ -94,9 +94,9 @@ def load_rules(paths=()) -> tuple[Rule, ...]:
         try:
             data = load_yaml(path.read_text("utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise MoukitError(f"{path}: cannot read the rule pack ({exc})") from None
+            raise RulePackError(f"{path}: cannot read the rule pack ({exc})") from None
         except yaml.YAMLError as exc:
-            raise MoukitError(f"{path}: the rule pack is not valid YAML ({exc})") from None
+            raise RulePackError(f"{path}: the rule pack is not valid YAML ({exc})") from None
         rules.extend(_unique(_parse_pack(data, str(path)), rules, str(path)))
     return tuple(rules)
 
@@ -107,7 +107,7 @@ def _unique(new: list[Rule], known: list[Rule], source: str) -> list[Rule]:
     codes = [r.code for r in new]
     clashes = sorted({c for c in codes if c in taken or codes.count(c) > 1})
     if clashes:
-        raise MoukitError(f"{source}: rule code(s) {', '.join(clashes)} already taken",
+        raise RulePackError(f"{source}: rule code(s) {', '.join(clashes)} already taken",
                           hint="give each rule of your pack a code of its own (e.g. with your "
                                "office's prefix); moukit's codes start with MK-")
     return new

@@ -3,7 +3,7 @@ and the checks a document must pass before it is laid out."""
 
 from __future__ import annotations
 
-from ..errors import MoukitError
+from ..errors import UsageError
 from ..model import Document
 
 LAYOUTS = ("separate", "parallel")
@@ -14,9 +14,9 @@ def require_layout(document: Document, layout: str) -> None:
     """Raise :class:`MoukitError` unless the document has versions, the layout exists and, for
     the parallel layout, every version has the same clauses in the same order."""
     if not document.versions:
-        raise MoukitError("the document has no language version to write")
+        raise UsageError("the document has no language version to write")
     if layout not in LAYOUTS:
-        raise MoukitError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
+        raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
     if layout == "parallel":
         require_same_clauses(document)
 
@@ -27,7 +27,7 @@ def require_same_clauses(document: Document) -> None:
     first = [c.id for c in document.versions[0].clauses]
     for version in document.versions[1:]:
         if [c.id for c in version.clauses] != first:
-            raise MoukitError(
+            raise UsageError(
                 f"the {version.lang} version does not have the same clauses as the "
                 f"{document.versions[0].lang} version, so they cannot be laid out side by side",
                 hint="use the separate layout, or render every language from the same form",

@@ -21,7 +21,7 @@ from docx.shared import Pt
 from docx.table import _Cell
 
 from . import docx_style
-from ..errors import MoukitError
+from ..errors import OutputError, UsageError
 from ..model import Clause, Document, Version
 from ..ooxml.package import package_bytes
 from ..ooxml.properties import add_custom_properties
@@ -64,7 +64,7 @@ class _Writer:
         """Append ``text`` to ``paragraph`` as styled runs (newlines become line breaks)."""
         bad = NOT_XML.search(text)
         if bad:
-            raise MoukitError(
+            raise OutputError(
                 f"the {self.version.lang} text has control character U+{ord(bad.group()):04X}, "
                 f"which a DOCX file cannot hold: {text[:60]!r}",
                 hint="remove the character from the spec or template")
@@ -173,7 +173,7 @@ def _signing_datetime(document: Document) -> datetime:
     try:
         day = date.fromisoformat(document.signing_date)
     except ValueError:
-        raise MoukitError(f"signing date {document.signing_date!r} is not an ISO date",
+        raise UsageError(f"signing date {document.signing_date!r} is not an ISO date",
                           hint="use YYYY-MM-DD") from None
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
