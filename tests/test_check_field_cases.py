@@ -275,12 +275,11 @@ def test_a_clause_beyond_a_provinces_authority_is_not_permitted(chengdu_text, la
     assert {f.lang for f in report.findings} <= {lang, None}
 
 
-def _added_clause_cases():
-    for (lang, sentence, code), case_id in zip(PROHIBITED, PROHIBITED_IDS):
-        yield pytest.param(lang, sentence, id=case_id)
+ADDED_CLAUSE_CASES = [pytest.param(lang, sentence, id=case_id)
+                      for (lang, sentence, _), case_id in zip(PROHIBITED, PROHIBITED_IDS)]
 
 
-@pytest.mark.parametrize(("lang", "sentence"), _added_clause_cases())
+@pytest.mark.parametrize(("lang", "sentence"), ADDED_CLAUSE_CASES)
 def test_the_prohibited_clause_is_reported_as_added_clause_6(chengdu_text, lang, sentence):
     report = check_text(add_clause_6(chengdu_text, {lang: sentence}))
     added = findings(report, "MK-C002", lang=lang)

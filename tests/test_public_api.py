@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import subprocess
 import sys
+import types
+from pathlib import Path
 
 import moukit
 
 
-def test_all_is_sorted_and_every_name_resolves():
-    assert moukit.__all__ == sorted(moukit.__all__)
+def _package_source() -> ast.Module:
+    return ast.parse(Path(moukit.__file__).read_text("utf-8"))
+
+
+def _literal(tree: ast.Module, name: str):
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} is not a literal in moukit/__init__.py")
+
+
+def test_all_is_a_sorted_literal_of_the_lazy_exports():
+    # static tools read __all__ only when it is a literal
+    tree = _package_source()
+    exports = _literal(tree, "_EXPORTS")
+    assert _literal(tree, "__all__") == moukit.__all__ == sorted([*exports, "__version__"])
+
+
+def test_the_type_checking_imports_are_the_lazy_exports():
+    tree = _package_source()
+    block = next(node for node in tree.body if isinstance(node, ast.If)
+                 and getattr(node.test, "id", "") == "TYPE_CHECKING")
+    imported = {alias.name: node.module for node in ast.walk(block)
+                if isinstance(node, ast.ImportFrom) for alias in node.names}
+    assert imported == _literal(tree, "_EXPORTS")
+
+
+def test_every_public_name_is_in_all_and_resolves():
     for name in moukit.__all__:
         assert getattr(moukit, name) is not None, name
+        if name != "__version__":
+            module = importlib.import_module(f"moukit.{_literal(_package_source(), '_EXPORTS')[name]}")
+            assert getattr(module, name) is getattr(moukit, name), name
+    implementation = {"TYPE_CHECKING", "Any", "annotations", "import_module", "os"}
+    public = {name for name, value in vars(moukit).items()
+              if not name.startswith("_") and not isinstance(value, types.ModuleType)}
+    assert public - implementation == set(moukit.__all__) - {"__version__"}
 
 
 def test_functions_stay_functions_after_their_modules_are_imported():

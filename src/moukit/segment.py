@@ -48,6 +48,7 @@ def literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
     return tuple(chunks)
 
 
+@lru_cache(maxsize=16)
 def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
     """Vocabulary of each Latin-script language pack, to tell English from Italian."""
     vocab = {}
@@ -88,6 +89,7 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     return lang
 
 
+@lru_cache(maxsize=16)
 def _title_starts(library: TemplateLibrary) -> set[str]:
     """Keys of the lines a version's title starts with in every language: the first line of
     each form's title, or every wording of the alternative that line is in English (the MOU's
@@ -123,6 +125,7 @@ def _first_title_line(pack: LanguagePack, form: Form) -> str:
     return title.split("\n")[0]
 
 
+@lru_cache(maxsize=16)
 def _draft_markers(library: TemplateLibrary) -> set[str]:
     """Keys of lines that are layout, not wording: draft markers and language headings."""
     from babel import Locale
@@ -165,12 +168,7 @@ def block_text(block) -> str:
 
 def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     """Split a draft into its language versions (separate or parallel layout)."""
-    cache = library.__dict__.setdefault("_check_cache", {})
-    if "latin" not in cache:
-        cache["latin"] = latin_packs(library)
-        cache["markers"] = _draft_markers(library)
-        cache["starts"] = _title_starts(library)
-    latin, markers = cache["latin"], cache["markers"]
+    latin, markers = latin_packs(library), _draft_markers(library)  # once per library
     blocks = [b for b in draft.blocks if clean(block_text(b))]
     editorial: list[str] = []
     kept = []
@@ -222,7 +220,7 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
         ordered.append(b)
     ordered.extend(sorted(table_buffer, key=lambda x: (x.table[2], x.table[1], x.index)))
 
-    starts = cache["starts"]
+    starts = _title_starts(library)
     versions: list[VersionText] = []
     current: VersionText | None = None
     weights: Counter = Counter()
