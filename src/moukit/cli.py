@@ -167,58 +167,6 @@ def _add_render(commands) -> None:
 # ---------------------------------------------------------------- forms
 
 
-def forms_data(templates=()) -> dict:
-    """Everything ``moukit forms`` reports, as JSON-ready data."""
-    from ._version import __version__
-    from .forms import all_forms, vocabulary
-    from .templates import TemplateLibrary
-
-    library = TemplateLibrary(templates)
-    forms = []
-    for form in all_forms():
-        reconstructed = {r.get("option") for r in form.reconstructed}
-        forms.append({
-            "id": form.id,
-            "version": form.version,
-            "instrument": form.instrument,
-            "name": form.name,
-            "clauses": [{"id": c.id, "kind": c.kind, "number": c.number} for c in form.clauses],
-            "alternatives": {
-                alt.name: {
-                    "options": list(alt.options),
-                    "default": alt.default,
-                    "other_wording_allowed": alt.tolerates_other,
-                    "description": alt.description,
-                }
-                for alt in form.alternatives.values()
-            },
-            "options": {
-                variant.name: {
-                    "description": variant.description,
-                    "clause": variant.clause,
-                    "choices": {
-                        key: {"description": text, "reconstructed": key in reconstructed}
-                        for key, text in variant.values.items()
-                    },
-                }
-                for variant in form.variants.values()
-            },
-            "reconstructed": [dict(r) for r in form.reconstructed],
-            "template_variables": [slot.name for slot in form.slots],
-        })
-    vocab = vocabulary()
-    return {
-        "moukit_version": __version__,
-        "forms": forms,
-        "vocabularies": {
-            "fields": dict(vocab["fields"]),
-            "partner_levels": dict(vocab["partner_levels"]),
-            "provincial_levels": list(vocab.get("provincial_levels", [])),
-        },
-        "languages": library.available(),
-    }
-
-
 def _forms_text(data: dict) -> str:
     lines: list[str] = []
     for form in data["forms"]:
@@ -253,6 +201,8 @@ def _forms_text(data: dict) -> str:
 
 def cmd_forms(args: argparse.Namespace) -> int:
     """List the forms, their clauses, alternatives and options, the vocabularies and languages."""
+    from .reference.describe import forms_data
+
     data = forms_data(args.templates)
     if args.json:
         import json

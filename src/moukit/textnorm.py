@@ -144,19 +144,29 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
 
     Thai is segmented with pythainlp (newmm) using the form's own terms as dictionary words,
     plus pythainlp's common word list unless the terms are ``complete`` (a language pack that
-    ships the words of its own text needs no more: text the draft adds is then segmented into
-    character clusters); Chinese and Japanese by character; other languages by words and
-    punctuation. Spaces are dropped (they are editorial).
+    ships the words of its own text needs no more); Thai that is in neither (a name, text a
+    draft adds) is cut into character clusters, which do not depend on the text around them,
+    so that a name segments the same whether its line is joined to the next or not. Chinese
+    and Japanese are split by character; other languages by words and punctuation. Spaces
+    are dropped (they are editorial).
+
+    >>> form_words = Terms({"สำหรับ", "จังหวัด"})
+    >>> form_words.complete = True
+    >>> tokenize("สำหรับจังหวัดพะเยา", "th", form_words)
+    ['สำหรับ', 'จังหวัด', 'พะ', 'เยา']
     """
     if lang == "th" and has_thai(text):
-        from pythainlp.tokenize import word_tokenize
+        from pythainlp.tokenize import tcc, word_tokenize
 
         # Spaces between Thai characters are editorial: join before segmenting.
         joined = re.sub(f"(?<=[{THAI}])\\s+(?=[{THAI}])", "", text)
         tokens: list[str] = []
         trie = _thai_trie(frozenset(terms), not getattr(terms, "complete", False))
         for piece in word_tokenize(joined, custom_dict=trie, engine="newmm", keep_whitespace=False):
-            tokens.extend(_WORD.findall(piece) if not has_thai(piece) else [piece])
+            if not has_thai(piece):
+                tokens.extend(_WORD.findall(piece))
+            else:
+                tokens.extend([piece] if piece in trie else tcc.segment(piece))
         return [t for t in tokens if t.strip()]
     out: list[str] = []
     for word in _WORD.findall(text):

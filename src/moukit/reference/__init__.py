@@ -1,0 +1,86 @@
+"""Everything moukit generates from its own code and data, and the check that it is current.
+
+``python -m moukit.reference`` writes the reference pages of the documentation
+(``docs/reference/*.md``, :mod:`moukit.reference.pages`) and the word list of the Thai
+pack (:mod:`moukit.reference.words`); ``--check`` writes nothing and exits 1, listing the
+stale files, when one differs from what the code would generate now. The tests run the
+check; nothing else writes these files. ``moukit forms`` prints the forms as
+:func:`moukit.reference.describe.forms_data` describes them.
+
+>>> sorted(generate())[:2]
+['docs/reference/forms.md', 'docs/reference/rules.md']
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import pages
+
+__all__ = ["generate", "main", "stale", "write"]
+
+
+def _words_path() -> str:
+    """Where the Thai pack's word list lives, relative to the top of the checkout."""
+    from ..templates import builtin_templates_dir
+
+    return (builtin_templates_dir() / "th" / "words.txt").relative_to(default_root()).as_posix()
+
+
+def generate() -> dict[str, str]:
+    """Every generated file: ``{path relative to the top of the checkout: text}``."""
+    from ..templates import default_library
+    from .words import words_file
+
+    return {
+        "docs/reference/spec.md": pages.spec_page(),
+        "docs/reference/forms.md": pages.forms_page(),
+        "docs/reference/rules.md": pages.rules_page(),
+        "docs/reference/vocabulary.md": pages.vocabulary_page(),
+        _words_path(): words_file(default_library().pack("th")),
+    }
+
+
+def default_root() -> Path:
+    """The top of the checkout this module runs from."""
+    return Path(__file__).resolve().parents[3]
+
+
+def stale(root: Path, files: dict[str, str] | None = None) -> list[str]:
+    """Generated files that are missing under ``root`` or differ from what would be generated now."""
+    files = generate() if files is None else files
+    return [rel for rel, text in files.items()
+            if not (Path(root) / rel).is_file() or (Path(root) / rel).read_bytes() != text.encode("utf-8")]
+
+
+def write(root: Path) -> list[str]:
+    """Write the generated files that changed; return their paths relative to ``root``."""
+    files = generate()
+    changed = stale(root, files)
+    for rel in changed:
+        path = Path(root) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(files[rel].encode("utf-8"))
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: write the files, or with ``--check`` report stale ones (exit 1)."""
+    parser = argparse.ArgumentParser(prog="python -m moukit.reference",
+                                     description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
+    parser.add_argument("--root", type=Path, default=default_root(),
+                        help="the top of the checkout (default: the one moukit runs from)")
+    args = parser.parse_args(argv)
+    if args.check:
+        old = stale(args.root)
+        for rel in old:
+            print(f"stale: {args.root / rel}", file=sys.stderr)
+        if old:
+            print("run: python -m moukit.reference", file=sys.stderr)
+        return 1 if old else 0
+    for rel in write(args.root):
+        print(f"wrote {args.root / rel}")
+    return 0
