@@ -26,8 +26,17 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # no __pycache__ in the repository (bench/, src/moukit/)
 
-from render import (ENV, SPEC, Table, environment, median_times,  # noqa: E402
-                    moukit_command, ms, process_medians, use_bytecode_cache)
+from render import (  # noqa: E402
+    ENV,
+    SPEC,
+    Table,
+    environment,
+    median_times,
+    moukit_command,
+    ms,
+    process_medians,
+    use_bytecode_cache,
+)
 
 # One word of clause 3 in each language version: the form's "will" becomes "shall".
 EDITS = {
@@ -142,10 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     n = QUICK if args.quick else CHECKS
     proc_rounds = 3 if args.quick else 9
 
-    import moukit
-    from moukit.checker import check_detailed
-    from moukit.redline import write_redline
     from redlines import Redlines
+
+    import moukit
+    from moukit.checking.output.redline import write_redline
+    from moukit.checking.pipeline import check_detailed
 
     spec = moukit.load_spec(SPEC)
     trilingual = edited_docx(moukit.render(spec, "docx").data, ("th", "zh", "en"))

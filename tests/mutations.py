@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from specdata import spec
 
-from moukit.segment import VersionText
-from moukit.context import build_context
+from moukit.checking.segment import VersionText
 from moukit.forms import get_form
-from moukit.templates import default_library
+from moukit.packs.library import default_library
+from moukit.rendering.context import build_context
+from moukit.rendering.writers.text import clause_text
 from moukit.text.markers import MARK, mark, unmark
-from moukit.textnorm import tokenize
-from moukit.writers.text import clause_text
+from moukit.text.normalize import tokenize
 
 FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}
 ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
@@ -67,7 +67,7 @@ def marked_clauses(s, lang: str) -> list[tuple[str, str, str | None, str]]:
 
 
 def blocks_of(clauses) -> list[str]:
-    from moukit.model import Clause
+    from moukit.rendering.document import Clause
 
     return [clause_text(Clause(cid, kind, number, unmark(text))) for cid, kind, number, text in clauses]
 
@@ -195,7 +195,7 @@ def mutants(instrument: str, lang: str, **spec_changes):
         for edit, detail, new_marked in word_edits(marked, lang):
             new_text = unmark(new_marked)
             blocks = list(base)
-            from moukit.model import Clause
+            from moukit.rendering.document import Clause
 
             blocks[i] = clause_text(Clause(clause_id, kind, number, new_text))
             expected = "skip" if is_standard_clause(instrument, lang, clause_id, new_text) else "deviation"

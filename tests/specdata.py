@@ -45,7 +45,7 @@ def spec_data(instrument: str = "mou", partner_language: str = "zh") -> dict:
 
 def spec(instrument: str = "mou", partner_language: str = "zh", **changes):
     """A validated spec, with top-level ``changes`` applied."""
-    from moukit.spec import SPEC_ADAPTER
+    from moukit.spec.models import SPEC_ADAPTER
 
     data = spec_data(instrument, partner_language)
     data.update(changes)

@@ -22,12 +22,12 @@ from mutations import (
     version_text,
 )
 
-from moukit.checker import check
-from moukit.match import analyze_version
-from moukit.rendering import build_document
-from moukit.rules import load_rules
-from moukit.templates import default_library
-from moukit.writers.text import clause_text
+from moukit.checking.match import analyze_version
+from moukit.checking.pipeline import check
+from moukit.checking.rules import load_rules
+from moukit.packs.library import default_library
+from moukit.rendering.build import build_document
+from moukit.rendering.writers.text import clause_text
 
 RULES = load_rules()
 FULL_MOU = {"fields_clause": "named", "term": {"years": 5}}
@@ -119,7 +119,7 @@ ONE_LANGUAGE_CHANGES = {
 def _changed_spec(partner: str, name: str):
     from specdata import spec_data
 
-    from moukit.spec import SPEC_ADAPTER
+    from moukit.spec.models import SPEC_ADAPTER
 
     data = spec_data("mou", partner)
     data["term"] = {"years": 5}
@@ -137,7 +137,7 @@ def test_a_value_changed_in_one_language_only_is_caught(lang, name):
     partner = lang if lang not in ("th", "en") else "zh"
     from specdata import spec_data
 
-    from moukit.spec import SPEC_ADAPTER
+    from moukit.spec.models import SPEC_ADAPTER
 
     data = spec_data("mou", partner)
     data["term"] = {"years": 5}

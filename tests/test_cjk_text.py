@@ -16,8 +16,8 @@ import pytest
 from langcases import clauses, full_text
 
 import moukit
-from moukit.context import build_context
-from moukit.templates import TemplateLibrary
+from moukit.packs.library import TemplateLibrary
+from moukit.rendering.context import build_context
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

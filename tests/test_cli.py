@@ -20,9 +20,8 @@ from specdata import spec_data
 
 import moukit
 from moukit import cli
-from moukit.forms import all_forms
-from moukit.forms import vocabulary
-from moukit.templates import TemplateLibrary
+from moukit.forms import all_forms, vocabulary
+from moukit.packs.library import TemplateLibrary
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -320,7 +319,7 @@ def test_existing_output_is_left_intact_when_rendering_fails(tmp_path, capsys, b
 
 
 def test_interrupt_exits_130_and_leaves_no_partial_file(tmp_path, capsys, monkeypatch):
-    import moukit.atomic
+    import moukit._atomic
 
     spec = write_spec(tmp_path)
     out = tmp_path / "agreement.txt"
@@ -329,7 +328,7 @@ def test_interrupt_exits_130_and_leaves_no_partial_file(tmp_path, capsys, monkey
     def interrupted(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(moukit.atomic.os, "fsync", interrupted)
+    monkeypatch.setattr(moukit._atomic.os, "fsync", interrupted)
     code, _, err = run(capsys, "render", spec, "-o", out)
     assert code == 130
     assert "interrupted" in err

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from moukit import reference
+from moukit.checking.codes import CODES
 from moukit.reference import pages
-from moukit.codes import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -64,7 +64,7 @@ def test_check_command_line_lists_stale_files(tmp_path):
 
 
 def test_spec_reference_lists_every_model_field():
-    from moukit.spec import FixedTerm, LoiSpec, MouSpec, Partner, Signing
+    from moukit.spec.models import FixedTerm, LoiSpec, MouSpec, Partner, Signing
 
     text = pages.spec_page()
     for model in (LoiSpec, MouSpec):
@@ -78,7 +78,7 @@ def test_spec_reference_lists_every_model_field():
 
 def test_forms_reference_has_every_clause_in_every_language():
     from moukit.forms import all_forms
-    from moukit.templates import default_library
+    from moukit.packs.library import default_library
 
     text = pages.forms_page()
     langs = default_library().available()
@@ -95,7 +95,7 @@ def test_forms_reference_has_every_clause_in_every_language():
 
 
 def test_rules_reference_names_every_code():
-    from moukit.rules import default_rules
+    from moukit.checking.rules import default_rules
 
     text = pages.rules_page()
     codes = [rule.code for rule in default_rules()] + list(CODES)
@@ -114,7 +114,7 @@ def test_fixed_codes_match_the_check_report_page():
 
 def test_vocabulary_reference_words_every_field_in_every_language():
     from moukit.forms import vocabulary
-    from moukit.templates import default_library
+    from moukit.packs.library import default_library
 
     text = pages.vocabulary_page()
     library = default_library()

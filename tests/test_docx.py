@@ -18,11 +18,11 @@ from docx.table import Table
 from lxml import etree
 
 import moukit
-from moukit.writers.docx_style import LANG_STYLES
-from moukit.readers import read_draft
-from moukit.model import Clause, Document, Version
-from moukit.rendering import build_document
-from moukit.writers import docx as docx_writer
+from moukit.checking.readers import read_draft
+from moukit.rendering.build import build_document
+from moukit.rendering.document import Clause, Document, Version
+from moukit.rendering.writers import docx as docx_writer
+from moukit.rendering.writers.docx_style import LANG_STYLES
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -392,8 +392,8 @@ def test_identical_bytes_across_processes(rendered):
     """Hash seeds and clocks differ between processes; the bytes must not."""
     code = (
         "import hashlib, moukit\n"
-        "from moukit.rendering import build_document\n"
-        "from moukit.writers import docx\n"
+        "from moukit.rendering.build import build_document\n"
+        "from moukit.rendering.writers import docx\n"
         "spec = moukit.load_spec('examples/chiang-mai-hokkaido.yaml')\n"
         "doc = build_document(spec, languages=['th', 'en'])\n"
         "print(hashlib.sha256(docx.write(doc, layout='separate')).hexdigest())\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from specdata import spec
 
-from moukit.rendering import build_document
+from moukit.rendering.build import build_document
 
 FORM_TEXT = Path(__file__).parent / "data" / "form-en.txt"
 

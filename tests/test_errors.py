@@ -6,7 +6,7 @@ import pytest
 from specdata import spec
 
 import moukit
-from moukit.rules import load_rules
+from moukit.checking.rules import load_rules
 
 
 def test_asking_for_what_does_not_exist_is_a_usage_error():
@@ -35,8 +35,8 @@ def test_a_draft_in_a_language_without_templates_names_the_missing_pack():
 
 
 def test_a_redline_of_a_text_draft_is_a_usage_error():
-    from moukit.checker import check_detailed
-    from moukit.redline import write_redline
+    from moukit.checking.output.redline import write_redline
+    from moukit.checking.pipeline import check_detailed
 
     text = moukit.render(spec("mou", "zh"), "txt").data
     _, analyses = check_detailed([text])

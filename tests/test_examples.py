@@ -16,13 +16,12 @@ import pytest
 
 import moukit
 from moukit import cli
-from moukit.forms import all_forms
-from moukit.rendering import render
-from moukit.writers import FORMATS
-from moukit.writers._common import LAYOUTS
-from moukit.forms import vocabulary
-from moukit.spec import Custom, FixedTerm
-from moukit.templates import TemplateLibrary
+from moukit.forms import all_forms, vocabulary
+from moukit.packs.library import TemplateLibrary
+from moukit.rendering.build import render
+from moukit.rendering.writers import FORMATS
+from moukit.rendering.writers._common import LAYOUTS
+from moukit.spec.models import Custom, FixedTerm
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -224,7 +223,7 @@ def test_italian_lexicon_words_every_alternative_and_field_distinctly():
 
 @pytest.mark.parametrize("years", range(1, 100))
 def test_italian_term_in_words(years):
-    from moukit.formatting import term_text
+    from moukit.text.formatting import term_text
 
     lexicon = TemplateLibrary([ITALIAN]).pack("it").lexicon
     text = term_text(years, lexicon)

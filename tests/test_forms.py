@@ -16,7 +16,7 @@ from specdata import spec
 
 from moukit.errors import FormError
 from moukit.forms import INSTRUMENTS, KINDS, _parse, all_forms, get_form
-from moukit.spec import SPEC_MODELS
+from moukit.spec.models import SPEC_MODELS
 
 
 def _model_of(instrument: str):
@@ -113,7 +113,7 @@ def test_the_shipped_definitions_parse_unchanged():
 
 
 def test_another_wording_of_a_tolerant_alternative_has_a_finding_code():
-    from moukit.codes import CODES
+    from moukit.checking.codes import CODES
 
     for form in all_forms():
         for alternative in form.alternatives.values():

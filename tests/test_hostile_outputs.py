@@ -3,7 +3,7 @@
 For ``render -o``, ``check --html`` and ``check --redline``: the path is a folder, its folder
 is missing or not writable, the disk fills up, the write is interrupted. We run as root, so
 permissions are simulated by making ``tempfile.mkstemp`` or ``os.replace`` raise inside
-``moukit.atomic`` only. Every case checks that nothing new appears in the folder (no
+``moukit._atomic`` only. Every case checks that nothing new appears in the folder (no
 temporary ``.part`` file either) and that a file already at the path keeps its bytes.
 """
 
@@ -18,7 +18,7 @@ from hostile import specs as hs
 from hostile.harness import ORIGINAL, assert_clean_error, run_cli, run_module, snapshot
 
 import moukit
-import moukit.atomic
+import moukit._atomic
 
 TARGETS = ("render", "html", "redline")
 
@@ -47,7 +47,7 @@ def output_name(target: str) -> str:
 
 
 class Proxy:
-    """A module seen through a few replaced attributes (only inside moukit.atomic)."""
+    """A module seen through a few replaced attributes (only inside moukit._atomic)."""
 
     def __init__(self, module, **overrides) -> None:
         self._module = module
@@ -83,28 +83,28 @@ def fail_write(monkeypatch, exc: BaseException) -> None:
     def fdopen(fd, *args, **kwargs):
         return FailingFile(os.fdopen(fd, *args, **kwargs), exc)
 
-    monkeypatch.setattr(moukit.atomic, "os", Proxy(os, fdopen=fdopen))
+    monkeypatch.setattr(moukit._atomic, "os", Proxy(os, fdopen=fdopen))
 
 
 def fail_fsync(monkeypatch, exc: BaseException) -> None:
     def fsync(fd):
         raise exc
 
-    monkeypatch.setattr(moukit.atomic, "os", Proxy(os, fsync=fsync))
+    monkeypatch.setattr(moukit._atomic, "os", Proxy(os, fsync=fsync))
 
 
 def fail_replace(monkeypatch, exc: BaseException) -> None:
     def replace(src, dst):
         raise exc
 
-    monkeypatch.setattr(moukit.atomic, "os", Proxy(os, replace=replace))
+    monkeypatch.setattr(moukit._atomic, "os", Proxy(os, replace=replace))
 
 
 def fail_mkstemp(monkeypatch, exc: BaseException) -> None:
     def mkstemp(*args, **kwargs):
         raise exc
 
-    monkeypatch.setattr(moukit.atomic, "tempfile", Proxy(tempfile, mkstemp=mkstemp))
+    monkeypatch.setattr(moukit._atomic, "tempfile", Proxy(tempfile, mkstemp=mkstemp))
 
 
 FAILURES = {

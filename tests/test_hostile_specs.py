@@ -220,7 +220,7 @@ def test_one_megabyte_name_is_refused_by_the_size_limit(tmp_path):
 
 
 def test_long_name_under_the_file_limit_is_refused_by_max_text(capsys, tmp_path):
-    from moukit.spec import MAX_TEXT
+    from moukit.spec.models import MAX_TEXT
 
     text = hs.with_name("x" * (MAX_TEXT * 100))
     refuse(capsys, tmp_path, text, "partner.name.en", f"at most {MAX_TEXT} characters",
@@ -266,7 +266,7 @@ def test_spec_is_a_directory(capsys, tmp_path):
 
 def visible_text(fmt: str, data: bytes) -> str:
     """The text a reader of the file sees (markup and escapes removed)."""
-    from moukit.readers import read_draft
+    from moukit.checking.readers import read_draft
 
     if fmt in ("docx", "txt", "md"):
         return "\n".join(b.text for b in read_draft(data, name=f"out.{fmt}").blocks)

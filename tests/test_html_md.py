@@ -9,14 +9,14 @@ import pytest
 
 import moukit
 from moukit.errors import MoukitError
-from moukit.model import Clause, Document, Version
-from moukit.rendering import render
-from moukit.templates import TemplateLibrary
-from moukit.writers import html as html_writer
-from moukit.writers import docx as docx_writer
-from moukit.writers import markdown as md_writer
-from moukit.writers import text as text_writer
-from moukit.writers.text import SIGN_LINE, clause_text
+from moukit.packs.library import TemplateLibrary
+from moukit.rendering.build import render
+from moukit.rendering.document import Clause, Document, Version
+from moukit.rendering.writers import docx as docx_writer
+from moukit.rendering.writers import html as html_writer
+from moukit.rendering.writers import markdown as md_writer
+from moukit.rendering.writers import text as text_writer
+from moukit.rendering.writers.text import SIGN_LINE, clause_text
 
 HOSTILE = ["<script>alert(1)</script>", "a|b", "*x*", "# x", "1. y", "---", "[l](http://e.x)",
            "a_b_c", "`code`", "x\\y", "&amp;"]

@@ -20,10 +20,11 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from moukit import cli, i18n
+from moukit import cli
+from moukit.cli import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE = ROOT / "src" / "moukit" / "locale"
+LOCALE = ROOT / "src" / "moukit" / "cli" / "locale"
 POT = LOCALE / "moukit.pot"
 PO = LOCALE / "th" / "LC_MESSAGES" / "moukit.po"
 MO = LOCALE / "th" / "LC_MESSAGES" / "moukit.mo"

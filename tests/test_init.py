@@ -11,8 +11,10 @@ import pytest
 import yaml
 
 import moukit
-from moukit import cli, i18n, init
-from moukit.rendering import render
+from moukit import cli
+from moukit.cli import i18n
+from moukit.cli import interview as init
+from moukit.rendering.build import render
 
 THAI_PROVINCE_PROMPT = "Thai province (Thai or English name)"
 

@@ -15,11 +15,10 @@ from hypothesis import strategies as st
 from specdata import spec_data
 
 import moukit
-from moukit.forms import get_form
-from moukit.provinces import all_provinces
-from moukit.report import Report
-from moukit.forms import vocabulary
-from moukit.spec import SPEC_ADAPTER
+from moukit.checking.report import Report
+from moukit.forms import get_form, vocabulary
+from moukit.spec.models import SPEC_ADAPTER
+from moukit.spec.provinces import all_provinces
 
 FORMATS = ("docx", "html", "md", "txt", "json")
 LAYOUTS = ("separate", "parallel")

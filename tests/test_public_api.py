@@ -52,11 +52,11 @@ def test_every_public_name_is_in_all_and_resolves():
 
 
 def test_functions_stay_functions_after_their_modules_are_imported():
-    import moukit.checker  # noqa: F401
-    import moukit.rendering  # noqa: F401
+    import moukit.checking.pipeline  # noqa: F401
+    import moukit.rendering.build  # noqa: F401
 
-    assert callable(moukit.render) and moukit.render.__module__ == "moukit.rendering"
-    assert callable(moukit.check) and moukit.check.__module__ == "moukit.checker"
+    assert callable(moukit.render) and moukit.render.__module__ == "moukit.rendering.build"
+    assert callable(moukit.check) and moukit.check.__module__ == "moukit.checking.pipeline"
 
 
 def test_every_error_is_a_moukit_error():

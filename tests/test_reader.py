@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import moukit
-from moukit.errors import MoukitError
 from moukit import DraftError, Limits
-from moukit.readers import read_draft
+from moukit.checking.readers import read_draft
+from moukit.errors import MoukitError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -505,7 +505,7 @@ def test_moukit_markdown_output_round_trips(layout):
 
 # --------------------------------------------------------------------------- DOCX from moukit
 
-@pytest.mark.skipif(importlib.util.find_spec("moukit.writers.docx") is None,
+@pytest.mark.skipif(importlib.util.find_spec("moukit.rendering.writers.docx") is None,
                     reason="the DOCX writer is not there yet")
 @pytest.mark.parametrize("layout", ["separate", "parallel"])
 def test_moukit_docx_output_round_trips(layout):
@@ -582,7 +582,7 @@ def test_damaged_docx_never_crashes(data):
 def test_one_table_of_formats_each_with_a_reader_module():
     from importlib import import_module
 
-    from moukit.readers import READERS
+    from moukit.checking.readers import READERS
 
     names = [r.name for r in READERS]
     suffixes = [s for r in READERS for s in r.suffixes]

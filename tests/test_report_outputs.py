@@ -13,13 +13,14 @@ import pytest
 from lxml import etree
 
 import moukit
-from moukit.checker import check, check_detailed
+from moukit.checking.codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
+from moukit.checking.output.html import format_html
+from moukit.checking.output.redline import write_redline
+from moukit.checking.output.terminal import format_terminal
+from moukit.checking.pipeline import check, check_detailed
+from moukit.checking.readers import read_draft
+from moukit.checking.report import Finding, Report, VersionResult
 from moukit.errors import MoukitError
-from moukit.readers import read_draft
-from moukit.redline import write_redline
-from moukit.codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
-from moukit.report import Finding, Report, VersionResult
-from moukit.reportfmt import format_html, format_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "docs" / "check-report.schema.json").read_text("utf-8"))
@@ -267,7 +268,7 @@ def test_docs_list_every_default_rule_code():
     import yaml
 
     page = (ROOT / "docs" / "check-report.md").read_text("utf-8")
-    rules = yaml.safe_load((ROOT / "src" / "moukit" / "rules" / "default.yaml").read_text("utf-8"))
+    rules = yaml.safe_load((ROOT / "src" / "moukit" / "checking" / "rules" / "default.yaml").read_text("utf-8"))
     for rule in rules["rules"]:
         assert f"| {rule['code']} | {rule['route']} |" in page
     for route in ROUTES:

@@ -142,7 +142,7 @@ def test_yaml_aliases_are_refused():
 @pytest.mark.parametrize("tagged", [
     "term: !!python/name:os.system open",
     "term: !!python/object/apply:os.system ['true']",
-    "term: !!python/object:moukit.spec.FixedTerm {years: 3}",
+    "term: !!python/object:moukit.spec.models.FixedTerm {years: 3}",
     "fields: !!python/tuple [economy]",
     "term: !custom {years: 3}",
 ])

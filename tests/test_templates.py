@@ -9,9 +9,8 @@ import pytest
 from specdata import spec
 
 import moukit
-from moukit.forms import all_forms, get_form
-from moukit.forms import vocabulary
-from moukit.templates import TemplateLibrary, builtin_templates_dir
+from moukit.forms import all_forms, get_form, vocabulary
+from moukit.packs.library import TemplateLibrary, builtin_templates_dir
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LIBRARY = TemplateLibrary([EXAMPLES / "templates-it"])  # the shipped packs and the example's
@@ -142,7 +141,7 @@ def test_form_definitions_are_consistent():
 
 
 def test_country_names_use_the_official_long_form_where_the_lexicon_has_one():
-    from moukit.context import country_name
+    from moukit.rendering.context import country_name
 
     library = TemplateLibrary()
     assert country_name("CN", library.pack("th")) == "สาธารณรัฐประชาชนจีน"

@@ -20,10 +20,10 @@ from pythainlp.util import normalize
 
 import moukit
 from moukit.forms import get_form
+from moukit.packs.library import TemplateLibrary
 
 # Not moukit.render: once any test imports the module moukit.render, it shadows the function.
-from moukit.rendering import render
-from moukit.templates import TemplateLibrary
+from moukit.rendering.build import render
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -35,7 +35,7 @@ THAI_MONTHS = ["มกราคม", "กุมภาพันธ์", "มี�
 # ถูกต้อง ("authentic/valid"); พันธกรณี ("obligations" in the non-binding sentence) is fine.
 FORBIDDEN = [re.compile(r"(?<!ถูก)ต้อง"), re.compile("พึง"), re.compile("มีพันธะ"),
              re.compile("พันธะ"), re.compile("ให้ใช้")]
-# Alternatives whose options Thai cannot tell apart (documented in templates/th/lexicon.yaml).
+# Alternatives whose options Thai cannot tell apart (documented in src/moukit/packs/th/lexicon.yaml).
 MERGED_IN_THAI = {"preposition"}
 
 
@@ -208,7 +208,7 @@ def test_distinct_alternatives_give_distinct_thai_text(instrument):
 
 def test_only_documented_alternatives_are_merged_in_thai():
     lexicon = TemplateLibrary().pack("th").lexicon
-    source = (ROOT / "templates" / "th" / "lexicon.yaml").read_text("utf-8")
+    source = (ROOT / "src" / "moukit" / "packs" / "th" / "lexicon.yaml").read_text("utf-8")
     merged = set()
     for instrument in ("loi", "mou"):
         for alt in get_form(instrument).alternatives.values():

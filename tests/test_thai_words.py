@@ -5,8 +5,8 @@ tests/test_docs.py), so that the check segments Thai without pythainlp's full di
 
 from __future__ import annotations
 
-from moukit.align import form_terms
-from moukit.templates import default_library
+from moukit.checking.align import form_terms
+from moukit.packs.library import default_library
 
 
 def test_the_check_uses_the_short_list_for_the_shipped_thai_pack():

@@ -23,38 +23,38 @@ os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "AnswerError": "errors",
-    "Custom": "spec",
-    "Document": "model",
+    "Custom": "spec.models",
+    "Document": "rendering.document",
     "DraftError": "errors",
-    "Finding": "report",
-    "FixedTerm": "spec",
+    "Finding": "checking.report",
+    "FixedTerm": "spec.models",
     "Form": "forms",
     "FormError": "errors",
     "LanguageNotAvailable": "errors",
-    "Limits": "readers",
-    "LoiSpec": "spec",
-    "MouSpec": "spec",
+    "Limits": "checking.readers",
+    "LoiSpec": "spec.models",
+    "MouSpec": "spec.models",
     "MoukitError": "errors",
-    "Notice": "notices",
+    "Notice": "spec.notices",
     "OutputError": "errors",
-    "Partner": "spec",
+    "Partner": "spec.models",
     "Problem": "errors",
-    "Rendering": "rendering",
-    "Report": "report",
+    "Rendering": "rendering.build",
+    "Report": "checking.report",
     "RulePackError": "errors",
-    "Signatories": "spec",
-    "Signatory": "spec",
-    "Signing": "spec",
+    "Signatories": "spec.models",
+    "Signatory": "spec.models",
+    "Signing": "spec.models",
     "SpecError": "errors",
     "TemplateError": "errors",
-    "ThaiParty": "spec",
+    "ThaiParty": "spec.models",
     "UsageError": "errors",
-    "check": "checker",
+    "check": "checking.pipeline",
     "get_form": "forms",
-    "load_spec": "specfile",
-    "parse_spec": "specfile",
-    "render": "rendering",
-    "spec_json_schema": "spec",
+    "load_spec": "spec.load",
+    "parse_spec": "spec.load",
+    "render": "rendering.build",
+    "spec_json_schema": "spec.models",
 }
 
 __all__ = [
@@ -110,7 +110,9 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     # ruff: noqa: F401
-    from .checker import check
+    from .checking.pipeline import check
+    from .checking.readers import Limits
+    from .checking.report import Finding, Report
     from .errors import (
         AnswerError,
         DraftError,
@@ -125,12 +127,10 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
         UsageError,
     )
     from .forms import Form, get_form
-    from .model import Document
-    from .readers import Limits
-    from .notices import Notice
-    from .rendering import Rendering, render
-    from .report import Finding, Report
-    from .spec import (
+    from .rendering.build import Rendering, render
+    from .rendering.document import Document
+    from .spec.load import load_spec, parse_spec
+    from .spec.models import (
         Custom,
         FixedTerm,
         LoiSpec,
@@ -142,4 +142,4 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
         ThaiParty,
         spec_json_schema,
     )
-    from .specfile import load_spec, parse_spec
+    from .spec.notices import Notice

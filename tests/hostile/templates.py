@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from moukit.templates import builtin_templates_dir
+from moukit.packs.library import builtin_templates_dir
 
 CLAUSE = "{% block c3 %}"  # the MOU clause the injections go into
 

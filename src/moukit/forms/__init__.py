@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .._yaml import load_yaml
 from ..errors import FormError
-from ..yamlload import load_yaml
 from .slots import KINDS, Slot, SlotsMixin, Variant
 
 __all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "Variant",

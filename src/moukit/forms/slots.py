@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-# What a slot can hold. Each kind has one wording rule per language (moukit.context), one
-# pattern and one description in the check (moukit.patterns, moukit.values).
+# What a slot can hold. Each kind has one wording rule per language (moukit.rendering.context), one
+# pattern and one description in the check (moukit.checking.patterns, moukit.checking.values).
 KINDS = {
     "alternative": "one of the form's listed alternatives (its wording comes from the lexicon)",
     "text": "a text the spec gives in every language (a name, a place, a position)",

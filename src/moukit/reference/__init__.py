@@ -24,14 +24,14 @@ __all__ = ["generate", "main", "stale", "write"]
 
 def _words_path() -> str:
     """Where the Thai pack's word list lives, relative to the top of the checkout."""
-    from ..templates import builtin_templates_dir
+    from ..packs.library import builtin_templates_dir
 
     return (builtin_templates_dir() / "th" / "words.txt").relative_to(default_root()).as_posix()
 
 
 def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
-    from ..templates import default_library
+    from ..packs.library import default_library
     from .words import words_file
 
     return {

@@ -8,7 +8,7 @@ def forms_data(templates=()) -> dict:
     """Everything ``moukit forms`` reports, as JSON-ready data."""
     from .._version import __version__
     from ..forms import all_forms, vocabulary
-    from ..templates import TemplateLibrary
+    from ..packs.library import TemplateLibrary
 
     library = TemplateLibrary(templates)
     forms = []

@@ -42,7 +42,7 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 def _languages() -> list[str]:
     """Shipped languages: English (the master) and Thai first, then the others by code."""
-    from ..templates import default_library
+    from ..packs.library import default_library
 
     available = default_library().available()
     return [x for x in ("en", "th") if x in available] + [x for x in available if x not in ("en", "th")]
@@ -154,11 +154,11 @@ def _walk(model: type[BaseModel], prefix: str = "", instrument: str = "") -> lis
 
 def spec_page() -> str:
     """The reference of every spec field, walked from the pydantic models."""
-    from ..spec import MAX_TEXT, SPEC_VERSION, LoiSpec, MouSpec
+    from ..spec.models import MAX_TEXT, SPEC_VERSION, LoiSpec, MouSpec
 
     lines = [HEADER, "# Spec fields (reference)", "",
              f"Every field of a spec file (spec format version {SPEC_VERSION}), walked from the "
-             "pydantic models `moukit.spec.LoiSpec` and `moukit.spec.MouSpec`. A path such as "
+             "pydantic models `moukit.spec.models.LoiSpec` and `moukit.spec.models.MouSpec`. A path such as "
              "`partner.name` is a key inside a key; `fields[]` is an item of a list; \"required\" "
              "under an optional mapping means required when that mapping is given. A localized "
              f"text gives one text (1 to {MAX_TEXT} characters) per language of the document. "
@@ -188,7 +188,7 @@ def _render(pack, form, variant: dict) -> dict[str, str]:
 
 
 def _form_section(form) -> list[str]:
-    from ..templates import default_library
+    from ..packs.library import default_library
 
     lines = [f"## {form.name} (`{form.instrument}`)", "",
              f"Form id `{form.id}`, version {form.version}. Source: {_esc(form.source)}", "",
@@ -274,8 +274,8 @@ def forms_page() -> str:
 # ---------------------------------------------------------------------------------- rules
 
 def _fixed_rows() -> list[list[str]]:
-    """One row per finding code the check makes itself (moukit.codes.CODES)."""
-    from ..codes import CODES
+    """One row per finding code the check makes itself (moukit.checking.codes.CODES)."""
+    from ..checking.codes import CODES
 
     return [[_code(c.code), _code(c.route), c.kind, _esc(c.meaning), _esc(c.rationale),
              _esc(c.rationale_th)] for c in CODES.values()]
@@ -283,8 +283,8 @@ def _fixed_rows() -> list[list[str]]:
 
 def rules_page() -> str:
     """The reference of review routes, fixed finding codes and the default rule pack."""
-    from ..codes import EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
-    from ..rules import default_rules
+    from ..checking.codes import EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
+    from ..checking.rules import default_rules
 
     lines = [HEADER, "# Routes, finding codes and rules (reference)", "",
              "How `moukit check` routes what it finds. The report format is described in "
@@ -321,7 +321,7 @@ def rules_page() -> str:
 def vocabulary_page() -> str:
     """The fields of cooperation in every shipped language, and the partner levels."""
     from ..forms import vocabulary
-    from ..templates import default_library
+    from ..packs.library import default_library
 
     vocab = vocabulary()
     library = default_library()

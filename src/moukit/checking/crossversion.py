@@ -1,0 +1,116 @@
+"""Do the language versions say the same thing, and what the spec says?
+
+Values that can be compared across languages (listed alternatives, fields of cooperation,
+term, date, languages named) are compared; names in different scripts are compared with
+the spec only.
+"""
+
+from __future__ import annotations
+
+from ..forms import get_form
+from ..text.normalize import token_key
+from .align import Analysis
+from .patterns import key_of
+from .report import Finding, VersionResult, finding
+from .values import describe_value
+
+
+def _comparable(values: dict) -> dict[str, object]:
+    """The values of a version that can be compared across languages, by kind of slot: listed
+    alternatives, fields, term, date and languages named (names are in different scripts)."""
+    out: dict[str, object] = {"instrument": values.get("instrument")}
+    form = get_form(values["instrument"]) if values.get("instrument") else None
+    for slot in form.slots if form else ():
+        value = values.get(slot.report_key)
+        if not isinstance(value, dict) or slot.report_key in out:
+            continue
+        if slot.kind == "alternative":  # another wording (the form's "etc.") cannot be compared
+            out[slot.report_key] = frozenset(value["options"]) or "(another wording)"
+        elif slot.kind == "field_list":
+            out[slot.report_key] = (tuple(value["ids"]), len(value["other"]))
+        elif slot.kind == "term":
+            out[slot.report_key] = value.get("years") if value["kind"] == "fixed" else "open"
+        elif slot.kind == "date":
+            out[slot.report_key] = value["iso"]
+        elif slot.kind == "language":
+            out[slot.report_key] = value["code"]
+    return out
+
+
+def _agree(a, b) -> bool:
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return bool(a & b)
+    return a == b
+
+
+def compare_versions(results: list[VersionResult]) -> list[Finding]:
+    """Findings where the language versions do not say the same thing."""
+    findings: list[Finding] = []
+    if len(results) < 2:
+        return findings
+    comparable = [(r, _comparable(r.values)) for r in results]
+    names = sorted({k for _, c in comparable for k in c})
+    for name in names:
+        present = [(r, c[name]) for r, c in comparable if name in c and c[name] is not None]
+        if len(present) < 2:
+            continue
+        first = present[0][1]
+        if all(_agree(first, v) for _, v in present[1:]):
+            continue
+        shown = {r.lang: describe_value(r.values.get(name)) for r, _ in present}
+        findings.append(finding(
+            "MK-X001", f"the language versions disagree on {name.replace('_', ' ')}: "
+                       + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
+            values=shown))
+    structural = {r.lang: sorted(c for c, s in _statuses(r).items() if s != "removed") for r in results}
+    added = {r.lang: sum(f.kind == "added" for f in r.findings) for r in results}
+    if len({tuple(v) for v in structural.values()}) > 1 or len(set(added.values())) > 1:
+        findings.append(finding(
+            "MK-X002", "the language versions do not carry the same clauses",
+            values={lang: ", ".join(v) + (f" + {added[lang]} added" if added[lang] else "")
+                    for lang, v in structural.items()}))
+    return findings
+
+
+def _statuses(result: VersionResult) -> dict[str, str]:
+    form = get_form(result.instrument) if result.instrument else None
+    status = {c: "equal" for c in (form.clause_ids if form else ())}
+    for f in result.findings:
+        if f.clause_id and f.kind in ("removed",):
+            status[f.clause_id] = "removed"
+    return status
+
+
+def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
+    """Findings where a version's values differ from the spec's intended values."""
+    from ..rendering.context import build_context
+
+    findings = []
+    for a in analyses:
+        if a.version.lang not in spec.languages or a.patterns.form.instrument != spec.instrument:
+            if a.patterns.form.instrument != spec.instrument:
+                findings.append(finding(
+                    "MK-S002", f"the draft is a {a.patterns.form.instrument.upper()}, the spec a "
+                               f"{spec.instrument.upper()}", lang=a.version.lang))
+            continue
+        expected = _flat(build_context(spec, a.pack))
+        for slot, want in expected.items():
+            got = a.values.get(slot)
+            if got is None or not isinstance(want, str) or not want:
+                continue
+            if token_key(key_of(got)) != token_key(key_of(want)):
+                findings.append(finding(
+                    "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
+                    lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
+    return findings
+
+
+def _flat(context: dict, prefix: str = "") -> dict:
+    """A template context with nested mappings flattened to dotted slot names."""
+    out = {}
+    for name, value in context.items():
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{prefix}{name}."))
+        else:
+            out[prefix + name] = value
+    return out

@@ -1,0 +1,186 @@
+"""Matching one language version of a draft against the form, and the findings it gives.
+
+1. The whole text is matched against the form's patterns (:meth:`FormPatterns.match_version`):
+   a draft that is the form, with listed alternatives and filled blanks, matches in well
+   under a millisecond and yields every value.
+2. Otherwise each clause's pattern is searched to infer the values
+   (:meth:`FormPatterns.search_clauses`), the variant is chosen, the standard text is
+   re-rendered from them with the language's own template, and the draft is aligned to it
+   word by word (:func:`moukit.checking.align.align`): changed, added, removed and moved clauses.
+3. Values that differ from place to place, other wordings of tolerant alternatives and the
+   rule packs add their findings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..forms import INSTRUMENTS
+from ..packs.library import LanguagePack, TemplateLibrary
+from ..text.chars import THAI_DIGITS, has_thai
+from ..text.markers import unmark
+from ..text.normalize import clean, strip_numbering
+from .align import Analysis, align, marked_context
+from .patterns import FormPatterns, Key, flat_key, form_patterns, make_key
+from .report import Finding, VersionResult, finding
+from .rules import Rule
+from .rules.checks import apply_rules
+from .segment import VersionText, block_text, literal_chunks
+from .values import consensus, describe_values
+
+
+def _instrument_order(key: Key, library_pack: LanguagePack, spec) -> list[str]:
+    if spec is not None:
+        return [spec.instrument]
+    flat = flat_key(key.key)
+    scores = {}
+    for instrument in INSTRUMENTS:
+        chunks = literal_chunks(library_pack, instrument)
+        scores[instrument] = sum(len(c) for c in chunks if c in flat) / max(1, sum(map(len, chunks)))
+    return sorted(scores, key=lambda i: -scores[i])
+
+
+def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple[Rule, ...],
+                    spec=None) -> Analysis:
+    """Check one language version against the form; fills ``analysis.result``."""
+    pack = library.pack(version.lang)
+    key = make_key([block_text(b) for b in version.blocks])
+    version.editorial.extend(editorial_notes([block_text(b) for b in version.blocks]))
+    order = _instrument_order(key, pack, spec)
+    for instrument in order:
+        patterns = form_patterns(pack, instrument)
+        hit = patterns.match_version(key)
+        if hit:
+            variant, found = hit
+            values, odd = consensus(found)
+            if odd and _only_listed_alternatives(odd, patterns):
+                odd = []  # another listed alternative in one place: still the form
+            if odd:  # a value differs in one place: analyse word by word, to locate and redline it
+                return _slow_path(version, pack, key, instrument, rules, spec)
+            analysis = Analysis(version, pack, patterns, values, variant, exact=True)
+            analysis.novel = _read_by_rules(values, patterns)  # the blanks it fills
+            return _finish(analysis, [], rules, spec)
+    return _slow_path(version, pack, key, order[0], rules, spec)
+
+
+def _read_by_rules(values: dict[str, str], patterns: FormPatterns) -> list[str]:
+    """The values of the blanks the rule packs read (free wordings), in form order."""
+    return [values[s.name] for s in patterns.form.slots if s.read_by_rules and s.name in values]
+
+
+def _only_listed_alternatives(odd, patterns: FormPatterns) -> bool:
+    """True when every value that differs is another of the form's listed alternatives."""
+    return all(patterns.form.slot(slot).kind == "alternative" and patterns.options_of(slot, v)
+               for slot, _, v in odd)
+
+
+def editorial_notes(blocks: list[str]) -> list[str]:
+    """The kinds of editorial difference a draft shows, which the check ignores.
+
+    >>> editorial_notes(["(1) The Participants will “cooperate”", "ข้อ ๒ ทั้งสองฝ่าย"])
+    ['curly quotes', 'Thai digits', 'numbering style']
+    """
+    import unicodedata
+
+    text = "\n".join(blocks)
+    notes = []
+    if re.search("[\u201c\u201d\u2018\u2019\u00ab\u00bb]", text):
+        notes.append("curly quotes")
+    if re.search(f"[{THAI_DIGITS}]", text):
+        notes.append("Thai digits")
+    if any(clean(line) != " ".join(unicodedata.normalize("NFC", line).split())
+           for line in text.split("\n") if has_thai(line)
+           and not re.search(f"[{THAI_DIGITS}\u201c\u201d\u2018\u2019]", line)):
+        notes.append("Thai marks typed in another order (normalised)")
+    numbers = [strip_numbering(b.lstrip())[1] and b.lstrip()[:12] for b in blocks]
+    if any(n and not re.match(r"\d{1,2}\. ", n) for n in numbers):
+        notes.append("numbering style")
+    if any("  " in b.strip() or "\n" in b.strip() and len(b) > 200 for b in blocks):
+        notes.append("spacing and line breaks")
+    return notes
+
+
+def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[Finding]:
+    findings = []
+    for slot, clause_id, value in odd:
+        clause = patterns.form.clause(clause_id)
+        if patterns.form.slot(slot).kind == "alternative":
+            if patterns.options_of(slot, value):
+                continue  # another listed alternative in this place: still the form
+            findings.append(finding(
+                "MK-C001", f"clause {clause.number or clause_id}: {value!r} is not one of the "
+                           f"form's wordings for the {slot}",
+                lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
+                standard=values[slot], draft=value))
+            continue
+        findings.append(finding(
+            "MK-M001", f"{slot.replace('_', ' ')} is written {value!r} here but {values[slot]!r} elsewhere",
+            lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
+            standard=values[slot], draft=value, values={"here": value, "elsewhere": values[slot]}))
+    return findings
+
+
+def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: str,
+               rules: tuple[Rule, ...], spec) -> Analysis:
+    patterns = form_patterns(pack, instrument)
+    found, variant_votes = patterns.search_clauses(key)
+    values, odd = consensus(found)
+    variant = {dim: (votes.most_common(1)[0][0] if votes else None) for dim, votes in variant_votes.items()}
+    variant = _best_variant(variant, values, patterns, pack, key)
+    analysis = Analysis(version, pack, patterns, values, variant, exact=False)
+    known = set(values)
+    findings = align(analysis)
+    if set(analysis.values) != known:  # blanks read from the alignment: align again with them
+        analysis = Analysis(version, pack, patterns, dict(analysis.values), variant, exact=False)
+        findings = align(analysis)
+    analysis.novel += _read_by_rules(analysis.values, patterns)
+    analysis.novel += [v for _, _, v in odd]
+    findings += _odd_value_findings([o for o in odd if o[1] not in analysis.clause_status
+                                     or analysis.clause_status[o[1]] == "equal"], values, patterns, version.lang)
+    return _finish(analysis, findings, rules, spec)
+
+
+def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: LanguagePack, key: Key) -> dict:
+    candidates = [v for v in patterns.form.variant_combinations()
+                  if all(variant.get(d) is None or v[d] == variant[d] for d in v)]
+    if len(candidates) == 1:
+        return candidates[0]
+    draft_key = flat_key(key.key)
+    best, best_ratio = candidates[0], -1.0
+    for v in candidates:
+        rendered = pack.render_clauses(patterns.form, marked_context(values, v, patterns.form))
+        std = flat_key(make_key([unmark(t) for _, t in rendered]).key)
+        ratio = difflib.SequenceMatcher(None, std, draft_key, autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = v, ratio
+    return best
+
+
+def _variant_findings(analysis: Analysis) -> list[Finding]:
+    out = []
+    patterns = analysis.patterns
+    for alternative in patterns.form.alternatives.values():
+        value = analysis.values.get(alternative.name)
+        if alternative.tolerates_other and value and not patterns.options_of(alternative.name, value):
+            out.append(finding(
+                alternative.variant_code,
+                f"the {alternative.name} {value!r} is not one of the form's listed names",
+                lang=analysis.version.lang, clause_id=patterns.first_clause_with(alternative.name),
+                draft=value))
+    return out
+
+
+def _finish(analysis: Analysis, findings: list[Finding], rules: tuple[Rule, ...], spec) -> Analysis:
+    findings = findings + _variant_findings(analysis)
+    findings += apply_rules(analysis, rules)
+    for f in findings:
+        f.source = analysis.version.source
+    values = describe_values(analysis.values, analysis.variant, analysis.patterns, analysis.pack)
+    analysis.result = VersionResult(
+        lang=analysis.version.lang, instrument=analysis.patterns.form.instrument,
+        source=analysis.version.source, values=values,
+        exact=analysis.exact and not findings, editorial=list(analysis.version.editorial),
+        findings=findings,
+    )
+    return analysis

@@ -1,0 +1,424 @@
+"""Clause patterns: the form's templates turned into regular expressions for reading drafts.
+
+Each clause of each language is rendered once with *sentinels* in place of the blanks and
+alternatives; the literal wording between them becomes a pattern, so the check reads the
+very same templates that rendering writes (one source of truth). Patterns match a *key*:
+the draft's text with editorial noise removed (see :mod:`moukit.text.normalize`): no whitespace,
+line breaks as private-use markers (:data:`BREAK`, :data:`LINE`).
+
+Slots are of four kinds: alternatives (the listed wordings, or any text for the form's
+"etc."), dates and terms (typed), and free blanks (names, place, fields).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from ..forms import Form, get_form
+from ..packs.library import LanguagePack
+from ..text.chars import THAI, WIDE
+from ..text.formatting import format_date
+from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
+from ..text.normalize import SIGNING_LINE, clean, strip_numbering
+
+ANY_BREAK = f"[{BREAK}{LINE}]"
+_WIDE = re.compile(f"[{THAI}{WIDE}]")
+
+
+@dataclass
+class Key:
+    """A draft text reduced to its comparison key, with a map back to the readable text."""
+
+    text: str  # readable: cleaned, lines joined with "\n"
+    key: str
+    offsets: list[int] = field(default_factory=list)  # key index -> text index
+
+    def value(self, start: int, end: int) -> str:
+        """The readable text behind key span [start, end)."""
+        if start >= end:
+            return ""
+        raw = self.text[self.offsets[start]: self.offsets[end - 1] + 1]
+        return " ".join(raw.replace("\n", " ").split())
+
+
+def make_key(lines: list[str], *, numbered: bool = True) -> Key:
+    """Build the comparison key of ``lines`` (paragraphs of a draft, each maybe with lines).
+
+    Whitespace is dropped; a paragraph boundary becomes :data:`BREAK` and a line break
+    inside a paragraph :data:`LINE`; clause numbers at the start of a paragraph and signing lines
+    ("........") are removed.
+    """
+    parts: list[tuple[str, str]] = []  # (text, separator before it)
+    for block in lines:
+        first = True
+        if numbered:  # the number may stand on a line of its own, or be wrapped
+            block = strip_numbering(block.lstrip())[0]
+        for sub in block.split("\n"):
+            sub = clean(sub)
+            if not sub or SIGNING_LINE.match(sub):
+                continue
+            parts.append((sub, BREAK if first else LINE))
+            first = False
+    text = ""
+    key_chars: list[str] = []
+    offsets: list[int] = []
+    for sub, sep in parts:
+        if key_chars:
+            if key_chars[-1] == LINE and sep == BREAK:
+                key_chars[-1] = BREAK
+            elif key_chars[-1] not in (BREAK, LINE):
+                key_chars.append(sep)
+                offsets.append(len(text))
+            text += "\n"
+        for ch in sub:
+            if not ch.isspace():
+                key_chars.append(ch)
+                offsets.append(len(text))
+            text += ch
+    return Key(text, "".join(key_chars), offsets)
+
+
+def _literal(text: str) -> str:
+    """Regex for literal form wording: whitespace may be a line break; first letters any case.
+
+    A choice the template leaves to the value (a Korean particle, see templates.josa) is
+    written as a :func:`moukit.text.markers.choice` and accepts either.
+    """
+    if CHOICE_START in text:
+        out, pos = [], 0
+        for m in CHOICE.finditer(text):
+            out.append(_literal(text[pos:m.start()]))
+            out.append("(?:" + "|".join(_literal(c) for c in sorted(m.group(1).split("|"), key=len, reverse=True)) + ")")
+            pos = m.end()
+        out.append(_literal(text[pos:]))
+        return "".join(out)
+    out = []
+    if text[:1].isspace():
+        out.append(ANY_BREAK + "?")  # a break may stand where the template has a space
+    word_start = True
+    previous = ""
+    for ch in clean(text):
+        if ch.isspace():
+            out.append(ANY_BREAK + "?")
+            word_start = True
+            previous = ""
+            continue
+        if previous and _WIDE.match(previous) and _WIDE.match(ch):
+            out.append(LINE + "?")  # Thai and CJK text may be wrapped between any two letters
+        if word_start and ch.lower() != ch.upper():
+            out.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
+        else:
+            out.append(re.escape(ch))
+        word_start = not (ch.isalnum() or ch in "'-")
+        previous = ch
+    if text[-1:].isspace() and text.strip():
+        out.append(ANY_BREAK + "?")
+    return "".join(out)
+
+
+def _date_lexicon_key(lexicon: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in lexicon.items()
+                        if k in ("locale", "calendar", "date_pattern", "date_strftime")))
+
+
+@cache
+def _date_shape(lexicon_key: tuple) -> tuple[str, str, tuple[str, ...]]:
+    """(prefix, suffix, month names) of the lexicon's date format, day as \x01, year as \x02."""
+    lexicon = dict(lexicon_key)
+    year = "2554" if lexicon.get("calendar") == "buddhist" else "2011"
+    shapes = [
+        make_key([format_date(dt.date(2011, m, 28), lexicon)], numbered=False).key
+        .replace("28", "\x01", 1).replace(year, "\x02", 1)
+        for m in range(1, 13)
+    ]
+    prefix = os.path.commonprefix(shapes)
+    suffix = os.path.commonprefix([s[::-1] for s in shapes])[::-1]
+    months = tuple(s[len(prefix): len(s) - len(suffix)] for s in shapes)
+    return prefix, suffix, months
+
+
+def date_regex(lexicon: dict) -> str:
+    """A regex (named groups d, m, y) for dates written as the lexicon writes them."""
+    prefix, suffix, months = _date_shape(_date_lexicon_key(lexicon))
+
+    def fixed(part: str) -> str:
+        out = []
+        for ch in part:
+            if ch == "\x01":
+                out.append(r"(?P<d>\d{1,2})")
+            elif ch == "\x02":
+                out.append(r"(?P<y>\d{4})")
+            else:
+                out.append(_literal(ch))
+        return f"{ANY_BREAK}?".join(out)  # a date may be wrapped anywhere
+
+    names = sorted(set(months), key=len, reverse=True)
+    month = "(?P<m>" + "|".join(_literal(n) for n in names) + ")"
+    return f"{ANY_BREAK}?".join(p for p in (fixed(prefix), month, fixed(suffix)) if p)
+
+
+def parse_date(text: str, lexicon: dict) -> dt.date | None:
+    """Read back a date written as the lexicon writes it; None if it is not one."""
+    key = _date_lexicon_key(lexicon)
+    m = _compiled_date(key).fullmatch(make_key([text], numbered=False).key)
+    if not m:
+        return None
+    months = [name.lower() for name in _date_shape(key)[2]]
+    month = months.index(m.group("m").lower()) + 1 if m.group("m").lower() in months else 0
+    year = int(m.group("y")) - (543 if lexicon.get("calendar") == "buddhist" else 0)
+    try:
+        return dt.date(year, month, int(m.group("d")))
+    except ValueError:
+        return None
+
+
+@cache
+def _compiled_date(lexicon_key: tuple) -> re.Pattern:
+    return re.compile(date_regex(dict(lexicon_key)))
+
+
+def term_regex(lexicon: dict) -> str:
+    """A regex (group n or words) for the MOU term ("five-year", "5 ปี")."""
+    pattern = clean(lexicon.get("term_years", "{n}"))
+    out = ""
+    for piece in re.split(r"(\{n\}|\{words\})", pattern):
+        if piece == "{n}":
+            out += r"(?P<n>\d{1,2})"
+        elif piece == "{words}":
+            out += r"(?P<words>[^\W\d_]+|\d{1,2})"
+        else:
+            out += _literal(piece)
+    return out
+
+
+def parse_term(text: str, lexicon: dict) -> int | None:
+    """Read back the number of years of a term; None if unreadable."""
+    m = re.fullmatch(term_regex(lexicon), make_key([text], numbered=False).key)
+    if not m:
+        return None
+    words = [w.lower() for w in lexicon.get("number_words") or []]
+    found = m.groupdict()
+    if found.get("n"):
+        return int(found["n"])
+    w = found.get("words") or ""
+    if w.isdigit():
+        return int(w)
+    return words.index(w.lower()) if w.lower() in words else None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A blank or alternative in a clause pattern."""
+
+    name: str  # e.g. thai_name, parties, thai_signatory.name
+    group: str  # regex group name (unique per pattern)
+
+
+@dataclass
+class ClausePattern:
+    """One way a clause can be worded: a compiled regex and its slots."""
+
+    clause_id: str
+    variant: dict  # the form's structural variants this rendering assumes
+    regex: re.Pattern
+    source: str
+    slots: list[Slot]
+    literal: str  # the longest literal piece, for a fast pre-filter
+    search: re.Pattern | None = None  # the same, anchored at a paragraph start, for search()
+
+
+@dataclass
+class FormPatterns:
+    """All clause patterns of one form in one language."""
+
+    form: Form
+    lang: str
+    clauses: dict[str, list[ClausePattern]]
+    alternatives: dict[str, dict[str, str]]  # slot -> option -> wording (normalised key)
+    versions: list[tuple[dict, str, dict[str, str]]]  # variant, whole-version regex, group -> slot
+    _compiled: dict[int, re.Pattern] = field(default_factory=dict)
+
+    def match_version(self, key: Key) -> tuple[dict, list[tuple[str, str, str]]] | None:
+        """Match a whole version at once: ``(variant, [(slot, clause id, value)...])``, or
+        None unless it is the form (editorial noise aside).
+
+        The structural variants (languages named in the signing clause, MOU fields and term)
+        are read from their clauses first, so only one whole-version pattern is compiled and
+        tried.
+        """
+        dims: dict[str, str] = {}
+        for dim, variant in self.form.variants.items():
+            candidates = self.clauses.get(variant.clause, [])
+            if len({p.variant[dim] for p in candidates}) < 2:
+                continue
+            hit = next((p for p in candidates if p.search.search(key.key)), None)
+            if hit is None:
+                return None  # that clause is not the form: no whole-version match is possible
+            dims[dim] = hit.variant[dim]
+        for index, (variant, _, groups) in enumerate(self.versions):
+            if any(variant[d] != v for d, v in dims.items()):
+                continue
+            m = self.version_regex(index).fullmatch(key.key)
+            if m:
+                found = []
+                for group, slot in groups.items():
+                    start, end = m.span(group)
+                    if start >= 0:
+                        found.append((slot, group.split("__")[0], key.value(start, end)))
+                return variant, found
+        return None
+
+    def search_clauses(self, key: Key) -> tuple[list[tuple[str, str, str]], dict[str, Counter]]:
+        """Each clause's first pattern found in the text, in form order (each after the one
+        before where it can be): the ``(slot, clause id, value)`` they read, and for each
+        variant how many of its clause's patterns voted for each of its values."""
+        found: list[tuple[str, str, str]] = []
+        votes: dict[str, Counter] = {dim: Counter() for dim in self.form.variants}
+        flat = flat_key(key.key)
+        position = 0
+        for clause_id, clause_patterns in self.clauses.items():
+            for p in clause_patterns:
+                if p.literal and p.literal not in flat:
+                    continue
+                m = p.search.search(key.key, position) or p.search.search(key.key)
+                if m:
+                    position = max(position, m.end()) if m.start() >= position else position
+                    found.extend((slot.name, clause_id, key.value(*m.span(slot.group)))
+                                 for slot in p.slots if m.span(slot.group)[0] >= 0)
+                    for dim, variant in self.form.variants.items():
+                        if clause_id == variant.clause:
+                            votes[dim][p.variant[dim]] += 1
+                    break
+        return found, votes
+
+    def options_of(self, slot: str, value: str) -> tuple[str, ...]:
+        """The listed options whose wording is ``value`` (several where a language words two
+        options alike); empty for another wording (a variant)."""
+        target = key_of(value).lower()
+        found: list[str] = []
+        for option, word in self.alternatives.get(slot, {}).items():
+            option = option.split("@")[0]
+            if key_of(word).lower() == target and option not in found:
+                found.append(option)
+        return tuple(found)
+
+    def first_clause_with(self, slot: str) -> str | None:
+        """The first clause of the form whose wording holds ``slot``."""
+        return next((clause_id for clause_id, found in self.clauses.items()
+                     if any(s.name == slot for p in found for s in p.slots)), None)
+
+    def version_regex(self, index: int) -> re.Pattern:
+        """The whole-version regex of variant ``index``, compiled on first use."""
+        if index not in self._compiled:
+            self._compiled[index] = re.compile(self.versions[index][1])
+        return self._compiled[index]
+
+
+def _sentinel_context(form: Form, variant: dict) -> dict:
+    return form.context(lambda slot: sentinel(slot.name), variant)
+
+
+def _alternative_words(pack: LanguagePack, form: Form) -> dict[str, dict[str, str]]:
+    words: dict[str, dict[str, str]] = {}
+    for name, alt in form.alternatives.items():
+        options = {o: pack.word(name, o) for o in alt.options}
+        provincial = (pack.lexicon.get("provincial_alternatives") or {}).get(name) or {}
+        for o, w in provincial.items():
+            options[f"{o}@provincial"] = w
+        words[name] = options
+    return words
+
+
+def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict, in_line: bool) -> str:
+    free = f"[^{BREAK}{LINE}]+?" if in_line else f"[^{BREAK}]+?"  # a blank never spans a paragraph
+    kind = form.slot(name).kind
+    if kind == "alternative":
+        options = sorted(set(words[name].values()), key=len, reverse=True)
+        alternation = "|".join(_literal(w) for w in options)
+        if form.alternatives[name].tolerates_other:
+            return f"(?:{alternation}|{free})"
+        return f"(?:{alternation})"
+    if kind == "date":
+        return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", date_regex(pack.lexicon)) + ")"
+    if kind == "term":
+        return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", term_regex(pack.lexicon)) + ")"
+    if kind == "years":
+        return r"\d{1,2}"
+    return free
+
+
+def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, words: dict,
+                    variant: dict) -> ClausePattern:
+    kind = form.clause(clause_id).kind
+    regex = ""
+    slots: list[Slot] = []
+    literals: list[str] = []
+    pos = 0
+    lines_sep = ANY_BREAK if kind == "signature" else ANY_BREAK + "?"
+    for m in SENTINEL.finditer(text):
+        literal = text[pos:m.start()]
+        regex += lines_sep.join(_literal(part) for part in literal.split("\n"))
+        literals.append(clean(literal).replace(" ", ""))
+        name = m.group(1)
+        group = f"s{len(slots)}"
+        slots.append(Slot(name, group))
+        slot_regex = _slot_regex(name, form, pack, words, kind in ("title", "signature"))
+        regex += f"(?P<{group}>{slot_regex})"
+        pos = m.end()
+    tail = text[pos:]
+    regex += lines_sep.join(_literal(part) for part in tail.split("\n"))
+    regex = f"(?:{regex})(?={BREAK}|$)"  # a clause ends a paragraph
+    literals.append(clean(tail).replace(" ", ""))
+    longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
+    return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
+                         longest.replace(BREAK, "").lower(), _compiled(f"(?:^|(?<={BREAK}))" + regex))
+
+
+@lru_cache(maxsize=4096)
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex)
+
+
+@cache
+def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
+    """Every clause pattern of ``instrument`` in ``pack``'s language (cached)."""
+    form = get_form(instrument)
+    words = _alternative_words(pack, form)
+    clauses: dict[str, list[ClausePattern]] = {c: [] for c in form.clause_ids}
+    seen: dict[str, set[str]] = {c: set() for c in form.clause_ids}
+    version_regexes = []
+    for variant in form.variant_combinations():
+        rendered = pack.render_clauses(form, _sentinel_context(form, variant))
+        parts = []
+        group_slots: dict[str, str] = {}
+        for clause_id, text in rendered:
+            pattern = _compile_clause(form, clause_id, text, pack, words, variant)
+            if pattern.source not in seen[clause_id]:
+                seen[clause_id].add(pattern.source)
+                clauses[clause_id].append(pattern)
+            # the whole version: clause patterns in form order, each atomic
+            renamed = pattern.source
+            for slot in pattern.slots:
+                new = f"{clause_id}__{slot.group}"
+                renamed = renamed.replace(f"(?P<{slot.group}>", f"(?P<{new}>", 1)
+                group_slots[new] = slot.name
+            parts.append(f"(?P<{clause_id}>(?>{renamed}))")
+        version_regexes.append((variant, f"{BREAK}?".join(parts), group_slots))
+    return FormPatterns(form, pack.lang, clauses, words, version_regexes)
+
+
+@lru_cache(maxsize=8192)
+def key_of(text: str) -> str:
+    """The comparison key of a short text (a value or a wording), cached."""
+    return make_key([text], numbered=False).key
+
+
+
+def flat_key(key: str) -> str:
+    """A key without breaks, lower-cased: for the literal pre-filter of the patterns."""
+    return key.replace(BREAK, "").replace(LINE, "").lower()

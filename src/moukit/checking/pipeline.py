@@ -1,0 +1,111 @@
+"""The deviation check: read drafts, find every departure from the standard form, route it.
+
+The pipeline: read each draft (:mod:`moukit.checking.readers`), split it into its language versions
+(:mod:`moukit.checking.segment`), match each version against the form (:mod:`moukit.checking.match`), compare
+the versions with each other and with the spec when one is given
+(:mod:`moukit.checking.crossversion`), and gather everything in one :class:`moukit.Report`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DraftError, LanguageNotAvailable, UsageError
+from ..forms import get_form
+from ..packs.library import TemplateLibrary
+from .align import Analysis
+from .crossversion import compare_versions, compare_with_spec
+from .match import analyze_version
+from .report import Report, finding
+from .rules import load_rules
+from .segment import segment
+
+
+def _untouched(draft, form) -> bool:
+    """A moukit DOCX whose body is byte for byte what moukit wrote (its fingerprint holds the
+    body's SHA-256); a text or Markdown file cannot prove that and is never "untouched"."""
+    import hashlib
+
+    fingerprint = draft.fingerprint or {}
+    package = draft.package
+    if not fingerprint.get("document_sha256") or package is None or form is None:
+        return False
+    body = package.parts.get(package.document_part, b"")
+    return (fingerprint.get("form_id") == form.id and not draft.pending_changes
+            and hashlib.sha256(body).hexdigest() == fingerprint["document_sha256"])
+
+
+def check(sources, spec=None, *, templates=(), rules=(), limits=None) -> Report:
+    """Check one or more drafts (paths or bytes; DOCX, text or Markdown) against the form.
+
+    ``spec`` (a spec object or a path) gives the intended values; ``templates`` adds template
+    folders; ``rules`` adds rule packs. Returns a :class:`moukit.checking.report.Report`; bad input
+    raises a :class:`moukit.MoukitError`.
+    """
+    report, _ = check_detailed(sources, spec, templates=templates, rules=rules, limits=limits)
+    return report
+
+
+def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
+    """Like :func:`check`, also returning the per-version analyses (for redline and HTML)."""
+    from .readers import read_draft
+
+    if isinstance(sources, (str, Path, bytes, bytearray)):
+        sources = [sources]
+    if isinstance(spec, (str, Path)):
+        from ..spec.load import load_spec
+
+        spec = load_spec(spec)
+    library = TemplateLibrary.of(templates)
+    rule_set = load_rules(rules)
+    drafts = [read_draft(s, limits=limits) if not hasattr(s, "blocks") else s for s in sources]
+    if not drafts:
+        raise UsageError("nothing to check", hint="give one or more draft files")
+    analyses: list[Analysis] = []
+    notes: list[str] = []
+    for draft in drafts:
+        versions = segment(draft, library)
+        if not versions:
+            raise DraftError(draft.name, "the draft has no text", hint="check the file is the agreement")
+        for version in versions:
+            if version.lang not in library.available():
+                which = "an unrecognised language" if version.lang == "und" else version.lang
+                raise LanguageNotAvailable(
+                    f"{draft.name}: a version is in a language moukit has no templates for "
+                    f"({which}); available: {', '.join(library.available())}",
+                    hint="add that language's templates with --templates DIR",
+                )
+            analyses.append(analyze_version(version, library, rule_set, spec))
+    results = [a.result for a in analyses]
+    findings = [f for r in results for f in r.findings]
+    findings += compare_versions(results)
+    if spec is not None:
+        findings += compare_with_spec(analyses, spec)
+        from ..spec.notices import spec_notices
+
+        for n in spec_notices(spec):
+            if n.code in ("MK-W001", "MK-W002"):
+                findings.append(finding(n.code, n.message))
+    if spec is None and drafts and not any(d.fingerprint for d in drafts):
+        notes.append("partner level and the Thai party's status are not in the text: give --spec to check them")
+    present = {r.lang for r in results}
+    expected = set(spec.languages) if spec is not None else {"th", "en"} | {
+        (r.values.get("partner_language") or {}).get("code") for r in results} - {None}
+    missing = sorted(expected - present)
+    if missing:
+        notes.append(f"no {', '.join(missing)} version was checked, although the agreement is signed "
+                     f"in {', '.join(sorted(expected))}: check every language version")
+    fingerprint = next((d.fingerprint for d in drafts if d.fingerprint), None)
+    instruments = {r.instrument for r in results}
+    form = get_form(next(iter(instruments))) if len(instruments) == 1 else None
+    report = Report(
+        versions=results, findings=findings, sources=[d.name for d in drafts],
+        form_id=form.id if form else None, form_version=form.version if form else None,
+        pending_changes=any(d.pending_changes for d in drafts), fingerprint=fingerprint,
+        notes=notes,
+    )
+    if report.pending_changes:
+        report.notes.append("the draft has tracked changes not yet accepted: it was checked as it "
+                            "reads with every change accepted")
+    report.untouched_render = len(drafts) == 1 and _untouched(drafts[0], form)
+    return report, analyses

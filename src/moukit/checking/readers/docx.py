@@ -1,0 +1,300 @@
+"""DOCX drafts: the body in reading order, as it reads with tracked changes accepted, with
+tables, text boxes, content controls and fields; the parts kept to write a redline back.
+
+A DOCX is a zip of XML parts: it is opened with fixed limits (:mod:`moukit.checking.readers._zip`),
+XML with a DOCTYPE is refused and no entity or external resource is ever resolved
+(:mod:`moukit.ooxml.safe`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from ...errors import DraftError
+from ...ooxml import properties, safe
+from ._zip import damaged, macro_error, open_zip
+from .model import Collector, DocxPackage, Draft, Limits, no_text
+
+
+def _is_xml_part(part: str, blob: bytes) -> bool:
+    head = blob[:16].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00")
+    return part.lower().endswith((".xml", ".rels", ".vml")) or head.startswith(b"<")
+
+
+def _parse_xml(name: str, part: str, blob: bytes) -> Any:
+    """Parse one part safely (:mod:`moukit.ooxml.safe`); a DOCTYPE is refused."""
+    try:
+        return safe.parse(blob)
+    except safe.UnsafeXML as exc:
+        if "DOCTYPE" in str(exc):
+            raise _doctype_error(name, part) from None
+        raise damaged(name, f"{exc} in {part}") from None
+
+
+def _doctype_error(name: str, part: str) -> DraftError:
+    return DraftError(name, f"refused: XML with a DOCTYPE (possible XXE) in {part}",
+                      hint="Word never writes a DOCTYPE; the file was made or altered by another "
+                           "tool: open it in Word and save it again as .docx")
+
+
+# --------------------------------------------------------------------------- DOCX: the body
+
+W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                "http://purl.oclc.org/ooxml/wordprocessingml/main")
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+CHANGE_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
+               "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
+               "cellIns", "cellDel", "cellMerge", "tblPrExChange")
+OFF = ("false", "0", "off")
+
+
+def read(data: bytes, name: str, limits: Limits) -> Draft:
+    """A DOCX draft: its blocks, tracked changes, fingerprint and parts."""
+    parts = open_zip(data, name, limits)
+    lower = {n.lower(): n for n in parts}
+    if b"macroenabled" in parts[lower["[content_types].xml"]].lower():
+        raise macro_error(name)
+    for part, blob in parts.items():
+        if _is_xml_part(part, blob) and safe.has_doctype(blob):
+            raise _doctype_error(name, part)
+    doc_part = lower["word/document.xml"]
+    root = _parse_xml(name, doc_part, parts[doc_part])
+    ns = etree.QName(root).namespace
+    body = root.find(f"{{{ns}}}body") if ns in W_NAMESPACES else None
+    if etree.QName(root).localname != "document" or body is None:
+        raise damaged(name, f"{doc_part} is not a WordprocessingML document body")
+    walker = _BodyWalker(ns, name, limits)
+    try:
+        walker.walk(body)
+    except RecursionError:
+        raise damaged(name, "the document is nested too deeply") from None
+    pending = any(True for _ in root.iter(*(f"{{{ns}}}{t}" for t in CHANGE_TAGS)))
+    fingerprint = _fingerprint(name, parts, lower)
+    package = DocxPackage(parts, root, doc_part)
+    return Draft(name, "docx", no_text(walker.out.blocks, name), pending, fingerprint, package)
+
+
+def _fingerprint(name: str, parts: dict[str, bytes], lower: dict[str, str]) -> dict | None:
+    """moukit's fingerprint, from the custom properties part the package relationships name
+    (else the part where Office keeps it)."""
+    rels = lower.get("_rels/.rels")
+    custom = properties.custom_part_name(_parse_xml(name, rels, parts[rels])) if rels else None
+    custom = lower.get((custom or properties.CUSTOM_PART).lower())
+    if custom is None:
+        return None
+    return properties.read_properties(_parse_xml(name, custom, parts[custom])) or None
+
+
+class _BodyWalker:
+    """Walks the body in reading order, collecting paragraphs with tracked changes accepted."""
+
+    def __init__(self, ns: str, name: str, limits: Limits) -> None:
+        self.w = f"{{{ns}}}"
+        self.out = Collector(name, limits)
+        self.tables = 0
+        self.fields: list[str] = []  # complex field stack: "code" then "result"
+        self.section_ends: set = set()
+        self.carry = ""  # text of a paragraph whose mark was deleted: joins the next one
+        self.carry_table: tuple[int, int, int] | None = None
+        self.carry_ref: Any = None
+        self.break_after = False  # a page break after text in the current paragraph
+
+    def tag(self, el: Any) -> str:
+        """Local name of a WordprocessingML element, "mc:..." for compatibility markup, else ""."""
+        tag = el.tag
+        if not isinstance(tag, str):
+            return ""
+        if tag.startswith(self.w):
+            return tag[len(self.w):]
+        if tag.startswith(MC):
+            return "mc:" + tag[len(MC):]
+        return ""
+
+    def on(self, el: Any) -> bool:
+        """A toggle property (e.g. w:pageBreakBefore) that is present and not switched off."""
+        return el is not None and (el.get(self.w + "val") or "true").lower() not in OFF
+
+    def walk(self, body: Any) -> None:
+        """Collect every paragraph of ``body``."""
+        sections = [s for s in body.iter(self.w + "sectPr")
+                    if self.tag(s.getparent()) in ("pPr", "body")]
+        for this, following in zip(sections, sections[1:]):
+            kind = following.find(self.w + "type")
+            if kind is None or kind.get(self.w + "val") != "continuous":
+                self.section_ends.add(this.getparent().getparent())
+        self.blocks(body, None)
+        self.flush_carry()
+
+    # ----- block level
+
+    def block_children(self, el: Any):
+        """Children of a block container, with content controls and revision wrappers opened."""
+        for child in el:
+            tag = self.tag(child)
+            if tag in ("sdt",):
+                content = child.find(self.w + "sdtContent")
+                if content is not None:
+                    yield from self.block_children(content)
+            elif tag in ("customXml", "ins", "moveTo", "sdtContent", "smartTag"):
+                yield from self.block_children(child)
+            elif tag == "mc:AlternateContent":
+                branch = self.choice(child)
+                if branch is not None:
+                    yield from self.block_children(branch)
+            elif tag in ("del", "moveFrom"):
+                continue
+            else:
+                yield child
+
+    def choice(self, alternate: Any) -> Any:
+        """The branch of mc:AlternateContent to read: the first mc:Choice, else mc:Fallback."""
+        for tag in ("mc:Choice", "mc:Fallback"):
+            for child in alternate:
+                if self.tag(child) == tag:
+                    return child
+        return None
+
+    def blocks(self, container: Any, cell: tuple[int, int, int] | None) -> None:
+        """Paragraphs and tables of a body, cell, content control or text box."""
+        for child in self.block_children(container):
+            tag = self.tag(child)
+            if tag == "p":
+                self.paragraph(child, cell)
+            elif tag == "tbl":
+                self.table(child, cell)
+
+    def table(self, tbl: Any, cell: tuple[int, int, int] | None) -> None:
+        """A table: each cell's paragraphs get (table, row, column); nested ones stay in the cell."""
+        number = None
+        if cell is None:
+            number = self.tables
+            self.tables += 1
+        row = 0
+        for tr in self.block_children(tbl):
+            if self.tag(tr) != "tr":
+                continue
+            props = tr.find(self.w + "trPr")
+            if props is not None and props.find(self.w + "del") is not None:
+                continue  # a deleted row disappears when changes are accepted
+            column = 0
+            before = props.find(self.w + "gridBefore") if props is not None else None
+            column += self.number(before)
+            for tc in self.block_children(tr):
+                if self.tag(tc) != "tc":
+                    continue
+                tc_props = tc.find(self.w + "tcPr")
+                span = tc_props.find(self.w + "gridSpan") if tc_props is not None else None
+                if tc_props is None or tc_props.find(self.w + "cellDel") is None:
+                    self.blocks(tc, cell or (number, row, column))
+                column += max(1, self.number(span))
+            row += 1
+
+    def number(self, el: Any) -> int:
+        """The integer w:val of an element, 0 when absent or not a small number."""
+        value = el.get(self.w + "val") if el is not None else None
+        return int(value) if value and value.isdigit() and len(value) < 4 else 0
+
+    # ----- paragraphs
+
+    def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> None:
+        """One w:p: its accepted text becomes a block; its text boxes follow it."""
+        props = p.find(self.w + "pPr")
+        mark_deleted = False
+        if props is not None:
+            if self.on(props.find(self.w + "pageBreakBefore")):
+                self.out.page_break = True
+            mark = props.find(self.w + "rPr")
+            if mark is not None:
+                mark_deleted = (mark.find(self.w + "del") is not None
+                                or mark.find(self.w + "moveFrom") is not None)
+        pieces: list[str] = []
+        boxes: list[Any] = []
+        self.break_after = False
+        self.inline(p, pieces, boxes)
+        text = "".join(pieces)
+        if self.carry and self.carry_table != cell:
+            self.flush_carry()
+        if mark_deleted:
+            self.carry, self.carry_table, self.carry_ref = self.carry + text, cell, p
+        else:
+            self.out.add(self.carry + text, cell, p)
+            self.carry = ""
+        if self.break_after or p in self.section_ends:
+            self.out.page_break = True
+        for box in boxes:
+            self.blocks(box, cell)
+
+    def flush_carry(self) -> None:
+        """A paragraph whose mark was deleted but nothing followed it: it stands alone."""
+        if self.carry:
+            self.out.add(self.carry, self.carry_table, self.carry_ref)
+            self.carry = ""
+
+    def inline(self, el: Any, pieces: list[str], boxes: list[Any]) -> None:
+        """Runs of a paragraph (or of a hyperlink, insertion, field...) in order."""
+        for child in el:
+            tag = self.tag(child)
+            if tag == "r":
+                self.run(child, pieces, boxes)
+            elif tag in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple",
+                         "sdtContent", "dir", "bdo"):
+                self.inline(child, pieces, boxes)
+            elif tag == "sdt":
+                content = child.find(self.w + "sdtContent")
+                if content is not None:
+                    self.inline(content, pieces, boxes)
+            elif tag == "mc:AlternateContent":
+                branch = self.choice(child)
+                if branch is not None:
+                    self.inline(branch, pieces, boxes)
+
+    def run(self, r: Any, pieces: list[str], boxes: list[Any]) -> None:
+        """One w:r: text, tabs, breaks and field characters; deleted text never reaches here."""
+        for child in r:
+            tag = self.tag(child)
+            if tag == "fldChar":
+                kind = child.get(self.w + "fldCharType")
+                if kind == "begin":
+                    self.fields.append("code")
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = "result"
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if tag in ("drawing", "pict", "object", "mc:AlternateContent"):
+                self.find_boxes(child, boxes)
+                continue
+            if "code" in self.fields:
+                continue
+            if tag == "t":
+                pieces.append(child.text or "")
+            elif tag in ("tab", "ptab"):
+                pieces.append("\t")
+            elif tag == "br":
+                if child.get(self.w + "type") == "page":
+                    if "".join(pieces).strip():
+                        self.break_after = True
+                    else:
+                        self.out.page_break = True
+                else:
+                    pieces.append("\n")
+            elif tag == "cr":
+                pieces.append("\n")
+            elif tag == "noBreakHyphen":
+                pieces.append("-")
+
+    def find_boxes(self, el: Any, boxes: list[Any]) -> None:
+        """Text-box contents inside a drawing, once (the mc:Fallback copy is skipped)."""
+        tag = self.tag(el)
+        if tag == "txbxContent":
+            boxes.append(el)
+        elif tag == "mc:AlternateContent":
+            branch = self.choice(el)
+            if branch is not None:
+                self.find_boxes(branch, boxes)
+        else:
+            for child in el:
+                if isinstance(child.tag, str):
+                    self.find_boxes(child, boxes)

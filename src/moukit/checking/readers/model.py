@@ -1,0 +1,103 @@
+"""What a reader makes of a draft: its paragraphs (blocks) in reading order, what the file says
+about itself, and the limits every reader applies to input that may be hostile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import DraftError
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds applied while reading a draft; exceeding one raises :class:`DraftError`.
+
+    - ``max_entries``: files inside a DOCX zip (default 2000).
+    - ``max_part_bytes``: uncompressed size of one DOCX part (default 50 MiB).
+    - ``max_total_bytes``: uncompressed size of all DOCX parts together (default 200 MiB).
+    - ``max_ratio``: uncompressed / compressed size of one part (default 200); checked for
+      parts larger than ``ratio_min_bytes`` (default 1 MiB), as small XML compresses very well.
+    - ``max_text_bytes``: size of a text or Markdown draft (default 20 MiB).
+    - ``max_blocks``: paragraphs in a draft (default 20000).
+
+    Raise one with e.g. ``read_draft(path, limits=Limits(max_part_bytes=100 * 1024 * 1024))``.
+    """
+
+    max_entries: int = 2000
+    max_part_bytes: int = 50 * MiB
+    max_total_bytes: int = 200 * MiB
+    max_ratio: float = 200.0
+    ratio_min_bytes: int = 1 * MiB
+    max_text_bytes: int = 20 * MiB
+    max_blocks: int = 20000
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the draft, in reading order, as it reads with tracked changes accepted."""
+
+    text: str
+    index: int
+    table: tuple[int, int, int] | None = None  # (table, row, column) inside a table cell
+    page_break_before: bool = False
+    ref: Any = None  # DOCX: the lxml w:p element; None for text
+
+
+@dataclass(frozen=True)
+class DocxPackage:
+    """What is needed to write a DOCX back: every part's bytes (zip order) and the parsed body."""
+
+    parts: dict[str, bytes]
+    document: Any  # lxml root element of word/document.xml; Block.ref elements live in it
+    document_part: str = "word/document.xml"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft read for checking: its paragraphs and what the file says about itself."""
+
+    name: str
+    format: str  # docx | txt | md
+    blocks: tuple[Block, ...]
+    pending_changes: bool
+    fingerprint: dict | None
+    package: Any = None
+
+
+def limit_error(file: str, what: str, field: str, value: int | float) -> DraftError:
+    return DraftError(
+        file, f"{what} exceeds the limit {field}={value}; refused",
+        hint=f"if the file is genuine, raise it: read_draft(..., limits=Limits({field}=...))",
+    )
+
+
+def no_text(blocks: list[Block], name: str) -> tuple[Block, ...]:
+    """The blocks; a draft without any text cannot be checked."""
+    if not blocks:
+        raise DraftError(name, "no text found in the draft",
+                         hint="check that this is the right file; a document holding only "
+                              "images (a scan) cannot be checked")
+    return tuple(blocks)
+
+
+class Collector:
+    """Collects text blocks, tracking page breaks and the block limit."""
+
+    def __init__(self, name: str, limits: Limits) -> None:
+        self.name = name
+        self.limits = limits
+        self.blocks: list[Block] = []
+        self.page_break = False
+
+    def add(self, text: str, table: tuple[int, int, int] | None = None, ref: Any = None) -> None:
+        """Add a block unless it is blank; a blank one only passes its page break on."""
+        if not text.strip():
+            return
+        if len(self.blocks) >= self.limits.max_blocks:
+            raise limit_error(self.name, "the number of paragraphs", "max_blocks",
+                               self.limits.max_blocks)
+        self.blocks.append(Block(text, len(self.blocks), table, self.page_break, ref))
+        self.page_break = False

@@ -1,0 +1,113 @@
+"""Rule packs: what a province may not commit to, as data.
+
+A rule pack is a YAML file (see ``moukit/rules/default.yaml``) with rules of two kinds:
+pattern rules (regular expressions per language, matched on the wording a draft adds to
+the form) and named checks (a function in :data:`moukit.checking.rules.checks.CHECKS`, for a clause
+the form requires that was removed or changed). Users add packs with ``moukit check
+--rules FILE``; codes must be unique across packs and differ from the check's own codes
+(:data:`moukit.checking.codes.CODES`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..._yaml import load_yaml
+from ...errors import RulePackError
+from ..codes import CODES, ROUTES
+from .checks import CHECKS
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: a stable code, the route it triggers, and its patterns or named check."""
+
+    code: str
+    name: str
+    route: str
+    patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    check: str | None = None
+    clause: str | None = None  # the clause a named check looks at
+    rationale: str = ""
+    rationale_th: str = ""
+
+    def find(self, lang: str, text: str) -> list[re.Match]:
+        """Matches of this rule's patterns for ``lang`` in ``text``."""
+        found = []
+        for rx in self.patterns.get(lang, ()):
+            found.extend(rx.finditer(text))
+        return found
+
+
+def _parse_pack(data: object, source: str) -> list[Rule]:
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RulePackError(f"{source}: a rule pack must be a mapping with a 'rules' list",
+                          hint="see moukit/rules/default.yaml for the format")
+    rules = []
+    for i, item in enumerate(data["rules"]):
+        where = f"{source}: rules[{i}]"
+        if not isinstance(item, dict) or "code" not in item or "route" not in item:
+            raise RulePackError(f"{where}: each rule needs a code and a route")
+        if item["route"] not in ROUTES[1:]:
+            raise RulePackError(f"{where}: route must be one of {', '.join(ROUTES[1:])}")
+        patterns = {}
+        for lang, items in (item.get("patterns") or {}).items():
+            try:
+                patterns[lang] = tuple(re.compile(p, re.IGNORECASE) for p in items)
+            except re.error as exc:
+                raise RulePackError(f"{where}: bad pattern for {lang}: {exc}") from None
+        check = item.get("check")
+        if check is not None and check not in CHECKS:
+            raise RulePackError(f"{where}: unknown check {check!r}", hint=f"known checks: {', '.join(CHECKS)}")
+        if not patterns and check is None:
+            raise RulePackError(f"{where}: a rule needs patterns or a check")
+        if check is not None and not item.get("clause"):
+            raise RulePackError(f"{where}: a named check needs the clause it looks at",
+                              hint="add clause: <clause id>")
+        rules.append(Rule(str(item["code"]), str(item.get("name", item["code"])), item["route"],
+                          patterns, check, item.get("clause"), str(item.get("rationale", "")).strip(),
+                          str(item.get("rationale_th", "")).strip()))
+    return rules
+
+
+@cache
+def default_rules() -> tuple[Rule, ...]:
+    """The rules shipped with moukit."""
+    text = resources.files(__package__).joinpath("default.yaml").read_text("utf-8")
+    return tuple(_unique(_parse_pack(load_yaml(text), "default.yaml"), [], "default.yaml"))
+
+
+def load_rules(paths=()) -> tuple[Rule, ...]:
+    """The default rules plus the packs at ``paths``; every code is used once, and none is
+    one of the check's own codes."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    rules = list(default_rules())
+    for path in paths:
+        path = Path(path)
+        try:
+            data = load_yaml(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RulePackError(f"{path}: cannot read the rule pack ({exc})") from None
+        except yaml.YAMLError as exc:
+            raise RulePackError(f"{path}: the rule pack is not valid YAML ({exc})") from None
+        rules.extend(_unique(_parse_pack(data, str(path)), rules, str(path)))
+    return tuple(rules)
+
+
+def _unique(new: list[Rule], known: list[Rule], source: str) -> list[Rule]:
+    """``new``, unless one of its codes is taken by ``known``, by the check or twice in it."""
+    taken = {r.code for r in known} | set(CODES)
+    codes = [r.code for r in new]
+    clashes = sorted({c for c in codes if c in taken or codes.count(c) > 1})
+    if clashes:
+        raise RulePackError(f"{source}: rule code(s) {', '.join(clashes)} already taken",
+                          hint="give each rule of your pack a code of its own (e.g. with your "
+                               "office's prefix); moukit's codes start with MK-")
+    return new

@@ -1,0 +1,287 @@
+"""Split a draft into its language versions, in either layout.
+
+A version is told apart by its script and words (Latin-script languages by the words of
+each language pack), by page breaks, language headings and the first line of a title;
+stray paragraphs in another language stay in the version they were inserted into.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import MoukitError
+from ..forms import Form, all_forms, get_form
+from ..packs.library import LanguagePack, TemplateLibrary
+from ..text.markers import scrub
+from ..text.normalize import clean, detect_language, script_counts
+from .patterns import (
+    flat_key,
+    key_of,
+    make_key,
+)
+
+
+@dataclass
+class VersionText:
+    """The blocks of one language version of a draft."""
+
+    lang: str
+    blocks: list = field(default_factory=list)
+    source: str = ""
+    editorial: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=256)
+def literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
+    """The form's own wording in ``pack``'s language, as lower-case keys between the blanks."""
+    form = get_form(instrument)
+    rendered = pack.render_clauses(form, placeholder_context(form, "\x00"))
+    chunks = []
+    for _, text in rendered:
+        for piece in text.split("\x00"):
+            k = flat_key(key_of(piece))
+            if len(k) >= 6:
+                chunks.append(k)
+    return tuple(chunks)
+
+
+@lru_cache(maxsize=16)
+def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
+    """Vocabulary of each Latin-script language pack, to tell English from Italian."""
+    vocab = {}
+    for lang in library.available():
+        if lang in ("th", "zh", "ja", "ko"):
+            continue
+        try:
+            pack = library.pack(lang)
+            words = set()
+            for form in all_forms():
+                rendered = pack.render_clauses(form, placeholder_context(form, " "))
+                for _, text in rendered:
+                    words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text))
+            vocab[lang] = words
+        except MoukitError:
+            continue
+    return vocab
+
+
+def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
+    """The language of a paragraph: by script, and for Latin letters by the words of each
+    Latin-script language pack ("und" for running text in none of them)."""
+    lang = detect_language(text, latin_languages=tuple(latin) or ("en",))
+    if lang in ("en", "vi") or (lang and lang not in ("th", "zh", "ja", "ko")):
+        if lang == "vi" and "vi" in latin:
+            return "vi"
+        words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)]
+        if not words or not latin:
+            return lang
+        scores = {code: sum(w in vocab for w in words) for code, vocab in latin.items()}
+        best = max(sorted(scores), key=lambda c: scores[c])
+        # Running text (lower-case words, not names) that is hardly in any language pack is
+        # in a language moukit has no templates for.
+        plain = [w for w in re.findall(r"[^\W\d_]{3,}", text) if w[:1].islower()]
+        if len(plain) >= 8 and sum(w in latin[best] for w in plain) < 0.2 * len(plain):
+            return "und"
+        return best if scores[best] else lang
+    return lang
+
+
+@lru_cache(maxsize=16)
+def _title_starts(library: TemplateLibrary) -> set[str]:
+    """Keys of the lines a version's title starts with in every language: the first line of
+    each form's title, or every wording of the alternative that line is in English (the MOU's
+    title), and the draft markers; a line that starts with a name never counts."""
+    title_alternatives = set()
+    for form in all_forms():  # the English master says which alternative names the instrument
+        first = _first_title_line(library.pack("en"), form)
+        if _PLACEHOLDER.fullmatch(first) and form.slot(first.strip("\x00")).kind == "alternative":
+            title_alternatives.add(first.strip("\x00"))
+    starts = set()
+    for lang in library.available():
+        try:
+            pack = library.pack(lang)
+            first_lines = [_first_title_line(pack, form) for form in all_forms()]
+        except MoukitError:
+            continue
+        for name in title_alternatives:
+            starts.update(key_of(w).lower()
+                          for w in (pack.lexicon.get("alternatives", {}).get(name) or {}).values())
+        for first in first_lines:
+            if "\x00" not in first:  # in zh and ja the title starts with the parties' names
+                starts.add(make_key([first], numbered=False).key.lower())
+        marker = pack.lexicon.get("draft_marker")
+        if marker:
+            starts.add(key_of(marker).lower())
+    starts.discard("")
+    return starts
+
+
+def _first_title_line(pack: LanguagePack, form: Form) -> str:
+    """The first line of the form's title in ``pack``, each blank as ``\\x00name\\x00``."""
+    title = pack.render_clauses(form, placeholder_context(form, "\x00", marked=True))[0][1]
+    return title.split("\n")[0]
+
+
+@lru_cache(maxsize=16)
+def _draft_markers(library: TemplateLibrary) -> set[str]:
+    """Keys of lines that are layout, not wording: draft markers and language headings."""
+    from babel import Locale
+
+    markers = {"(draft)", "draft"}
+    langs = library.available()
+    for lang in langs:
+        try:
+            lexicon = library.pack(lang).lexicon
+        except MoukitError:
+            continue
+        locale = Locale.parse(lexicon["locale"])
+        for name in [lexicon.get("name", ""), locale.get_language_name(locale) or ""] + [
+                locale.languages.get(code, "") for code in langs]:
+            if name:
+                markers.add(key_of(name).lower())
+        marker = lexicon.get("draft_marker")
+        if marker:
+            markers.add(key_of(marker).lower())
+            markers.add(key_of(marker.strip("()（）")).lower())
+    return markers
+
+
+_PLACEHOLDER = re.compile("\x00([^\x00]*)\x00")
+
+
+def placeholder_context(form: Form, value: str = "x", *, marked: bool = False) -> dict:
+    """Template variables that are all ``value`` (or, ``marked``, ``value`` + slot name +
+    ``value``): to render the form's own wording. Blanks shown in some variant only are shown
+    (named partner language, named fields) except the fixed term: the primary variant."""
+    fill = (lambda slot: f"{value}{slot.name}{value}") if marked else (lambda slot: value)
+    return form.context(fill, form.primary_variant)
+
+
+def block_text(block) -> str:
+    """The text of a draft paragraph, with the private-use characters moukit uses as markers
+    in its keys and patterns replaced, so that a draft cannot forge them."""
+    return scrub(block.text if hasattr(block, "text") else str(block))
+
+
+def segment(draft, library: TemplateLibrary) -> list[VersionText]:
+    """Split a draft into its language versions (separate or parallel layout)."""
+    latin, markers = latin_packs(library), _draft_markers(library)  # once per library
+    blocks = [b for b in draft.blocks if clean(block_text(b))]
+    editorial: list[str] = []
+    kept = []
+    heading_before: set[int] = set()  # blocks that follow a language heading or draft marker
+    for b in blocks:
+        if key_of(block_text(b)).lower() in markers:
+            editorial.append(f"heading or draft marker {clean(block_text(b))!r} ignored")
+            heading_before.add(len(kept))
+        else:
+            kept.append(b)
+    blocks = kept
+
+    # Parallel layout: a table whose columns are in different languages.
+    tables: dict[int, list] = {}
+    for b in blocks:
+        if getattr(b, "table", None) is not None:
+            tables.setdefault(b.table[0], []).append(b)
+    parallel_versions: list[VersionText] = []
+    parallel_tables = set()
+    for number, cells in tables.items():
+        columns: dict[int, list] = {}
+        for b in cells:
+            columns.setdefault(b.table[2], []).append(b)
+        langs = {col: paragraph_language(" ".join(block_text(b) for b in bs), latin) for col, bs in columns.items()}
+        rows = {b.table[1] for b in cells}
+        # a table of language columns with a row per clause (a signature table has 1 to 4 rows)
+        if len(set(filter(None, langs.values()))) >= 2 and len(columns) >= 2 and len(rows) >= 5:
+            parallel_tables.add(number)
+            for col in sorted(columns):
+                if langs[col]:
+                    ordered = sorted(columns[col], key=lambda b: (b.table[1], b.index))
+                    parallel_versions.append(VersionText(langs[col], ordered, draft.name, list(editorial)))
+    if parallel_versions:
+        return parallel_versions
+
+    # Separate layout: versions follow each other; a table (signatures) is read column by column.
+    ordered: list = []
+    table_buffer: list = []
+    for b in blocks:
+        if getattr(b, "table", None) is not None and b.table[0] not in parallel_tables:
+            if table_buffer and table_buffer[-1].table[0] != b.table[0]:
+                ordered.extend(sorted(table_buffer, key=lambda x: (x.table[2], x.table[1], x.index)))
+                table_buffer = []
+            table_buffer.append(b)
+            continue
+        if table_buffer:
+            ordered.extend(sorted(table_buffer, key=lambda x: (x.table[2], x.table[1], x.index)))
+            table_buffer = []
+        ordered.append(b)
+    ordered.extend(sorted(table_buffer, key=lambda x: (x.table[2], x.table[1], x.index)))
+
+    starts = _title_starts(library)
+    versions: list[VersionText] = []
+    current: VersionText | None = None
+    weights: Counter = Counter()
+    after_heading = {id(blocks[i]) for i in heading_before if i < len(blocks)}
+    # Versions separated by page breaks (DOCX, moukit's text) or language headings (Markdown):
+    # trust the separators, not the script of a paragraph (a name may be in any script).
+    explicit = bool(after_heading) or any(getattr(b, "page_break_before", False) for b in ordered)
+    for b in ordered:
+        text = block_text(b)
+        lang = paragraph_language(text, latin)
+        counts = script_counts(text)
+        letters = counts["latin"] + counts["th"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
+        first_line = key_of(text.split("\n")[0]).lower()
+        boundary = current is not None and len(current.blocks) >= 4 and (
+            getattr(b, "page_break_before", False)
+            or id(b) in after_heading
+            or first_line in starts
+            # without page breaks or headings, a long paragraph in another language starts one
+            or (not explicit and lang is not None and letters >= 30 and lang != _majority(weights))
+        )
+        if current is None or boundary:
+            if current is not None:
+                current.lang = _majority(weights) or current.lang
+            weights = Counter()
+            current = VersionText(lang or "und", [], draft.name, list(editorial))
+            versions.append(current)
+        current.blocks.append(b)
+        if lang:
+            weights[lang] += letters
+    if current is not None:
+        current.lang = _majority(weights) or current.lang
+    versions = _merge_inserted(versions)
+    for version in versions:  # Latin letters, but hardly a word of that language pack: unknown
+        vocab = latin.get(version.lang)
+        if vocab:
+            words = [w.lower() for b in version.blocks for w in re.findall(r"[^\W\d_]{3,}", block_text(b))]
+            if len(words) >= 12 and sum(w in vocab for w in words) < 0.3 * len(words):
+                version.lang = "und"
+    return versions
+
+
+def _merge_inserted(versions: list[VersionText]) -> list[VersionText]:
+    """A paragraph or two in another language inside a version was inserted there: keep it
+    in that version (it will be reported as added text) instead of splitting the version."""
+    merged: list[VersionText] = []
+    i = 0
+    while i < len(versions):
+        v = versions[i]
+        if merged and merged[-1].lang == v.lang:  # a split caused by inserted foreign text
+            merged[-1].blocks.extend(v.blocks)
+            i += 1
+            continue
+        if (merged and i + 1 < len(versions) and len(v.blocks) <= 2
+                and merged[-1].lang == versions[i + 1].lang != v.lang):
+            merged[-1].blocks.extend(v.blocks + versions[i + 1].blocks)
+            i += 2
+            continue
+        merged.append(v)
+        i += 1
+    return merged
+
+
+def _majority(weights: Counter) -> str | None:
+    return max(sorted(weights), key=lambda k: weights[k]) if weights else None

@@ -1,0 +1,195 @@
+"""The values a draft fills in: read from the clause patterns, agreed across clauses, and
+described for the report (listed options, dates, terms, fields of cooperation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..packs.library import LanguagePack
+from ..text.formatting import format_list
+from ..text.markers import BREAK, LINE
+from ..text.normalize import token_key
+from .patterns import (
+    FormPatterns,
+    key_of,
+    make_key,
+    parse_date,
+    parse_term,
+)
+
+
+def consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Most common value of each slot, and the (slot, clause, value) that differ from it."""
+    by_slot: dict[str, list[tuple[str, str]]] = {}
+    for slot, clause_id, value in found:
+        by_slot.setdefault(slot, []).append((clause_id, value))
+    chosen: dict[str, str] = {}
+    odd: list[tuple[str, str, str]] = []
+    for slot, items in by_slot.items():
+        counts = Counter(token_key(key_of(v)) for _, v in items)
+        best_key = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+        chosen[slot] = next(v for _, v in items if token_key(key_of(v)) == best_key)
+        for clause_id, v in items:
+            if token_key(key_of(v)) != best_key:
+                odd.append((slot, clause_id, v))
+    return chosen, odd
+
+
+def _list_separators(pack: LanguagePack) -> list[str]:
+    sample = format_list(["\x01", "\x02", "\x03"], pack.lexicon)
+    two = format_list(["\x01", "\x02"], pack.lexicon)
+    seps = set(re.split("[\x01\x02\x03]", sample)[1:-1]) | set(re.split("[\x01\x02]", two)[1:-1])
+    keys = {key_of(sep).lower() for sep in seps} | {",", "、", ";"}
+    return sorted((k for k in keys if k), key=len, reverse=True)
+
+
+def parse_fields(text: str, pack: LanguagePack) -> dict:
+    """Read a fields-of-cooperation blank: the vocabulary ids it names, and other wording.
+
+    The text is scanned for the language's wording of each field (longest first); what lies
+    between known fields and list separators is free-text wording (one item per gap).
+    """
+    full = make_key([text], numbered=False)
+    keep = [i for i, ch in enumerate(full.key) if ch not in (BREAK, LINE)]
+    key = "".join(full.key[i] for i in keep).lower()
+    known = sorted(((key_of(w).lower(), fid)
+                    for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
+    seps = _list_separators(pack)
+    ids: list[str] = []
+    gaps: list[tuple[int, int]] = []  # spans of the key that name no known field
+    start = None
+    pos = 0
+    while pos < len(key):
+        hit = next(((k, fid) for k, fid in known if k and key.startswith(k, pos)), None)
+        if hit:
+            if start is not None:
+                gaps.append((start, pos))
+                start = None
+            ids.append(hit[1])
+            pos += len(hit[0])
+            sep = next((s for s in seps if key.startswith(s, pos)), None)
+            pos += len(sep) if sep else 0
+            continue
+        start = pos if start is None else start
+        pos += 1
+    if start is not None:
+        gaps.append((start, len(key)))
+    cleaned = []
+    for a, b in gaps:
+        for sep in seps:  # a separator at either end of a gap belongs to the list, not the item
+            if key.startswith(sep, a) and b - a > len(sep):
+                a += len(sep)
+            if key.endswith(sep, a, b) and b - a > len(sep):
+                b -= len(sep)
+        if a < b:
+            cleaned.append(full.value(keep[a], keep[b - 1] + 1))
+    return {"ids": sorted(ids), "other": cleaned}
+
+
+def language_code(name: str, pack: LanguagePack) -> str | None:
+    """The code of a language named in the pack's language ("Japanese" -> "ja")."""
+    return _language_names(pack).get(key_of(name).lower())
+
+
+@lru_cache(maxsize=64)
+def _language_names(pack: LanguagePack) -> dict[str, str]:
+    from babel import Locale
+
+    names = dict(Locale.parse(pack.lexicon["locale"]).languages)
+    names.update(pack.lexicon.get("languages") or {})
+    return {key_of(n).lower(): code for code, n in sorted(names.items(), reverse=True)}
+
+
+def _describe_text(value, pack: LanguagePack):
+    return value
+
+
+def _describe_fields(value, pack: LanguagePack):
+    return {"text": value, **parse_fields(value, pack)} if value else None
+
+
+def _describe_term(value, pack: LanguagePack):
+    # the variant says the term is fixed: reported even when its wording could not be read
+    years = parse_term(value or "", pack.lexicon)
+    return {"kind": "fixed", "years": years, "text": value}
+
+
+def _describe_date(value, pack: LanguagePack):
+    if value is None:
+        return None
+    parsed = parse_date(value, pack.lexicon)
+    return {"text": value, "iso": parsed.isoformat() if parsed else None}
+
+
+def _describe_language(value, pack: LanguagePack):
+    return None if value is None else {"text": value, "code": language_code(value, pack)}
+
+
+# How the report describes the value of each kind of slot: (value or None, pack) -> JSON-ready
+# data, None for nothing to report. Alternatives are described with the form's options.
+DESCRIBE = {
+    "text": _describe_text,
+    "party_name": _describe_text,
+    "field_list": _describe_fields,
+    "date": _describe_date,
+    "language": _describe_language,
+    "term": _describe_term,
+    "years": lambda value, pack: None,
+}
+# What the report says of a slot the variant leaves out of the text: fields left open
+# ("in various fields"), a partner who writes English, an open-ended term.
+NOT_SHOWN = {
+    "field_list": {"text": "", "ids": [], "other": [], "various": True},
+    "language": {"text": "", "code": "en"},
+    "term": {"kind": "open"},
+}
+
+
+def describe_values(values: dict[str, str], variant: dict, patterns: FormPatterns,
+                    pack: LanguagePack) -> dict:
+    """The inferred values of a version, with listed options and parsed dates, terms, fields."""
+    form = patterns.form
+    out: dict = {"instrument": form.instrument}
+    for slot in form.slots:
+        if slot.kind == "alternative":
+            if slot.name in values:
+                options = patterns.options_of(slot.name, values[slot.name])
+                out[slot.name] = {"text": values[slot.name], "options": list(options)}
+            continue
+        if not slot.shown_in(variant):
+            if slot.kind in NOT_SHOWN:
+                out[slot.report_key] = dict(NOT_SHOWN[slot.kind])
+            continue
+        described = DESCRIBE[slot.kind](values.get(slot.name), pack)
+        if described is not None:
+            out[slot.report_key] = described
+    return out
+
+
+def describe_value(value) -> str:
+    """One value of a report in a few words (a date with its ISO form, a term, fields...).
+
+    >>> describe_value({"text": "22 November 2026", "iso": "2026-11-22"})
+    '22 November 2026 (2026-11-22)'
+    """
+    if isinstance(value, dict):
+        if "iso" in value:
+            return f"{value.get('text')} ({value['iso']})" if value.get("iso") else str(value.get("text"))
+        if "kind" in value:
+            if value["kind"] == "fixed":
+                return f"{value.get('years')} years ({value.get('text')})"
+            return value["kind"]
+        if "ids" in value:
+            if value.get("various"):
+                return "various fields"
+            items = list(value.get("ids") or []) + [f"'{o}'" for o in value.get("other") or []]
+            return ", ".join(items) or str(value.get("text"))
+        if "options" in value:
+            return "/".join(value.get("options") or []) or f"{value.get('text')!r} (not listed)"
+        if "code" in value:
+            return f"{value.get('text') or '-'} ({value.get('code') or '?'})"
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return str(value)

@@ -1,0 +1,241 @@
+"""Language packs: the per-language template folders that word the forms.
+
+A language folder ``<dir>/<lang>/`` holds ``lexicon.yaml`` (the wording of alternatives,
+fields of cooperation, names, date and list conventions) and one Jinja2 template per
+instrument (``loi.j2``, ``mou.j2``) with one ``{% block %}`` per clause, named by the
+clause ids of the form definition. Templates run in Jinja's sandbox with StrictUndefined:
+a template can neither reach Python internals nor silently print an empty value.
+
+Folders given by the user (``--templates DIR``) come first, file by file, so a user can
+replace the Thai text with the official one, or add a language, without code changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .._yaml import load_yaml
+from ..errors import LanguageNotAvailable, TemplateError
+from ..forms import Form, get_form
+from .jinja import environment, template_line
+
+LEXICON = "lexicon.yaml"
+
+
+def builtin_templates_dir() -> Path:
+    """The language packs shipped with moukit: one folder per language, beside this module."""
+    return Path(__file__).resolve().parent
+
+
+@dataclass(eq=False)
+class LanguagePack:
+    """One language's lexicon and templates, possibly layered over the shipped ones."""
+
+    lang: str
+    dirs: tuple[Path, ...]
+    lexicon: dict
+    lexicon_file: Path
+
+    def __post_init__(self) -> None:
+        self._env = environment([str(d) for d in self.dirs])
+        self._templates: dict[str, Any] = {}
+
+    def template_file(self, instrument: str) -> str:
+        """Path of the template used for ``instrument`` (first folder that has it)."""
+        name = f"{instrument}.j2"
+        for d in self.dirs:
+            if (d / name).is_file():
+                return str(d / name)
+        return str(self.dirs[0] / name)
+
+    def template(self, instrument: str):
+        """The compiled template for ``instrument``, checked against the form's clause ids."""
+        if instrument in self._templates:
+            return self._templates[instrument]
+        from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+        name = f"{instrument}.j2"
+        try:
+            template = self._env.get_template(name)
+        except TemplateNotFound:
+            raise TemplateError(
+                f"the {self.lang} templates have no {name}",
+                file=str(self.dirs[0]),
+                hint=f"add {name} with one block per clause of the {instrument} form",
+            ) from None
+        except TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"template syntax error: {exc.message}", file=exc.filename or name, line=exc.lineno
+            ) from None
+        except UnicodeDecodeError:
+            raise TemplateError("the template is not UTF-8 text", file=self.template_file(instrument),
+                                hint="save it as UTF-8") from None
+        form = get_form(instrument)
+        blocks = tuple(template.blocks)
+        missing = [c for c in form.clause_ids if c not in blocks]
+        extra = [b for b in blocks if b not in form.clause_ids]
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append(f"missing clause block(s): {', '.join(missing)}")
+            if extra:
+                parts.append(f"unknown block(s): {', '.join(extra)}")
+            raise TemplateError(
+                "; ".join(parts),
+                file=self.template_file(instrument),
+                hint=f"the blocks must be the clause ids of the form: {', '.join(form.clause_ids)}",
+            )
+        self._templates[instrument] = template
+        return template
+
+    def variables(self, instrument: str) -> set[str]:
+        """The variables the template of ``instrument`` reads, ``a.b`` where it reads an
+        attribute of ``a`` (they must be the slots of the form definition)."""
+        from jinja2 import meta, nodes
+
+        self.template(instrument)  # refuse a missing or malformed template first
+        source = Path(self.template_file(instrument)).read_text("utf-8")
+        tree = self._env.parse(source)
+        names = meta.find_undeclared_variables(tree)
+        dotted = {f"{n.node.name}.{n.attr}" for n in tree.find_all(nodes.Getattr)
+                  if isinstance(n.node, nodes.Name) and n.node.name in names}
+        return dotted | {n for n in names if not any(d.startswith(n + ".") for d in dotted)}
+
+    def render_clauses(self, form: Form, context: dict) -> list[tuple[str, str]]:
+        """Render every clause of ``form`` with ``context``: ``[(clause_id, text), ...]``."""
+        from jinja2 import TemplateError as JinjaError
+
+        template = self.template(form.instrument)
+        out = []
+        try:
+            ctx = template.new_context(context)
+            for clause_id in form.clause_ids:
+                text = "".join(template.blocks[clause_id](ctx))
+                out.append((clause_id, "\n".join(line.strip() for line in text.strip().split("\n"))))
+        except (JinjaError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
+                RecursionError, MemoryError) as exc:
+            raise TemplateError(
+                f"cannot render: {exc}",
+                file=self.template_file(form.instrument),
+                line=template_line(exc, self.template_file(form.instrument), template),
+                hint=("the template may only use the variables listed by 'moukit forms'"
+                      if "undefined" in str(exc) else "correct the expression on that line"),
+            ) from None
+        return out
+
+    def words(self) -> frozenset[str] | None:
+        """The words of the pack's own text (``words.txt``, one per line), if it ships them.
+
+        Thai has no spaces between words; a pack that lists its words lets the check segment
+        the form's text without loading pythainlp's full dictionary.
+        """
+        for d in self.dirs:
+            path = d / "words.txt"
+            if path.is_file():
+                return frozenset(w.strip() for w in path.read_text("utf-8").splitlines()
+                                 if w.strip() and not w.startswith("#"))
+        return None
+
+    def word(self, group: str, key: str, *, provincial: bool = False) -> str:
+        """The lexicon's wording of alternative ``key`` of ``group``.
+
+        With ``provincial`` (the partner is a province, state or prefecture), the lexicon's
+        ``provincial_alternatives`` wording is used where it has one.
+        """
+        if provincial:
+            special = (self.lexicon.get("provincial_alternatives") or {}).get(group) or {}
+            if key in special:
+                return special[key]
+        try:
+            return self.lexicon["alternatives"][group][key]
+        except (KeyError, TypeError):
+            raise TemplateError(
+                f"the lexicon has no wording for alternatives.{group}.{key}",
+                file=str(self.lexicon_file),
+                hint=f"add alternatives: {group}: {key}: <wording>",
+            ) from None
+
+
+REQUIRED_LEXICON_KEYS = ("language", "name", "locale", "alternatives", "fields")
+
+
+def _load_lexicon(path: Path, lang: str) -> dict:
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise TemplateError(
+            f"lexicon is not valid YAML: {getattr(exc, 'problem', exc)}",
+            file=str(path),
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"cannot read the lexicon: {exc}", file=str(path)) from None
+    if not isinstance(data, dict):
+        raise TemplateError("the lexicon must be a YAML mapping", file=str(path))
+    missing = [k for k in REQUIRED_LEXICON_KEYS if k not in data]
+    if missing:
+        raise TemplateError(f"the lexicon lacks {', '.join(missing)}", file=str(path),
+                            hint="copy templates/en/lexicon.yaml and translate it")
+    if data["language"] != lang:
+        raise TemplateError(f"the lexicon says language {data['language']!r} but sits in folder {lang!r}",
+                            file=str(path))
+    return data
+
+
+class TemplateLibrary:
+    """Where language packs are found: user folders first, then the shipped templates."""
+
+    def __init__(self, extra_dirs: Iterable[str | Path] = ()) -> None:
+        self.dirs = tuple(Path(d) for d in extra_dirs) + (builtin_templates_dir(),)
+        for d in self.dirs[:-1]:
+            if not d.is_dir():
+                raise TemplateError("templates directory not found", file=str(d),
+                                    hint="give a folder that holds one sub-folder per language")
+        self._packs: dict[str, LanguagePack] = {}
+
+    @classmethod
+    def of(cls, templates=()) -> TemplateLibrary:
+        """The library for a ``templates`` argument: a library, a folder, folders, or none
+        (the shipped packs)."""
+        if isinstance(templates, TemplateLibrary):
+            return templates
+        dirs = [templates] if isinstance(templates, (str, Path)) else list(templates or ())
+        return cls(dirs) if dirs else default_library()
+
+    def available(self) -> list[str]:
+        """Language codes that have a template folder with a lexicon."""
+        langs = set()
+        for d in self.dirs:
+            if d.is_dir():
+                langs.update(p.name for p in d.iterdir() if (p / LEXICON).is_file())
+        return sorted(langs)
+
+    def pack(self, lang: str) -> LanguagePack:
+        """The language pack for ``lang``; :class:`LanguageNotAvailable` if there is none."""
+        if lang in self._packs:
+            return self._packs[lang]
+        dirs = tuple(d / lang for d in self.dirs if (d / lang).is_dir())
+        lexicon_file = next((d / LEXICON for d in dirs if (d / LEXICON).is_file()), None)
+        if not dirs or lexicon_file is None:
+            raise LanguageNotAvailable(
+                f"no templates for language {lang!r}; available: {', '.join(self.available())}",
+                hint=(
+                    f"add a folder {lang}/ with lexicon.yaml, loi.j2 and mou.j2 (copy templates/en/ "
+                    f"and translate it) and pass its parent with --templates DIR"
+                ),
+            )
+        pack = LanguagePack(lang, dirs, _load_lexicon(lexicon_file, lang), lexicon_file)
+        self._packs[lang] = pack
+        return pack
+
+
+@cache
+def default_library() -> TemplateLibrary:
+    """The library of shipped templates only."""
+    return TemplateLibrary()

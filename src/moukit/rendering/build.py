@@ -1,0 +1,146 @@
+"""Render a spec into the standardized form, in every language of the document.
+
+A spec becomes a :class:`moukit.rendering.document.Document` (every clause in every language, from the
+language packs), which a writer lays out as DOCX, HTML, Markdown, text or JSON::
+
+    result = moukit.render(spec, format="docx", languages=["th", "en", "zh"])
+    result.save("mou.docx")  # atomic: the file appears complete or not at all
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .._atomic import write_atomic
+from ..errors import LanguageNotAvailable, UsageError
+from ..packs.library import TemplateLibrary
+from ..spec.notices import Notice, spec_notices
+from ..text.formatting import to_thai_digits
+from .document import Clause, Document, Version, fingerprint
+from .writers import FORMATS
+from .writers._common import LAYOUTS
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A rendered agreement: the bytes of one format, the document model and the notices."""
+
+    data: bytes
+    format: str
+    document: Document
+    layout: str
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        """Warnings carried by the spec (non-province party, lower-level partner, variants)."""
+        return self.document.notices
+
+    @property
+    def suffix(self) -> str:
+        """The usual file suffix of the format, e.g. ``.docx``."""
+        return FORMATS[self.format].suffix
+
+    @property
+    def media_type(self) -> str:
+        """The MIME type of the format."""
+        return FORMATS[self.format].media_type
+
+    def save(self, path: str | Path) -> Path:
+        """Write the file atomically: it appears complete or not at all."""
+        return write_atomic(path, self.data)
+
+
+def spec_hash(spec) -> str:
+    """SHA-256 of the spec's canonical JSON: the same values give the same hash."""
+    canonical = json.dumps(spec.model_dump(mode="json"), sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _languages(spec, languages: Iterable[str] | None) -> tuple[str, ...]:
+    wanted = spec.languages
+    if languages is None:
+        return wanted
+    requested = [lang.strip() for lang in languages if lang.strip()]
+    unknown = [lang for lang in requested if lang not in wanted]
+    if unknown or not requested:
+        raise UsageError(
+            f"cannot render language(s) {', '.join(unknown) or '(none)'}: this spec's languages are "
+            f"{', '.join(wanted)}",
+            hint=f"use --lang with some of {','.join(wanted)}",
+        )
+    return tuple(lang for lang in wanted if lang in requested)
+
+
+def _check_spec(spec) -> None:
+    from ..errors import Problem, SpecError
+    from ..spec.models import translation_problems
+
+    problems = translation_problems(spec)
+    if problems:
+        raise SpecError([Problem(".".join(map(str, p)), m, None, h) for p, m, h in problems])
+
+
+def build_document(spec, *, languages: Iterable[str] | None = None, templates=(),
+                   thai_digits: bool = False, layout: str = "separate") -> Document:
+    """Build the document model of ``spec``: every clause in every requested language."""
+    from babel import Locale
+
+    from .context import build_context, parties
+
+    _check_spec(spec)
+    library = TemplateLibrary.of(templates)
+    form = spec.form
+    langs = _languages(spec, languages)
+    try:
+        packs = [library.pack(lang) for lang in langs]  # fail early on a missing language
+    except LanguageNotAvailable as exc:
+        raise LanguageNotAvailable(
+            f"partner.language is {spec.partner.language!r}: {exc.message}", hint=exc.hint
+        ) from None
+    versions = []
+    for pack in packs:
+        texts = dict(pack.render_clauses(form, build_context(spec, pack)))
+        convert = to_thai_digits if (thai_digits and pack.lang == "th") else (lambda s: s)
+        clauses = tuple(
+            Clause(c.id, c.kind, convert(str(c.number)) if c.number else None, convert(texts[c.id]))
+            for c in form.clauses
+        )
+        locale = pack.lexicon["locale"]
+        versions.append(Version(
+            lang=pack.lang,
+            language_name=Locale.parse(locale).get_language_name(locale) or pack.lexicon["name"],
+            locale=locale,
+            clauses=clauses,
+            draft_marker=pack.lexicon.get("draft_marker", "(Draft)") if spec.draft else None,
+        ))
+    return Document(
+        form_id=form.id,
+        form_version=form.version,
+        instrument=form.instrument,
+        versions=tuple(versions),
+        fingerprint=fingerprint(form.id, form.version, tuple(versions), layout, spec_hash(spec)),
+        signing_date=spec.signing.date.isoformat(),
+        notices=spec_notices(spec),
+        parties=parties(spec, packs),
+    )
+
+
+def render(spec, format: str = "docx", *, languages: Iterable[str] | None = None,
+           layout: str = "separate", templates=(), thai_digits: bool = False) -> Rendering:
+    """Render ``spec`` to ``format`` (docx, html, md, txt, json) in ``layout``.
+
+    ``languages`` limits the versions (default: Thai, the partner's language, English);
+    ``templates`` adds template folders that override or extend the shipped ones.
+    """
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
+    if layout not in LAYOUTS:
+        raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
+    document = build_document(spec, languages=languages, templates=templates,
+                              thai_digits=thai_digits, layout=layout)
+    return Rendering(FORMATS[format].write(document, layout=layout), format, document, layout)

@@ -1,0 +1,182 @@
+"""Text normalisation for comparing drafts with the form: editorial noise is removed here.
+
+What is editorial (never a deviation): whitespace and line breaks, straight or curly quotes,
+Thai or Arabic digits, the order of Thai marks (fixed by pythainlp's ``normalize``), the
+numbering style of clauses, and the case of a word's first letter. Everything else is
+wording. Text is NFC-normalised, never NFKC (NFKC would fold full-width forms and other
+distinctions a reviewer must see).
+
+>>> clean("“Participants”  and\\n‘two Sides’")
+'"Participants" and \\'two Sides\\''
+>>> strip_numbering("๑. ทั้งสองฝ่าย")
+('ทั้งสองฝ่าย', '1')
+>>> detect_language("ทั้งสองฝ่ายจะร่วมมือกัน")
+'th'
+>>> detect_language("双方将相互合作")
+'zh'
+>>> detect_language("Hai Bên sẽ hợp tác với nhau")
+'vi'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from .chars import THAI, THAI_CHAR, ZERO_WIDTH, has_thai
+from .formatting import to_arabic_digits
+
+# One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
+_FOLD = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\uff02": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\uff07": "'",
+    **{chr(0x0E50 + d): str(d) for d in range(10)},
+})
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*[.:]|article\s+\d{1,3}\s*[.:]?|clause\s+\d{1,3}\s*[.:]?"
+    r"|ข้อ(?:\s*ที่)?\s*\d{1,3}\s*[.:]?|第\s*\d{1,3}\s*[条條]|제\s*\d{1,3}\s*조|điều\s+\d{1,3}\s*[.:]?)\s*",
+    re.IGNORECASE,
+)
+# A line that is only a signing line ("....", "____") is layout, not wording.
+SIGNING_LINE = re.compile(r"^[\s._\-…‥·]{3,}$")
+
+
+def fold(text: str) -> str:
+    """Straight quotes and Arabic digits, one character for one (offsets are kept).
+
+    >>> fold("“๑๒”")
+    '"12"'
+    """
+    return text.translate(_FOLD)
+
+
+def clean(text: str) -> str:
+    """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    if has_thai(text):
+        from pythainlp.util import normalize
+
+        text = normalize(text)
+    text = fold(text)
+    return " ".join(text.split())
+
+
+def strip_numbering(text: str) -> tuple[str, str | None]:
+    """Remove a leading clause number ("1.", "(1)", "๑.", "ข้อ 1", "第1条"); return it too.
+
+    A line that is only a number gives an empty text (the clause follows on the next line).
+    """
+    text = to_arabic_digits(unicodedata.normalize("NFC", text))
+    m = _NUMBERING.match(text)
+    if not m:
+        return text, None
+    number = re.search(r"\d+", m.group(0))
+    return text[m.end():], number.group(0) if number else None
+
+
+_SCRIPT_RANGES = (
+    ("th", THAI_CHAR),
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
+    ("han", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
+    ("latin", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")),
+)
+_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many characters of each script (th, ko, kana, han, latin) the text has."""
+    return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}
+
+
+def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi")) -> str | None:
+    """The language a paragraph is written in, by script; None when there is no letter."""
+    counts = script_counts(text)
+    if not any(counts.values()):
+        return None
+    if counts["kana"]:
+        counts["kana"] += counts["han"]
+        counts["han"] = 0
+    best = max(counts, key=lambda k: counts[k])
+    if best == "kana":
+        return "ja"
+    if best == "han":
+        return "zh"
+    if best == "latin":
+        vietnamese = len(_VIETNAMESE.findall(text))
+        if vietnamese >= 2 and vietnamese * 12 >= counts["latin"] and "vi" in latin_languages:
+            return "vi"
+        others = [lang for lang in latin_languages if lang not in ("en", "vi")]
+        if others and "en" not in latin_languages:
+            return others[0]
+        return "en"
+    return best
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af]")
+
+
+@cache
+def _thai_trie(extra: frozenset[str], common: bool):
+    from pythainlp.util import dict_trie
+
+    words = set(extra)
+    if common:  # pythainlp's full word list: about half a second to load
+        from pythainlp.corpus.common import thai_words
+
+        words |= set(thai_words())
+    return dict_trie(words)
+
+
+class Terms(frozenset):
+    """Dictionary words for segmenting Thai; ``complete`` when they cover the form's text
+    (a language pack's words.txt), so pythainlp's full word list need not be loaded."""
+
+    complete = False
+
+
+def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[str]:
+    """Split text into word tokens for a word-level diff.
+
+    Thai is segmented with pythainlp (newmm) using the form's own terms as dictionary words,
+    plus pythainlp's common word list unless the terms are ``complete`` (a language pack that
+    ships the words of its own text needs no more); Thai that is in neither (a name, text a
+    draft adds) is cut into character clusters, which do not depend on the text around them,
+    so that a name segments the same whether its line is joined to the next or not. Chinese
+    and Japanese are split by character; other languages by words and punctuation. Spaces
+    are dropped (they are editorial).
+
+    >>> form_words = Terms({"สำหรับ", "จังหวัด"})
+    >>> form_words.complete = True
+    >>> tokenize("สำหรับจังหวัดพะเยา", "th", form_words)
+    ['สำหรับ', 'จังหวัด', 'พะ', 'เยา']
+    """
+    if lang == "th" and has_thai(text):
+        from pythainlp.tokenize import tcc, word_tokenize
+
+        # Spaces between Thai characters are editorial: join before segmenting.
+        joined = re.sub(f"(?<=[{THAI}])\\s+(?=[{THAI}])", "", text)
+        tokens: list[str] = []
+        trie = _thai_trie(frozenset(terms), not getattr(terms, "complete", False))
+        for piece in word_tokenize(joined, custom_dict=trie, engine="newmm", keep_whitespace=False):
+            if not has_thai(piece):
+                tokens.extend(_WORD.findall(piece))
+            else:
+                tokens.extend([piece] if piece in trie else tcc.segment(piece))
+        return [t for t in tokens if t.strip()]
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        if lang in ("zh", "ja") and _CJK.search(word):
+            out.extend(word)
+        else:
+            out.append(word)
+    return out
+
+
+def token_key(token: str) -> str:
+    """The comparison form of a token: the case of its first letter is editorial."""
+    return token[:1].lower() + token[1:]
