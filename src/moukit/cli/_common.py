@@ -1,0 +1,69 @@
+"""What every command shares: exit codes, the help formatter and parser (messages from the
+catalog, Thai lines broken at spaces), writing to standard error, the --templates option."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .i18n import gettext as _
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+STDOUT = "-"
+
+
+def err(message: str) -> None:
+    """Print ``message`` on standard error, prefixed with ``moukit:``."""
+    print(f"moukit: {message}", file=sys.stderr)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter with the "usage:" prefix from the catalog.
+
+    Lines are broken at spaces only: Thai writes no spaces between words, and breaking a
+    long run of Thai anywhere else could split a consonant from its vowel or tone mark.
+    """
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:
+            prefix = _("usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+    def _split_lines(self, text, width):
+        import textwrap
+
+        text = " ".join(text.split())
+        return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+    def _fill_text(self, text, width, indent):
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser with its own headings, -h help and error prefix from the catalog."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=_("show this help message and exit"))
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _("{prog}: error: {message}").format(prog=self.prog, message=message)
+                  + "\n")
+
+
+def templates_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--templates DIR`` (folders of language packs used before the shipped ones)."""
+    parser.add_argument(
+        "--templates", metavar="DIR", action="append", default=[],
+        help=_("a folder of language packs (<DIR>/<lang>/lexicon.yaml, loi.j2, mou.j2) used "
+               "before the shipped ones; may be given more than once"),
+    )

@@ -1,0 +1,80 @@
+"""``moukit check``: drafts checked against the standard form; the exit status is the verdict."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ._common import err, templates_option
+from .i18n import gettext as _
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check drafts against the standard form; the exit status is the verdict (0, 1 or 3)."""
+    import json
+
+    from .._atomic import check_target, write_all_atomic
+    from ..checking.pipeline import check_detailed
+
+    if args.redline and len(args.drafts) != 1:
+        from ..errors import UsageError
+
+        raise UsageError(_("--redline works on one DOCX draft at a time"),
+                          hint=_("check the DOCX alone to get its redline"))
+    for path in (args.html, args.redline):
+        if path:
+            check_target(path)
+    report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
+                                      rules=args.rules)
+    outputs = []  # everything is built, and every target checked, before anything is written
+    if args.html:
+        from ..checking.output.html import format_html
+
+        outputs.append((args.html, format_html(report, analyses).encode("utf-8")))
+    if args.redline:
+        from ..checking.output.redline import write_redline
+
+        outputs.append((args.redline, write_redline(args.drafts[0], analyses)))
+    for path in write_all_atomic(outputs):
+        err(_("wrote {path}").format(path=path))
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from ..checking.output.terminal import format_terminal
+
+        color = args.color if args.color is not None else (
+            sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        sys.stdout.write(format_terminal(report, color=color, show_editorial=args.editorial,
+                                         lang=args.report_lang) + "\n")
+    return report.exit_code
+
+
+def add(commands) -> None:
+    """Register the command's sub-parser and its handler."""
+    p = commands.add_parser(
+        "check", help=_("check a draft against the standard form before signing"),
+        description=_("Check one or more drafts (DOCX, .txt or .md; one file with every language "
+                      "version, or one file per language) against the standardized form. Exit "
+                      "status: 0 standard form, 1 review needed (ministries or Council of State), "
+                      "3 not permitted for a province, 2 bad input."),
+    )
+    p.add_argument("drafts", metavar="DRAFT", nargs="+", help=_("the draft file(s)"))
+    p.add_argument("--spec", metavar="SPEC", help=_("the spec with the intended values (YAML)"))
+    p.add_argument("--json", action="store_true",
+                   help=_("print the report as JSON (schema moukit.check-report v1, see docs/)"))
+    p.add_argument("--html", metavar="OUT.html", help=_("also write a side-by-side HTML report"))
+    p.add_argument("--redline", metavar="OUT.docx",
+                   help=_("also write the draft with tracked changes back to the standard form"))
+    p.add_argument("--rules", metavar="FILE", action="append", default=[],
+                   help=_("an extra rule pack (YAML, same format as moukit/rules/default.yaml)"))
+    p.add_argument("--editorial", action="store_true",
+                   help=_("also list the editorial differences that were ignored"))
+    p.add_argument("--color", dest="color", action="store_true", default=None,
+                   help=_("colour the report (default: when writing to a terminal)"))
+    p.add_argument("--no-color", dest="color", action="store_false",
+                   help=_("never colour the report"))
+    p.add_argument("--report-lang", choices=("en", "th"), default="en",
+                   help=_("language of the rationale in the terminal report"))
+    templates_option(p)
+    p.set_defaults(func=run)

@@ -1,0 +1,94 @@
+"""``moukit render``: a spec rendered into the standardized form, to a file or standard output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..rendering.writers import FORMATS, format_of_suffix
+from ..rendering.writers._common import LAYOUTS
+from ._common import EXIT_OK, STDOUT, err, templates_option
+from .i18n import gettext as _
+
+DEFAULT_FORMAT = "docx"
+
+def _output_format(args: argparse.Namespace) -> str:
+    """The format asked for, else the one -o's suffix names, else docx."""
+    if args.format:
+        return args.format
+    if args.output and args.output != STDOUT:
+        suffix = os.path.splitext(args.output)[1].lower()
+        if format_of_suffix(suffix):
+            return format_of_suffix(suffix)
+        if suffix:
+            from ..errors import UsageError
+
+            raise UsageError(
+                _("cannot tell the format from the output name '{name}'").format(name=args.output),
+                hint=_("add --format ({formats}) or use a known suffix").format(
+                    formats=", ".join(FORMATS)),
+            )
+    return DEFAULT_FORMAT
+
+
+def _languages(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [lang.strip() for lang in value.split(",")]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render a spec to a file (or standard output) and print its notices as warnings."""
+    from ..errors import LanguageNotAvailable
+    from ..rendering.build import render
+    from ..spec.load import load_spec
+
+    fmt = _output_format(args)
+    spec = load_spec(args.spec)
+    try:
+        result = render(
+            spec,
+            fmt,
+            languages=_languages(args.lang),
+            layout=args.layout,
+            templates=args.templates,
+            thai_digits=args.thai_digits,
+        )
+    except LanguageNotAvailable as exc:  # name the spec file the language comes from
+        raise LanguageNotAvailable(f"{args.spec}: {exc.message}", hint=exc.hint) from None
+    for notice in result.notices:
+        err(_("warning: {notice}").format(notice=notice))
+    if args.output == STDOUT:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    stem = os.path.splitext(os.path.basename(args.spec))[0]
+    path = args.output or stem + FORMATS[fmt].suffix
+    result.save(path)
+    err(_("wrote {path} ({languages}; {format}, {layout})").format(
+        path=path, languages=", ".join(result.document.languages), format=fmt, layout=args.layout))
+    return EXIT_OK
+
+
+def add(commands) -> None:
+    """Register the command's sub-parser and its handler."""
+    p = commands.add_parser(
+        "render", help=_("render a spec into the standardized LOI or MOU"),
+        description=_("Render SPEC (YAML) into the standardized form in Thai, the partner's "
+                      "language and English. Without -o the file is written to the current "
+                      "folder, named after SPEC (e.g. chiang-mai-hokkaido.docx)."),
+    )
+    p.add_argument("spec", metavar="SPEC", help=_("the spec file (YAML), see examples/"))
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help=_("output file; '-' writes to standard output"))
+    p.add_argument("--format", choices=list(FORMATS),
+                   help=_("output format (default: from -o's suffix, else docx)"))
+    p.add_argument("--lang", metavar="LANGS",
+                   help=_("comma-separated languages to include, e.g. th,en (default: all three)"))
+    p.add_argument("--layout", choices=LAYOUTS, default="separate",
+                   help=_("one language after another, or clause by clause side by side"))
+    templates_option(p)
+    p.add_argument("--thai-digits", action="store_true",
+                   help=_("write numbers in the Thai version with Thai digits"))
+    p.set_defaults(func=run)
