@@ -29,6 +29,8 @@ from moukit.packs.library import default_library
 from moukit.rendering.build import build_document
 from moukit.rendering.writers.text import clause_text
 
+pytestmark = pytest.mark.slow  # the trust suite: ten thousand mutants, minutes: pytest -m "not slow" leaves it out
+
 RULES = load_rules()
 FULL_MOU = {"fields_clause": "named", "term": {"years": 5}}
 OPEN_MOU = {"fields_clause": "various", "term": "open"}

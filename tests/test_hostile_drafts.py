@@ -26,6 +26,8 @@ from hostile.harness import (
 
 import moukit
 
+pytestmark = pytest.mark.slow  # hostile input, with child processes under limits: pytest -m "not slow" leaves it out
+
 MiB = 1024 * 1024
 
 

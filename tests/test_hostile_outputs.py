@@ -20,6 +20,8 @@ from hostile.harness import ORIGINAL, assert_clean_error, run_cli, run_module, s
 import moukit
 import moukit._atomic
 
+pytestmark = pytest.mark.slow  # hostile input, with child processes under limits: pytest -m "not slow" leaves it out
+
 TARGETS = ("render", "html", "redline")
 
 

@@ -20,6 +20,8 @@ from hostile.harness import (
     run_process,
 )
 
+pytestmark = pytest.mark.slow  # hostile input, with child processes under limits: pytest -m "not slow" leaves it out
+
 
 @pytest.fixture
 def spec(tmp_path):

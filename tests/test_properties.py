@@ -20,6 +20,8 @@ from moukit.forms import get_form, vocabulary
 from moukit.spec.models import SPEC_ADAPTER
 from moukit.spec.provinces import all_provinces
 
+pytestmark = pytest.mark.slow  # property tests over generated input: pytest -m "not slow" leaves it out
+
 FORMATS = ("docx", "html", "md", "txt", "json")
 LAYOUTS = ("separate", "parallel")
 PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi")  # the shipped packs other than Thai

@@ -1,0 +1,127 @@
+"""Unit tests of the check's alignment stage, given the values of a version: each phase
+(moved clauses, added paragraphs, the walk, the judgement of each clause) on small drafts,
+and the tokens it works with."""
+
+from __future__ import annotations
+
+import pytest
+from specdata import spec
+
+from moukit.checking.align import (
+    Analysis,
+    align,
+    join_tokens,
+    locate_tokens,
+    tokens_of_draft,
+)
+from moukit.checking.patterns import form_patterns, make_key
+from moukit.checking.segment import VersionText
+from moukit.checking.values import consensus
+from moukit.packs import default_library
+from moukit.rendering.build import build_document
+from moukit.rendering.writers.text import clause_text
+
+
+def _standard(lang: str = "en", s=None) -> list[str]:
+    s = s or spec("mou", "zh")
+    return [clause_text(c) for c in build_document(s, languages=[lang]).version(lang).clauses]
+
+
+def _align(blocks: list[str], lang: str = "en", s=None):
+    """Align ``blocks`` with the values and variant of the unchanged rendering of ``s``."""
+    s = s or spec("mou", "zh")
+    pack = default_library().pack(lang)
+    patterns = form_patterns(pack, s.instrument)
+    variant, found = patterns.match_version(make_key(_standard(lang, s)))
+    values, _ = consensus(found)
+    analysis = Analysis(VersionText(lang, list(blocks), "<test>"), pack, patterns, values, variant,
+                        exact=False)
+    return analysis, align(analysis)
+
+
+def _index(blocks: list[str], start: str) -> int:
+    return next(i for i, b in enumerate(blocks) if b.startswith(start))
+
+
+def test_the_standard_text_aligns_with_no_finding():
+    analysis, findings = _align(_standard())
+    assert findings == []
+    assert set(analysis.clause_status.values()) == {"equal"}
+
+
+def test_a_changed_word_is_a_change_of_its_clause_with_a_word_diff():
+    blocks = _standard()
+    blocks = [b.replace("maintain direct contact", "maintain regular contact") for b in blocks]
+    analysis, findings = _align(blocks)
+    assert [(f.code, f.clause_id) for f in findings] == [("MK-C001", "c3")]
+    assert [(op.op, op.text) for op in findings[0].diff if op.op != "equal"] == [
+        ("delete", "direct"), ("insert", "regular")]
+    assert analysis.clause_status["c3"] == "changed"
+    assert "regular" in analysis.novel  # the rules read the words the draft adds
+
+
+def test_a_removed_clause():
+    blocks = _standard()
+    del blocks[_index(blocks, "4. ")]
+    analysis, findings = _align(blocks)
+    assert [(f.code, f.clause_id) for f in findings] == [("MK-C003", "c4")]
+    assert analysis.clause_status["c4"] == "removed"
+
+
+def test_an_added_paragraph():
+    blocks = _standard()
+    blocks.insert(_index(blocks, "Signed in duplicate"), "6. Each city will host a festival week.")
+    analysis, findings = _align(blocks)
+    assert [(f.code, f.clause_number) for f in findings] == [("MK-C002", "6")]
+    assert analysis.added_blocks == [_index(blocks, "6. ")]
+
+
+def test_a_clause_replaced_by_other_wording_is_a_changed_clause():
+    blocks = _standard()
+    blocks[_index(blocks, "4. ")] = "4. The Participants will exchange information on festivals."
+    _, findings = _align(blocks)
+    assert [(f.code, f.clause_id) for f in findings] == [("MK-C001", "c4")]
+
+
+def test_a_clause_out_of_the_forms_order_is_moved():
+    blocks = _standard()
+    c3 = blocks.pop(_index(blocks, "3. "))
+    blocks.insert(_index(blocks, "5. ") + 1, c3)
+    analysis, findings = _align(blocks)
+    assert [(f.code, f.clause_id) for f in findings] == [("MK-C004", "c3")]
+    assert analysis.clause_status["c3"] == "moved"
+
+
+def test_a_paragraph_that_barely_matches_the_form_is_added_text_not_part_of_a_clause():
+    blocks = _standard()
+    blocks.insert(_index(blocks, "2. "), "The budget of the Participants is 5,000,000 baht per year.")
+    _, findings = _align(blocks)
+    assert [(f.code, f.draft) for f in findings] == [
+        ("MK-C002", "The budget of the Participants is 5,000,000 baht per year.")]
+
+
+def test_a_thai_signature_with_names_in_no_dictionary_aligns():
+    # Names are not words of the form: they are cut into character clusters the same way
+    # whether the signature's lines are one paragraph or several.
+    s = spec("mou", "zh")
+    blocks = _standard("th", s)
+    sign = _index(blocks, "สำหรับ")
+    blocks[sign:sign + 1] = blocks[sign].split("\n")
+    _, findings = _align(blocks, "th", s)
+    assert findings == []
+
+
+def test_tokens_are_located_in_their_text_and_quoted_as_written():
+    assert locate_tokens("a  b,c", ["a", "b", ",", "c"]) == [("a", 0, 1), ("b", 3, 4), (",", 4, 5),
+                                                             ("c", 5, 6)]
+    version = VersionText("en", ["3. A budget of 5,000,000 baht"], "<t>")
+    tokens, numbers = tokens_of_draft(version, "en", frozenset())
+    assert numbers == {0: "3"}
+    assert join_tokens(tokens, "en") == "A budget of 5,000,000 baht"
+
+
+@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi"])
+def test_every_language_aligns_its_own_standard_text(lang):
+    s = spec("mou", lang if lang != "th" else "zh")
+    _, findings = _align(_standard(lang, s), lang, s)
+    assert findings == []

@@ -1,0 +1,60 @@
+"""Unit tests of the check's segment stage: a draft split into its language versions."""
+
+from __future__ import annotations
+
+import pytest
+from specdata import spec
+
+import moukit
+from moukit.checking.readers import read_draft
+from moukit.checking.segment import block_text, latin_packs, paragraph_language, segment
+from moukit.packs import default_library
+
+
+def _langs(data: bytes, name: str) -> list[str]:
+    return [v.lang for v in segment(read_draft(data, name=name), default_library())]
+
+
+@pytest.mark.parametrize("fmt, name", [("txt", "d.txt"), ("md", "d.md"), ("docx", "d.docx")])
+def test_separate_versions_are_found_in_document_order(fmt, name):
+    data = moukit.render(spec("mou", "zh"), fmt).data
+    assert _langs(data, name) == ["th", "zh", "en"]
+
+
+@pytest.mark.parametrize("fmt, name", [("txt", "d.txt"), ("md", "d.md"), ("docx", "d.docx")])
+def test_parallel_versions_are_read_column_by_column(fmt, name):
+    data = moukit.render(spec("mou", "ja"), fmt, layout="parallel").data
+    versions = segment(read_draft(data, name=name), default_library())
+    assert [v.lang for v in versions] == ["th", "ja", "en"]
+    assert len({len(v.blocks) for v in versions}) == 1  # a row per clause in every column
+
+
+def test_language_headings_are_layout_not_wording():
+    text = moukit.render(spec("mou", "zh"), "txt").data.decode()
+    text = "ไทย\n\n" + text  # the heading moukit's Markdown gives the Thai version
+    versions = segment(read_draft(text.encode(), name="d.txt"), default_library())
+    assert versions[0].lang == "th"
+    assert any("heading" in note for note in versions[0].editorial)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ทั้งสองฝ่ายจะร่วมมือกันในด้านต่าง ๆ", "th"),
+    ("The Participants will cooperate with each other.", "en"),
+    ("双方将在各个领域开展合作。", "zh"),
+    ("双方は、相互に協力する。", "ja"),
+    ("양측은 서로 협력할 것이다.", "ko"),
+    ("Hai Bên sẽ hợp tác với nhau trong nhiều lĩnh vực.", "vi"),
+    ("12345 ....", None),
+])
+def test_the_language_of_a_paragraph(text, lang):
+    assert paragraph_language(text, latin_packs(default_library())) == lang
+
+
+def test_running_text_in_a_language_without_a_pack_is_unknown():
+    italian = ("Le Parti coopereranno tra loro nei settori di comune interesse compatibilmente "
+               "con le politiche dei rispettivi governi")
+    assert paragraph_language(italian, latin_packs(default_library())) == "und"
+
+
+def test_a_draft_cannot_forge_the_check_markers():
+    assert block_text("ab\ue000c\ue010") == "ab\ufffdc\ufffd"

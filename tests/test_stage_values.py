@@ -1,0 +1,82 @@
+"""Unit tests of the check's values stage: the values a version fills in, agreed across
+clauses, parsed and described for the report."""
+
+from __future__ import annotations
+
+import pytest
+from specdata import spec
+
+from moukit.checking.patterns import form_patterns, make_key
+from moukit.checking.values import (
+    consensus,
+    describe_value,
+    describe_values,
+    parse_fields,
+)
+from moukit.packs import default_library
+from moukit.rendering.build import build_document
+from moukit.rendering.writers.text import clause_text
+
+
+def test_the_value_most_clauses_agree_on_wins_and_the_others_are_odd():
+    found = [("place", "signing", "Shanghai"), ("thai_name", "title", "Chiang Mai Province"),
+             ("thai_name", "parties", "Chiang Mai Province"), ("thai_name", "guided", "Chiangmai")]
+    values, odd = consensus(found)
+    assert values == {"place": "Shanghai", "thai_name": "Chiang Mai Province"}
+    assert odd == [("thai_name", "guided", "Chiangmai")]
+
+
+def test_spacing_and_first_letters_do_not_make_a_value_differ():
+    values, odd = consensus([("parties", "c1", "Participants"), ("parties", "c2", "participants")])
+    assert odd == []
+
+
+@pytest.mark.parametrize("lang, text, ids, other", [
+    ("en", "economy, trade and tourism", ["economy", "tourism", "trade"], []),
+    ("en", "economy, space exploration and tourism", ["economy", "tourism"], ["space exploration"]),
+    ("th", "เศรษฐกิจ การค้า และการท่องเที่ยว", ["economy", "tourism", "trade"], []),
+    ("zh", "经济、贸易和旅游", ["economy", "tourism", "trade"], []),
+])
+def test_fields_are_read_as_vocabulary_ids_and_other_wording(lang, text, ids, other):
+    parsed = parse_fields(text, default_library().pack(lang))
+    assert parsed == {"ids": ids, "other": other}
+
+
+def _described(s, lang: str) -> dict:
+    pack = default_library().pack(lang)
+    version = build_document(s, languages=[lang]).version(lang)
+    patterns = form_patterns(pack, s.instrument)
+    variant, found = patterns.match_version(make_key([clause_text(c) for c in version.clauses]))
+    values, _ = consensus(found)
+    return describe_values(values, variant, patterns, pack)
+
+
+def test_a_version_is_described_with_options_dates_terms_and_fields():
+    described = _described(spec("mou", "zh", fields_clause="named", term={"years": 5}), "zh")
+    assert described["instrument"] == "mou"
+    assert described["parties"]["options"] == ["participants"]
+    assert described["date"]["iso"] == "2026-11-22"
+    assert described["term"] == {"kind": "fixed", "years": 5, "text": described["term"]["text"]}
+    assert described["fields"]["ids"] == ["economy", "tourism", "trade"]
+    assert described["partner_language"]["code"] == "zh"
+
+
+def test_what_a_variant_leaves_out_is_described_too():
+    described = _described(spec("mou", "en", fields_clause="various", term="open"), "en")
+    assert described["term"] == {"kind": "open"}
+    assert described["fields"]["various"] is True
+    assert described["partner_language"] == {"text": "", "code": "en"}
+
+
+@pytest.mark.parametrize("value, text", [
+    ({"text": "22 November 2026", "iso": "2026-11-22"}, "22 November 2026 (2026-11-22)"),
+    ({"kind": "fixed", "years": 5, "text": "five-year"}, "5 years (five-year)"),
+    ({"kind": "open"}, "open"),
+    ({"text": "", "ids": [], "other": [], "various": True}, "various fields"),
+    ({"text": "x", "ids": ["trade"], "other": ["space"]}, "trade, 'space'"),
+    ({"text": "two Sides", "options": ["two_sides"]}, "two_sides"),
+    ({"text": "the friends", "options": []}, "'the friends' (not listed)"),
+    ("Shanghai", "Shanghai"),
+])
+def test_a_value_is_described_in_a_few_words(value, text):
+    assert describe_value(value) == text
