@@ -15,8 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from specdata import spec
-
 from moukit.checking.segment import VersionText
 from moukit.forms import get_form
 from moukit.packs.library import default_library
@@ -24,6 +22,7 @@ from moukit.rendering.context import build_context
 from moukit.rendering.writers.text import clause_text
 from moukit.text.markers import MARK, mark, unmark
 from moukit.text.normalize import tokenize
+from specdata import spec
 
 FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}
 ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
@@ -99,7 +98,7 @@ def word_edits(marked: str, lang: str):
             end = start + len(token)
             cursor = end
 
-            def rebuild(new_piece: str) -> str:
+            def rebuild(new_piece: str, index: int = index) -> str:
                 return "".join(new_piece if i == index else p for i, (p, _) in enumerate(pieces))
 
             deleted = text[:start] + text[end:]

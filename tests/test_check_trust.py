@@ -12,6 +12,13 @@ run (see conftest.py).
 from __future__ import annotations
 
 import pytest
+
+from moukit.checking.match import analyze_version
+from moukit.checking.pipeline import check
+from moukit.checking.rules import load_rules
+from moukit.packs.library import default_library
+from moukit.rendering.build import build_document
+from moukit.rendering.writers.text import clause_text
 from mutations import (
     LANGS,
     base_spec,
@@ -21,13 +28,6 @@ from mutations import (
     record,
     version_text,
 )
-
-from moukit.checking.match import analyze_version
-from moukit.checking.pipeline import check
-from moukit.checking.rules import load_rules
-from moukit.packs.library import default_library
-from moukit.rendering.build import build_document
-from moukit.rendering.writers.text import clause_text
 
 pytestmark = pytest.mark.slow  # the trust suite: ten thousand mutants, minutes: pytest -m "not slow" leaves it out
 
@@ -119,9 +119,8 @@ ONE_LANGUAGE_CHANGES = {
 
 
 def _changed_spec(partner: str, name: str):
-    from specdata import spec_data
-
     from moukit.spec.models import SPEC_ADAPTER
+    from specdata import spec_data
 
     data = spec_data("mou", partner)
     data["term"] = {"years": 5}
@@ -137,9 +136,8 @@ def _changed_spec(partner: str, name: str):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_value_changed_in_one_language_only_is_caught(lang, name):
     partner = lang if lang not in ("th", "en") else "zh"
-    from specdata import spec_data
-
     from moukit.spec.models import SPEC_ADAPTER
+    from specdata import spec_data
 
     data = spec_data("mou", partner)
     data["term"] = {"years": 5}

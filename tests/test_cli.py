@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from specdata import spec_data
 
 import moukit
 from moukit import cli
 from moukit.forms import all_forms, vocabulary
 from moukit.packs.library import TemplateLibrary
+from specdata import spec_data
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from specdata import spec
 
 from moukit.rendering.build import build_document
+from specdata import spec
 
 FORM_TEXT = Path(__file__).parent / "data" / "form-en.txt"
 

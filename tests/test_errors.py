@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from specdata import spec
 
 import moukit
 from moukit.checking.rules import load_rules
+from specdata import spec
 
 
 def test_asking_for_what_does_not_exist_is_a_usage_error():

@@ -12,11 +12,11 @@ import typing
 
 import pytest
 import yaml
-from specdata import spec
 
 from moukit.errors import FormError
 from moukit.forms import INSTRUMENTS, KINDS, _parse, all_forms, get_form
 from moukit.spec.models import SPEC_MODELS
+from specdata import spec
 
 
 def _model_of(instrument: str):

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+import moukit
 from hostile import drafts as hd
 from hostile import specs as hs
 from hostile.harness import (
@@ -23,8 +25,6 @@ from hostile.harness import (
     run_module,
     run_process,
 )
-
-import moukit
 
 pytestmark = pytest.mark.slow  # hostile input, with child processes under limits: pytest -m "not slow" leaves it out
 

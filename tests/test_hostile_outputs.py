@@ -14,11 +14,11 @@ import os
 import tempfile
 
 import pytest
-from hostile import specs as hs
-from hostile.harness import ORIGINAL, assert_clean_error, run_cli, run_module, snapshot
 
 import moukit
 import moukit._atomic
+from hostile import specs as hs
+from hostile.harness import ORIGINAL, assert_clean_error, run_cli, run_module, snapshot
 
 pytestmark = pytest.mark.slow  # hostile input, with child processes under limits: pytest -m "not slow" leaves it out
 

@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+import moukit
 from hostile import SECRET
 from hostile import specs as hs
 from hostile.harness import (
@@ -26,8 +28,6 @@ from hostile.harness import (
     run_module,
     run_process,
 )
-
-import moukit
 
 pytestmark = pytest.mark.slow  # hostile input, with child processes under limits: pytest -m "not slow" leaves it out
 

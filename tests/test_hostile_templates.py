@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from hostile import specs as hs
 from hostile import templates as ht
 from hostile.harness import (

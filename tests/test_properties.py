@@ -12,13 +12,13 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from specdata import spec_data
 
 import moukit
 from moukit.checking.report import Report
 from moukit.forms import get_form, vocabulary
 from moukit.spec.models import SPEC_ADAPTER
 from moukit.spec.provinces import all_provinces
+from specdata import spec_data
 
 pytestmark = pytest.mark.slow  # property tests over generated input: pytest -m "not slow" leaves it out
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from specdata import spec_data
 
 import moukit
 from moukit import SpecError
+from specdata import spec_data
 
 
 def base_text(instrument: str = "mou", lang: str = "zh") -> str:

@@ -5,7 +5,6 @@ and the tokens it works with."""
 from __future__ import annotations
 
 import pytest
-from specdata import spec
 
 from moukit.checking.align import (
     Analysis,
@@ -20,6 +19,7 @@ from moukit.checking.values import consensus
 from moukit.packs import default_library
 from moukit.rendering.build import build_document
 from moukit.rendering.writers.text import clause_text
+from specdata import spec
 
 
 def _standard(lang: str = "en", s=None) -> list[str]:

@@ -3,8 +3,6 @@ thing, and what the spec says?"""
 
 from __future__ import annotations
 
-from specdata import spec
-
 from moukit.checking.crossversion import compare_versions, compare_with_spec
 from moukit.checking.match import analyze_version
 from moukit.checking.report import Finding, VersionResult
@@ -13,6 +11,7 @@ from moukit.checking.segment import VersionText
 from moukit.packs import default_library
 from moukit.rendering.build import build_document
 from moukit.rendering.writers.text import clause_text
+from specdata import spec
 
 
 def _result(lang: str, values: dict, findings=()) -> VersionResult:

@@ -8,7 +8,6 @@ mutant was missed.
 from __future__ import annotations
 
 import pytest
-from specdata import spec
 
 from moukit.checking.patterns import (
     flat_key,
@@ -21,6 +20,7 @@ from moukit.packs import default_library
 from moukit.rendering.build import build_document
 from moukit.rendering.writers.text import clause_text
 from moukit.text.markers import BREAK, LINE
+from specdata import spec
 
 
 def _blocks(s, lang: str) -> list[str]:

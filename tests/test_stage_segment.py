@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from specdata import spec
 
 import moukit
 from moukit.checking.readers import read_draft
 from moukit.checking.segment import block_text, latin_packs, paragraph_language, segment
 from moukit.packs import default_library
+from specdata import spec
 
 
 def _langs(data: bytes, name: str) -> list[str]:

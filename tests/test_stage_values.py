@@ -4,7 +4,6 @@ clauses, parsed and described for the report."""
 from __future__ import annotations
 
 import pytest
-from specdata import spec
 
 from moukit.checking.patterns import form_patterns, make_key
 from moukit.checking.values import (
@@ -16,6 +15,7 @@ from moukit.checking.values import (
 from moukit.packs import default_library
 from moukit.rendering.build import build_document
 from moukit.rendering.writers.text import clause_text
+from specdata import spec
 
 
 def test_the_value_most_clauses_agree_on_wins_and_the_others_are_odd():

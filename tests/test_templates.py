@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from specdata import spec
 
 import moukit
 from moukit.forms import all_forms, get_form, vocabulary
 from moukit.packs.library import TemplateLibrary, builtin_templates_dir
+from specdata import spec
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LIBRARY = TemplateLibrary([EXAMPLES / "templates-it"])  # the shipped packs and the example's

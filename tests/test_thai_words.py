@@ -15,3 +15,17 @@ def test_the_check_uses_the_short_list_for_the_shipped_thai_pack():
     terms = form_terms(default_library().pack("th"))
     assert terms.complete
     assert "เชียงใหม่" not in terms and "กรกฎาคม" in terms  # a name is not a word of the form
+
+
+def test_the_list_speaks_only_for_the_texts_beside_it(tmp_path):
+    # A user folder that replaces the Thai MOU but not the word list: the shipped list does
+    # not cover the new text, so the check segments it with pythainlp's full dictionary.
+    from moukit.packs import TemplateLibrary, builtin_templates_dir
+
+    (tmp_path / "th").mkdir()
+    (tmp_path / "th" / "mou.j2").write_text(
+        (builtin_templates_dir() / "th" / "mou.j2").read_text("utf-8"), "utf-8")
+    assert TemplateLibrary([tmp_path]).pack("th").words() is None
+    (tmp_path / "th" / "mou.j2").unlink()
+    (tmp_path / "en").mkdir()
+    assert TemplateLibrary([tmp_path]).pack("th").words() == default_library().pack("th").words()

@@ -6,6 +6,7 @@ import copy
 from pathlib import Path
 
 import yaml
+
 from specdata import spec_data
 
 

@@ -21,7 +21,7 @@ import yaml
 
 from .._yaml import load_yaml
 from ..errors import LanguageNotAvailable, TemplateError
-from ..forms import Form, get_form
+from ..forms import Form, all_forms, get_form
 from .jinja import environment, template_line
 
 LEXICON = "lexicon.yaml"
@@ -132,14 +132,18 @@ class LanguagePack:
         """The words of the pack's own text (``words.txt``, one per line), if it ships them.
 
         Thai has no spaces between words; a pack that lists its words lets the check segment
-        the form's text without loading pythainlp's full dictionary.
+        the form's text without loading pythainlp's full dictionary. The list speaks only for
+        the texts beside it: when a user folder replaces a template or the lexicon but not the
+        list, there is none (the full dictionary is used).
         """
-        for d in self.dirs:
-            path = d / "words.txt"
-            if path.is_file():
-                return frozenset(w.strip() for w in path.read_text("utf-8").splitlines()
-                                 if w.strip() and not w.startswith("#"))
-        return None
+        folder = next((d for d in self.dirs if (d / "words.txt").is_file()), None)
+        if folder is None:
+            return None
+        texts = [Path(self.template_file(form.instrument)) for form in all_forms()]
+        if any(path.is_file() and path.parent != folder for path in texts + [self.lexicon_file]):
+            return None
+        return frozenset(w.strip() for w in (folder / "words.txt").read_text("utf-8").splitlines()
+                         if w.strip() and not w.startswith("#"))
 
     def word(self, group: str, key: str, *, provincial: bool = False) -> str:
         """The lexicon's wording of alternative ``key`` of ``group``.

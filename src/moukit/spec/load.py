@@ -170,7 +170,7 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
         if item[1] is not None:
             by_union.setdefault(item[0], []).append(item)
     dropped = set()
-    for before, items in by_union.items():
+    for items in by_union.values():
         if len({i[1] for i in items}) < 2:
             continue
         union_input = next((i[3]["input"] for i in items if not i[2]), None)
@@ -179,7 +179,7 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
             if i[1].startswith("literal[") == wants_model:
                 dropped.add(id(i[3]))
     problems = []
-    for before, branch, after, err in errors:
+    for before, _branch, after, err in errors:
         if id(err) in dropped:
             continue
         loc = before + after

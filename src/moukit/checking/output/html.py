@@ -167,7 +167,7 @@ def format_html(report: Report, analyses=()) -> str:
     out.append("</section>")
 
     covered: set[int] = set()
-    for n, analysis in enumerate(analyses or ()):
+    for analysis in analyses or ():
         result = analysis.result
         if result is None:
             continue

@@ -30,7 +30,7 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
         text = VERSION_BREAK.join(version_text(v) for v in document.versions)
     else:
         blocks = []
-        for i, clause in enumerate(document.versions[0].clauses):
+        for i in range(len(document.versions[0].clauses)):
             blocks.append("\n\n".join(
                 f"[{v.lang}] {clause_text(v.clauses[i])}" for v in document.versions
             ))
