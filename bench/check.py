@@ -59,7 +59,7 @@ first = time.perf_counter() - start
 start = time.perf_counter()
 moukit.check([sys.argv[1]])
 second = time.perf_counter() - start
-from moukit import textnorm
+from moukit.text import normalize as textnorm
 trie = getattr(textnorm, "_thai_trie", None)
 segmenter = bool(trie and trie.cache_info().currsize)
 common = sys.modules.get("pythainlp.corpus.common")

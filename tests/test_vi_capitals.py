@@ -1,0 +1,33 @@
+"""Vietnamese capitals: every sentence and every line of the Vietnamese version starts with a
+capital letter (the lexicon's words are lower case; the templates capitalise a word that opens
+a sentence), while the same word stays lower case mid-sentence.
+
+The Vietnamese pack's other expectations are data (tests/data/packs/vi.yaml, run by
+test_packs.py), whose city-level partner is used here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from langcases import clauses, make_spec
+
+# Title lines that continue the title stay lower case.
+TITLE_CONTINUATIONS = ("giữa", "và")
+
+
+@pytest.mark.parametrize("instrument,parties", [
+    ("loi", "both_sides"), ("mou", "participants"), ("mou", "two_sides"),
+])
+def test_sentences_and_lines_start_with_a_capital(instrument, parties):
+    texts = clauses(make_spec("vi", instrument, "city", parties=parties), "vi")
+    for clause_id, text in texts.items():
+        for line in text.split("\n"):
+            if line not in TITLE_CONTINUATIONS and not line.startswith("về việc "):
+                assert line[0].isupper() or line[0].isdigit(), (clause_id, line)
+
+
+def test_a_word_is_capitalised_only_where_it_opens_a_sentence():
+    loi = clauses(make_spec("vi", "loi", "city", parties="both_sides"), "vi")
+    assert loi["c1"].startswith("Cả hai bên sẽ ")
+    assert ", cả hai bên đã đạt được" in loi["preamble"]
