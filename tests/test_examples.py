@@ -19,8 +19,7 @@ from moukit import cli
 from moukit.forms import all_forms, vocabulary
 from moukit.packs.library import TemplateLibrary
 from moukit.rendering.build import render
-from moukit.rendering.writers import FORMATS
-from moukit.rendering.writers._common import LAYOUTS
+from moukit.rendering.writers import FORMATS, LAYOUTS
 from moukit.spec.models import Custom, FixedTerm
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -91,27 +91,30 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
 
 @lru_cache(maxsize=16)
 def _title_starts(library: TemplateLibrary) -> set[str]:
-    """Keys of the lines a version's title starts with in every language: the first line of
-    each form's title, or every wording of the alternative that line is in English (the MOU's
-    title), and the draft markers; a line that starts with a name never counts."""
-    title_alternatives = set()
-    for form in all_forms():  # the English master says which alternative names the instrument
+    """Keys of the lines a version's title starts with in every language, and the draft
+    markers. The English master says how each form's title starts: with a listed alternative
+    (the MOU's title) whose every wording is then a title start, or with fixed words (the
+    LOI) whose first line in each language is one, unless it holds a name (zh and ja)."""
+    alternatives, literal_forms = set(), []
+    for form in all_forms():
         first = _first_title_line(library.pack("en"), form)
-        if _PLACEHOLDER.fullmatch(first) and form.slot(first.strip("\x00")).kind == "alternative":
-            title_alternatives.add(first.strip("\x00"))
+        name = first.strip("\x00")
+        if _PLACEHOLDER.fullmatch(first) and form.slot(name).kind == "alternative":
+            alternatives.add(name)
+        else:
+            literal_forms.append(form)
     starts = set()
     for lang in library.available():
         try:
             pack = library.pack(lang)
-            first_lines = [_first_title_line(pack, form) for form in all_forms()]
+            first_lines = [_first_title_line(pack, form) for form in literal_forms]
         except MoukitError:
             continue
-        for name in title_alternatives:
+        for name in alternatives:
             starts.update(key_of(w).lower()
                           for w in (pack.lexicon.get("alternatives", {}).get(name) or {}).values())
-        for first in first_lines:
-            if "\x00" not in first:  # in zh and ja the title starts with the parties' names
-                starts.add(make_key([first], numbered=False).key.lower())
+        starts.update(make_key([first], numbered=False).key.lower()
+                      for first in first_lines if "\x00" not in first)
         marker = pack.lexicon.get("draft_marker")
         if marker:
             starts.add(key_of(marker).lower())

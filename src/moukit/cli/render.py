@@ -6,8 +6,7 @@ import argparse
 import os
 import sys
 
-from ..rendering.writers import FORMATS, format_of_suffix
-from ..rendering.writers._common import LAYOUTS
+from ..rendering.writers import FORMATS, LAYOUTS, format_of_suffix
 from ._common import EXIT_OK, STDOUT, err, templates_option
 from .i18n import gettext as _
 

@@ -9,10 +9,21 @@ True
 
 from __future__ import annotations
 
+import html
 import io
 import zipfile
 from collections.abc import Iterable
-from xml.sax.saxutils import quoteattr
+
+
+def attr(value: str) -> str:
+    """An XML attribute value, quoted and escaped (``xml.sax.saxutils`` would import the
+    whole of urllib and http for this).
+
+    >>> attr('a & "b"')
+    '"a &amp; &quot;b&quot;"'
+    """
+    return '"' + html.escape(value, quote=True).replace("&#x27;", "'") + '"'
+
 
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -48,7 +59,7 @@ def rels_xml(rels: list[tuple[str, str]]) -> str:
 
 def content_types_xml(parts: list[tuple[str, str]]) -> bytes:
     """``[Content_Types].xml`` for ``(part name, content type)`` pairs."""
-    overrides = "".join(f'<Override PartName={quoteattr(name)} ContentType={quoteattr(ct)}/>'
+    overrides = "".join(f'<Override PartName={attr(name)} ContentType={attr(ct)}/>'
                         for name, ct in sorted(parts))
     return (XML_DECL + f'<Types xmlns="{CONTENT_TYPES_NS}"><Default Extension="rels" '
             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'

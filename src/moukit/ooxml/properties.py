@@ -11,10 +11,10 @@ properties part, as the OPC rules say.
 
 from __future__ import annotations
 
+import html
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
-from .package import PKG_REL_NS, XML_DECL
+from .package import PKG_REL_NS, XML_DECL, attr
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -44,8 +44,8 @@ def custom_properties_xml(fingerprint: dict) -> bytes:
     props = []
     for pid, key in enumerate(known + extra, 2):  # property ids start at 2
         name = NAMES.get(key, PREFIX + key)
-        props.append(f'<property fmtid="{CUSTOM_FMTID}" pid="{pid}" name={quoteattr(name)}>'
-                     f"<vt:lpwstr>{escape(str(fingerprint[key]))}</vt:lpwstr></property>")
+        props.append(f'<property fmtid="{CUSTOM_FMTID}" pid="{pid}" name={attr(name)}>'
+                     f"<vt:lpwstr>{html.escape(str(fingerprint[key]), quote=False)}</vt:lpwstr></property>")
     xml = f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}">{"".join(props)}</Properties>'
     return (XML_DECL + xml).encode("utf-8")
 

@@ -21,8 +21,7 @@ from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
 from ..text.formatting import to_thai_digits
 from .document import Clause, Document, Version, fingerprint
-from .writers import FORMATS
-from .writers._common import LAYOUTS
+from .writers import FORMATS, LAYOUTS
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ...errors import UsageError
 from ..document import Document
+from . import LAYOUTS
 
-LAYOUTS = ("separate", "parallel")
 SIGN_LINE = "...................."
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -27,6 +26,7 @@ from lxml import etree
 
 from ...ooxml.package import (
     XML_DECL,
+    attr,
     content_types_xml,
     in_package_order,
     rels_xml,
@@ -120,8 +120,8 @@ def _rpr_xml(style: LangStyle, *, bold: bool, thai: bool, lang_bidi: bool) -> st
         lang += ' w:bidi="th-TH"'
     return (
         f'<w:rPr xmlns:w="{W_NS}">'
-        f'<w:rFonts w:ascii={quoteattr(f.ascii)} w:hAnsi={quoteattr(f.hAnsi)} '
-        f'w:eastAsia={quoteattr(f.eastAsia)} w:cs={quoteattr(f.cs)}{hint}/>'
+        f'<w:rFonts w:ascii={attr(f.ascii)} w:hAnsi={attr(f.hAnsi)} '
+        f'w:eastAsia={attr(f.eastAsia)} w:cs={attr(f.cs)}{hint}/>'
         + ("<w:b/><w:bCs/>" if bold else "")
         + f'<w:sz w:val="{_half_points(style.size)}"/>'
         f'<w:szCs w:val="{_half_points(style.cs_size)}"/>'
@@ -251,7 +251,7 @@ def _settings_xml() -> str:
 
 def _font_table_xml() -> str:
     fonts = "".join(
-        f'<w:font w:name={quoteattr(name)}><w:charset w:val="{charset}"/>'
+        f'<w:font w:name={attr(name)}><w:charset w:val="{charset}"/>'
         f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
         for name, (charset, family, pitch) in FONT_INFO.items()
     )
