@@ -6,8 +6,9 @@ very same templates that rendering writes (one source of truth). Patterns match 
 the draft's text with editorial noise removed (see :mod:`moukit.text.normalize`): no whitespace,
 line breaks as private-use markers (:data:`BREAK`, :data:`LINE`).
 
-Slots are of four kinds: alternatives (the listed wordings, or any text for the form's
-"etc."), dates and terms (typed), and free blanks (names, place, fields).
+A slot of the form is read by its kind (:data:`moukit.forms.KINDS`): an alternative as one
+of its listed wordings (or any text, for the form's "etc."), a date or a term as the language
+writes them, a number of years as digits, any other blank (names, place, fields) as free text.
 """
 
 from __future__ import annotations
@@ -212,10 +213,10 @@ def parse_term(text: str, lexicon: dict) -> int | None:
 
 
 @dataclass(frozen=True)
-class Slot:
-    """A blank or alternative in a clause pattern."""
+class SlotGroup:
+    """Where a clause pattern reads a slot of the form: the slot's name and its regex group."""
 
-    name: str  # e.g. thai_name, parties, thai_signatory.name
+    name: str  # the form's slot, e.g. thai_name, parties, thai_signatory.name
     group: str  # regex group name (unique per pattern)
 
 
@@ -227,7 +228,7 @@ class ClausePattern:
     variant: dict  # the form's structural variants this rendering assumes
     regex: re.Pattern
     source: str
-    slots: list[Slot]
+    slots: list[SlotGroup]
     literal: str  # the longest literal piece, for a fast pre-filter
     search: re.Pattern | None = None  # the same, anchored at a paragraph start, for search()
 
@@ -356,7 +357,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
                     variant: dict) -> ClausePattern:
     kind = form.clause(clause_id).kind
     regex = ""
-    slots: list[Slot] = []
+    slots: list[SlotGroup] = []
     literals: list[str] = []
     pos = 0
     lines_sep = ANY_BREAK if kind == "signature" else ANY_BREAK + "?"
@@ -366,7 +367,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
         literals.append(clean(literal).replace(" ", ""))
         name = m.group(1)
         group = f"s{len(slots)}"
-        slots.append(Slot(name, group))
+        slots.append(SlotGroup(name, group))
         slot_regex = _slot_regex(name, form, pack, words, kind in ("title", "signature"))
         regex += f"(?P<{group}>{slot_regex})"
         pos = m.end()

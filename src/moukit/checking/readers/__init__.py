@@ -19,9 +19,9 @@ how to fix it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
 from ...errors import DraftError
 from .model import Block, Draft, Limits, MiB, limit_error
@@ -32,8 +32,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(NamedTuple):
     """One format moukit reads: how it is recognised and the module that reads it."""
 
     name: str
