@@ -223,7 +223,7 @@ def _json(drafts, name, capsys, *extra):
 def test_json_output_follows_the_schema(drafts, capsys, name, verdict):
     status, report = _json(drafts, name, capsys)
     assert report["schema"] == "moukit.check-report"
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     jsonschema.validate(report, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert report["verdict"] == verdict
     assert report["exit_code"] == status
@@ -250,7 +250,7 @@ def test_the_schema_rejects_a_report_that_breaks_it(drafts, capsys):
     """The schema is not vacuous: a wrong verdict or a missing field fails validation."""
     _, report = _json(drafts, "review.txt", capsys)
     for broken in ({**report, "verdict": "fine"}, {k: v for k, v in report.items() if k != "findings"},
-                   {**report, "schema_version": 2}):
+                   {**report, "schema_version": 1}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, SCHEMA, cls=jsonschema.Draft202012Validator)
 

@@ -258,7 +258,7 @@ def test_schema_rejects_a_broken_report(standard_report):
     validator = _validator()
     good = standard_report.to_dict()
     assert not list(validator.iter_errors(good))
-    for broken in ({**good, "verdict": "maybe"}, {**good, "schema_version": 2},
+    for broken in ({**good, "verdict": "maybe"}, {**good, "schema_version": 1},
                    {**good, "extra": 1}, {k: v for k, v in good.items() if k != "findings"},
                    {**good, "findings": [{"code": "MK-C001"}]}):
         assert list(validator.iter_errors(broken))
@@ -413,21 +413,39 @@ def test_redline_inserts_a_removed_clause(english_docx):
     assert check([redline]).verdict == "standard"
 
 
-def test_redline_keeps_thai_run_properties(spec):
+def _clause3_edited(spec, start: str, old: str, new: str):
+    """The th+en DOCX with ``old`` replaced by ``new`` in the clause 3 paragraph starting
+    with ``start``: (the document, the paragraph, the DOCX bytes)."""
     document = docx.Document(io.BytesIO(moukit.render(spec, "docx", languages=["th", "en"]).data))
-    clause3 = _paragraph(document, "3. ผู้เข้าร่วม")
+    clause3 = _paragraph(document, start)
     for run in clause3.runs:
-        run.text = run.text.replace("จะส่งเสริม", "จะต้องส่งเสริม", 1)
-    data = _docx_bytes(document)
+        run.text = run.text.replace(old, new, 1)
+    return document, clause3, _docx_bytes(document)
+
+
+def test_redline_leaves_a_translation_as_the_translator_wrote_it(spec):
+    """A Thai clause that adds "must" is reported, not rewritten: a translation has no
+    wording of the form to restore (the English version is the form)."""
+    _, _, data = _clause3_edited(spec, "3. ผู้เข้าร่วม", "จะส่งเสริม", "จะต้องส่งเสริม")
+    report, analyses = check_detailed([data])
+    assert report.verdict == "not_permitted"
+    assert {(f.code, f.lang) for f in report.findings} >= {("MK-P001", "th")}
+    redline = write_redline(data, analyses, None)
+    assert _revisions(redline) == []
+    assert zipfile.ZipFile(io.BytesIO(redline)).read("word/document.xml") == \
+        zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_redline_keeps_the_run_properties_of_the_english_clause(spec):
+    _, clause3, data = _clause3_edited(spec, "3. The Participants", "will encourage", "must encourage")
     report, analyses = check_detailed([data])
     assert report.verdict == "not_permitted"
     redline = write_redline(data, analyses, None)
     deleted = [el for el in _revisions(redline) if etree.QName(el).localname == "del"]
     assert deleted
+    original = clause3.runs[0]._r.find(f"{W}rPr")
     for el in deleted:
-        rpr = el.find(f"{W}r/{W}rPr")
-        assert rpr.find(f"{W}rFonts").get(f"{W}cs") == "TH Sarabun New"
-        assert rpr.find(f"{W}lang").get(f"{W}bidi") == "th-TH"
+        assert etree.tostring(el.find(f"{W}r/{W}rPr")) == etree.tostring(original)
     assert check([redline]).verdict == "standard"
 
 

@@ -114,6 +114,13 @@ class Analysis:
     added_blocks: list[int] = field(default_factory=list)  # blocks holding text the form does not have
     novel: list[str] = field(default_factory=list)  # wording the draft adds (for the rules)
     result: VersionResult | None = None
+    # a version checked as a translation of the English one (moukit.checking.translation)
+    translation: list | None = None  # one ClauseCheck per clause of the English
+    reference: object = None  # the Reference it was checked against
+    added_texts: list[str] = field(default_factory=list)  # its paragraphs the English does not have
+    added_numbers: list = field(default_factory=list)  # the clause numbers they were given (or None)
+    described: dict = field(default_factory=dict)  # the values found, as a report describes them
+    accepted: str | None = None  # the accepted text the version is, word for word
 
 
 def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[list[Token], dict[int, str]]:

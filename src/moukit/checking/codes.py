@@ -4,7 +4,8 @@ Routes, from least to most serious:
 
 - ``standard``: only listed alternatives and filled blanks; no review beyond the usual.
 - ``ministries``: a variant the form tolerates, a partner below province level, or the
-  language versions disagree: review by the Ministry of Interior and the MFA.
+  language versions disagree (a translation that leaves out or adds to what the English
+  says): review by the Ministry of Interior and the MFA.
 - ``council_of_state``: any other change of wording, an added or a removed clause: review by
   the MOI, the MFA **and** the Office of the Council of State (months).
 - ``not_permitted``: content beyond a province's authority: must be removed before signing.
@@ -104,6 +105,43 @@ CODES: dict[str, Code] = {c.code: c for c in (
          "every version must have the same clauses in the same order.",
          "หากฉบับภาษาหนึ่งมีข้อความที่อีกฉบับไม่มี เนื้อหาที่ลงนามจะไม่ตรงกัน "
          "ทุกฉบับต้องมีข้อความครบและเรียงลำดับเหมือนกัน"),
+    Code("MK-T001", "ministries", "translation", "a language version leaves out something the English says",
+         "The form is in English; every other version is its translation and must say everything "
+         "the English version says: the same meanings, parties, date, term and fields. The "
+         "translation must be corrected (or, if the change is meant, the form was adjusted and "
+         "the English must say it too). The MOI checks every version against the English.",
+         "แบบฟอร์มเป็นภาษาอังกฤษ ฉบับภาษาอื่นเป็นคำแปลและต้องมีสาระครบตามฉบับภาษาอังกฤษ "
+         "ทั้งความหมาย คู่ภาคี วันที่ ระยะเวลา และสาขาความร่วมมือ ต้องแก้ไขคำแปลให้ครบ "
+         "(หากตั้งใจเปลี่ยนสาระ ถือเป็นการปรับแก้แบบฟอร์มและฉบับภาษาอังกฤษต้องแก้ไขด้วย) "
+         "กระทรวงมหาดไทยตรวจทุกฉบับเทียบกับฉบับภาษาอังกฤษ"),
+    Code("MK-T002", "ministries", "translation", "a language version says more than the English",
+         "A translation may word a clause in its own way but may not add to it: words that carry "
+         "a meaning the English version does not have make the versions disagree. Correct the "
+         "translation, or, if the addition is meant, add it to the English too (an adjustment "
+         "of the form).",
+         "คำแปลใช้ถ้อยคำของตนเองได้ แต่จะเพิ่มสาระที่ฉบับภาษาอังกฤษไม่มีไม่ได้ "
+         "ต้องแก้ไขคำแปล หากตั้งใจเพิ่มสาระนั้น ต้องเพิ่มในฉบับภาษาอังกฤษด้วย "
+         "ซึ่งถือเป็นการปรับแก้แบบฟอร์ม"),
+    Code("MK-T003", "standard", "translation",
+         "a language version is worded differently from moukit's translation and says the same",
+         "Every meaning of the English version is there, nothing is added and the values agree: "
+         "a faithful translation in other words is not an adjustment of the form. Listed for "
+         "the ministry's translator, who reads every version against the English.",
+         "มีสาระครบตามฉบับภาษาอังกฤษ ไม่มีการเพิ่มเติม และข้อมูลตรงกัน "
+         "คำแปลที่ถูกต้องแม้ใช้ถ้อยคำต่างไปไม่ถือเป็นการปรับแก้แบบฟอร์ม "
+         "แจ้งไว้ให้ผู้แปลของกระทรวงทราบเพื่อตรวจทานเทียบกับฉบับภาษาอังกฤษ"),
+    Code("MK-T004", "ministries", "translation", "a clause of the English version is missing in a language version",
+         "Every language version must have every clause of the English version, in the same "
+         "order: the missing clause must be translated, or, if it was meant to go, removed "
+         "from the English too (an adjustment of the form).",
+         "ทุกฉบับภาษาต้องมีข้อความครบทุกข้อตามฉบับภาษาอังกฤษและเรียงลำดับเดียวกัน "
+         "ต้องแปลข้อที่ขาดไป หากตั้งใจตัดออก ต้องตัดออกจากฉบับภาษาอังกฤษด้วย "
+         "ซึ่งถือเป็นการปรับแก้แบบฟอร์ม"),
+    Code("MK-T005", "ministries", "translation", "a language version has a paragraph the English does not have",
+         "A paragraph in one language version only changes what is signed in that language: "
+         "remove it, or, if it is meant, add it to the English too (an adjustment of the form).",
+         "ข้อความที่มีเฉพาะในฉบับภาษาหนึ่งทำให้สาระที่ลงนามแตกต่างกัน ต้องตัดออก "
+         "หากตั้งใจให้มี ต้องเพิ่มในฉบับภาษาอังกฤษด้วย ซึ่งถือเป็นการปรับแก้แบบฟอร์ม"),
     Code("MK-S001", "ministries", "value_mismatch", "a value of the draft differs from the spec",
          "The draft no longer says what was agreed in the spec (names, date, fields, term).",
          "ร่างไม่ตรงกับข้อมูลที่ตกลงกันไว้ในไฟล์ spec เช่น ชื่อ วันที่ สาขาความร่วมมือ หรือระยะเวลา"),

@@ -2,7 +2,9 @@
 
 Values that can be compared across languages (listed alternatives, fields of cooperation,
 term, date, languages named) are compared; names in different scripts are compared with
-the spec only.
+the spec only. Whether a translation has the English's clauses is the translation check's
+question (:mod:`moukit.checking.translation`); here the clauses of the versions compared
+word for word with the form are.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .report import Finding, VersionResult, finding
 from .values import describe_value
 
 
-def _comparable(values: dict) -> dict[str, object]:
+def _comparable(values: dict, lang: str) -> dict[str, object]:
     """The values of a version that can be compared across languages, by kind of slot: listed
     alternatives, fields, term, date and languages named (names are in different scripts)."""
     out: dict[str, object] = {"instrument": values.get("instrument")}
@@ -24,10 +26,15 @@ def _comparable(values: dict) -> dict[str, object]:
         value = values.get(slot.report_key)
         if not isinstance(value, dict) or slot.report_key in out:
             continue
+        if slot.kind == "alternative" and form.alternatives[slot.name].wording_only:
+            continue  # a choice of words ("Participants" or "two Sides"), not of meaning
         if slot.kind == "alternative":  # another wording (the form's "etc.") cannot be compared
-            out[slot.report_key] = frozenset(value["options"]) or "(another wording)"
-        elif slot.kind == "field_list":
-            out[slot.report_key] = (tuple(value["ids"]), len(value["other"]))
+            options = frozenset(value["options"])
+            out[slot.report_key] = (options | _other_wordings(slot.name, value, lang)) \
+                if options else "(another wording)"
+        elif slot.kind == "field_list":  # a translation's other wordings are not counted (None)
+            other = value.get("other")
+            out[slot.report_key] = (tuple(value["ids"]), None if other is None else len(other))
         elif slot.kind == "term":
             out[slot.report_key] = value.get("years") if value["kind"] == "fixed" else "open"
         elif slot.kind == "date":
@@ -37,9 +44,23 @@ def _comparable(values: dict) -> dict[str, object]:
     return out
 
 
+def _other_wordings(name: str, value: dict, lang: str) -> frozenset:
+    """The options the pack's other wordings of the alternative give the same text (姐妹城市 is
+    the lexicon's "twin" and, for a translator, "sister" too)."""
+    from ..packs.library import default_library
+    from .values import unit_options
+
+    library = default_library()
+    if not value.get("text") or lang not in library.available():
+        return frozenset()
+    return frozenset(unit_options(name, value["text"], library.pack(lang)))
+
+
 def _agree(a, b) -> bool:
     if isinstance(a, frozenset) and isinstance(b, frozenset):
         return bool(a & b)
+    if isinstance(a, tuple) and isinstance(b, tuple) and None in (a[1], b[1]):
+        return a[0] == b[0]  # fields: a translation's other wordings cannot be counted
     return a == b
 
 
@@ -48,7 +69,7 @@ def compare_versions(results: list[VersionResult]) -> list[Finding]:
     findings: list[Finding] = []
     if len(results) < 2:
         return findings
-    comparable = [(r, _comparable(r.values)) for r in results]
+    comparable = [(r, _comparable(r.values, r.lang)) for r in results]
     names = sorted({k for _, c in comparable for k in c})
     for name in names:
         present = [(r, c[name]) for r, c in comparable if name in c and c[name] is not None]
@@ -62,8 +83,10 @@ def compare_versions(results: list[VersionResult]) -> list[Finding]:
             "MK-X001", f"the language versions disagree on {name.replace('_', ' ')}: "
                        + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
             values=shown))
-    structural = {r.lang: sorted(c for c, s in _statuses(r).items() if s != "removed") for r in results}
-    added = {r.lang: sum(f.kind == "added" for f in r.findings) for r in results}
+    # a translation's clauses are checked against the English's (MK-T004, MK-T005)
+    compared = [r for r in results if r.translation is None]
+    structural = {r.lang: sorted(c for c, s in _statuses(r).items() if s != "removed") for r in compared}
+    added = {r.lang: sum(f.kind == "added" for f in r.findings) for r in compared}
     if len({tuple(v) for v in structural.values()}) > 1 or len(set(added.values())) > 1:
         findings.append(finding(
             "MK-X002", "the language versions do not carry the same clauses",
@@ -93,7 +116,7 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
                     "MK-S002", f"the draft is a {a.patterns.form.instrument.upper()}, the spec a "
                                f"{spec.instrument.upper()}", lang=a.version.lang))
             continue
-        expected = _flat(build_context(spec, a.pack))
+        expected = flat_context(build_context(spec, a.pack))
         for slot, want in expected.items():
             got = a.values.get(slot)
             if got is None or not isinstance(want, str) or not want:
@@ -105,12 +128,16 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
     return findings
 
 
-def _flat(context: dict, prefix: str = "") -> dict:
-    """A template context with nested mappings flattened to dotted slot names."""
+def flat_context(context: dict, prefix: str = "") -> dict:
+    """A template context with nested mappings flattened to dotted slot names.
+
+    >>> flat_context({"place": "Hanoi", "thai_signatory": {"name": "A"}})
+    {'place': 'Hanoi', 'thai_signatory.name': 'A'}
+    """
     out = {}
     for name, value in context.items():
         if isinstance(value, dict):
-            out.update(_flat(value, f"{prefix}{name}."))
+            out.update(flat_context(value, f"{prefix}{name}."))
         else:
             out[prefix + name] = value
     return out

@@ -52,16 +52,31 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
         patterns = form_patterns(pack, instrument)
         hit = patterns.match_version(key)
         if hit:
-            variant, found = hit
-            values, odd = consensus(found)
-            if odd and _only_listed_alternatives(odd, patterns):
-                odd = []  # another listed alternative in one place: still the form
-            if odd:  # a value differs in one place: analyse word by word, to locate and redline it
-                return _slow_path(version, pack, key, instrument, rules, spec)
-            analysis = Analysis(version, pack, patterns, values, variant, exact=True)
-            analysis.novel = _read_by_rules(values, patterns)  # the blanks it fills
-            return _finish(analysis, [], rules, spec)
+            exact = match_exactly(version, pack, patterns, hit, rules, spec)
+            # a value differs in one place: analyse word by word, to locate and redline it
+            return exact or _slow_path(version, pack, key, instrument, rules, spec)
     return _slow_path(version, pack, key, order[0], rules, spec)
+
+
+def version_key(version: VersionText) -> Key:
+    """The comparison key of a version's whole text."""
+    return make_key([block_text(b) for b in version.blocks])
+
+
+def match_exactly(version: VersionText, pack: LanguagePack, patterns: FormPatterns, hit,
+                  rules: tuple[Rule, ...], spec) -> Analysis | None:
+    """The analysis of a version that is the text of ``patterns`` word for word (``hit`` is
+    what :meth:`FormPatterns.match_version` found), or None when a value differs from one
+    place to another."""
+    variant, found = hit
+    values, odd = consensus(found)
+    if odd and _only_listed_alternatives(odd, patterns):
+        odd = []  # another listed alternative in one place: still the form
+    if odd:
+        return None
+    analysis = Analysis(version, pack, patterns, values, variant, exact=True)
+    analysis.novel = _read_by_rules(values, patterns)  # the blanks it fills
+    return _finish(analysis, [], rules, spec)
 
 
 def _read_by_rules(values: dict[str, str], patterns: FormPatterns) -> list[str]:

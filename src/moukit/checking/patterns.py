@@ -257,7 +257,10 @@ class FormPatterns:
             candidates = self.clauses.get(variant.clause, [])
             if len({p.variant[dim] for p in candidates}) < 2:
                 continue
-            hit = next((p for p in candidates if p.search.search(key.key)), None)
+            # the wording with the fewest blanks first: "in various fields" is not a list of
+            # fields reading "various"
+            hit = next((p for p in sorted(candidates, key=lambda p: len(p.slots))
+                        if p.search.search(key.key)), None)
             if hit is None:
                 return None  # that clause is not the form: no whole-version match is possible
             dims[dim] = hit.variant[dim]

@@ -1,9 +1,13 @@
 """The deviation check: read drafts, find every departure from the standard form, route it.
 
-The pipeline: read each draft (:mod:`moukit.checking.readers`), split it into its language versions
-(:mod:`moukit.checking.segment`), match each version against the form (:mod:`moukit.checking.match`), compare
-the versions with each other and with the spec when one is given
-(:mod:`moukit.checking.crossversion`), and gather everything in one :class:`moukit.Report`.
+The pipeline: read each draft (:mod:`moukit.checking.readers`) and split it into its language
+versions (:mod:`moukit.checking.segment`). The English version is matched against the form
+word for word (:mod:`moukit.checking.match`). Every other version is a translation: one that
+is an accepted text word for word (:mod:`moukit.checking.accepted`) is the form; any other is
+checked against what the English version of the same draft says
+(:mod:`moukit.checking.translation`). Then the versions are compared with each other and
+with the spec when one is given (:mod:`moukit.checking.crossversion`), and everything is
+gathered in one :class:`moukit.Report`.
 """
 
 from __future__ import annotations
@@ -19,6 +23,26 @@ from .match import analyze_version
 from .report import Report, finding
 from .rules import load_rules
 from .segment import segment
+from .versions import check_other_version, reference_for
+
+
+def _reference(draft, versions, english: dict, library: TemplateLibrary, spec):
+    """The English version a translation in ``draft`` is checked against: the draft's own,
+    else that of another draft checked with it, else the form."""
+    own = [english[id(v)] for d, v in versions if v.lang == "en" and d is draft]
+    other = [english[id(v)] for d, v in versions if v.lang == "en"]
+    return reference_for((own or other or [None])[0], library, spec,
+                         [v for d, v in versions if d is draft and v.lang != "en"])
+
+
+def _name_notes(analyses: list[Analysis], spec) -> list[str]:
+    """A note on the versions whose names could not be compared with the English."""
+    unknown = sorted({a.version.lang for a in analyses if a.translation is not None})
+    if not unknown or spec is not None:
+        return []
+    return [f"the names in the {', '.join(unknown)} version(s) (the partner, the place, the "
+            "signatories) could not be compared with the English, as moukit cannot know how "
+            "they are written in another script: give --spec with the names in every language"]
 
 
 def _untouched(draft, form) -> bool:
@@ -35,18 +59,20 @@ def _untouched(draft, form) -> bool:
             and hashlib.sha256(body).hexdigest() == fingerprint["document_sha256"])
 
 
-def check(sources, spec=None, *, templates=(), rules=(), limits=None) -> Report:
+def check(sources, spec=None, *, templates=(), rules=(), accept=(), limits=None) -> Report:
     """Check one or more drafts (paths or bytes; DOCX, text or Markdown) against the form.
 
     ``spec`` (a spec object or a path) gives the intended values; ``templates`` adds template
-    folders; ``rules`` adds rule packs. Returns a :class:`moukit.checking.report.Report`; bad input
-    raises a :class:`moukit.MoukitError`.
+    folders; ``rules`` adds rule packs; ``accept`` adds folders of accepted texts (translations
+    a ministry approved, see :mod:`moukit.checking.accepted`). Returns a
+    :class:`moukit.checking.report.Report`; bad input raises a :class:`moukit.MoukitError`.
     """
-    report, _ = check_detailed(sources, spec, templates=templates, rules=rules, limits=limits)
+    report, _ = check_detailed(sources, spec, templates=templates, rules=rules, accept=accept,
+                               limits=limits)
     return report
 
 
-def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
+def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), limits=None):
     """Like :func:`check`, also returning the per-version analyses (for redline and HTML)."""
     from .readers import read_draft
 
@@ -61,13 +87,14 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
     drafts = [read_draft(s, limits=limits) if not hasattr(s, "blocks") else s for s in sources]
     if not drafts:
         raise UsageError("nothing to check", hint="give one or more draft files")
-    analyses: list[Analysis] = []
+    accept = (accept,) if isinstance(accept, (str, Path)) else tuple(accept or ())
     notes: list[str] = []
+    versions = []
     for draft in drafts:
-        versions = segment(draft, library)
-        if not versions:
+        found = segment(draft, library)
+        if not found:
             raise DraftError(draft.name, "the draft has no text", hint="check the file is the agreement")
-        for version in versions:
+        for version in found:
             if version.lang not in library.available():
                 which = "an unrecognised language" if version.lang == "und" else version.lang
                 raise LanguageNotAvailable(
@@ -75,7 +102,17 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), limits=None):
                     f"({which}); available: {', '.join(library.available())}",
                     hint="add that language's templates with --templates DIR",
                 )
-            analyses.append(analyze_version(version, library, rule_set, spec))
+        versions += [(draft, version) for version in found]
+    english = {id(v): analyze_version(v, library, rule_set, spec) for _, v in versions if v.lang == "en"}
+    analyses: list[Analysis] = []
+    for draft, version in versions:
+        if version.lang == "en":
+            analyses.append(english[id(version)])
+            continue
+        reference = _reference(draft, versions, english, library, spec)
+        analyses.append(check_other_version(version, library, rule_set, spec, reference,
+                                            tuple(Path(d) for d in accept)))
+    notes += _name_notes(analyses, spec)
     results = [a.result for a in analyses]
     findings = [f for r in results for f in r.findings]
     findings += compare_versions(results)

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from .codes import CODES, EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES, worst
 
 REPORT_SCHEMA = "moukit.check-report"
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ class VersionResult:
     exact: bool = False  # the text equals a rendering of the form (editorial noise aside)
     editorial: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    accepted: str | None = None  # which accepted text the version is, word for word
+    translation: list[dict] | None = None  # the translation check, clause by clause
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
@@ -70,6 +72,8 @@ class VersionResult:
             "exact": self.exact,
             "values": self.values,
             "editorial": list(self.editorial),
+            "accepted": self.accepted,
+            "translation": self.translation,
         }
 
 
@@ -106,7 +110,7 @@ class Report:
         return top[0].message
 
     def to_dict(self) -> dict:
-        """The report as JSON-ready data (schema ``moukit.check-report`` v1, see docs/)."""
+        """The report as JSON-ready data (schema ``moukit.check-report`` v2, see docs/)."""
         from .._version import __version__
 
         return {

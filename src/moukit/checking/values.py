@@ -86,7 +86,36 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
                 b -= len(sep)
         if a < b:
             cleaned.append(full.value(keep[a], keep[b - 1] + 1))
-    return {"ids": sorted(ids), "other": cleaned}
+    other = []
+    for item in cleaned:  # another wording of a listed field is that field
+        fid = _unit_field(item, pack)
+        (ids.append(fid) if fid else other.append(item))
+    return {"ids": sorted(set(ids)), "other": other}
+
+
+def unit_options(name: str, value: str, pack: LanguagePack) -> tuple[str, ...]:
+    """The options of alternative ``name`` whose other wordings (the pack's ``units.yaml``)
+    cover the whole of ``value``: 姐妹城市 is "sister" too, not only the lexicon's "twin"."""
+    from .units import matchable, unit_lexicon
+
+    lex = unit_lexicon(pack)
+    if lex is None:
+        return ()
+    text = matchable(value, pack.lang).strip()
+    return tuple(option for option, found in (lex.alternatives.get(name) or {}).items()
+                 if any(p.fullmatch(text) for p in found))
+
+
+def _unit_field(item: str, pack: LanguagePack) -> str | None:
+    """The field of cooperation an item worded otherwise than the lexicon names, when the
+    pack's ``units.yaml`` lists that wording (科技 for 科学技术)."""
+    from .units import matchable, unit_lexicon
+
+    lex = unit_lexicon(pack)
+    text = matchable(item, pack.lang).strip()
+    if lex is None or not text:
+        return None
+    return next((fid for fid, found in lex.fields.items() if any(p.fullmatch(text) for p in found)), None)
 
 
 def language_code(name: str, pack: LanguagePack) -> str | None:

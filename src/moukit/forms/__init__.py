@@ -21,6 +21,7 @@ is a YAML file, its templates and a spec model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -29,26 +30,46 @@ from .._yaml import load_yaml
 from ..errors import FormError
 from .slots import KINDS, Slot, SlotsMixin, Variant
 
-__all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "Variant",
-           "all_forms", "get_form", "vocabulary"]
+__all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "UnitRef",
+           "Variant", "all_forms", "get_form", "meaning_units", "vocabulary"]
+
+
+SHARED_DATA = ("vocabulary.yaml", "units.yaml")  # the data files here that are not forms
 
 
 def _instruments() -> tuple[str, ...]:
     """The instruments with a form definition here (``<instrument>.yaml``), in name order."""
     names = (entry.name for entry in resources.files(__package__).iterdir())
-    return tuple(sorted(n[:-5] for n in names if n.endswith(".yaml") and n != "vocabulary.yaml"))
+    return tuple(sorted(n[:-5] for n in names if n.endswith(".yaml") and n not in SHARED_DATA))
 
 
 INSTRUMENTS = _instruments()
 
 
 @dataclass(frozen=True)
+class UnitRef:
+    """A meaning unit a clause must express (see :func:`meaning_units`), in some variant only."""
+
+    id: str
+    variant: Mapping[str, str] = field(default_factory=dict)
+
+    def shown_in(self, variant: Mapping[str, str]) -> bool:
+        """Whether the clause has this unit in ``variant`` (a unit without one always has)."""
+        return all(variant.get(name) == value for name, value in self.variant.items())
+
+
+@dataclass(frozen=True)
 class ClauseDef:
-    """One clause of a form: its id (the same in every language), kind and number."""
+    """One clause of a form: its id (the same in every language), kind, number and meaning units."""
 
     id: str
     kind: str  # title | paragraph | numbered | signature
     number: int | None = None
+    units: tuple[UnitRef, ...] = ()
+
+    def units_in(self, variant: Mapping[str, str]) -> list[str]:
+        """The ids of the units the clause must express in ``variant``."""
+        return [u.id for u in self.units if u.shown_in(variant)]
 
 
 @dataclass(frozen=True)
@@ -61,6 +82,8 @@ class Alternative:
     description: str = ""
     tolerates_other: bool = False  # the form's "etc.": another wording is a noted variant
     variant_code: str = ""  # the finding code that notes another wording
+    wording_only: bool = False  # a choice of words, not of meaning: versions may differ
+    named_once: bool = False  # later clauses may refer back ("this Memorandum") instead
 
 
 @dataclass(frozen=True)
@@ -91,6 +114,12 @@ class Form(SlotsMixin):
         raise KeyError(clause_id)
 
 
+def _unit(data) -> UnitRef:
+    if isinstance(data, str):
+        return UnitRef(data)
+    return UnitRef(str(data["unit"]), dict(data.get("variant") or {}))
+
+
 def _slot(name: str, data: dict) -> Slot:
     source = data.get("from") or ()
     return Slot(
@@ -112,7 +141,9 @@ def _variant(name: str, data: dict) -> Variant:
 def _parse(data: dict, source: str) -> Form:
     try:
         clauses = tuple(
-            ClauseDef(id=c["id"], kind=c["kind"], number=c.get("number")) for c in data["clauses"]
+            ClauseDef(id=c["id"], kind=c["kind"], number=c.get("number"),
+                      units=tuple(_unit(u) for u in c.get("units") or ()))
+            for c in data["clauses"]
         )
         alternatives = {
             name: Alternative(
@@ -122,6 +153,8 @@ def _parse(data: dict, source: str) -> Form:
                 description=alt.get("description", ""),
                 tolerates_other=bool(alt.get("tolerates_other", False)),
                 variant_code=str(alt.get("variant_code", "")),
+                wording_only=bool(alt.get("wording_only", False)),
+                named_once=bool(alt.get("named_once", False)),
             )
             for name, alt in data.get("alternatives", {}).items()
         }
@@ -167,6 +200,18 @@ def _validate(form: Form, source: str) -> None:
     for variant in form.variants.values():
         if variant.clause not in form.clause_ids:
             problems.append(f"variant {variant.name} names an unknown clause {variant.clause}")
+    known_units = meaning_units()
+    for clause in form.clauses:
+        ids = [u.id for u in clause.units]
+        if len(ids) != len(set(ids)):
+            problems.append(f"clause {clause.id} lists a meaning unit twice")
+        for unit in clause.units:
+            if unit.id not in known_units:
+                problems.append(f"clause {clause.id} names an undefined meaning unit {unit.id}")
+            for name, value in unit.variant.items():
+                if value not in getattr(form.variants.get(name), "values", {}):
+                    problems.append(f"unit {unit.id} of {clause.id} names an undeclared variant "
+                                    f"{name}: {value}")
     if problems:
         raise FormError(f"form {source}: " + "; ".join(problems))
 
@@ -192,3 +237,10 @@ def vocabulary() -> dict[str, dict[str, str]]:
     """The shared vocabularies (fields of cooperation, partner levels) from vocabulary.yaml."""
     text = resources.files(__package__).joinpath("vocabulary.yaml").read_text("utf-8")
     return load_yaml(text)
+
+
+@cache
+def meaning_units() -> dict[str, str]:
+    """What each meaning unit of the forms means, in the English master's words (units.yaml)."""
+    text = resources.files(__package__).joinpath("units.yaml").read_text("utf-8")
+    return {str(k): str(v) for k, v in load_yaml(text).items()}

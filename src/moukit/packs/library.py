@@ -25,6 +25,7 @@ from ..forms import Form, all_forms, get_form
 from .jinja import environment, template_line
 
 LEXICON = "lexicon.yaml"
+UNITS = "units.yaml"
 
 
 def builtin_templates_dir() -> Path:
@@ -145,6 +146,20 @@ class LanguagePack:
         return frozenset(w.strip() for w in (folder / "words.txt").read_text("utf-8").splitlines()
                          if w.strip() and not w.startswith("#"))
 
+    def units_data(self) -> dict | None:
+        """The pack's ``units.yaml`` (how its language expresses the forms' meaning units,
+        see :mod:`moukit.checking.units`), or None when it has none."""
+        path = next((d / UNITS for d in self.dirs if (d / UNITS).is_file()), None)
+        if path is None:
+            return None
+        try:
+            data = load_yaml(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise TemplateError(f"cannot read the meaning units: {exc}", file=str(path)) from None
+        if not isinstance(data, dict):
+            raise TemplateError("units.yaml must be a YAML mapping", file=str(path))
+        return data
+
     def word(self, group: str, key: str, *, provincial: bool = False) -> str:
         """The lexicon's wording of alternative ``key`` of ``group``.
 
@@ -168,7 +183,8 @@ class LanguagePack:
 REQUIRED_LEXICON_KEYS = ("language", "name", "locale", "alternatives", "fields")
 
 
-def _load_lexicon(path: Path, lang: str) -> dict:
+def load_lexicon(path: Path, lang: str) -> dict:
+    """The lexicon at ``path`` of a ``lang`` folder, checked; TemplateError when it is not one."""
     try:
         data = load_yaml(path.read_text("utf-8"))
     except yaml.YAMLError as exc:
@@ -234,7 +250,7 @@ class TemplateLibrary:
                     f"and translate it) and pass its parent with --templates DIR"
                 ),
             )
-        pack = LanguagePack(lang, dirs, _load_lexicon(lexicon_file, lang), lexicon_file)
+        pack = LanguagePack(lang, dirs, load_lexicon(lexicon_file, lang), lexicon_file)
         self._packs[lang] = pack
         return pack
 

@@ -30,8 +30,10 @@ def _code(value: object) -> str:
 
 
 def _html_code(text: str) -> str:
-    """Text as an HTML code element: safe for any character, also in a table cell."""
-    return "<code>" + html.escape(text).replace("|", "&#124;") + "</code>"
+    """Text as an HTML code element: safe for any character, also in a table cell (and no
+    Markdown link is read into a pattern's "](")."""
+    escaped = html.escape(text).replace("|", "&#124;").replace("[", "&#91;").replace("]", "&#93;")
+    return "<code>" + escaped + "</code>"
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:

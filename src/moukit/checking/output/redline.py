@@ -11,6 +11,9 @@ The word diff uses the tokens of the check (:func:`moukit.text.normalize.tokeniz
 paragraph's words cannot be located in its text (unusual Unicode), the whole paragraph is
 deleted and the standard text inserted instead. Versions the check matched as the form
 (nothing changed) are left untouched, and so are value mismatches found on that fast path.
+A version checked as a translation of the English (:mod:`moukit.checking.translation`) is
+left untouched too: it may be worded in its own way, so there is no wording to restore; what
+it leaves out or adds is in the report, for the translator to correct.
 
 The output is deterministic: a fixed revision date (the signing date when the check found one,
 else 2000-01-01), revision ids numbered after the highest id in the document, zip entries in
@@ -436,8 +439,8 @@ def _groups(analysis) -> list[tuple[list[str], list[int]]]:
 
 def _redline_version(analysis, blocks, editor: _Editor) -> None:
     """Add the tracked changes of one language version to the document."""
-    if not analysis.standard:
-        return  # the version matched the form: nothing to change
+    if not analysis.standard or analysis.translation is not None:
+        return  # the version matched the form, or is a translation: nothing to change
     from ..align import form_terms
 
     lang, terms = analysis.version.lang, form_terms(analysis.pack)

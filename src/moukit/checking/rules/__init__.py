@@ -11,6 +11,7 @@ the form requires that was removed or changed). Users add packs with ``moukit ch
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -31,21 +32,52 @@ class Rule:
     code: str
     name: str
     route: str
-    patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    patterns: Mapping[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     check: str | None = None
     clause: str | None = None  # the clause a named check looks at
+    units: tuple[str, ...] = ()  # the meaning units a translation of that clause must keep
     rationale: str = ""
     rationale_th: str = ""
+    _any: dict = field(default_factory=dict, compare=False, repr=False)  # lang -> one regex
 
     def find(self, lang: str, text: str) -> list[re.Match]:
         """Matches of this rule's patterns for ``lang`` in ``text``."""
+        if not self.patterns.get(lang) or not self._any_of(lang).search(text):
+            return []  # one search tells most texts apart
         found = []
-        for rx in self.patterns.get(lang, ()):
+        for rx in self.patterns[lang]:
             found.extend(rx.finditer(text))
         return found
 
+    def _any_of(self, lang: str) -> re.Pattern:
+        """One regex that matches where any of the patterns for ``lang`` does."""
+        if lang not in self._any:
+            self._any[lang] = re.compile("|".join(f"(?:{rx.pattern})" for rx in self.patterns[lang]),
+                                         re.IGNORECASE)
+        return self._any[lang]
 
-def _parse_pack(data: object, source: str) -> list[Rule]:
+
+class Patterns(Mapping):
+    """A rule's patterns by language, compiled when a version in that language is checked
+    (the default pack holds a thousand; a check reads two or three languages)."""
+
+    def __init__(self, sources: dict[str, tuple[str, ...]]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, tuple[re.Pattern, ...]] = {}
+
+    def __getitem__(self, lang: str) -> tuple[re.Pattern, ...]:
+        if lang not in self._compiled:
+            self._compiled[lang] = tuple(re.compile(p, re.IGNORECASE) for p in self._sources[lang])
+        return self._compiled[lang]
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{source}: a rule pack must be a mapping with a 'rules' list",
                           hint="see moukit/rules/default.yaml for the format")
@@ -56,12 +88,14 @@ def _parse_pack(data: object, source: str) -> list[Rule]:
             raise RulePackError(f"{where}: each rule needs a code and a route")
         if item["route"] not in ROUTES[1:]:
             raise RulePackError(f"{where}: route must be one of {', '.join(ROUTES[1:])}")
-        patterns = {}
-        for lang, items in (item.get("patterns") or {}).items():
-            try:
-                patterns[lang] = tuple(re.compile(p, re.IGNORECASE) for p in items)
-            except re.error as exc:
-                raise RulePackError(f"{where}: bad pattern for {lang}: {exc}") from None
+        patterns = Patterns({lang: tuple(str(p) for p in items)
+                             for lang, items in (item.get("patterns") or {}).items()})
+        if validate:
+            for lang in patterns:
+                try:
+                    patterns[lang]
+                except re.error as exc:
+                    raise RulePackError(f"{where}: bad pattern for {lang}: {exc}") from None
         check = item.get("check")
         if check is not None and check not in CHECKS:
             raise RulePackError(f"{where}: unknown check {check!r}", hint=f"known checks: {', '.join(CHECKS)}")
@@ -70,8 +104,12 @@ def _parse_pack(data: object, source: str) -> list[Rule]:
         if check is not None and not item.get("clause"):
             raise RulePackError(f"{where}: a named check needs the clause it looks at",
                               hint="add clause: <clause id>")
+        units = item.get("units") or []
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise RulePackError(f"{where}: units must be a list of meaning unit ids")
         rules.append(Rule(str(item["code"]), str(item.get("name", item["code"])), item["route"],
-                          patterns, check, item.get("clause"), str(item.get("rationale", "")).strip(),
+                          patterns, check, item.get("clause"), tuple(units),
+                          str(item.get("rationale", "")).strip(),
                           str(item.get("rationale_th", "")).strip()))
     return rules
 
@@ -80,7 +118,8 @@ def _parse_pack(data: object, source: str) -> list[Rule]:
 def default_rules() -> tuple[Rule, ...]:
     """The rules shipped with moukit."""
     text = resources.files(__package__).joinpath("default.yaml").read_text("utf-8")
-    return tuple(_unique(_parse_pack(load_yaml(text), "default.yaml"), [], "default.yaml"))
+    # the shipped pack is tested (tests/test_rules*): its patterns are compiled when first used
+    return tuple(_unique(_parse_pack(load_yaml(text), "default.yaml", validate=False), [], "default.yaml"))
 
 
 def load_rules(paths=()) -> tuple[Rule, ...]:

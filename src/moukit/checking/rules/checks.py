@@ -1,9 +1,16 @@
 """Applying the rule packs to one analysed language version, and the named checks.
 
 Pattern rules read only the wording a draft adds to the form (changed or added text and the
-free blanks it fills), never the form's own words. A named check is a function in
-:data:`CHECKS`, for what a pattern cannot see: a clause the form requires that was removed
-or changed. A rule names the clause it looks at (``clause:`` in the rule pack).
+free blanks it fills), never the form's own words. A version checked as a translation of the
+English (:mod:`moukit.checking.translation`) is read clause by clause, whole, and a rule
+reports only the matches the English form's clause does not itself contain: matches inside
+the meaning units found in the clause are the form's own words, and the rest count only
+beyond the number of matches in the English form's clause.
+
+A named check is a function in :data:`CHECKS`, for what a pattern cannot see: a clause the
+form requires that was removed or changed (in a translation: missing, or missing one of the
+rule's ``units``, or no longer saying what the English says). A rule names the clause it
+looks at (``clause:`` in the rule pack).
 """
 
 from __future__ import annotations
@@ -21,10 +28,21 @@ def _rule_finding(rule, analysis, message: str, **fields) -> Finding:
                    **fields)
 
 
+def _translation_breaks(rule, analysis) -> bool:
+    """In a translation: the rule's clause is missing, lacks one of the rule's units, or (a
+    rule without units) does not say what the English says."""
+    status = analysis.clause_status.get(rule.clause, "equal")
+    if status == "removed" or not rule.units:
+        return status != "equal"
+    missing = next((row.units_missing for row in analysis.translation
+                    if row.clause_id == rule.clause), [])
+    return any(unit in missing for unit in rule.units)
+
+
 def nonbinding_sentence(rule, analysis) -> Finding | None:
     """The LOI's sentence that it creates no rights or obligations was removed or changed."""
     status = analysis.clause_status.get(rule.clause, "equal")  # a form without it: "equal"
-    if status == "equal":
+    if status == "equal" or (analysis.translation is not None and not _translation_breaks(rule, analysis)):
         return None
     what = "removed" if status == "removed" else "changed"
     return _rule_finding(rule, analysis, f"the Letter of Intent's non-binding sentence was {what}",
@@ -36,6 +54,13 @@ def prevailing_language(rule, analysis) -> Finding | None:
     """The clause no longer names English as often as the form does (English prevails)."""
     if analysis.clause_status.get(rule.clause, "equal") == "equal":
         return None
+    if analysis.translation is not None:
+        if not _translation_breaks(rule, analysis):
+            return None
+        return _rule_finding(rule, analysis, "the signing clause no longer says that the English "
+                             "text is the one used", clause_id=rule.clause,
+                             standard=analysis.standard.get(rule.clause),
+                             draft=analysis.draft_clauses.get(rule.clause) or None)
     english = (analysis.pack.lexicon.get("languages") or {}).get("en") or "English"
     key = key_of(english).lower()
     standard = make_key([analysis.standard.get(rule.clause, "")]).key.lower()
@@ -59,11 +84,16 @@ def apply_rules(analysis, rules) -> list[Finding]:
     lang = analysis.version.lang
     out: list[Finding] = []
     seen = set()
+    texts = _translation_texts(analysis) if analysis.translation is not None else []
     for rule in rules:
         if rule.check:
             found = CHECKS[rule.check](rule, analysis)
             if found:
                 out.append(found)
+            if not rule.patterns or found:
+                continue  # a rule may also have patterns (another prevailing language named)
+        if analysis.translation is not None:
+            out += _translation_matches(rule, analysis, texts)
             continue
         for text in dict.fromkeys(analysis.novel):  # each text once, in order
             matches = rule.find(lang, clean(text)) + (rule.find("en", clean(text)) if lang != "en" else [])
@@ -71,12 +101,61 @@ def apply_rules(analysis, rules) -> list[Finding]:
             if not words or (rule.code, text) in seen:
                 continue
             seen.add((rule.code, text))
-            clause_id = _clause_containing(analysis, text)
-            clause = analysis.patterns.form.clause(clause_id) if clause_id else None
-            out.append(_rule_finding(
-                rule, analysis, f"{rule.name}: {', '.join(repr(w) for w in words)} in {text[:120]!r}",
-                clause_id=clause_id, draft=text,
-                clause_number=str(clause.number) if clause and clause.number else None))
+            out.append(_words_found(rule, analysis, words, text, _clause_containing(analysis, text)))
+    return out
+
+
+def _words_found(rule, analysis, words: list[str], text: str, clause_id: str | None) -> Finding:
+    """The finding of a pattern rule: the words it matched in ``text`` (of ``clause_id``)."""
+    clause = analysis.patterns.form.clause(clause_id) if clause_id else None
+    return _rule_finding(
+        rule, analysis, f"{rule.name}: {', '.join(repr(w) for w in words)} in {text[:120]!r}",
+        clause_id=clause_id, draft=text, clause_number=str(clause.number) if clause and clause.number else None)
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    """Overlapping spans merged (one word matched by two patterns counts once)."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def _translation_texts(analysis) -> list[tuple]:
+    """What the rules read in a translation: each clause (and each paragraph the English does
+    not have) as ``(clause id, text, matchable text, cleaned text, unit spans, the English
+    form's clause cleaned)``."""
+    from ..units import matchable
+
+    lang = analysis.version.lang
+    form_texts = analysis.reference.form_texts
+    rows = [(row.clause_id, row.text, row.spans) for row in analysis.translation if row.text]
+    rows += [(None, text, []) for text in analysis.added_texts]
+    return [(clause_id, text, matchable(text, lang), clean(text), spans,
+             clean(form_texts.get(clause_id, "")) if clause_id else "")
+            for clause_id, text, spans in rows]
+
+
+def _translation_matches(rule, analysis, texts) -> list[Finding]:
+    """A pattern rule on a translation: each clause read whole, in its language and in
+    English; matches inside the clause's meaning units, and as many as the English form's
+    clause has, are the form's own."""
+    lang = analysis.version.lang
+    out = []
+    for clause_id, text, mt, cleaned, unit_spans, form_text in texts:
+        own = _merged((m.start(), m.end()) for m in rule.find(lang, mt))
+        own = [s for s in own if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
+        english = _merged((m.start(), m.end()) for m in rule.find("en", cleaned)) if lang != "en" else []
+        if not own and not english:
+            continue
+        allowed = len(_merged((m.start(), m.end()) for m in rule.find("en", form_text)))
+        if len(own) + len(english) <= allowed:
+            continue
+        words = list(dict.fromkeys([mt[a:b] for a, b in own] + [cleaned[a:b] for a, b in english]))
+        out.append(_words_found(rule, analysis, words, text, clause_id))
     return out
 
 

@@ -1,0 +1,407 @@
+"""The translation check: does a language version say what the English version says?
+
+The form exists in English only; every other version of an agreement is a translation, and a
+translation may word each clause in its own way. So a version that is not an accepted text
+word for word (:mod:`.accepted`) is not compared with moukit's wording. Its paragraphs are
+matched to the English clauses by position (:mod:`.positions`), and each clause must
+
+- express the *meaning units* the English clause expresses (:mod:`.units`: the form's units,
+  or those the English draft still has where it reworded a clause);
+- carry the same *values* (:mod:`.found_values`: date, term, fields, languages named, the
+  listed alternatives, and the names where they can be known);
+- *add nothing*: the words left once units, values, names and function words are found must
+  not amount to content of their own.
+
+The rule packs then run on every clause in its own language (:mod:`.rules.checks`).
+
+A version that says all of it in other words is the standard form; finding MK-T003 lists the
+clauses worded differently, for the ministry's translator. A missing unit or value (MK-T001),
+added meaning (MK-T002), a missing clause (MK-T004) or a paragraph the English does not have
+(MK-T005) means the versions disagree: the translation must be corrected or, if the change
+is meant, the form was adjusted and the English must say it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..forms import ClauseDef, Form, get_form, meaning_units
+from ..packs.library import LanguagePack
+from .accepted import AcceptedText, accepted_clause
+from .align import Analysis
+from .found_values import NameFinder, clause_slots, find_values, finish_values
+from .patterns import form_patterns
+from .positions import Paragraph, assign, is_signing_line, numbered
+from .reference import Reference
+from .report import Finding, VersionResult, finding
+from .rules.checks import apply_rules
+from .segment import VersionText, block_text
+from .units import Span, UnitLexicon, covered, find_dates, matchable
+from .vocabulary import SUBSTRING, Vocabulary, form_vocabulary
+
+# How much content left over in a clause (once its units, values, names and function words
+# are found) is added meaning: Thai, Korean or Vietnamese words; Chinese or Japanese
+# ideographs and katakana (Japanese kana endings carry none).
+ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 2, "vi": 3}
+DEFAULT_THRESHOLD = 2
+
+
+@dataclass
+class ClauseCheck:
+    """One row of the translation table: one clause of the English version in this version."""
+
+    clause_id: str
+    number: str | None
+    english: str
+    text: str
+    units_found: list[str] = field(default_factory=list)
+    units_missing: list[str] = field(default_factory=list)
+    values_missing: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    verdict: str = "worded differently"  # same | worded differently | missing meaning | added meaning | missing clause
+    accepted: str | None = None  # the accepted text the clause is, word for word
+    notes: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)  # where its units are (in its matchable text)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (a row of ``versions[].translation``)."""
+        return {"clause_id": self.clause_id, "clause_number": self.number, "english": self.english,
+                "text": self.text, "verdict": self.verdict, "accepted": self.accepted,
+                "units_found": self.units_found, "units_missing": self.units_missing,
+                "values_missing": self.values_missing, "added": self.added, "notes": self.notes}
+
+
+def analyze_translation(version: VersionText, pack: LanguagePack, lex: UnitLexicon,
+                        reference: Reference, rules, names: dict[str, str],
+                        accepted: list[AcceptedText]) -> Analysis:
+    """Check one non-English version as a translation of ``reference``; the analysis holds
+    the table (``analysis.translation``) and the result with its findings.
+
+    ``names`` are the names the version should write, where they can be known (from the spec
+    or the province list): slot -> text in the version's language.
+    """
+    form = get_form(reference.instrument)
+    blocks = [block_text(b) for b in version.blocks]
+    clauses = [form.clause(c) for c in reference.clauses]
+    variant = dict(reference.variant)
+    paragraphs = _paragraphs(version, blocks, clauses, reference, variant, lex)
+    taken, extra = assign(paragraphs, clauses)
+    lines = {c.id: _clause_lines(paragraphs, taken.get(c.id, [])) for c in clauses}
+    blocks_of = {c: sorted({paragraphs[i].block for i in found}) for c, found in taken.items()}
+    if any(value is None for value in variant.values()):
+        variant = _infer_variant(form, variant, lines, lex)
+    analysis = Analysis(version, pack, form_patterns(pack, form.instrument), {}, variant, exact=False)
+    analysis.reference = reference
+    checker = _ClauseChecker(form, lex, reference, variant, clause_slots(form, reference.slots, variant),
+                             NameFinder.learn(clauses, lines, lex, names, reference), accepted,
+                             form_vocabulary(pack, form.instrument))
+    analysis.translation = []
+    for clause in clauses:
+        row = checker.check(clause, lines[clause.id], taken.get(clause.id, []))
+        analysis.translation.append(row)
+        analysis.clause_blocks[clause.id] = blocks_of.get(clause.id, [])
+        analysis.draft_clauses[clause.id] = row.text
+        analysis.standard[clause.id] = row.english
+        analysis.clause_status[clause.id] = {"missing clause": "removed", "same": "equal",
+                                             "worded differently": "equal"}.get(row.verdict, "changed")
+    finder, described = checker.finder, checker.described
+    analysis.added_blocks = sorted({paragraphs[i].block for i in extra})
+    analysis.added_texts = [paragraphs[i].text.strip() for i in extra if paragraphs[i].text.strip()]
+    analysis.added_numbers = [paragraphs[i].number for i in extra if paragraphs[i].text.strip()]
+    analysis.described = finish_values(described, form, variant)
+    analysis.values = finder.found
+    findings = translation_findings(analysis, reference) + apply_rules(analysis, rules)
+    for f in findings:
+        f.source = version.source
+    analysis.result = VersionResult(
+        lang=version.lang, instrument=form.instrument, source=version.source,
+        values={**analysis.described, **finder.found}, exact=False,
+        editorial=list(version.editorial), findings=findings,
+        translation=[row.to_dict() for row in analysis.translation])
+    return analysis
+
+
+def need_units(reference: Reference, clause: ClauseDef, variant: dict) -> list[str]:
+    """The meaning units the version's clause must express."""
+    if reference.source == "form":
+        return clause.units_in(variant)
+    return list(reference.units.get(clause.id, []))
+
+
+def _paragraphs(version: VersionText, blocks: list[str], clauses: list[ClauseDef],
+                reference: Reference, variant: dict, lex: UnitLexicon) -> list[Paragraph]:
+    """The version's paragraphs with what the assignment weighs: numbers, dates, signature
+    blocks, and the share of each clause's units they express. A block whose later line
+    starts with a clause number ("6. ...") holds two paragraphs, typed without a blank line."""
+    rows: dict[int, set[int]] = {}
+    for b in version.blocks:
+        if getattr(b, "table", None) is not None:
+            rows.setdefault(b.table[0], set()).add(b.table[1])
+    out: list[Paragraph] = []
+    texts: list[str] = []
+    for i, (block, text) in enumerate(zip(version.blocks, blocks)):
+        table = getattr(block, "table", None)
+        for piece in _split_numbered(text):
+            rest, number = numbered(piece)
+            signature = is_signing_line(rest) or (table is not None and len(rows.get(table[0], ())) <= 4)
+            texts.append(matchable(rest, lex.lang))
+            out.append(Paragraph(len(out), rest, number, bool(find_dates(texts[-1], lex.lang, lex.locale)),
+                                 signature, {}, block=i))
+    found = _units_by_paragraph(texts, {u for c in clauses for u in need_units(reference, c, variant)}, lex)
+    for paragraph, units in zip(out, found):
+        for clause in clauses:
+            need = need_units(reference, clause, variant)
+            if need:
+                paragraph.units[clause.id] = sum(1 for unit in need if unit in units) / len(need)
+    return out
+
+
+def _units_by_paragraph(texts: list[str], units: set[str], lex: UnitLexicon) -> list[set[str]]:
+    """The units each of ``texts`` expresses: each unit's expressions searched once in the
+    whole version, each find given to the paragraph it starts in."""
+    import bisect
+
+    starts, pos = [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    whole = "\n".join(texts)
+    found: list[set[str]] = [set() for _ in texts]
+    for unit in units:
+        for pattern in lex.units.get(unit, ()):
+            for m in pattern.finditer(whole):
+                if m.end() > m.start():
+                    found[bisect.bisect_right(starts, m.start()) - 1].add(unit)
+    return found
+
+
+def _split_numbered(text: str) -> list[str]:
+    """``text`` cut before each of its later lines that starts with a clause number."""
+    pieces = [[]]
+    for line in text.split("\n"):
+        if pieces[-1] and any(p.strip() for p in pieces[-1]) and numbered(line)[1] is not None:
+            pieces.append([])
+        pieces[-1].append(line)
+    return ["\n".join(p) for p in pieces]
+
+
+def _clause_lines(paragraphs: list[Paragraph], indices: list[int]) -> list[str]:
+    """The lines of a clause's paragraphs, without their numbers and signing lines."""
+    lines = []
+    for i in indices:
+        lines += [line.strip() for line in paragraphs[i].text.split("\n")
+                  if line.strip() and not is_signing_line(line)]
+    return lines
+
+
+def _infer_variant(form: Form, variant: dict, lines: dict[str, list[str]], lex: UnitLexicon) -> dict:
+    """The structural variants the English would tell, read from the version itself: for each
+    one, the value whose own units and blanks its clause expresses most (ties: the value with
+    the fewest of them, then the form's first)."""
+    from .found_values import slot_present
+
+    out = dict(variant)
+    for name, dim in form.variants.items():
+        if out.get(name) is not None:
+            continue
+        clause = form.clause(dim.clause)
+        mt = matchable("\n".join(lines.get(dim.clause, [])), lex.lang)
+        scores = []
+        for order, value in enumerate(dim.values):
+            units = [u.id for u in clause.units if u.variant.get(name) == value]
+            slots = [s for s in form.slots if s.variant.get(name) == value]
+            found = sum(1 for u in units if lex.find(u, mt)) + sum(slot_present(s, mt, lex) for s in slots)
+            scores.append((-found, len(units) + len(slots), order, value))
+        out[name] = min(scores)[3]
+    return out
+
+
+def _find_units(need: list[str], mt: str, lex: UnitLexicon) -> tuple[list[str], list[str], list[Span]]:
+    """The units of ``need`` found in ``mt``, those missing, and the stretches the found ones
+    cover (their words, not the gaps their expressions allow). Where it can, each unit is
+    found in a place of its own, the unit with the fewest places choosing first."""
+    candidates = {unit: sorted((((m.start(), m.end()), covered(m)) for p in lex.units.get(unit, ())
+                                for m in p.finditer(mt) if m.end() > m.start()),
+                               key=lambda c: (c[0][0], -c[0][1]))  # leftmost, then longest
+                  for unit in need}
+    taken: list[Span] = []
+    cover: list[Span] = []
+    found = set()
+    for unit in sorted(need, key=lambda u: len(candidates[u])):
+        if not candidates[unit]:
+            continue
+        free = [c for c in candidates[unit] if not any(c[0][0] < e and b < c[0][1] for b, e in taken)]
+        span, pieces = (free or candidates[unit])[0]
+        taken.append(span)
+        cover += pieces
+        found.add(unit)
+    return [u for u in need if u in found], [u for u in need if u not in found], cover
+
+
+@dataclass
+class _ClauseChecker:
+    """Checks the clauses of one version in turn, gathering the values they hold."""
+
+    form: Form
+    lex: UnitLexicon
+    reference: Reference
+    variant: dict
+    slots: dict[str, list]  # clause id -> the English clause's blanks
+    finder: NameFinder
+    accepted: list[AcceptedText]
+    vocabulary: Vocabulary
+    described: dict = field(default_factory=dict)  # the values found, as a report describes them
+
+    def __post_init__(self) -> None:
+        self.described.setdefault("instrument", self.form.instrument)
+        self.options = self.lex.options_of(self.form.alternatives)  # the form's listed wordings
+
+    def check(self, clause: ClauseDef, lines: list[str], indices: list[int]) -> ClauseCheck:
+        """The row of ``clause``, held by the paragraphs ``indices`` (its ``lines``)."""
+        lex, reference = self.lex, self.reference
+        need = need_units(reference, clause, self.variant)
+        row = ClauseCheck(clause.id, str(clause.number) if clause.number else None,
+                          reference.texts.get(clause.id, ""), "\n".join(lines))
+        if not indices or not lines:
+            row.units_missing, row.verdict = need, "missing clause"
+            return row
+        mt = matchable(row.text, lex.lang)
+        slots = self.slots.get(clause.id, [])
+        value_spans: list[Span] = []
+        row.values_missing = find_values(clause, slots, mt, lex, reference, self.finder,
+                                         self.described, value_spans)
+        row.units_found, row.units_missing, row.spans = _find_units(need, mt, lex)
+        row.accepted = accepted_clause(lines, clause.id, self.form.instrument, self.accepted)
+        if row.accepted:
+            row.units_found, row.units_missing = need, []
+        spans = value_spans + row.spans + self.finder.spans(mt, value_spans + row.spans)
+        # the parties, the instrument and the relationship may be named in any clause ("this
+        # Memorandum" as the subject of a sentence): naming them adds nothing
+        spans += _all(lex.parties, mt) + _all(lex.countries, mt) + _all(self.options, mt)
+        if clause.kind == "signature" or row.accepted:
+            pass  # names and positions the check cannot know; an accepted text adds nothing
+        elif clause.id in reference.changed:
+            row.notes.append("the English version rewords this clause: what it adds cannot be "
+                             "weighed in translation")
+        else:
+            unknown = [s for s in slots if s.kind in ("text", "party_name") and not self.finder.knows(s.name)]
+            free_fields = sum(len((reference.values.get(s.report_key) or {}).get("other") or [])
+                              for s in slots if s.kind == "field_list")
+            row.added = added_meaning(mt, spans, lex, self.vocabulary, f"{self.form.instrument}.{clause.id}",
+                                      len(unknown) + free_fields, self._stray_values(slots, mt, spans))
+            if unknown:
+                row.notes.append("the " + ", ".join(s.name.replace("_", " ").replace(".", " ")
+                                                    for s in unknown) + " could not be compared")
+        if row.units_missing or row.values_missing:
+            row.verdict = "missing meaning"
+        elif row.added:
+            row.verdict = "added meaning"
+        elif row.accepted:
+            row.verdict = "same"
+        return row
+
+
+    def _stray_values(self, slots: list, mt: str, spans: list[Span]) -> list[str]:
+        """Values a clause names where the English names none: fields of cooperation, and
+        numbers (a deadline, a sum, how often) that are no value the check read."""
+        outside = [(a, b) for a, b in self._stray_spans(slots, mt) if not any(a < e and s < b for s, e in spans)]
+        return [mt[a:b] for a, b in outside]
+
+    def _stray_spans(self, slots: list, mt: str) -> list[Span]:
+        found = [m.span() for m in re.finditer(r"\d+", mt)]
+        if not any(s.kind == "field_list" for s in slots):
+            found += [span for patterns in self.lex.fields.values() for span in _all(patterns, mt)]
+        return found
+
+
+def _all(patterns, text: str) -> list[Span]:
+    return [(m.start(), m.end()) for p in patterns for m in p.finditer(text) if m.end() > m.start()]
+
+
+# ----------------------------------------------------------------------------- added meaning
+
+
+def added_meaning(mt: str, spans, lex: UnitLexicon, vocabulary: Vocabulary, clause: str,
+                  absorbed: int = 0, stray: list[str] = ()) -> list[str]:
+    """The words of a clause that are neither its units, values and names nor its vocabulary
+    (:mod:`.vocabulary`), when they amount to added meaning: words the form never uses count
+    whole, words of its other clauses half. ``absorbed``: how many stretches are the values of
+    blanks the check cannot read in this language (a place's name): the longest are set aside.
+    ``stray``: values named where the English has none (a field of cooperation), counted whole."""
+    unknown, elsewhere = vocabulary.unknown(mt, [s for s in spans if mt[s[0]:s[1]] not in stray], clause)
+    unknown += [s for s in stray if not any(s in w for w in unknown)]  # a field the vocabulary knows
+    weighed = sorted([(max(vocabulary.weight(w), _stray_weight(w, stray, lex.lang)), w) for w in unknown]
+                     + [(vocabulary.weight(w) / 2, w) for w in elsewhere], key=lambda p: -p[0])
+    weighed = [(size, w) for size, w in weighed if size][absorbed:]
+    if sum(size for size, _ in weighed) < ADDED_THRESHOLD.get(lex.lang, DEFAULT_THRESHOLD):
+        return []
+    return list(dict.fromkeys(w for _, w in weighed))
+
+
+def _stray_weight(stretch: str, stray: list[str], lang: str) -> int:
+    """The weight of the stray values a stretch holds: each counts whole (a number, one)."""
+    return sum(len(s) if lang in SUBSTRING and not s.isdigit() else 1 for s in stray if s in stretch)
+
+
+# ----------------------------------------------------------------------------- findings
+
+
+def translation_findings(analysis: Analysis, reference: Reference) -> list[Finding]:
+    """The findings of a translation check: missing meaning, added meaning, missing clauses,
+    paragraphs the English does not have, and the wording differences (informational)."""
+    lang = analysis.version.lang
+    language = language_name(lang)
+    out: list[Finding] = []
+    gloss = meaning_units()
+    differently = []
+    for row in analysis.translation:
+        where = f"clause {row.number or row.clause_id}"
+        common = dict(lang=lang, clause_id=row.clause_id, clause_number=row.number,
+                      standard=row.english or None, draft=row.text or None)
+        if row.verdict == "missing clause":
+            out.append(finding("MK-T004", f"{where} of the English version is missing in the "
+                                          f"{language} version", **common))
+        elif row.verdict == "missing meaning":
+            said = [f"{gloss_of(gloss, u)}" for u in row.units_missing] + row.values_missing
+            out.append(finding(
+                "MK-T001", f"{where}: the {language} version does not say what the English says "
+                           f"({'; '.join(said)})",
+                values={"missing": ", ".join(row.units_missing + row.values_missing)}, **common))
+        elif row.verdict == "added meaning":
+            out.append(finding(
+                "MK-T002", f"{where}: the {language} version says more than the English: "
+                           f"{' … '.join(repr(a) for a in row.added)}",
+                values={"added": " … ".join(row.added)}, **common))
+        elif row.verdict == "worded differently":
+            differently.append(row.number or row.clause_id)
+    added = list(zip(analysis.added_texts, analysis.added_numbers))
+    for text, number in added[reference.added:]:  # beyond the paragraphs the English adds
+        out.append(finding("MK-T005", f"the {language} version has a paragraph the English "
+                                      "version does not have", lang=lang, draft=text,
+                           clause_number=str(number) if number is not None else None))
+    if differently:
+        out.append(finding(
+            "MK-T003", f"the {language} version is worded differently from moukit's translation "
+                       f"in clause(s) {', '.join(map(str, differently))}: every meaning of the "
+                       "English is there and nothing is added",
+            lang=lang, values={"clauses": ", ".join(map(str, differently))}))
+    return out
+
+
+def gloss_of(gloss: dict[str, str], unit: str) -> str:
+    """A unit in a few words, for a message: the English form's words it stands for.
+
+    >>> gloss_of({"officials": 'the parties\\' officials ("between their officials")'}, "officials")
+    '"between their officials"'
+    """
+    text = gloss.get(unit, unit)
+    quoted = re.findall(r'\("([^"]+)"', text) or re.findall(r'"([^"]+)"', text)
+    return f'"{quoted[0]}"' if quoted else unit.replace("_", " ")
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code ("th" -> "Thai")."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)

@@ -1,0 +1,300 @@
+"""The meaning units and values of a clause, found in a text of any language.
+
+A language pack says, in its ``units.yaml``, how its language may express each meaning unit
+of the forms (``forms/units.yaml``), the other wordings it accepts for the listed
+alternatives, the fields of cooperation and the names of languages, and its function words.
+This module reads that file into a :class:`UnitLexicon` and finds units and values in a
+clause's *matchable* text: normalised as the check normalises, without spaces in the
+languages written without them (Thai, Chinese, Japanese), lower-case elsewhere.
+
+Every find returns the spans it covers, so that what is left of a clause once its units and
+values are found can be weighed as possibly added meaning.
+
+>>> from moukit.packs import default_library
+>>> lex = unit_lexicon(default_library().pack("en"))
+>>> text = matchable("The Participants will also encourage the exchange of visits.", "en")
+>>> [unit for unit in ("encourage", "exchange_of_visits", "officials") if lex.find(unit, text)]
+['encourage', 'exchange_of_visits']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ..errors import TemplateError
+from ..text.normalize import clean
+from .positions import cjk_number
+
+NO_SPACE = ("th", "zh", "ja")  # written without spaces between words: spaces are removed
+GAP = ".{0,20}?"  # what "…" stands for in an expression
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=4096)
+def matchable(text: str, lang: str) -> str:
+    """``text`` as expressions are matched against: normalised, and without spaces in th, zh
+    and ja (where spaces are editorial), lower-case with single spaces elsewhere.
+
+    >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en")
+    ('ทั้งสองฝ่ายจะ', 'the two sides')
+    """
+    text = clean(text)
+    return re.sub(r"\s+", "", text) if lang in NO_SPACE else text.lower()
+
+
+# A gap in an expression: "…", or any character class repeated ("[^，。]{0,8}?", ".{0,30}", "\w+")
+_GAP_SYNTAX = re.compile(r"(?<!\\)(?:\.|\[(?:\\.|[^\]])*\]|\\[wWsSdD])(?:\{\d*,?\d*\}|\*|\+)\??")
+
+
+def _gapped(source: str) -> str:
+    """``source`` with every gap in a group of its own (``gap0``, ``gap1``…), so that what a
+    match covers can be told from what it merely skips (see :func:`covered`).
+
+    >>> _gapped("保持[^，。]{0,8}?直接")
+    '保持(?P<gap0>[^，。]{0,8}?)直接'
+    """
+    source = source.replace("…", GAP)
+    count = iter(range(1000))
+    return _GAP_SYNTAX.sub(lambda m: f"(?P<gap{next(count)}>{m.group(0)})", source)
+
+
+def covered(match: re.Match) -> list[Span]:
+    """The parts of ``match`` its expression's words cover: the match without its gaps."""
+    pieces = [match.span()]
+    for name, value in match.groupdict().items():
+        if value is None or not name.startswith("gap"):
+            continue
+        start, end = match.span(name)
+        out = []
+        for a, b in pieces:
+            out += [(a, min(b, start)), (max(a, end), b)] if a < end and start < b else [(a, b)]
+        pieces = [(a, b) for a, b in out if b > a]
+    return pieces
+
+
+def _compile(expressions, lang: str, where: str) -> tuple[re.Pattern, ...]:
+    out = []
+    for expression in expressions or ():
+        text = str(expression)
+        if lang in NO_SPACE:
+            text = re.sub(r"\s+", "", text)
+        try:
+            out.append(re.compile(_gapped(text), re.IGNORECASE | re.MULTILINE))
+        except re.error as exc:
+            raise TemplateError(f"units.yaml: bad expression {text!r} for {where}: {exc}") from None
+    return tuple(out)
+
+
+def _literal(words, lang: str) -> tuple[re.Pattern, ...]:
+    """Patterns for plain words (the lexicon's), matched as they are normalised."""
+    return tuple(re.compile(re.escape(matchable(str(w), lang)), re.IGNORECASE)
+                 for w in words if str(w).strip())
+
+
+class Compiled(Mapping):
+    """Expressions by unit, compiled when a unit is first looked for (a check reads one form)."""
+
+    def __init__(self, sources: dict, lang: str) -> None:
+        self._sources, self._lang = sources, lang
+        self._compiled: dict[str, tuple[re.Pattern, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[re.Pattern, ...]:
+        if name not in self._compiled:
+            self._compiled[name] = _compile(self._sources[name], self._lang, name)
+        return self._compiled[name]
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+@dataclass
+class UnitLexicon:
+    """How one language expresses the units and values of the forms (see the module doc)."""
+
+    lang: str
+    units: Mapping[str, tuple[re.Pattern, ...]]
+    alternatives: dict[str, dict[str, tuple[re.Pattern, ...]]]  # name -> option -> patterns
+    parties: tuple[re.Pattern, ...]
+    fields: dict[str, tuple[re.Pattern, ...]]  # field id -> patterns
+    languages: dict[str, tuple[re.Pattern, ...]]  # language code -> patterns
+    numbers: dict[int, tuple[re.Pattern, ...]]  # number -> patterns of its words
+    function_words: tuple[str, ...]  # longest first
+    countries: tuple[re.Pattern, ...] = field(default_factory=tuple)
+    locale: str = "en"  # the pack's locale (month names of its dates)
+    year_words: tuple[str, ...] = ()  # how a term's number of years is followed (年, ปี, năm)
+
+    def options_of(self, names) -> tuple[re.Pattern, ...]:
+        """The patterns of every option of the listed alternatives ``names``."""
+        return tuple(p for name in names for ps in (self.alternatives.get(name) or {}).values() for p in ps)
+
+    @cached_property
+    def function_word_set(self) -> frozenset[str]:
+        """The function words as a set (for the languages written with spaces)."""
+        return frozenset(self.function_words)
+
+    def find(self, unit: str, text: str, count: int = 1, taken: list[Span] | None = None) -> list[Span]:
+        """Spans of ``count`` non-overlapping finds of ``unit`` in matchable ``text`` (fewer when
+        there are not that many), avoiding the spans already ``taken``."""
+        return first_spans(self.units.get(unit, ()), text, count, taken or [])
+
+
+def first_spans(patterns, text: str, count: int, taken: list[Span]) -> list[Span]:
+    """Up to ``count`` non-overlapping spans where one of ``patterns`` matches, leftmost first,
+    none overlapping ``taken``."""
+    found: list[Span] = []
+    candidates = sorted(((m.start(), m.end()) for p in patterns for m in p.finditer(text)
+                         if m.end() > m.start()), key=lambda s: (s[0], -s[1]))
+    for start, end in candidates:
+        if len(found) >= count:
+            break
+        if any(start < e and s < end for s, e in taken + found):
+            continue
+        found.append((start, end))
+    return found
+
+
+def all_spans(patterns, text: str, taken: list[Span]) -> list[Span]:
+    """Every non-overlapping span where one of ``patterns`` matches, outside ``taken``."""
+    return first_spans(patterns, text, 10_000, taken)
+
+
+@lru_cache(maxsize=64)
+def unit_lexicon(pack) -> UnitLexicon | None:
+    """The unit lexicon of a language pack; None when the pack has no ``units.yaml`` (its
+    versions are then compared word by word with its own wording, as the English form is)."""
+    data = pack.units_data()
+    if data is None:
+        return None
+    lang, lexicon = pack.lang, pack.lexicon
+    units = Compiled({name: exprs for name, exprs in (data.get("units") or {}).items()}, lang)
+    extra = data.get("alternatives") or {}
+    alternatives: dict[str, dict[str, tuple[re.Pattern, ...]]] = {}
+    for name, options in (lexicon.get("alternatives") or {}).items():
+        provincial = (lexicon.get("provincial_alternatives") or {}).get(name) or {}
+        alternatives[name] = {
+            option: _literal([word, provincial.get(option, "")], lang)
+            + _compile((extra.get(name) or {}).get(option) if isinstance(extra.get(name), dict) else (),
+                       lang, f"alternatives.{name}.{option}")
+            for option, word in (options or {}).items()}
+    parties = tuple(p for patterns in alternatives.get("parties", {}).values() for p in patterns)
+    parties += _compile(extra.get("parties") if isinstance(extra.get("parties"), list) else (),
+                        lang, "alternatives.parties")
+    fields = {fid: _literal([word], lang) + _compile((data.get("fields") or {}).get(fid), lang, fid)
+              for fid, word in (lexicon.get("fields") or {}).items()}
+    names = dict(lexicon.get("languages") or {})
+    languages = {code: _literal([names.get(code, "")], lang)
+                 + _compile((data.get("languages") or {}).get(code), lang, code)
+                 for code in set(names) | set(data.get("languages") or {})}
+    numbers: dict[int, tuple[re.Pattern, ...]] = {}
+    for n, word in enumerate(lexicon.get("number_words") or []):
+        numbers[n] = _literal([word], lang)
+    for n, words in (data.get("numbers") or {}).items():
+        numbers[int(n)] = numbers.get(int(n), ()) + _compile(words, lang, f"numbers.{n}")
+    countries = _literal((lexicon.get("countries") or {}).values(), lang)
+    function_words = tuple(sorted({matchable(str(w), lang) for w in data.get("function_words") or ()
+                                   if str(w).strip()}, key=len, reverse=True))
+    year_words = tuple(sorted({w for w in re.split(r"\{\w+\}|\s+|-", matchable(
+        str(lexicon.get("term_years", "")), lang)) if w} | {matchable(str(w), lang) for w in data.get("years") or ()},
+        key=len, reverse=True))
+    return UnitLexicon(lang, units, alternatives, parties, fields, languages, numbers,
+                       function_words, countries, str(lexicon.get("locale") or lang), year_words)
+
+
+# ----------------------------------------------------------------------------- dates
+
+_ERA = {"令和": 2018, "平成": 1988}
+_NUMERIC = [
+    # 2026-11-22, 2026/11/22, 2026.11.22, 2026. 11. 22. (Korean)
+    (re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)\.?"), None),
+    # 22/11/2026, 22.11.2026, 22-11-2569
+    (re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})"), None),
+    # 2026年11月22日, 令和8年11月22日, 2026년 11월 22일
+    (re.compile(r"(?:(?P<era>令和|平成)(?P<ey>\d{1,2})\s*年\s*[（(]\s*(?:西暦)?\s*\d{4}\s*年?\s*[)）]|"
+                r"(?P<y>\d{4})\s*[年년]\s*(?:[（(]\s*(?:令和|平成)\s*\d{1,2}\s*年?\s*[)）])?|"
+                r"(?P<era2>令和|平成)(?P<ey2>\d{1,2})\s*年)"
+                r"\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"), None),
+    # ngày 22 tháng 11 năm 2026
+    (re.compile(r"(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*(?:năm|,)?\s*(?P<y>\d{4})"), None),
+]
+
+
+_CJK_DIGIT = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CJK_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
+
+
+@lru_cache(maxsize=16)
+def _month_names(locale: str, lang: str) -> tuple[tuple[str, int], ...]:
+    """(matchable month name, month number) of a locale, longest first: wide and abbreviated."""
+    from babel import Locale
+
+    names: dict[str, int] = {}
+    loc = Locale.parse(locale)
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in loc.months[context][width].items():
+                key = matchable(name, lang)
+                if len(key.strip(".")) >= 3:
+                    names.setdefault(key, number)
+    if lang == "th":
+        from pythainlp.util import thai_strftime
+
+        for number in range(1, 13):
+            day = dt.datetime(2020, number, 1)
+            for pattern in ("%B", "%b"):
+                names.setdefault(matchable(thai_strftime(day, pattern), lang), number)
+    return tuple(sorted(names.items(), key=lambda kv: -len(kv[0])))
+
+
+def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
+    """Every date written in matchable ``text`` (numeric forms, CJK and Korean forms,
+    Vietnamese "ngày .. tháng .. năm ..", and day-month-year with month names; Buddhist-Era
+    and Japanese-era years are converted), with its span.
+
+    >>> [d.isoformat() for d, _ in find_dates(matchable("เมื่อวันที่ 15 กันยายน พ.ศ. 2569", "th"), "th", "th")]
+    ['2026-09-15']
+    >>> [d.isoformat() for d, _ in find_dates("二〇二六年九月十五日订于清迈", "zh", "zh")]
+    ['2026-09-15']
+    """
+    found: list[tuple[dt.date, Span]] = []
+    taken: list[Span] = []
+
+    def add(year: int, month: int, day: int, span: Span, era: str | None = None) -> None:
+        if era:
+            year += _ERA[era]
+        elif year > 2400:
+            year -= 543  # Buddhist Era
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return
+        if not any(span[0] < e and s < span[1] for s, e in taken):
+            found.append((date, span))
+            taken.append(span)
+
+    for pattern, _ in _NUMERIC:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            era = groups.get("era") or groups.get("era2")
+            year = groups.get("y") or groups.get("ey") or groups.get("ey2")
+            add(int(year), int(groups["m"]), int(groups["d"]), m.span(), era if not groups.get("y") else None)
+    for m in _CJK_DATE.finditer(text):
+        year = int("".join(str(_CJK_DIGIT[ch]) for ch in m.group("y")))
+        add(year, cjk_number(m.group("m")), cjk_number(m.group("d")), m.span())
+    months = _month_names(locale, lang)
+    if months:
+        names = "|".join(re.escape(name) for name, _ in months)
+        number = {name: n for name, n in months}
+        year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
+        for pattern in (rf"(?P<d>\d{{1,2}})\s*(?:de\s*|เดือน)?(?P<m>{names})\.?\s*,?\s*{year}",
+                        rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}"):
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                add(int(m.group("y")), number[m.group("m").lower()], int(m.group("d")), m.span())
+    return sorted(found, key=lambda f: f[1])
