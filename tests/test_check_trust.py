@@ -7,6 +7,11 @@ clause; each clause is removed; a clause on a prohibited topic is added. Recall 
 100%. Then every combination of alternatives is rendered, retyped with editorial noise, and
 must check as the standard form: 0% false alarms. The figures are printed at the end of the
 run (see conftest.py).
+
+These mutants measure the word-for-word comparison, run on every version of every language:
+it is what the check does for the English version (the form) and for a language whose pack
+has no meaning units. How versions in other languages are judged as translations is
+measured by tests/test_translation_corpus.py.
 """
 
 from __future__ import annotations
@@ -168,3 +173,36 @@ def test_a_value_changed_in_one_language_only_is_caught(lang, name):
     record("recall-cross-version", lang, "mou", bool(hits))
     assert hits, [f.message for f in report.findings]
     assert not [f for f in report.findings if f.route in ("council_of_state", "not_permitted")]
+
+
+def test_the_suite_notices_a_clause_pattern_that_accepts_anything(monkeypatch):
+    """The mutants are judged by the test's own renderings, never by the check's patterns:
+    a clause 2 pattern that takes any text must make the suite miss its mutants."""
+    import re
+
+    from moukit.checking import patterns
+
+    original = patterns._compile_clause
+
+    def loose(form, clause_id, text, pack, words, variant):
+        found = original(form, clause_id, text, pack, words, variant)
+        if clause_id != "c2":
+            return found
+        anything = f"(?:[^{patterns.BREAK}]+)(?={patterns.BREAK}|$)"
+        return patterns.ClausePattern(clause_id, variant, re.compile(anything), anything, [], "",
+                                      re.compile(f"(?:^|(?<={patterns.BREAK}))" + anything))
+
+    monkeypatch.setattr(patterns, "_compile_clause", loose)
+    patterns.form_patterns.cache_clear()
+    try:
+        library = default_library()
+        missed = 0
+        for mutant, expected in mutants("mou", "en", **FULL_MOU):
+            if expected == "skip" or mutant.clause_id != "c2" or mutant.kind not in ("delete", "replace"):
+                continue
+            result = analyze_version(version_text("en", mutant.blocks), library, RULES).result
+            missed += not {f.route for f in result.findings} - {"standard"}
+        assert missed > 0
+    finally:
+        monkeypatch.undo()
+        patterns.form_patterns.cache_clear()

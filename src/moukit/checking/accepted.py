@@ -74,9 +74,23 @@ def accepted_clause(lines: list[str], clause_id: str, instrument: str,
                     texts: list[AcceptedText]) -> str | None:
     """The name of the accepted text whose wording of ``clause_id`` the clause ``lines`` are
     (with any values in its blanks), or None."""
-    key = make_key(lines).key
+    key = make_key(lines)
     for text in texts:
         patterns = text.patterns(instrument)
-        if patterns and any(p.regex.fullmatch(key) for p in patterns.clauses.get(clause_id, ())):
-            return text.name
+        for p in (patterns.clauses.get(clause_id, ()) if patterns else ()):
+            m = p.regex.fullmatch(key.key)
+            if m and _listed(m, p, patterns, key):
+                return text.name
     return None
+
+
+def _listed(m, pattern, patterns: FormPatterns, key) -> bool:
+    """Whether the alternatives a clause pattern read are listed wordings: a blank the form
+    leaves open to another wording ("etc.") would otherwise take in any added words."""
+    form = patterns.form
+    for slot in pattern.slots:
+        start, end = m.span(slot.group)
+        if start >= 0 and form.slot(slot.name).kind == "alternative" \
+                and not patterns.options_of(slot.name, key.value(start, end)):
+            return False
+    return True

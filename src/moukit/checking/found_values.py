@@ -159,7 +159,7 @@ def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon,
             slot.kind == "alternative" and not form.alternatives[slot.name].named_once)
         expected = reference.values.get(slot.report_key)
         if slot.kind == "alternative":
-            found = _alternative(slot.name, mt, lex, described, spans)
+            found = _alternative(slot.name, form.instrument, mt, lex, described, spans)
             meant = not form.alternatives[slot.name].wording_only
             if not found and meant and required and isinstance(expected, dict) and expected.get("options"):
                 missing.append(slot.name)
@@ -195,10 +195,12 @@ def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon,
     return missing
 
 
-def _alternative(name: str, mt: str, lex: UnitLexicon, described: dict, spans: list[Span]) -> list[str]:
+def _alternative(name: str, instrument: str, mt: str, lex: UnitLexicon, described: dict,
+                 spans: list[Span]) -> list[str]:
     """The listed options of alternative ``name`` the clause words; an option with no wording
     of its own ("will" beside "aim to") is the one meant when no other is found."""
-    options = lex.alternatives.get(name, {})
+    listed = get_form(instrument).alternatives[name].options
+    options = {o: p for o, p in lex.alternatives.get(name, {}).items() if o in listed}
     found = []
     for option, patterns in options.items():
         hit = all_spans(patterns, mt, [])
@@ -259,17 +261,18 @@ def _fields(slot: Slot, mt: str, lex: UnitLexicon, expected, described: dict, sp
 
 def _language(slot: Slot, mt: str, lex: UnitLexicon, expected, described: dict, spans: list[Span]) -> bool:
     code = expected.get("code") if isinstance(expected, dict) else None
-    found = []
+    found, texts = [], []
     for lang_code, patterns in lex.languages.items():
         if lang_code in ("th", "en"):
             continue
         hit = all_spans(patterns, mt, spans)
         if hit:
             found.append(lang_code)
+            texts.append(mt[hit[0][0]:hit[0][1]])
             spans += hit
     if found:  # a language the English does not name makes the versions disagree
         value = code if found == [code] else "+".join(sorted(found))
-        described[slot.report_key] = {"text": "", "code": value}
+        described[slot.report_key] = {"text": ", ".join(texts), "code": value}
     return bool(found)
 
 

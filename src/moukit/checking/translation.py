@@ -43,7 +43,7 @@ from .vocabulary import SUBSTRING, Vocabulary, form_vocabulary
 # How much content left over in a clause (once its units, values, names and function words
 # are found) is added meaning: Thai, Korean or Vietnamese words; Chinese or Japanese
 # ideographs and katakana (Japanese kana endings carry none).
-ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 2, "vi": 3}
+ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 3, "vi": 3}
 DEFAULT_THRESHOLD = 2
 
 
@@ -255,7 +255,9 @@ class _ClauseChecker:
 
     def __post_init__(self) -> None:
         self.described.setdefault("instrument", self.form.instrument)
-        self.options = self.lex.options_of(self.form.alternatives)  # the form's listed wordings
+        # the form's listed wordings, and the instrument's name: any clause may name them
+        self.options = self.lex.options_of(self.form.alternatives) + (
+            tuple(self.lex.units[self.form.name_unit]) if self.form.name_unit in self.lex.units else ())
 
     def check(self, clause: ClauseDef, lines: list[str], indices: list[int]) -> ClauseCheck:
         """The row of ``clause``, held by the paragraphs ``indices`` (its ``lines``)."""
@@ -309,7 +311,9 @@ class _ClauseChecker:
         return [mt[a:b] for a, b in outside]
 
     def _stray_spans(self, slots: list, mt: str) -> list[Span]:
-        found = [m.span() for m in re.finditer(r"\d+", mt)]
+        found = []
+        if not any(s.kind in ("date", "term", "years") for s in slots):  # where no number is a value
+            found += [m.span() for m in re.finditer(r"\d+", mt)]
         if not any(s.kind == "field_list" for s in slots):
             found += [span for patterns in self.lex.fields.values() for span in _all(patterns, mt)]
         return found

@@ -230,6 +230,13 @@ _CJK_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(
                        r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
 
 
+# Vietnamese months written in words, as official documents may: tháng Sáu, tháng Mười Hai
+_VI_MONTHS = ["giêng", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "chạp"]
+_VI_MONTH_WORDS = {**{w: w for w in _VI_MONTHS}, "một": "giêng", "bốn": "tư", "mười hai": "chạp"}
+_VI_DATE = re.compile(r"(?P<d>\d{1,2})\s*tháng\s*(?P<m>" + "|".join(
+    sorted(_VI_MONTH_WORDS, key=len, reverse=True)) + r")\s*(?:năm|,)?\s*(?P<y>\d{4})", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16)
 def _month_names(locale: str, lang: str) -> tuple[tuple[str, int], ...]:
     """(matchable month name, month number) of a locale, longest first: wide and abbreviated."""
@@ -285,6 +292,9 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
             era = groups.get("era") or groups.get("era2")
             year = groups.get("y") or groups.get("ey") or groups.get("ey2")
             add(int(year), int(groups["m"]), int(groups["d"]), m.span(), era if not groups.get("y") else None)
+    for m in _VI_DATE.finditer(text):  # ngày 10 tháng Sáu năm 2026
+        month = _VI_MONTH_WORDS[" ".join(m.group("m").lower().split())]
+        add(int(m.group("y")), _VI_MONTHS.index(month) + 1, int(m.group("d")), m.span())
     for m in _CJK_DATE.finditer(text):
         year = int("".join(str(_CJK_DIGIT[ch]) for ch in m.group("y")))
         add(year, cjk_number(m.group("m")), cjk_number(m.group("d")), m.span())

@@ -43,7 +43,7 @@ THAI_WORD = 5  # letters of a Thai word, to weigh a stretch the segmenter does n
 _CONTENT = {"zh": re.compile(r"[\u3400-\u9fff]"),
             "ja": re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),  # kana endings carry none
             "ko": re.compile(r"[\uac00-\ud7a3]"),
-            "th": re.compile(r"[\u0e01-\u0e2e]")}
+            "th": re.compile(r"[\u0e01-\u0e4e]")}  # Thai letters, vowels and marks (a run keeps its ์)
 _LETTERS = re.compile(r"[^\W\d_]")
 _REGEX_SYNTAX = re.compile(r"\(\?<?[!=][^)]*\)|\(\?P<\w+>|\(\?:|\\[a-zA-Z]|[()|?*+{}\[\]^$\\.…,\d]")
 Token = tuple[str, int, int]  # text, start, end

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         if path:
             check_target(path)
     report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
-                                      rules=args.rules)
+                                      rules=args.rules, accept=args.accept)
     outputs = []  # everything is built, and every target checked, before anything is written
     if args.html:
         from ..checking.output.html import format_html
@@ -62,12 +62,16 @@ def add(commands) -> None:
     p.add_argument("drafts", metavar="DRAFT", nargs="+", help=_("the draft file(s)"))
     p.add_argument("--spec", metavar="SPEC", help=_("the spec with the intended values (YAML)"))
     p.add_argument("--json", action="store_true",
-                   help=_("print the report as JSON (schema moukit.check-report v1, see docs/)"))
+                   help=_("print the report as JSON (schema moukit.check-report v2, see docs/)"))
     p.add_argument("--html", metavar="OUT.html", help=_("also write a side-by-side HTML report"))
     p.add_argument("--redline", metavar="OUT.docx",
                    help=_("also write the draft with tracked changes back to the standard form"))
     p.add_argument("--rules", metavar="FILE", action="append", default=[],
                    help=_("an extra rule pack (YAML, same format as moukit/rules/default.yaml)"))
+    p.add_argument("--accept", metavar="DIR", action="append", default=[],
+                   help=_("a folder of translations a ministry approved (<DIR>/<lang>/loi.j2, "
+                          "mou.j2): a version worded as one of them is the form; may be given "
+                          "more than once"))
     p.add_argument("--editorial", action="store_true",
                    help=_("also list the editorial differences that were ignored"))
     p.add_argument("--color", dest="color", action="store_true", default=None,

@@ -100,6 +100,7 @@ class Form(SlotsMixin):
     slots: tuple[Slot, ...] = ()
     variants: dict[str, Variant] = field(default_factory=dict)
     reconstructed: tuple[dict, ...] = ()
+    name_unit: str = ""  # the meaning unit naming the instrument, which any clause may mention
 
     @property
     def clause_ids(self) -> tuple[str, ...]:
@@ -169,6 +170,7 @@ def _parse(data: dict, source: str) -> Form:
             slots=tuple(_slot(name, s) for name, s in data["slots"].items()),
             variants={name: _variant(name, v) for name, v in (data.get("variants") or {}).items()},
             reconstructed=tuple(data.get("reconstructed", ())),
+            name_unit=str(data.get("name_unit", "")),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise FormError(f"form definition {source} is malformed: missing or wrong {exc}") from None
@@ -201,6 +203,8 @@ def _validate(form: Form, source: str) -> None:
         if variant.clause not in form.clause_ids:
             problems.append(f"variant {variant.name} names an unknown clause {variant.clause}")
     known_units = meaning_units()
+    if form.name_unit and form.name_unit not in known_units:
+        problems.append(f"name_unit {form.name_unit} is not a meaning unit")
     for clause in form.clauses:
         ids = [u.id for u in clause.units]
         if len(ids) != len(set(ids)):

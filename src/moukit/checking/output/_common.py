@@ -1,5 +1,6 @@
 """What the terminal and the HTML report share: the verdict labels, where a finding is, the
-name of a version's language, and how the words of a diff are joined."""
+name of a version's language, how the words of a diff are joined, and the rows of a
+translation check."""
 
 from __future__ import annotations
 
@@ -49,3 +50,24 @@ def join(pieces: list[tuple[str, str]], lang: str | None) -> str:
         out += shown
         previous = plain
     return out
+
+
+def unit_words(units: list[str]) -> list[str]:
+    """Meaning units as the English form's words: ``"the modalities"``."""
+    from ...forms import meaning_units
+    from ..translation import gloss_of
+
+    gloss = meaning_units()
+    return [gloss_of(gloss, unit) for unit in units]
+
+
+def clause_label(row: dict) -> str:
+    """A translation row's clause: "clause 3" or the clause id."""
+    return f"clause {row['clause_number']}" if row.get("clause_number") else str(row["clause_id"])
+
+
+def row_verdict(row: dict) -> str:
+    """A translation row's verdict, with the accepted text it is."""
+    if row.get("accepted"):
+        return f"{row['verdict']} ({row['accepted']})"
+    return str(row["verdict"])

@@ -11,7 +11,7 @@ from collections import Counter
 from ..codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
 from ..report import DiffOp, Finding, Report
 from ..values import describe_value
-from ._common import ROUTE_LABELS, join, language, where
+from ._common import ROUTE_LABELS, clause_label, join, language, row_verdict, unit_words, where
 
 CSS = """
 body{font-family:"TH Sarabun New","Noto Sans Thai","Noto Sans CJK JP",Arial,sans-serif;
@@ -26,6 +26,7 @@ table.cmp{border-collapse:collapse;width:100%;margin:.6em 0 1.4em}
 table.cmp th,table.cmp td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:left}
 table.cmp td.n{white-space:nowrap;color:#555;width:6em}
 table.cmp td.txt{width:46%;white-space:pre-wrap}
+table.tr td.txt{width:30%}
 tr.changed td.n,tr.removed td.n,tr.moved td.n,tr.added td.n{border-left:4px solid #c62828}
 del{background:#fdd;color:#8b0000;text-decoration:line-through}
 ins{background:#d8f5d0;color:#1b5e20;text-decoration:underline}
@@ -134,6 +135,31 @@ def _rows(analysis, findings: list[Finding]) -> list[str]:
     return [row for _, row in sorted(keyed, key=lambda kv: kv[0])]
 
 
+def _translation_table(result) -> list[str]:
+    """A translated version clause by clause: the English clause, this version's, the meaning
+    units found and missing, the words that may add meaning, and the verdict."""
+    lang = _lang_attr(result.lang)
+    out = ["<p>A translation may word a clause in its own way: each clause is judged by whether "
+           "it says what the English clause says.</p>",
+           '<table class="cmp tr"><thead><tr><th>Clause</th><th>English</th><th>This version</th>'
+           "<th>Meaning units</th><th>Added words</th><th>Verdict</th></tr></thead><tbody>"]
+    for row in result.translation:
+        bad = row["verdict"] not in ("same", "worded differently")
+        found = ", ".join(unit_words(row["units_found"]))
+        missing = ", ".join(unit_words(row["units_missing"]) + row["values_missing"])
+        count = len(row["units_found"])
+        units = (f'<details><summary>{count} found</summary><span class="status">{_e(found)}</span></details>'
+                 if found else "") + (f"<strong>missing:</strong> <del>{_e(missing)}</del>" if missing else "")
+        added = "".join(f'<ins lang="{lang}">{_e(a)}</ins> ' for a in row["added"])
+        notes = "".join(f'<br><span class="status">{_e(n)}</span>' for n in row["notes"])
+        out.append(f'<tr class="{"changed" if bad else "equal"}"><td class="n">{_e(clause_label(row))}</td>'
+                   f'<td class="txt" lang="en">{_e(row["english"])}</td>'
+                   f'<td class="txt" lang="{lang}">{_e(row["text"]) or "<em>(missing)</em>"}</td>'
+                   f"<td>{units}</td><td>{added}</td><td>{_e(row_verdict(row))}{notes}</td></tr>")
+    out.append("</tbody></table>")
+    return out
+
+
 def format_html(report: Report, analyses=()) -> str:
     """The report as a standalone HTML page: verdict banner, a side-by-side table of standard
     and draft text per language version (differences as ``<del>``/``<ins>``), the findings
@@ -179,10 +205,15 @@ def format_html(report: Report, analyses=()) -> str:
         if result.exact:
             out.append("<p>This version is the standard form: only listed alternatives and "
                        "filled blanks.</p>")
-        out.append('<table class="cmp"><thead><tr><th>Clause</th><th>Standard form</th>'
-                   "<th>Draft</th></tr></thead><tbody>")
-        out += _rows(analysis, version_findings)
-        out.append("</tbody></table>")
+        if result.accepted:
+            out.append(f"<p>This version is {_e(result.accepted)}, word for word.</p>")
+        if result.translation is not None:
+            out += _translation_table(result)
+        else:
+            out.append('<table class="cmp"><thead><tr><th>Clause</th><th>Standard form</th>'
+                       "<th>Draft</th></tr></thead><tbody>")
+            out += _rows(analysis, version_findings)
+            out.append("</tbody></table>")
         out.append(_values_html(result.values, analysis.version.lang))
         if version_findings:
             out.append("<h3>Findings</h3>")

@@ -9,7 +9,7 @@ from collections import Counter
 from ..codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
 from ..report import DiffOp, Finding, Report
 from ..values import describe_value
-from ._common import ROUTE_LABELS, join, language, safe, where
+from ._common import ROUTE_LABELS, clause_label, join, language, row_verdict, safe, unit_words, where
 
 RED, GREEN, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
 ROUTE_COLORS = {"standard": GREEN, "ministries": YELLOW, "council_of_state": RED,
@@ -103,6 +103,9 @@ def format_terminal(report: Report, *, color: bool, show_editorial: bool = False
         for f in findings:
             lines += _finding_lines(f, color, lang, paint)
 
+    for v in report.versions:
+        lines += _translation_lines(v, many, paint)
+
     if show_editorial:
         for v in report.versions:
             if v.editorial:
@@ -121,6 +124,27 @@ def format_terminal(report: Report, *, color: bool, show_editorial: bool = False
     summary = ", ".join(f"{route} {counts.get(route, 0)}" for route in ROUTES)
     lines += ["", f"{total} finding{'s' if total != 1 else ''}: {summary}"]
     return "\n".join(lines) + "\n"
+
+
+def _translation_lines(version, many: bool, paint) -> list[str]:
+    """How a version other than English was judged: an accepted text, or its translation
+    check clause by clause (verdict, what is missing, what is added)."""
+    title = language(version.lang) + (f" of {safe(version.source)}" if many else "")
+    if version.accepted:
+        return ["", paint(f"Translation: {title}", BOLD),
+                f"  the version is {safe(version.accepted)}, word for word"]
+    if version.translation is None:
+        return []
+    lines = ["", paint(f"Translation check: {title}, clause by clause against the English", BOLD)]
+    for row in version.translation:
+        detail = []
+        if row["units_missing"] or row["values_missing"]:
+            detail.append("missing: " + ", ".join(unit_words(row["units_missing"]) + row["values_missing"]))
+        if row["added"]:
+            detail.append("added: " + " … ".join(repr(a) for a in row["added"]))
+        lines.append(f"  {clause_label(row):16} {row_verdict(row)}" + (f" · {safe('; '.join(detail))}" if detail else ""))
+        lines += [f"  {'':16} {safe(note)}" for note in row["notes"]]
+    return lines
 
 
 def _finding_lines(f: Finding, color: bool, lang: str, paint) -> list[str]:

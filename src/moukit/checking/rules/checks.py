@@ -146,13 +146,14 @@ def _translation_matches(rule, analysis, texts) -> list[Finding]:
     lang = analysis.version.lang
     out = []
     for clause_id, text, mt, cleaned, unit_spans, form_text in texts:
-        own = _merged((m.start(), m.end()) for m in rule.find(lang, mt))
-        own = [s for s in own if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
+        found = _merged((m.start(), m.end()) for m in rule.find(lang, mt))
+        own = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
         english = _merged((m.start(), m.end()) for m in rule.find("en", cleaned)) if lang != "en" else []
         if not own and not english:
             continue
+        # the English form's own matches, less those the clause's units already explain
         allowed = len(_merged((m.start(), m.end()) for m in rule.find("en", form_text)))
-        if len(own) + len(english) <= allowed:
+        if len(own) + len(english) <= max(0, allowed - (len(found) - len(own))):
             continue
         words = list(dict.fromkeys([mt[a:b] for a, b in own] + [cleaned[a:b] for a, b in english]))
         out.append(_words_found(rule, analysis, words, text, clause_id))
