@@ -311,3 +311,29 @@ def test_a_pack_without_meaning_units_is_compared_word_for_word(tmp_path):
 
     pack = TemplateLibrary([tmp_path / "packs"]).pack("lo")
     assert pack.units_data() is None and unit_lexicon(pack) is None
+
+
+def test_with_the_spec_the_names_of_a_translation_are_compared():
+    from translation_corpus import SPECS
+
+    spec = moukit.load_spec(SPECS / "zh-mou.yaml")
+    data = draft_of("th", "mou", "corpus", thai(1))
+    assert check_thai(thai(1), spec=spec).verdict == "standard"
+    renamed = data.decode().replace("นครเฉิงตู", "นครฉงชิ่ง").encode()
+    report = moukit.check([renamed], spec)
+    missing = [f for f in report.findings if f.code == "MK-T001" and f.clause_id == "title"]
+    assert missing and "นครเฉิงตู, as the spec writes it" in missing[0].message
+    # without the spec, a name in another script cannot be compared: a note says so
+    report = moukit.check([renamed])
+    assert report.verdict == "standard" and any("could not be compared" in n for n in report.notes)
+
+
+def test_a_paragraph_the_english_adds_and_a_translation_lacks():
+    _, versions = rendering("zh-mou")
+    english = versions[2].clause("c5").text
+    th, zh, en = draft_of("th", "mou", "corpus", thai(1)).decode().split(SEPARATOR)
+    en = en.replace(english, english + "\n\n6. The Participants will hold a joint festival every year.", 1)
+    report = moukit.check([SEPARATOR.join((th, zh, en)).encode()])
+    assert "MK-C002" in codes(report, "en")
+    assert [f.lang for f in report.findings if f.code == "MK-T004"] == ["th"]  # a translation
+    assert "MK-X002" in codes(report)  # the Chinese version is moukit's text: compared as such

@@ -42,12 +42,13 @@ class NameFinder:
     pieces: list[str]
     aliases: dict[str, str] = field(default_factory=dict)
     found: dict[str, str] = field(default_factory=dict)  # slot -> the name, found
+    origin: dict[str, str] = field(default_factory=dict)  # slot -> where its name comes from
 
     @classmethod
     def learn(cls, clauses: list[ClauseDef], lines: dict[str, list[str]], lex: UnitLexicon,
-              known: dict[str, str], reference) -> NameFinder:
-        """The names of a version: ``known`` ones, and those its signature blocks write (its
-        title's, when it has no signature blocks)."""
+              known: dict[str, str], reference, known_from: str = "") -> NameFinder:
+        """The names of a version: ``known`` ones (from ``known_from``), and those its signature
+        blocks write (its title's, when it has no signature blocks)."""
         expected = {slot: matchable(name, lex.lang) for slot, name in known.items() if name and name.strip()}
         options = lex.options_of(get_form(reference.instrument).alternatives)
         signed: dict[str, str] = {}
@@ -66,6 +67,8 @@ class NameFinder:
                 if clause.kind == "title":
                     for line in lines.get(clause.id, []):
                         pieces.update(_line_names(line, clause, lex, options))
+        origin = {**{slot: "its signature block" for slot in signed},
+                  **{slot: known_from or "given" for slot in expected}}
         expected = {**signed, **expected}
         aliases = {}
         place = (reference.names.get("place") or "").casefold().strip()
@@ -73,7 +76,8 @@ class NameFinder:
             english = (reference.names.get(party) or "").casefold()
             if place and english and (place in english or english in place) and party in expected:
                 aliases.setdefault("place", party)
-        return cls(lex.lang, expected, sorted(pieces | set(expected.values()), key=len, reverse=True), aliases)
+        return cls(lex.lang, expected, sorted(pieces | set(expected.values()), key=len, reverse=True),
+                   aliases, origin=origin)
 
     def knows(self, slot: str) -> bool:
         """Whether the version's wording of ``slot`` is known."""
@@ -190,8 +194,10 @@ def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon,
     # the two parties named together ("the two cities") instead of by name: a reference back
     if set(names_missing) >= set(PARTY_SLOTS) and not clause.kind == "title" and all_spans(lex.parties, mt, []):
         names_missing = [n for n in names_missing if n not in PARTY_SLOTS]
-    missing += [f"{n.replace('_', ' ').replace('.', ' ')} ({finder.expected.get(finder.aliases.get(n, n))})"
-                for n in names_missing]
+    for name in names_missing:
+        slot = finder.aliases.get(name, name)
+        missing.append(f"{name.replace('_', ' ').replace('.', ' ')} ({finder.expected.get(slot)}, as "
+                       f"{finder.origin.get(slot, 'given')} writes it)")
     return missing
 
 

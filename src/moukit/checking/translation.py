@@ -74,12 +74,12 @@ class ClauseCheck:
 
 def analyze_translation(version: VersionText, pack: LanguagePack, lex: UnitLexicon,
                         reference: Reference, rules, names: dict[str, str],
-                        accepted: list[AcceptedText]) -> Analysis:
+                        accepted: list[AcceptedText], names_from: str = "") -> Analysis:
     """Check one non-English version as a translation of ``reference``; the analysis holds
     the table (``analysis.translation``) and the result with its findings.
 
     ``names`` are the names the version should write, where they can be known (from the spec
-    or the province list): slot -> text in the version's language.
+    or the province list, as ``names_from`` says): slot -> text in the version's language.
     """
     form = get_form(reference.instrument)
     blocks = [block_text(b) for b in version.blocks]
@@ -94,7 +94,7 @@ def analyze_translation(version: VersionText, pack: LanguagePack, lex: UnitLexic
     analysis = Analysis(version, pack, form_patterns(pack, form.instrument), {}, variant, exact=False)
     analysis.reference = reference
     checker = _ClauseChecker(form, lex, reference, variant, clause_slots(form, reference.slots, variant),
-                             NameFinder.learn(clauses, lines, lex, names, reference), accepted,
+                             NameFinder.learn(clauses, lines, lex, names, reference, names_from), accepted,
                              form_vocabulary(pack, form.instrument))
     analysis.translation = []
     for clause in clauses:
@@ -380,6 +380,10 @@ def translation_findings(analysis: Analysis, reference: Reference) -> list[Findi
         elif row.verdict == "worded differently":
             differently.append(row.number or row.clause_id)
     added = list(zip(analysis.added_texts, analysis.added_numbers))
+    if len(added) < reference.added:  # the English adds paragraphs this version does not have
+        out.append(finding("MK-T004", f"the English version has {reference.added - len(added)} "
+                                      f"paragraph(s) the form does not have that the {language} "
+                                      "version does not have", lang=lang))
     for text, number in added[reference.added:]:  # beyond the paragraphs the English adds
         out.append(finding("MK-T005", f"the {language} version has a paragraph the English "
                                       "version does not have", lang=lang, draft=text,

@@ -65,13 +65,14 @@ def check_other_version(version: VersionText, library: TemplateLibrary, rules, s
         if analysis is not None:
             analysis.accepted = analysis.result.accepted = text.name
             return analysis
-    return analyze_translation(version, pack, lex, reference, rules,
-                               expected_names(pack, spec, reference), texts)
+    names, source = expected_names(pack, spec, reference)
+    return analyze_translation(version, pack, lex, reference, rules, names, texts, source)
 
 
-def expected_names(pack: LanguagePack, spec, reference: Reference) -> dict[str, str]:
-    """The names a version in ``pack``'s language should write, where they can be known: the
-    spec's, else the Thai province's official name in a Thai version."""
+def expected_names(pack: LanguagePack, spec, reference: Reference) -> tuple[dict[str, str], str]:
+    """The names a version in ``pack``'s language should write, where they can be known, and
+    where they come from: the spec's, else the Thai province's official name in a Thai
+    version."""
     form = get_form(reference.instrument)
     names = [s.name for s in form.slots if s.kind in ("text", "party_name")]
     if spec is not None:
@@ -79,11 +80,12 @@ def expected_names(pack: LanguagePack, spec, reference: Reference) -> dict[str, 
         from .crossversion import flat_context
 
         context = flat_context(build_context(spec, pack))
-        return {n: context[n] for n in names if isinstance(context.get(n), str) and context[n].strip()}
+        return {n: context[n] for n in names if isinstance(context.get(n), str) and context[n].strip()}, "the spec"
     if pack.lang == "th" and reference.names.get("thai_name"):
         from ..spec.provinces import find_province
 
         province = find_province(reference.names["thai_name"])
         if province is not None:  # its official name; a part as long as half of it is found too
-            return {"thai_name": ("จังหวัด" if province.is_province else "") + province.name_th}
-    return {}
+            return ({"thai_name": ("จังหวัด" if province.is_province else "") + province.name_th},
+                    "the official province list")
+    return {}, ""
