@@ -38,12 +38,12 @@ from .report import Finding, VersionResult, finding
 from .rules.checks import apply_rules
 from .segment import VersionText, block_text
 from .units import Span, UnitLexicon, covered, find_dates, matchable
-from .vocabulary import SUBSTRING, Vocabulary, form_vocabulary
+from .vocabulary import Vocabulary, form_vocabulary
 
 # How much content left over in a clause (once its units, values, names and function words
 # are found) is added meaning: Thai, Korean or Vietnamese words; Chinese or Japanese
 # ideographs and katakana (Japanese kana endings carry none).
-ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 3, "vi": 3}
+ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 3, "vi": 2}
 DEFAULT_THRESHOLD = 2
 
 
@@ -343,9 +343,11 @@ def added_meaning(mt: str, spans, lex: UnitLexicon, vocabulary: Vocabulary, clau
     return list(dict.fromkeys(w for _, w in weighed))
 
 
-def _stray_weight(stretch: str, stray: list[str], lang: str) -> int:
-    """The weight of the stray values a stretch holds: each counts whole (a number, one)."""
-    return sum(len(s) if lang in SUBSTRING and not s.isdigit() else 1 for s in stray if s in stretch)
+def _stray_weight(stretch: str, stray: list[str], lang: str) -> float:
+    """The weight of the stray values a stretch holds: a number weighs one; a field of
+    cooperation named where the English names none is added meaning by itself."""
+    threshold = ADDED_THRESHOLD.get(lang, DEFAULT_THRESHOLD)
+    return sum(1 if s.isdigit() else threshold for s in stray if s in stretch)
 
 
 # ----------------------------------------------------------------------------- findings

@@ -226,8 +226,8 @@ _NUMERIC = [
 
 
 _CJK_DIGIT = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_CJK_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
-                       r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
+_CJK_DATE = re.compile(r"(?P<era>令和|平成)?(?P<y>[〇零一二三四五六七八九十]{1,4})\s*年"
+                       r"\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
 
 
 # Vietnamese months written in words, as official documents may: tháng Sáu, tháng Mười Hai
@@ -269,6 +269,8 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
     ['2026-09-15']
     >>> [d.isoformat() for d, _ in find_dates("二〇二六年九月十五日订于清迈", "zh", "zh")]
     ['2026-09-15']
+    >>> [d.isoformat() for d, _ in find_dates("令和八年十一月二十二日に", "ja", "ja")]
+    ['2026-11-22']
     """
     found: list[tuple[dt.date, Span]] = []
     taken: list[Span] = []
@@ -296,13 +298,17 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
         month = _VI_MONTH_WORDS[" ".join(m.group("m").lower().split())]
         add(int(m.group("y")), _VI_MONTHS.index(month) + 1, int(m.group("d")), m.span())
     for m in _CJK_DATE.finditer(text):
-        year = int("".join(str(_CJK_DIGIT[ch]) for ch in m.group("y")))
-        add(year, cjk_number(m.group("m")), cjk_number(m.group("d")), m.span())
+        y = m.group("y")
+        if m.group("era"):  # 令和八年
+            add(cjk_number(y), cjk_number(m.group("m")), cjk_number(m.group("d")), m.span(), m.group("era"))
+        elif len(y) == 4:  # 二〇二六年
+            add(int("".join(str(_CJK_DIGIT[ch]) for ch in y)), cjk_number(m.group("m")),
+                cjk_number(m.group("d")), m.span())
     months = _month_names(locale, lang)
     if months:
         names = "|".join(re.escape(name) for name, _ in months)
         number = {name: n for name, n in months}
-        year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
+        year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|พุทธศักราช|คริสต์ศักราช|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
         for pattern in (rf"(?P<d>\d{{1,2}})\s*(?:de\s*|เดือน)?(?P<m>{names})\.?\s*,?\s*{year}",
                         rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}"):
             for m in re.finditer(pattern, text, re.IGNORECASE):
