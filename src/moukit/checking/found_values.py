@@ -112,7 +112,7 @@ def _line_names(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> list
     text = matchable(line, lex.lang)
     spans: list[Span] = []
     for unit in clause.units_in({}):
-        spans += lex.find(unit, text, 1, spans)
+        spans += lex.find(unit, text, spans)
     spans += all_spans(list(options) + list(lex.countries) + list(lex.parties), text, spans)
     return [p for piece in _uncovered(text, spans) for p in _name_pieces(piece, lex)]
 

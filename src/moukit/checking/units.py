@@ -139,10 +139,10 @@ class UnitLexicon:
         """The function words as a set (for the languages written with spaces)."""
         return frozenset(self.function_words)
 
-    def find(self, unit: str, text: str, count: int = 1, taken: list[Span] | None = None) -> list[Span]:
-        """Spans of ``count`` non-overlapping finds of ``unit`` in matchable ``text`` (fewer when
-        there are not that many), avoiding the spans already ``taken``."""
-        return first_spans(self.units.get(unit, ()), text, count, taken or [])
+    def find(self, unit: str, text: str, taken: list[Span] | None = None) -> list[Span]:
+        """The span of the first find of ``unit`` in matchable ``text`` outside the spans
+        already ``taken`` (an empty list when there is none)."""
+        return first_spans(self.units.get(unit, ()), text, 1, taken or [])
 
 
 def first_spans(patterns, text: str, count: int, taken: list[Span]) -> list[Span]:
