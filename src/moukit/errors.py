@@ -12,6 +12,7 @@ any of them into a message on standard error and exit status 2; library callers 
     ├── FormError               a form definition is malformed
     ├── RulePackError           a rule pack cannot be read or is invalid
     ├── DraftError              a draft to check cannot be read (damaged, refused, too large)
+    │   └── NotTheForm            the document is not an LOI or MOU of the form at all
     ├── OutputError             a file cannot be written (nothing partial is left)
     └── UsageError              a function or command was asked for something it does not do
                                 (an unknown format, layout or language; nothing to check)
@@ -119,6 +120,16 @@ class DraftError(MoukitError):
     def __init__(self, file: str, message: str, *, hint: str | None = None) -> None:
         super().__init__(f"{file}: {message}", hint=hint)
         self.file = file
+
+
+class NotTheForm(DraftError):
+    """The document is not a Letter of Intent or Memorandum of Understanding of the form (a
+    press release, a cover memo, a contract...): there is nothing to route. ``found`` is the
+    share of the form's clauses found in it (0.0 to 1.0)."""
+
+    def __init__(self, file: str, message: str, *, found: float = 0.0, hint: str | None = None) -> None:
+        super().__init__(file, message, hint=hint)
+        self.found = found
 
 
 class OutputError(MoukitError):
