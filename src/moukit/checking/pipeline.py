@@ -23,6 +23,7 @@ from .match import analyze_version
 from .report import Report, finding
 from .rules import load_rules
 from .segment import segment
+from .stories import comment_note, locate, read_by_rules
 from .versions import check_other_version, reference_for
 
 
@@ -115,6 +116,8 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
     notes += _name_notes(analyses, spec)
     results = [a.result for a in analyses]
     findings = [f for r in results for f in r.findings]
+    for _, version in versions:
+        findings += read_by_rules(version, rule_set)
     findings += compare_versions(results)
     if spec is not None:
         findings += compare_with_spec(analyses, spec)
@@ -123,6 +126,8 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
         for n in spec_notices(spec):
             if n.code in ("MK-W001", "MK-W002"):
                 findings.append(finding(n.code, n.message))
+    locate(findings, drafts)
+    notes += comment_note(drafts)
     if spec is None and drafts and not any(d.fingerprint for d in drafts):
         notes.append("partner level and the Thai party's status are not in the text: give --spec to check them")
     present = {r.lang for r in results}

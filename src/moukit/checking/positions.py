@@ -130,6 +130,8 @@ def _score(paragraph: Paragraph, clause, first: bool) -> float:
     score = 1.0 if first else -0.6  # a clause in several paragraphs costs a little per paragraph
     if clause.kind in ("title", "signature") and not first:
         score = 0.4  # a title or a signature block is often typed line by line
+    if clause.kind == "title" and first and paragraph.index == 0:
+        score += 2.0  # a version starts with its title (whose first line may be a value only)
     if paragraph.number is not None:  # a draft renumbers after a deletion: the units weigh more
         score += 1.5 if paragraph.number == clause.number else -1.5
     elif clause.number is not None and first:

@@ -41,6 +41,7 @@ class Finding:
     rationale_th: str = ""
     values: dict = field(default_factory=dict)  # for value mismatches: lang -> value
     source: str | None = None
+    where: str | None = None  # outside the body: "footer of section 1", "footnote 2", "comment 1 (...)"
 
     def to_dict(self) -> dict:
         """JSON-ready form."""

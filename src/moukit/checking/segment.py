@@ -17,6 +17,7 @@ from ..forms import Form, all_forms, get_form
 from ..packs.library import LanguagePack, TemplateLibrary
 from ..text.markers import scrub
 from ..text.normalize import clean, detect_language, script_counts
+from .layout import layout, letterhead
 from .patterns import (
     flat_key,
     key_of,
@@ -32,6 +33,7 @@ class VersionText:
     blocks: list = field(default_factory=list)
     source: str = ""
     editorial: list[str] = field(default_factory=list)
+    rules_only: list = field(default_factory=list)  # comments, layout of headers and footers
 
 
 @lru_cache(maxsize=256)
@@ -122,6 +124,24 @@ def _title_starts(library: TemplateLibrary) -> set[str]:
     return starts
 
 
+@lru_cache(maxsize=16)
+def _names_first(library: TemplateLibrary) -> frozenset[str]:
+    """The languages whose title of some form starts with a name, not with its kind of
+    document (the Korean, Japanese and Chinese MOU: "라용도와 전라남도 간의 ... 양해각서")."""
+    langs = set()
+    for lang in library.available():
+        try:
+            pack = library.pack(lang)
+            for form in all_forms():
+                first = _first_title_line(pack, form)
+                match = _PLACEHOLDER.match(first)
+                if match and form.slot(match.group(1)).kind != "alternative":
+                    langs.add(lang)
+        except MoukitError:
+            continue
+    return frozenset(langs)
+
+
 def _first_title_line(pack: LanguagePack, form: Form) -> str:
     """The first line of the form's title in ``pack``, each blank as ``\\x00name\\x00``."""
     title = pack.render_clauses(form, placeholder_context(form, "\x00", marked=True))[0][1]
@@ -170,20 +190,77 @@ def block_text(block) -> str:
 
 
 def segment(draft, library: TemplateLibrary) -> list[VersionText]:
-    """Split a draft into its language versions (separate or parallel layout)."""
+    """Split a draft into its language versions (separate or parallel layout).
+
+    Layout lines (language headings, page furniture, revision labels, a letterhead) are
+    listed as editorial. The stories outside the body (headers, footers, notes) join the
+    version in their language; a comment, or a header or footer line that is layout, is
+    kept in :attr:`VersionText.rules_only`: not wording of the agreement, but read by the
+    rule packs.
+    """
     latin, markers = latin_packs(library), _draft_markers(library)  # once per library
+    lines = layout(library)
     blocks = [b for b in draft.blocks if clean(block_text(b))]
     editorial: list[str] = []
-    kept = []
+    kept, outside, rules_only = [], [], []
     heading_before: set[int] = set()  # blocks that follow a language heading or draft marker
     for b in blocks:
-        if key_of(block_text(b)).lower() in markers:
-            editorial.append(f"heading or draft marker {clean(block_text(b))!r} ignored")
+        text = block_text(b)
+        story = getattr(b, "story", None)
+        kind = lines.kind(text)
+        if story is not None and story != "text box":
+            if story.startswith("comment"):
+                rules_only.append(b)
+            elif kind or story.startswith(("header", "footer")) and _short(text):
+                editorial.append(f"{kind or 'letterhead or running head'} {clean(text)!r} "
+                                 f"in the {story} ignored (read by the rules)")
+                rules_only.append(b)
+            else:
+                outside.append(b)
+        elif key_of(text).lower() in markers or lines.heading(text):
+            editorial.append(f"heading or draft marker {clean(text)!r} ignored")
             heading_before.add(len(kept))
+        elif kind:
+            editorial.append(f"{kind} {clean(text)!r} ignored")
         else:
             kept.append(b)
-    blocks = kept
+    top = letterhead([block_text(b) for b in kept], _title_starts(library))
+    if top and paragraph_language(block_text(kept[top]), latin) in _names_first(library):
+        top = 0  # the lines before are the title's own (a Korean title ends with 양해각서)
+    editorial += [f"letterhead {clean(block_text(b))!r} ignored" for b in kept[:top]]
+    blocks = kept[top:]
+    heading_before = {i - top for i in heading_before if i >= top}
+    versions = _versions(draft, blocks, heading_before, editorial, latin, library)
+    _place(outside, versions, latin, "blocks")
+    _place(rules_only, versions, latin, "rules_only")
+    return versions
 
+
+def _short(text: str) -> bool:
+    """A line of a header or footer that reads as a label (a name, an address, a running
+    head), not as a sentence of the agreement."""
+    line = clean(text)
+    return len(line.split()) <= 12 and len(line) <= 100 and not re.search(r"[.。!?！？;；]$", line)
+
+
+def _place(blocks: list, versions: list[VersionText], latin, where: str) -> None:
+    """Put each block of another story in the version in its language, else in the version
+    holding the body paragraph before it (else the first), in reading order."""
+    if not versions:
+        return
+    for b in blocks:
+        lang = paragraph_language(block_text(b), latin)
+        same = [v for v in versions if v.lang == lang]
+        before = [v for v in versions if any(x.index < b.index for x in v.blocks)]
+        target = same[0] if len(same) == 1 else (before[-1] if before else versions[0])
+        getattr(target, where).append(b)
+        if where == "blocks" and not any(x.table is not None for x in target.blocks):
+            target.blocks.sort(key=lambda x: x.index)
+
+
+def _versions(draft, blocks: list, heading_before: set[int], editorial: list[str], latin,
+              library: TemplateLibrary) -> list[VersionText]:
+    """The language versions of the body's ``blocks``."""
     # Parallel layout: a table whose columns are in different languages.
     tables: dict[int, list] = {}
     for b in blocks:
@@ -234,22 +311,27 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     for b in ordered:
         text = block_text(b)
         lang = paragraph_language(text, latin)
-        counts = script_counts(text)
-        letters = counts["latin"] + counts["th"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
+        letters = _letters(text)
         first_line = key_of(text.split("\n")[0]).lower()
-        boundary = current is not None and len(current.blocks) >= 4 and (
-            getattr(b, "page_break_before", False)
-            or id(b) in after_heading
-            or first_line in starts
-            # without page breaks or headings, a long paragraph in another language starts one
-            or (not explicit and lang is not None and letters >= 30 and lang != _majority(weights))
-        )
-        if current is None or boundary:
+        marked = current is not None and len(current.blocks) >= 4 and (
+            getattr(b, "page_break_before", False) or id(b) in after_heading or first_line in starts)
+        # without page breaks or headings, a long paragraph in another language starts one
+        by_language = (current is not None and len(current.blocks) >= 4 and not marked
+                       and not explicit and lang is not None and letters >= 30
+                       and lang != _majority(weights))
+        if current is None or marked or by_language:
+            title = _title_lines(current.blocks, lang, latin) if by_language else []
             if current is not None:
-                current.lang = _majority(weights) or current.lang
+                for moved in title:
+                    current.blocks.remove(moved)
+                    weights[paragraph_language(block_text(moved), latin)] -= _letters(block_text(moved))
+                current.lang = _majority(+weights) or current.lang
             weights = Counter()
             current = VersionText(lang or "und", [], draft.name, list(editorial))
             versions.append(current)
+            for moved in title:
+                current.blocks.append(moved)
+                weights[paragraph_language(block_text(moved), latin) or lang] += _letters(block_text(moved))
         current.blocks.append(b)
         if lang:
             weights[lang] += letters
@@ -263,6 +345,31 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
             if len(words) >= 12 and sum(w in vocab for w in words) < 0.3 * len(words):
                 version.lang = "und"
     return versions
+
+
+def _letters(text: str) -> int:
+    """How much text a paragraph holds, a CJK character counting as two letters."""
+    counts = script_counts(text)
+    return counts["latin"] + counts["th"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
+
+
+# the scripts a title line of each language may be written in (a Japanese title's place names
+# are often in kanji only)
+_TITLE_SCRIPTS = {"ja": ("ja", "zh"), "ko": ("ko", "zh")}
+
+
+def _title_lines(blocks: list, lang: str, latin) -> list:
+    """The short paragraphs at the end of ``blocks`` that are the first lines of the next
+    version's title, typed one per paragraph in its language (they stay together)."""
+    title = []
+    for b in reversed(blocks[4:]):
+        text = block_text(b)
+        if _letters(text) >= 30 or getattr(b, "table", None) is not None:
+            break
+        if paragraph_language(text, latin) not in _TITLE_SCRIPTS.get(lang, (lang,)):
+            break
+        title.insert(0, b)
+    return title
 
 
 def _merge_inserted(versions: list[VersionText]) -> list[VersionText]:

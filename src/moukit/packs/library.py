@@ -149,15 +149,20 @@ class LanguagePack:
     def units_data(self) -> dict | None:
         """The pack's ``units.yaml`` (how its language expresses the forms' meaning units,
         see :mod:`moukit.checking.units`), or None when it has none."""
-        path = next((d / UNITS for d in self.dirs if (d / UNITS).is_file()), None)
+        return self.data_file(UNITS)
+
+    def data_file(self, name: str) -> dict | None:
+        """One of the pack's YAML data files read by the check (``units.yaml``,
+        ``layout.yaml``), from the first folder that has it; None when none has."""
+        path = next((d / name for d in self.dirs if (d / name).is_file()), None)
         if path is None:
             return None
         try:
             data = load_yaml(path.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise TemplateError(f"cannot read the meaning units: {exc}", file=str(path)) from None
+            raise TemplateError(f"cannot read {name}: {exc}", file=str(path)) from None
         if not isinstance(data, dict):
-            raise TemplateError("units.yaml must be a YAML mapping", file=str(path))
+            raise TemplateError(f"{name} must be a YAML mapping", file=str(path))
         return data
 
     def word(self, group: str, key: str, *, provincial: bool = False) -> str:

@@ -1,5 +1,10 @@
-"""DOCX drafts: the body in reading order, as it reads with tracked changes accepted, with
+"""DOCX drafts: every story in reading order, as it reads with tracked changes accepted, with
 tables, text boxes, content controls and fields; the parts kept to write a redline back.
+
+The body is read with the other stories where they print: a section's headers before its
+first paragraph and its footers after its last, a footnote after the paragraph that refers
+to it, a comment after the paragraph it is anchored in, the endnotes at the end. Each block
+of another story says where it stands (:attr:`Block.story`).
 
 A DOCX is a zip of XML parts: it is opened with fixed limits (:mod:`moukit.checking.readers._zip`),
 XML with a DOCTYPE is refused and no entity or external resource is ever resolved
@@ -65,7 +70,7 @@ def read(data: bytes, name: str, limits: Limits) -> Draft:
     body = root.find(f"{{{ns}}}body") if ns in W_NAMESPACES else None
     if etree.QName(root).localname != "document" or body is None:
         raise damaged(name, f"{doc_part} is not a WordprocessingML document body")
-    walker = _BodyWalker(ns, name, limits)
+    walker = _BodyWalker(ns, name, limits, _Stories(name, parts, lower, doc_part, ns))
     try:
         walker.walk(body)
     except RecursionError:
@@ -87,12 +92,67 @@ def _fingerprint(name: str, parts: dict[str, bytes], lower: dict[str, str]) -> d
     return properties.read_properties(_parse_xml(name, custom, parts[custom])) or None
 
 
-class _BodyWalker:
-    """Walks the body in reading order, collecting paragraphs with tracked changes accepted."""
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
-    def __init__(self, ns: str, name: str, limits: Limits) -> None:
+
+class _Stories:
+    """The stories other than the body: header and footer parts by relationship id, and the
+    footnotes, endnotes and comments by their ids (each part parsed when first needed)."""
+
+    def __init__(self, name: str, parts: dict[str, bytes], lower: dict[str, str], doc_part: str,
+                 ns: str) -> None:
+        self.name, self.parts, self.lower, self.w = name, parts, lower, f"{{{ns}}}"
+        folder = doc_part.rsplit("/", 1)[0] if "/" in doc_part else ""
+        rels_part = lower.get(f"{folder}/_rels/{doc_part.rsplit('/', 1)[-1]}.rels".lower())
+        self.targets: dict[str, str] = {}
+        self.by_type: dict[str, str] = {}
+        if rels_part:
+            for rel in _parse_xml(name, rels_part, parts[rels_part]).iter(PKG_REL):
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = rel.get("Target") or ""
+                target = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+                if target.lower() in lower:
+                    self.targets[rel.get("Id") or ""] = lower[target.lower()]
+                    self.by_type[(rel.get("Type") or "").rsplit("/", 1)[-1]] = lower[target.lower()]
+        self._notes: dict[str, dict[str, Any]] = {}
+
+    def part(self, rid: str) -> Any:
+        """The parsed root of the part a relationship id names, or None."""
+        part = self.targets.get(rid)
+        return _parse_xml(self.name, part, self.parts[part]) if part else None
+
+    def note(self, kind: str, note_id: str) -> Any:
+        """A footnote, endnote or comment element by its id (kind: footnotes, endnotes, comments)."""
+        if kind not in self._notes:
+            part = self.by_type.get(kind)
+            root = _parse_xml(self.name, part, self.parts[part]) if part else None
+            tag = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}[kind]
+            self._notes[kind] = {} if root is None else {
+                el.get(self.w + "id"): el for el in root.iter(self.w + tag)}
+        return self._notes[kind].get(note_id)
+
+
+NOTE_REFERENCES = {"footnoteReference": "footnotes", "endnoteReference": "endnotes",
+                   "commentReference": "comments"}
+
+
+class _BodyWalker:
+    """Walks the body in reading order, collecting paragraphs with tracked changes accepted,
+    and the other stories where they print."""
+
+    def __init__(self, ns: str, name: str, limits: Limits, stories: _Stories | None = None) -> None:
         self.w = f"{{{ns}}}"
         self.out = Collector(name, limits)
+        self.stories = stories
+        self.story: str | None = None  # the story being read; None: the body
+        self.notes: list[tuple[str, str]] = []  # (kind, id) referred to in the current paragraph
+        self.endnotes: list[str] = []
+        self.numbers: dict[str, int] = {"footnotes": 0, "endnotes": 0, "comments": 0}
+        self.shown: set[str] = set()  # header and footer parts already read
+        self.section_of: dict[Any, Any] = {}  # paragraph ending a section -> its w:sectPr
+        self.section_number = 1
         self.tables = 0
         self.fields: list[str] = []  # complex field stack: "code" then "result"
         self.section_ends: set = set()
@@ -117,15 +177,64 @@ class _BodyWalker:
         return el is not None and (el.get(self.w + "val") or "true").lower() not in OFF
 
     def walk(self, body: Any) -> None:
-        """Collect every paragraph of ``body``."""
+        """Collect every paragraph of ``body``, with the other stories where they print."""
         sections = [s for s in body.iter(self.w + "sectPr")
                     if self.tag(s.getparent()) in ("pPr", "body")]
         for this, following in zip(sections, sections[1:]):
             kind = following.find(self.w + "type")
             if kind is None or kind.get(self.w + "val") != "continuous":
                 self.section_ends.add(this.getparent().getparent())
+        for this in sections[:-1]:
+            self.section_of[this.getparent().getparent()] = this
+        self.sections = sections
+        if sections:
+            self.headers_and_footers(sections[0], "headerReference", "header")
         self.blocks(body, None)
         self.flush_carry()
+        if sections:
+            self.headers_and_footers(sections[-1], "footerReference", "footer")
+        for note_id in self.endnotes:
+            self.note("endnotes", note_id)
+
+    # ----- the other stories
+
+    def headers_and_footers(self, sect: Any, reference: str, what: str) -> None:
+        """The header (or footer) parts a section names, each read once, as stories."""
+        if self.stories is None:
+            return
+        for ref in sect.findall(self.w + reference):
+            rid = ref.get(f"{{{R_NS}}}id") or ""
+            part = self.stories.targets.get(rid)
+            if part is None or part in self.shown:
+                continue
+            self.shown.add(part)
+            root = self.stories.part(rid)
+            if root is not None:
+                self.in_story(f"{what} of section {self.section_number}", root)
+
+    def in_story(self, story: str, container: Any) -> None:
+        """Read ``container``'s paragraphs as blocks of ``story``."""
+        self.flush_carry()
+        outer, notes, fields = self.story, self.notes, self.fields
+        self.story, self.notes, self.fields = story, [], []
+        try:
+            self.blocks(container, None)
+            self.flush_carry()
+        finally:
+            self.story, self.notes, self.fields = outer, notes, fields
+
+    def note(self, kind: str, note_id: str) -> None:
+        """A footnote, endnote or comment, read as a story of its own."""
+        element = self.stories.note(kind, note_id) if self.stories is not None else None
+        if element is None:
+            return
+        self.numbers[kind] += 1
+        label = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}[kind]
+        story = f"{label} {self.numbers[kind]}"
+        author = element.get(self.w + "author")
+        if kind == "comments" and author:
+            story += f" ({author})"
+        self.in_story(story, element)
 
     # ----- block level
 
@@ -216,20 +325,37 @@ class _BodyWalker:
         text = "".join(pieces)
         if self.carry and self.carry_table != cell:
             self.flush_carry()
+        story_cell = cell if self.story is None else None
         if mark_deleted:
-            self.carry, self.carry_table, self.carry_ref = self.carry + text, cell, p
+            self.carry, self.carry_table, self.carry_ref = self.carry + text, story_cell, p
         else:
-            self.out.add(self.carry + text, cell, p)
+            self.out.add(self.carry + text, story_cell, p, self.story)
             self.carry = ""
-        if self.break_after or p in self.section_ends:
+        if self.story is None and (self.break_after or p in self.section_ends):
             self.out.page_break = True
         for box in boxes:
-            self.blocks(box, cell)
+            if self.story is None:
+                self.in_story("text box", box)
+            else:
+                self.blocks(box, None)
+        if self.story is None:
+            notes, self.notes = self.notes, []
+            for kind, note_id in notes:
+                if kind == "endnotes":
+                    self.endnotes.append(note_id)
+                else:
+                    self.note(kind, note_id)
+            ended = self.section_of.get(p)
+            if ended is not None:
+                self.headers_and_footers(ended, "footerReference", "footer")
+                self.section_number += 1
+                following = self.sections[self.sections.index(ended) + 1]
+                self.headers_and_footers(following, "headerReference", "header")
 
     def flush_carry(self) -> None:
         """A paragraph whose mark was deleted but nothing followed it: it stands alone."""
         if self.carry:
-            self.out.add(self.carry, self.carry_table, self.carry_ref)
+            self.out.add(self.carry, self.carry_table, self.carry_ref, self.story)
             self.carry = ""
 
     def inline(self, el: Any, pieces: list[str], boxes: list[Any]) -> None:
@@ -265,6 +391,9 @@ class _BodyWalker:
                 continue
             if tag in ("drawing", "pict", "object", "mc:AlternateContent"):
                 self.find_boxes(child, boxes)
+                continue
+            if tag in NOTE_REFERENCES:
+                self.notes.append((NOTE_REFERENCES[tag], child.get(self.w + "id") or ""))
                 continue
             if "code" in self.fields:
                 continue

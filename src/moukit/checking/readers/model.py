@@ -44,6 +44,7 @@ class Block:
     table: tuple[int, int, int] | None = None  # (table, row, column) inside a table cell
     page_break_before: bool = False
     ref: Any = None  # DOCX: the lxml w:p element; None for text
+    story: str | None = None  # where it stands outside the body ("footer of section 1"); None: body
 
 
 @dataclass(frozen=True)
@@ -92,12 +93,17 @@ class Collector:
         self.blocks: list[Block] = []
         self.page_break = False
 
-    def add(self, text: str, table: tuple[int, int, int] | None = None, ref: Any = None) -> None:
-        """Add a block unless it is blank; a blank one only passes its page break on."""
+    def add(self, text: str, table: tuple[int, int, int] | None = None, ref: Any = None,
+            story: str | None = None) -> None:
+        """Add a block unless it is blank; a blank one only passes its page break on (a block
+        of another story, such as a footnote, neither takes nor passes one)."""
         if not text.strip():
             return
         if len(self.blocks) >= self.limits.max_blocks:
             raise limit_error(self.name, "the number of paragraphs", "max_blocks",
                                self.limits.max_blocks)
+        if story is not None:
+            self.blocks.append(Block(text, len(self.blocks), table, False, ref, story))
+            return
         self.blocks.append(Block(text, len(self.blocks), table, self.page_break, ref))
         self.page_break = False

@@ -1,7 +1,17 @@
-"""Plain-text drafts: UTF-8 (or UTF-16 with a BOM), one paragraph per blank-line-separated block.
+"""Plain-text drafts: UTF-8 (or UTF-16 with a BOM), a paragraph per line, or per block of
+lines when the text was wrapped at a fixed width (e-mail); "> " quoting is removed.
+
+Text comes from Word's "Save as Text", Notepad, e-mail bodies and chat, each with its own
+line breaks. Where blank lines separate the paragraphs (as in moukit's own text), a block of
+lines is a paragraph (a title typed line by line). Where they do not, a line is a paragraph,
+unless the text is hard-wrapped (most lines near one width, which is under 120 characters):
+then a line that was wrapped joins the next one.
 
 >>> [b.text for b in read(b"Title\\n\\n1. First clause.\\n", "draft.txt", Limits()).blocks]
 ['Title', '1. First clause.']
+>>> text = "".join(f"{n}. Clause {n}.\\n" for n in range(1, 10)).encode()
+>>> [b.text for b in read(text, "d.txt", Limits()).blocks][:2]
+['1. Clause 1.', '2. Clause 2.']
 """
 
 from __future__ import annotations
@@ -42,32 +52,91 @@ SEPARATOR = re.compile(r"^\s*(?:={3,}|-{3,})\s*$")
 LANG_PREFIX = re.compile(r"^\[([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\] ")
 
 
-def _paragraphs(lines: list[str]) -> list[list[str] | None]:
-    """Group lines into paragraphs (lists of lines); ``None`` stands for a separator line."""
+QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[ivx]{1,5}[.)]|[-*•]|ข้อ|第|제\s*\d|Điều|Article|Clause)\s*",
+                      re.IGNORECASE)
+
+
+def unquote(lines: list[str]) -> list[str]:
+    """Lines without their e-mail quoting ("> ", ">> "), when every line of text is quoted."""
+    texts = [line for line in lines if line.strip()]
+    if texts and all(QUOTE.match(line) for line in texts):
+        return [QUOTE.sub("", line, count=1) for line in lines]
+    return lines
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None when its lines are paragraphs: most
+    long lines end near one width, which is under 120 characters."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 6:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for n in lengths if n >= 0.75 * width)
+    if width > 120 or lengths[-1] > width * 1.15 + 2 or near < 0.3 * len(lengths):
+        return None
+    return width
+
+
+MAX_LINES_OF_A_PARAGRAPH = 8  # a title typed line by line has up to seven
+
+
+def _lines_are_paragraphs(lines: list[str]) -> bool:
+    """True when single line breaks separate paragraphs: some run of lines without a blank
+    line between them is longer than any paragraph of the form (a title, a signature block)
+    would be. Otherwise blank lines separate the paragraphs, as in moukit's own text."""
+    run = longest = 0
+    for line in lines:
+        run = run + 1 if line.strip() and not SEPARATOR.match(line) else 0
+        longest = max(longest, run)
+    return longest > MAX_LINES_OF_A_PARAGRAPH
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """The line was broken by wrapping: the next line's first word would not have fitted, and
+    the next line does not start a numbered clause."""
+    first = following.strip().split(" ", 1)[0]
+    return len(line.rstrip()) + 1 + len(first) > width - 2 and not NUMBERED.match(following)
+
+
+def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None]:
+    """Group lines into paragraphs (lists of lines); ``None`` stands for a separator line.
+    ``by_line``: a line is a paragraph unless wrapped; else blank lines separate paragraphs."""
+    width = wrap_width(lines)
     out: list[list[str] | None] = []
     current: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line.strip() or SEPARATOR.match(line):
             if current:
                 out.append(current)
                 current = []
             if line.strip():
                 out.append(None)
-        else:
-            current.append(line.strip())
+            continue
+        current.append(line.strip())
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if by_line and following.strip() and not (width and _wrapped(line, following, width)):
+            out.append(current)
+            current = []
     if current:
         out.append(current)
     return out
 
 
 def text_blocks(text: str, name: str, limits: Limits) -> list[Block]:
-    """Plain text: blank lines separate paragraphs, a ``===``/``---`` line separates versions.
+    """Plain text: a line is a paragraph (or a block of wrapped lines), a ``===``/``---`` line
+    separates versions.
 
     moukit's parallel text layout (paragraphs prefixed ``[th] ``, ``[en] ``...) is read as a
     table: a column per language in order of first appearance, a row per separator.
     """
     text = text.replace("\f", "\n\n===\n\n")
-    paragraphs = _paragraphs(text.split("\n"))
+    lines = unquote(text.split("\n"))
+    firsts = [line for line in lines if line.strip()]
+    if firsts and LANG_PREFIX.match(firsts[0].strip()):
+        paragraphs = _paragraphs(lines, by_line=False)  # moukit's parallel layout
+    else:
+        paragraphs = _paragraphs(lines, by_line=_lines_are_paragraphs(lines))
     firsts = [p for p in paragraphs if p]
     parallel = bool(firsts) and LANG_PREFIX.match(firsts[0][0]) is not None
     out = Collector(name, limits)

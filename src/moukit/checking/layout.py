@@ -1,0 +1,101 @@
+"""Lines of a draft that are layout, not wording: a heading that names the language of the
+version after it, page furniture ("Page 2 of 6", "- 3 -"), a revision label ("Draft 3,
+2 October 2026") and a letterhead's contact lines. They come from each language pack's
+``layout.yaml`` and are matched on a whole line, whatever the language of the draft.
+
+A letterhead's name and address lines have no fixed shape; :func:`letterhead` tells them by
+where they stand: short lines at the top of the draft, before the first line of a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import MoukitError, TemplateError
+from ..packs.library import TemplateLibrary
+from ..text.normalize import clean
+from .patterns import key_of
+
+KINDS = {"page": "page furniture", "revision": "revision label", "contact": "letterhead contact line"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout lines of every language pack of a library."""
+
+    headings: dict[str, str]  # key of a heading line -> the language it names
+    lines: tuple[tuple[str, re.Pattern], ...]  # (kind, pattern matched on a whole line)
+
+    def heading(self, text: str) -> str | None:
+        """The language a heading line names ("English Version" -> "en"), else None."""
+        return self.headings.get(key_of(text).lower())
+
+    def kind(self, text: str) -> str | None:
+        """What layout line ``text`` is ("page furniture", "revision label", "letterhead
+        contact line"), else None.
+
+        >>> from moukit.packs.library import default_library
+        >>> layout(default_library()).kind("Page 2 of 6")
+        'page furniture'
+        >>> layout(default_library()).kind("Draft 3, 2 October 2026")
+        'revision label'
+        >>> layout(default_library()).kind("The Participants will cooperate.") is None
+        True
+        """
+        line = clean(text).strip()
+        if not line or "\n" in line:
+            return None
+        return next((kind for kind, rx in self.lines if rx.fullmatch(line)), None)
+
+
+@lru_cache(maxsize=16)
+def layout(library: TemplateLibrary) -> Layout:
+    """The layout lines of every pack in ``library`` (headings in every language's words)."""
+    from babel import Locale
+
+    headings: dict[str, str] = {}
+    lines: list[tuple[str, re.Pattern]] = []
+    langs = library.available()
+    for lang in langs:
+        try:
+            pack = library.pack(lang)
+            data = pack.data_file("layout.yaml") or {}
+        except MoukitError:
+            continue
+        names: dict[str, set[str]] = {}
+        locale = Locale.parse(pack.lexicon["locale"])
+        for code, name in (pack.lexicon.get("languages") or {}).items():
+            names.setdefault(code, set()).update({name, locale.languages.get(code, "")})
+        for code, extra in (data.get("names") or {}).items():
+            names.setdefault(code, set()).update(extra or [])
+        for template in data.get("headings") or []:
+            for code, words in names.items():
+                for word in filter(None, words):
+                    key = key_of(str(template).replace("{language}", word)).lower()
+                    if key:
+                        headings.setdefault(key, code)
+        for group, kind in KINDS.items():
+            for pattern in data.get(group) or []:
+                try:
+                    lines.append((kind, re.compile(pattern, re.IGNORECASE)))
+                except re.error as exc:
+                    raise TemplateError(f"layout.yaml: bad pattern {pattern!r} in {group}: {exc}",
+                                        file=str(pack.dirs[0] / "layout.yaml")) from None
+    return Layout(headings, tuple(lines))
+
+
+MAX_LETTERHEAD_LINES = 8
+
+
+def letterhead(texts: list[str], title_starts: set[str]) -> int:
+    """How many of the first ``texts`` are a letterhead: short lines (an office's name, an
+    address) before the first line of a title; 0 when no title start follows them."""
+    for i, text in enumerate(texts[:MAX_LETTERHEAD_LINES + 1]):
+        if key_of(text.split("\n")[0]).lower() in title_starts:
+            return i
+        line = clean(text)
+        if len(line) > 120 or "\n" in text.strip() or re.search(r"[.。!?！？]$", line):
+            return 0
+    return 0
