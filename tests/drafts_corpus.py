@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # run as a script
     sys.path.insert(0, str(HERE))
 
-from wordlike import NUMBERED, build_docx  # noqa: E402
+from wordlike import build_docx  # noqa: E402
 
 DRAFTS = HERE / "data" / "drafts"
 KNOWN_MISSES = DRAFTS / "known-misses.yaml"
@@ -36,7 +36,7 @@ EXPECTS = ("standard", "ministries", "council_of_state", "not_permitted", "not_t
 READERS = ("text", "docx")
 LANGS = ("en", "th", "zh", "ja", "ko", "vi")
 CATEGORIES = ("stories", "plain_text", "not_the_form", "editorial", "splitting", "forbidden", "edits",
-              "names")
+              "names", "batch")
 MARKUP = re.compile(r"^\[(header|footer|footnote|endnote|comment|textbox|page)\](?:[ \t]+(.*))?$")
 FINDING = re.compile(r'^(?P<code>MK-[A-Z]\d{3}|\*)(?:\s+@(?P<story>\w+))?(?:\s+"(?P<word>[^"]+)")?$')
 
@@ -65,6 +65,7 @@ class Case:
     autonumber: bool = True
     save: tuple[str, ...] = ()
     blocks: list[dict] = field(default_factory=list)
+    files: tuple[Case, ...] = ()  # a batch: the drafts checked together, in this order
 
 
 class CaseError(ValueError):
@@ -206,8 +207,26 @@ def docx_bytes(case: Case) -> bytes:
     return build_docx(blocks, seed=case.id, autonumber=case.autonumber)
 
 
+def parse_batch(folder: Path) -> Case:
+    """A folder of drafts checked together (``moukit.check([...])``) and its ``expect.yaml``
+    (``title``, ``expect``: the verdict of the whole, ``langs``, ``form``, optional ``readers``)."""
+    import yaml
+
+    meta = yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8"))
+    files = tuple(parse_case(path) for path in sorted(folder.glob("*.txt")))
+    if len(files) < 2 or meta.get("expect") not in EXPECTS:
+        raise CaseError(f"{folder.name}: a batch has two drafts or more and an expect.yaml with expect:")
+    readers = meta.get("readers", "both")
+    return Case(id=folder.name, path=folder, title=meta["title"], expect=meta["expect"], category="batch",
+                langs=tuple(meta["langs"].split()), form=meta.get("form", "mou"),
+                readers=READERS if readers == "both" else tuple(readers.split()), findings=(), body="",
+                files=files)
+
+
 def load_cases(folder: Path = DRAFTS) -> list[Case]:
-    return [parse_case(path) for path in sorted(folder.glob("*.txt"))]
+    cases = [parse_case(path) for path in sorted(folder.glob("*.txt"))]
+    cases += [parse_batch(path.parent) for path in sorted(folder.glob("*/expect.yaml"))]
+    return cases
 
 
 # -- running ------------------------------------------------------------------------------
@@ -253,12 +272,15 @@ def run(case: Case, reader: str) -> Outcome:
     """Check ``case`` read by ``reader`` (a file with the right suffix, as a user gives it)."""
     import moukit
 
-    data = text_bytes(case) if reader == "text" else docx_bytes(case)
+    suffix = "txt" if reader == "text" else "docx"
     with tempfile.TemporaryDirectory(prefix="moukit-drafts-") as tmp:
-        path = Path(tmp) / f"{case.id}.{'txt' if reader == 'text' else 'docx'}"
-        path.write_bytes(data)
+        paths = []
+        for part in case.files or (case,):
+            path = Path(tmp) / f"{part.id}.{suffix}"
+            path.write_bytes(text_bytes(part) if reader == "text" else docx_bytes(part))
+            paths.append(str(path))
         try:
-            report = moukit.check(str(path))
+            report = moukit.check(paths if case.files else paths[0])
         except moukit.NotTheForm as error:
             return Outcome(case, reader, "not_the_form", reason=str(error).splitlines()[0])
         except moukit.MoukitError as error:
@@ -354,8 +376,9 @@ def main(argv: list[str]) -> int:
         out = Path(args.save)
         out.mkdir(parents=True, exist_ok=True)
         for case in cases:
-            (out / f"{case.id}.txt").write_bytes(text_bytes(case))
-            (out / f"{case.id}.docx").write_bytes(docx_bytes(case))
+            for part in case.files or (case,):
+                (out / f"{part.id}.txt").write_bytes(text_bytes(part))
+                (out / f"{part.id}.docx").write_bytes(docx_bytes(part))
     outcomes = run_all(cases)
     if args.write_known_misses:
         KNOWN_MISSES.write_text(misses_yaml(outcomes), encoding="utf-8")

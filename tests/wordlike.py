@@ -287,16 +287,16 @@ _STYLES = f"""{DECL}<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr>
 
 
 def _numbering(count: int) -> str:
-    abstract = (f'<w:abstractNum w:abstractNumId="0" w15:restartNumberingAfterBreak="0" '
-                f'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
-                f'<w:nsid w:val="5A3C2F10"/><w:multiLevelType w:val="hybridMultilevel"/>'
-                f'<w:tmpl w:val="0409000F"/>'
-                f'<w:lvl w:ilvl="0" w:tplc="0409000F"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-                f'<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/>'
-                f'</w:pPr></w:lvl>'
-                f'<w:lvl w:ilvl="1" w:tplc="04090019" w:tentative="1"><w:start w:val="1"/>'
-                f'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2."/><w:lvlJc w:val="left"/>'
-                f'<w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>')
+    abstract = ('<w:abstractNum w:abstractNumId="0" w15:restartNumberingAfterBreak="0" '
+                'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+                '<w:nsid w:val="5A3C2F10"/><w:multiLevelType w:val="hybridMultilevel"/>'
+                '<w:tmpl w:val="0409000F"/>'
+                '<w:lvl w:ilvl="0" w:tplc="0409000F"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                '<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/>'
+                '</w:pPr></w:lvl>'
+                '<w:lvl w:ilvl="1" w:tplc="04090019" w:tentative="1"><w:start w:val="1"/>'
+                '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2."/><w:lvlJc w:val="left"/>'
+                '<w:pPr><w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>')
     nums = "".join(f'<w:num w:numId="{i}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
                    f'<w:startOverride w:val="1"/></w:lvlOverride></w:num>' for i in range(1, count + 1))
     return f"{DECL}<w:numbering {NS}>{abstract}{nums}</w:numbering>"
