@@ -20,6 +20,7 @@ from ..packs.library import TemplateLibrary
 from .align import Analysis
 from .crossversion import compare_versions, compare_with_spec
 from .match import analyze_version
+from .recognition import require_the_form
 from .report import Report, finding
 from .rules import load_rules
 from .segment import segment
@@ -113,6 +114,8 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
         reference = _reference(draft, versions, english, library, spec)
         analyses.append(check_other_version(version, library, rule_set, spec, reference,
                                             tuple(Path(d) for d in accept)))
+    for draft in drafts:  # a letter, memo or press release is not a draft of the form
+        require_the_form(draft.name, [a for (d, _), a in zip(versions, analyses) if d is draft])
     notes += _name_notes(analyses, spec)
     results = [a.result for a in analyses]
     findings = [f for r in results for f in r.findings]

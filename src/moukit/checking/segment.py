@@ -64,6 +64,8 @@ def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
                 rendered = pack.render_clauses(form, placeholder_context(form, " "))
                 for _, text in rendered:
                     words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", text))
+            # and the words of any running text in the language (a letter that is not the form)
+            words.update(str(w).lower() for w in (pack.data_file("layout.yaml") or {}).get("common_words") or [])
             vocab[lang] = words
         except MoukitError:
             continue
