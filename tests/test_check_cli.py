@@ -355,3 +355,34 @@ def test_moukit_check_as_a_subprocess(drafts):
                           capture_output=True, env=env, timeout=120)
     assert done.returncode == 0
     assert ANSI.encode() not in done.stdout
+
+
+# ----------------------------------------------------------------------------- outputs never destroy inputs
+
+def test_a_redline_onto_the_draft_being_checked_is_refused(drafts, tmp_path, capsys):
+    draft = tmp_path / "partner.docx"
+    draft.write_bytes(drafts["review.docx"].read_bytes())
+    before = draft.read_bytes()
+    status, _, err = run([draft, "--redline", draft], capsys)
+    assert status == 2 and "is the draft being checked" in err
+    assert draft.read_bytes() == before
+    status, _, _ = run([draft, "--redline", tmp_path / "." / "partner.docx"], capsys)
+    assert status == 2 and draft.read_bytes() == before
+
+
+def test_an_html_report_onto_the_draft_is_refused(drafts, tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(drafts["review.txt"].read_text("utf-8"), "utf-8")
+    status, _, _ = run([draft, "--html", draft], capsys)
+    assert status == 2 and draft.read_text("utf-8") == drafts["review.txt"].read_text("utf-8")
+
+
+# ----------------------------------------------------------------------------- --fail-on
+
+@pytest.mark.parametrize(("draft", "fail_on", "status"), [
+    ("review.txt", None, 1), ("review.txt", "ministries", 1), ("review.txt", "council_of_state", 1),
+    ("review.txt", "not_permitted", 0), ("forbidden.txt", "not_permitted", 3),
+    ("standard.txt", "ministries", 0)])
+def test_fail_on_sets_which_verdicts_fail(drafts, capsys, draft, fail_on, status):
+    argv = [drafts[draft]] + (["--fail-on", fail_on] if fail_on else [])
+    assert run(argv, capsys)[0] == status

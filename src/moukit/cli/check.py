@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     for path in (args.html, args.redline):
         if path:
             check_target(path)
+            _not_a_draft(path, args.drafts)
     report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
                                       rules=args.rules, accept=args.accept)
     outputs = []  # everything is built, and every target checked, before anything is written
@@ -47,7 +48,34 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         sys.stdout.write(format_terminal(report, color=color, show_editorial=args.editorial,
                                          lang=args.report_lang) + "\n")
+    return exit_status(report, args.fail_on)
+
+
+def exit_status(report, fail_on: str | None) -> int:
+    """The report's exit code, or 0 when its verdict is below ``fail_on`` (the route from
+    which a verdict fails, as linters' --fail-on does)."""
+    from ..checking.codes import ROUTES
+
+    if fail_on and ROUTES.index(report.verdict) < ROUTES.index(fail_on):
+        return 0
     return report.exit_code
+
+
+def _not_a_draft(output: str, drafts: list[str]) -> None:
+    """Refuse an output path that is one of the drafts being checked: outputs never destroy
+    inputs."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    target = Path(output)
+    for draft in drafts:
+        source = Path(draft)
+        same = (target.resolve() == source.resolve()
+                or (target.exists() and source.exists() and os.path.samefile(target, source)))
+        if same:
+            raise UsageError(_("{path} is the draft being checked: it would be overwritten").format(
+                path=output), hint=_("write the output to another file name"))
 
 
 def add(commands) -> None:
@@ -72,6 +100,10 @@ def add(commands) -> None:
                    help=_("a folder of translations a ministry approved (<DIR>/<lang>/loi.j2, "
                           "mou.j2): a version worded as one of them is the form; may be given "
                           "more than once"))
+    p.add_argument("--fail-on", choices=("ministries", "council_of_state", "not_permitted"),
+                   default=None,
+                   help=_("the verdicts that fail: from this route up (default: every review, "
+                          "exit 1 or 3); a verdict below it exits 0"))
     p.add_argument("--editorial", action="store_true",
                    help=_("also list the editorial differences that were ignored"))
     p.add_argument("--color", dest="color", action="store_true", default=None,
