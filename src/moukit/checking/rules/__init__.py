@@ -1,11 +1,16 @@
 """Rule packs: what a province may not commit to, as data.
 
 A rule pack is a YAML file (see ``moukit/rules/default.yaml``) with rules of two kinds:
-pattern rules (regular expressions per language, matched on the wording a draft adds to
-the form) and named checks (a function in :data:`moukit.checking.rules.checks.CHECKS`, for a clause
+pattern rules (regular expressions per language, matched on the clauses a draft changes or
+adds, beyond what the form's own clause says) and named checks (a function in :data:`moukit.checking.rules.checks.CHECKS`, for a clause
 the form requires that was removed or changed). Users add packs with ``moukit check
 --rules FILE``; codes must be unique across packs and differ from the check's own codes
 (:data:`moukit.checking.codes.CODES`).
+
+A pack may also list *negations* (``negation:``): wording that denies what a rule's words
+would otherwise say ("is not legally binding", "does not cover visas"). A match that lies
+wholly inside a negation's match is not counted; a negation names the codes it applies to
+(all the pack's pattern rules when it names none).
 """
 
 from __future__ import annotations
@@ -38,16 +43,26 @@ class Rule:
     units: tuple[str, ...] = ()  # the meaning units a translation of that clause must keep
     rationale: str = ""
     rationale_th: str = ""
+    negations: Mapping[str, tuple[re.Pattern, ...]] = field(default_factory=dict)  # lang -> spans that deny
     _any: dict = field(default_factory=dict, compare=False, repr=False)  # lang -> one regex
 
     def find(self, lang: str, text: str) -> list[re.Match]:
-        """Matches of this rule's patterns for ``lang`` in ``text``."""
+        """Matches of this rule's patterns for ``lang`` in ``text``, less those a negation
+        of the pack denies (a match wholly inside a negation's match)."""
         if not self.patterns.get(lang) or not self._any_of(lang).search(text):
             return []  # one search tells most texts apart
         found = []
         for rx in self.patterns[lang]:
             found.extend(rx.finditer(text))
+        denied = self.denied(lang, text) if found else []
+        if denied:
+            found = [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in denied)]
         return found
+
+    def denied(self, lang: str, text: str) -> list[tuple[int, int]]:
+        """The spans of ``text`` where a negation of this rule denies what its words say."""
+        return [(m.start(), m.end()) for rx in self.negations.get(lang, ()) for m in rx.finditer(text)
+                if m.end() > m.start()]
 
     def _any_of(self, lang: str) -> re.Pattern:
         """One regex that matches where any of the patterns for ``lang`` does."""
@@ -77,10 +92,48 @@ class Patterns(Mapping):
         return len(self._sources)
 
 
+def _parse_negations(data: dict, source: str) -> list[tuple[frozenset | None, dict[str, list[str]]]]:
+    """The pack's negations: (the codes each applies to or None for all, patterns by language)."""
+    items = data.get("negation") or []
+    if not isinstance(items, list):
+        raise RulePackError(f"{source}: negation must be a list",
+                            hint="each item: {name, codes (optional), patterns: {lang: [regex...]}}")
+    out = []
+    for i, item in enumerate(items):
+        where = f"{source}: negation[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("patterns"), dict):
+            raise RulePackError(f"{where}: a negation needs patterns by language")
+        codes = item.get("codes")
+        if codes is not None and not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)):
+            raise RulePackError(f"{where}: codes must be a list of rule codes")
+        out.append((frozenset(codes) if codes is not None else None,
+                    {str(lang): [str(p) for p in pats or []] for lang, pats in item["patterns"].items()}))
+    return out
+
+
+def _negations_of(code: str, negations) -> Patterns:
+    """The negation patterns that apply to the rule ``code``, by language."""
+    sources: dict[str, list[str]] = {}
+    for codes, patterns in negations:
+        if codes is None or code in codes:
+            for lang, items in patterns.items():
+                sources.setdefault(lang, []).extend(items)
+    return Patterns({lang: tuple(items) for lang, items in sources.items()})
+
+
 def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RulePackError(f"{source}: a rule pack must be a mapping with a 'rules' list",
                           hint="see moukit/rules/default.yaml for the format")
+    negations = _parse_negations(data, source)
+    if validate:
+        for i, (_, patterns) in enumerate(negations):
+            for lang, items in patterns.items():
+                for p in items:
+                    try:
+                        re.compile(p)
+                    except re.error as exc:
+                        raise RulePackError(f"{source}: negation[{i}]: bad pattern for {lang}: {exc}") from None
     rules = []
     for i, item in enumerate(data["rules"]):
         where = f"{source}: rules[{i}]"
@@ -110,7 +163,8 @@ def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
         rules.append(Rule(str(item["code"]), str(item.get("name", item["code"])), item["route"],
                           patterns, check, item.get("clause"), tuple(units),
                           str(item.get("rationale", "")).strip(),
-                          str(item.get("rationale_th", "")).strip()))
+                          str(item.get("rationale_th", "")).strip(),
+                          _negations_of(str(item["code"]), negations)))
     return rules
 
 

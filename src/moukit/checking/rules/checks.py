@@ -1,11 +1,16 @@
 """Applying the rule packs to one analysed language version, and the named checks.
 
-Pattern rules read only the wording a draft adds to the form (changed or added text and the
-free blanks it fills), never the form's own words. A version checked as a translation of the
+Pattern rules read what a draft says beyond the form. A version compared word for word
+(the English one) is read clause by clause: every clause the draft changed (or moved) is
+read whole, not only the words a character diff shows as inserted, and a rule reports only
+the matches beyond those of the form's own clause (its blanks left out: what a draft writes
+in a free blank is the draft's, not the form's); a paragraph the form does not have, and a
+free blank of an unchanged clause, are read whole. A version checked as a translation of the
 English (:mod:`moukit.checking.translation`) is read clause by clause, whole, and a rule
 reports only the matches the English form's clause does not itself contain: matches inside
 the meaning units found in the clause are the form's own words, and the rest count only
-beyond the number of matches in the English form's clause.
+beyond the number of matches in the English form's clause. On both paths a match a negation
+of the pack denies ("is not legally binding") is not counted (:meth:`Rule.find`).
 
 A named check is a function in :data:`CHECKS`, for what a pattern cannot see: a clause the
 form requires that was removed or changed (in a translation: missing, or missing one of the
@@ -15,6 +20,7 @@ looks at (``clause:`` in the rule pack).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from ...text.normalize import clean
@@ -80,11 +86,10 @@ CHECKS: dict[str, Callable] = {
 
 def apply_rules(analysis, rules) -> list[Finding]:
     """The findings of ``rules`` in one analysed version: named checks, then each pattern
-    rule once per text the draft adds, naming every word it matched."""
-    lang = analysis.version.lang
+    rule once per clause (or added text) that says more than the form, naming every word it
+    matched beyond the form's own."""
     out: list[Finding] = []
-    seen = set()
-    texts = _translation_texts(analysis) if analysis.translation is not None else []
+    texts = _translation_texts(analysis) if analysis.translation is not None else _draft_texts(analysis)
     for rule in rules:
         if rule.check:
             found = CHECKS[rule.check](rule, analysis)
@@ -94,23 +99,87 @@ def apply_rules(analysis, rules) -> list[Finding]:
                 continue  # a rule may also have patterns (another prevailing language named)
         if analysis.translation is not None:
             out += _translation_matches(rule, analysis, texts)
-            continue
-        for text in dict.fromkeys(analysis.novel):  # each text once, in order
-            matches = rule.find(lang, clean(text)) + (rule.find("en", clean(text)) if lang != "en" else [])
-            words = list(dict.fromkeys(m.group(0) for m in sorted(matches, key=lambda m: m.start())))
-            if not words or (rule.code, text) in seen:
-                continue
-            seen.add((rule.code, text))
-            out.append(_words_found(rule, analysis, words, text, _clause_containing(analysis, text)))
+        else:
+            out += _draft_matches(rule, analysis, texts)
     return out
+
+
+def _draft_texts(analysis) -> list[tuple[str | None, str, str]]:
+    """What the rules read in a version compared word for word: ``(clause id, the draft's
+    text, the form's text)`` for each clause the draft changed or moved (the form's text
+    without the values of the blanks the rules read), then each other text the draft adds
+    (a paragraph, a blank's value) with no form text."""
+    rows: list[tuple[str | None, str, str]] = []
+    values = sorted({v for v in _rule_values(analysis) if v and v.strip()}, key=len, reverse=True)
+    for clause_id, status in analysis.clause_status.items():
+        draft = analysis.draft_clauses.get(clause_id)
+        if status in ("changed", "moved") and draft:
+            form = analysis.standard.get(clause_id, "")
+            for value in values:
+                form = form.replace(value, " … ")
+            rows.append((clause_id, draft, form))
+    read = [draft for _, draft, _ in rows]
+    for text in dict.fromkeys(analysis.novel):  # each text once, in order
+        if text and not any(text in draft for draft in read):
+            rows.append((_clause_containing(analysis, text), text, ""))
+    return rows
+
+
+def _rule_values(analysis) -> list[str]:
+    return [analysis.values.get(s.name) or "" for s in analysis.patterns.form.slots if s.read_by_rules]
+
+
+def _draft_matches(rule, analysis, texts) -> list[Finding]:
+    """A pattern rule on a version compared word for word: each text read in its language (and
+    in English), reported when it has more matches than the form's text."""
+    lang = analysis.version.lang
+    out = []
+    for clause_id, text, form_text in texts:
+        cleaned = clean(text)
+        found = _spans(rule, lang, cleaned)
+        if not found:
+            continue
+        allowed = len(_spans(rule, lang, clean(form_text))) if form_text else 0
+        if len(found) <= allowed:
+            continue
+        words = [cleaned[a:b] for a, b in found]
+        own = Counter(w.lower() for w in (clean(form_text)[a:b] for a, b in _spans(rule, lang, clean(form_text)))) \
+            if allowed else Counter()
+        beyond = []
+        for w in words:  # the words the form's clause does not have as often
+            if own[w.lower()] > 0:
+                own[w.lower()] -= 1
+            else:
+                beyond.append(w)
+        words = list(dict.fromkeys(beyond or words))
+        out.append(_words_found(rule, analysis, words, text, clause_id))
+    return out
+
+
+def _spans(rule, lang: str, text: str) -> list[tuple[int, int]]:
+    """Where ``rule`` matches ``text`` (in ``lang`` and, for another language, in English),
+    overlapping matches merged."""
+    spans = [(m.start(), m.end()) for m in rule.find(lang, text)]
+    if lang != "en":
+        spans += [(m.start(), m.end()) for m in rule.find("en", text)]
+    return _merged(spans)
 
 
 def _words_found(rule, analysis, words: list[str], text: str, clause_id: str | None) -> Finding:
     """The finding of a pattern rule: the words it matched in ``text`` (of ``clause_id``)."""
     clause = analysis.patterns.form.clause(clause_id) if clause_id else None
     return _rule_finding(
-        rule, analysis, f"{rule.name}: {', '.join(repr(w) for w in words)} in {text[:120]!r}",
+        rule, analysis, f"{rule.name}: {', '.join(repr(w) for w in words)} in {_excerpt(text, words)!r}",
         clause_id=clause_id, draft=text, clause_number=str(clause.number) if clause and clause.number else None)
+
+
+def _excerpt(text: str, words: list[str], size: int = 120) -> str:
+    """``text``, or the part of it around the first of ``words`` when it is long."""
+    if len(text) <= size:
+        return text
+    at = max(0, text.lower().find(words[0].lower()) if words else 0)
+    start = max(0, at - size // 3)
+    return ("…" if start else "") + text[start:start + size] + ("…" if start + size < len(text) else "")
 
 
 def _merged(spans) -> list[tuple[int, int]]:
