@@ -18,9 +18,10 @@ import re
 
 from ..forms import INSTRUMENTS
 from ..packs.library import LanguagePack, TemplateLibrary
+from ..text import editorial
 from ..text.chars import THAI_DIGITS, has_thai
 from ..text.markers import unmark
-from ..text.normalize import clean, strip_numbering
+from ..text.normalize import clean, split_numbering, strip_numbering
 from .align import Analysis, align, marked_context
 from .patterns import FormPatterns, Key, flat_key, form_patterns, make_key
 from .report import Finding, VersionResult, finding
@@ -91,10 +92,13 @@ def _only_listed_alternatives(odd, patterns: FormPatterns) -> bool:
 
 
 def editorial_notes(blocks: list[str]) -> list[str]:
-    """The kinds of editorial difference a draft shows, which the check ignores.
+    """The kinds of editorial difference a draft shows, which the check ignores (the
+    variants listed as data named one by one, see :mod:`moukit.text.editorial`).
 
     >>> editorial_notes(["(1) The Participants will “cooperate”", "ข้อ ๒ ทั้งสองฝ่าย"])
     ['curly quotes', 'Thai digits', 'numbering style']
+    >>> editorial_notes(["Clause 4: Consultation", "The Participants will agree on programmes"])
+    ['numbering style', 'clause title: Consultation', 'spelling: programmes for programs']
     """
     import unicodedata
 
@@ -113,7 +117,13 @@ def editorial_notes(blocks: list[str]) -> list[str]:
         notes.append("numbering style")
     if any("  " in b.strip() or "\n" in b.strip() and len(b) > 200 for b in blocks):
         notes.append("spacing and line breaks")
-    return notes
+    for block in blocks:
+        rest, _, title = split_numbering(block.lstrip())
+        if title:
+            notes.append(f"clause title: {title}")
+        for line in rest.split("\n"):
+            notes.extend(editorial.changes(clean(line, variants=False)))
+    return list(dict.fromkeys(notes))
 
 
 def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[Finding]:
