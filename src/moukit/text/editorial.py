@@ -13,7 +13,7 @@ listed variant reads as the form's own wording; the check folds the draft and th
 >>> canonical("for a period of five (5) years"), canonical("for a five (3)-year period")
 ('for a five-year period', 'for a five (3)-year period')
 >>> changes("MEMORANDUM OF UNDERSTANDING on the programmes")
-['capitals', 'spelling: programmes for programs']
+['capitals', 'spelling: "programmes" read as "programs"']
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class Fold:
 
     note: str
     apply: Callable[..., str]  # (text, record=None) -> text; record gets (as written, as folded)
-    detail: bool = False  # the note names what was folded ("spelling: programmes for programs")
+    detail: bool = False  # the note names what was folded ('spelling: "programmes" read as "programs"')
 
 
 def _sub(regex: re.Pattern, replace: Callable[[re.Match], str], text: str, record: list | None) -> str:
@@ -279,13 +279,13 @@ def folds() -> tuple[Fold, ...]:
         Fold("the era written out", _era_fold(), detail=True),
     ]
     if data.get("capitals"):
-        out.append(Fold("capitals", lambda text, record=None: _capitals(text)))
+        out.append(Fold("capitals", lambda text, record=None: _capitals(text)))  # one note
     out += [Fold("spelling", spell, detail=True), Fold("a phrase written otherwise", phrase, detail=True),
             Fold("the term written otherwise", _term_fold(), detail=True),
             Fold("the date written otherwise", _date_fold(), detail=True)]
     if data.get("serial_comma"):
         comma = re.compile(r",(?=\s*and\b)")  # also where a blank stands before it
-        out.append(Fold("serial comma", lambda text, record=None: comma.sub("", text)))
+        out.append(Fold("serial comma", lambda text, record=None: _sub(comma, lambda m: "", text, record)))
     return tuple(out)
 
 
@@ -297,19 +297,45 @@ def canonical(text: str) -> str:
     return text
 
 
-def changes(text: str) -> list[str]:
-    """The kinds of editorial variant ``text`` shows (what ``--editorial`` lists)."""
-    notes = []
+def records(text: str) -> list[tuple[str, str, str]]:
+    """Every variant folded in ``text``: (note, as written, as folded), in order."""
+    out = []
     for f in folds():
         record: list = []
         new = f.apply(text, record)
         if new != text:
-            if f.detail and record:
-                notes.extend(f"{f.note}: {old} for {folded}" for old, folded in record)
-            else:
-                notes.append(f.note)
+            if f.detail:
+                out.extend((f.note, old, folded) for old, folded in record or [("", "")])
+            else:  # one note, counted once for each place
+                out.extend((f.note, "", "") for _ in record or [None])
         text = new
-    return notes
+    return out
+
+
+def changes(text: str, standard: str | None = None) -> list[str]:
+    """The kinds of editorial variant ``text`` shows (what ``--editorial`` lists): those
+    the ``standard`` text (the form's rendering, when given) does not show itself, and the
+    form's own phrases the text writes another listed way.
+
+    >>> changes("in the Thai, Korean and English languages", "in the Thai, Korean, and English languages")
+    ['serial comma']
+    """
+    from collections import Counter
+
+    mine = Counter(records(text))
+    theirs = Counter(records(standard)) if standard is not None else Counter()
+    notes = [_note(*r) for r in mine - theirs]
+    written = canonical(text)
+    for note, old, folded in theirs - mine:
+        if not old:
+            notes.append(note)
+        elif folded in written:
+            notes.append(f'{note}: "{folded}" where the form writes "{old}"')
+    return list(dict.fromkeys(notes))
+
+
+def _note(note: str, old: str, folded: str) -> str:
+    return f'{note}: "{old}" read as "{folded}"' if old else note
 
 
 # ---------------------------------------------------------------------- numbers and titles
@@ -356,9 +382,11 @@ def titles() -> tuple[re.Pattern, re.Pattern]:
     every = sorted(latin + other, key=len, reverse=True)
     alternation = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in every)
     ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
-    anywhere = re.compile(rf"^(?:{alternation})(?!\w){ending}", re.IGNORECASE)
+    # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
+    bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
+    anywhere = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed})", re.IGNORECASE)
     wide = "|".join(re.escape(t) for t in sorted(other, key=len, reverse=True))
-    after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|(?:{wide})\s+)", re.IGNORECASE)
+    after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?:{wide})\s+)", re.IGNORECASE)
     return after_number, anywhere
 
 

@@ -99,7 +99,7 @@ def split_numbering(text: str) -> tuple[str, str | None, str | None]:
         found = (after_number if m or number else anywhere).match(text)
         if not found:
             break
-        title = title or found.group(0).strip(" \n:：.．-–—")
+        title = title or found.group(0).strip(" \n:：.．-–—()（）[]【】〈〉《》")
         text = text[found.end():]
     return text, number, title
 
