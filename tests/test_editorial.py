@@ -5,7 +5,8 @@ The cases are data, one file per language (tests/data/editorial/<lang>.yaml): an
 spec is rendered by moukit as text, the case's edits (regular expressions) are applied to
 that language's version only, and the draft is checked. ``verdict`` is the verdict expected
 (or a list of those allowed); ``editorial`` lists texts each of which must appear in one of
-the version's editorial notes; ``not_editorial`` texts that must not.
+the version's editorial notes; ``not_editorial`` texts that must not; ``no_findings: true``
+that the check has nothing at all to say (not even that a translation is worded otherwise).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def test_editorial_case(lang, case):
     allowed = case["verdict"] if isinstance(case["verdict"], list) else [case["verdict"]]
     messages = [f"{f.code} {f.message}" for f in report.findings]
     assert report.verdict in allowed, messages
+    if case.get("no_findings"):
+        assert messages == []
     notes = [n for v in report.versions if v.lang == lang for n in v.editorial]
     for expected in case.get("editorial") or ():
         assert any(expected in n for n in notes), (expected, notes)
