@@ -5,7 +5,10 @@ alternatives marked; each word of the form's wording is then deleted, replaced a
 followed by an inserted word, one edit at a time. A mutant that happens to equal another
 rendering of the form (another listed alternative) is not a deviation and is set aside; an
 insertion next to a blank that occurs once (place, fields, a signatory's line) is a
-different filled blank, not a deviation, and is set aside too (counted, not hidden).
+different filled blank, not a deviation, and is set aside too (counted, not hidden). So is
+the deletion of a serial comma in English (", and": editorial, listed in
+src/moukit/forms/editorial.yaml), and its replacement by a word glued onto the blank just
+before it ("Chinesebanana and English": a different filled blank).
 """
 
 from __future__ import annotations
@@ -83,8 +86,14 @@ def _pieces(marked: str):
         yield marked[pos:], None
 
 
+def _serial_comma(lang: str, text: str, token: str, end: int) -> bool:
+    """True for a comma before the last "and" of an English list (the serial comma)."""
+    return lang == "en" and token == "," and re.match(r"\s+and\b", text[end:]) is not None
+
+
 def word_edits(marked: str, lang: str):
-    """Every single-word edit of the form's own wording: (kind, detail, new text)."""
+    """Every single-word edit of the form's own wording: (kind, detail, new text, editorial),
+    ``editorial`` True for an edit that is no deviation (a serial comma, see the module)."""
     pieces = list(_pieces(marked))
     foreign = FOREIGN[lang]
     for index, (text, slot) in enumerate(pieces):
@@ -102,13 +111,15 @@ def word_edits(marked: str, lang: str):
                 return "".join(new_piece if i == index else p for i, (p, _) in enumerate(pieces))
 
             deleted = text[:start] + text[end:]
-            yield "delete", token, rebuild(re.sub(r"  +", " ", deleted))
-            yield "replace", token, rebuild(text[:start] + foreign + text[end:])
+            serial = _serial_comma(lang, text, token, end)
+            yield "delete", token, rebuild(re.sub(r"  +", " ", deleted)), serial
+            glued = serial and start == 0 and index > 0 and pieces[index - 1][1] is not None
+            yield "replace", token, rebuild(text[:start] + foreign + text[end:]), glued
             after_slot = pieces[index + 1][1] if index + 1 < len(pieces) else None
             next_is_once = not text[end:].strip() and after_slot and after_slot.split(".")[0] in ONCE_ONLY
             if not next_is_once:
                 sep = "" if lang in ("th", "zh", "ja") else " "
-                yield "insert", token, rebuild(text[:end] + sep + foreign + text[end:])
+                yield "insert", token, rebuild(text[:end] + sep + foreign + text[end:]), False
 
 
 def _key(text: str) -> str:
@@ -191,13 +202,14 @@ def mutants(instrument: str, lang: str, **spec_changes):
     clauses = marked_clauses(s, lang)
     base = blocks_of(clauses)
     for i, (clause_id, kind, number, marked) in enumerate(clauses):
-        for edit, detail, new_marked in word_edits(marked, lang):
+        for edit, detail, new_marked, editorial in word_edits(marked, lang):
             new_text = unmark(new_marked)
             blocks = list(base)
             from moukit.rendering.document import Clause
 
             blocks[i] = clause_text(Clause(clause_id, kind, number, new_text))
-            expected = "skip" if is_standard_clause(instrument, lang, clause_id, new_text) else "deviation"
+            expected = "skip" if editorial or is_standard_clause(instrument, lang, clause_id, new_text) \
+                else "deviation"
             yield Mutant(lang, instrument, clause_id, edit, detail, tuple(blocks)), expected
         if kind == "numbered":
             bound = list(base)

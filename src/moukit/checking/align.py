@@ -441,6 +441,8 @@ def valid_fill(slot: str, value: str, analysis: Analysis) -> bool:
         return parse_term(value, analysis.pack.lexicon) is not None
     if kind == "years":
         return value.isdigit()
+    if kind == "language":  # one language's name, as the patterns read it: never a list
+        return not re.search("[,，、]", value)
     return True
 
 

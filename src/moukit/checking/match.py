@@ -18,9 +18,10 @@ import re
 
 from ..forms import INSTRUMENTS
 from ..packs.library import LanguagePack, TemplateLibrary
+from ..text import editorial
 from ..text.chars import THAI_DIGITS, has_thai
 from ..text.markers import unmark
-from ..text.normalize import clean, strip_numbering
+from ..text.normalize import clean, split_numbering, strip_numbering
 from .align import Analysis, align, marked_context
 from .patterns import FormPatterns, Key, flat_key, form_patterns, make_key
 from .report import Finding, VersionResult, finding
@@ -46,16 +47,31 @@ def analyze_version(version: VersionText, library: TemplateLibrary, rules: tuple
     """Check one language version against the form; fills ``analysis.result``."""
     pack = library.pack(version.lang)
     key = make_key([block_text(b) for b in version.blocks])
-    version.editorial.extend(editorial_notes([block_text(b) for b in version.blocks]))
     order = _instrument_order(key, pack, spec)
+    analysis = None
     for instrument in order:
         patterns = form_patterns(pack, instrument)
         hit = patterns.match_version(key)
         if hit:
             exact = match_exactly(version, pack, patterns, hit, rules, spec)
             # a value differs in one place: analyse word by word, to locate and redline it
-            return exact or _slow_path(version, pack, key, instrument, rules, spec)
-    return _slow_path(version, pack, key, order[0], rules, spec)
+            analysis = exact or _slow_path(version, pack, key, instrument, rules, spec)
+            break
+    if analysis is None:
+        analysis = _slow_path(version, pack, key, order[0], rules, spec)
+    notes = editorial_notes([block_text(b) for b in version.blocks], standard_text(analysis))
+    version.editorial[:0] = [n for n in notes if n not in version.editorial]
+    analysis.result.editorial = list(version.editorial)
+    return analysis
+
+
+def standard_text(analysis: Analysis) -> list[str]:
+    """The form's text as the version's values fill it (the clauses, in form order)."""
+    if analysis.standard:
+        return list(analysis.standard.values())
+    form = analysis.patterns.form
+    rendered = analysis.pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form))
+    return [unmark(text) for _, text in rendered]
 
 
 def version_key(version: VersionText) -> Key:
@@ -90,11 +106,15 @@ def _only_listed_alternatives(odd, patterns: FormPatterns) -> bool:
                for slot, _, v in odd)
 
 
-def editorial_notes(blocks: list[str]) -> list[str]:
-    """The kinds of editorial difference a draft shows, which the check ignores.
+def editorial_notes(blocks: list[str], standard: list[str] | None = None) -> list[str]:
+    """The kinds of editorial difference a draft shows, which the check ignores (the
+    variants listed as data named one by one, see :mod:`moukit.text.editorial`; those the
+    ``standard`` text, the form's own, shows too are not differences).
 
     >>> editorial_notes(["(1) The Participants will “cooperate”", "ข้อ ๒ ทั้งสองฝ่าย"])
     ['curly quotes', 'Thai digits', 'numbering style']
+    >>> editorial_notes(["Clause 4: Consultation", "The Participants will agree on programmes"])
+    ['numbering style', 'clause title: Consultation', 'spelling: "programmes" read as "programs"']
     """
     import unicodedata
 
@@ -104,7 +124,7 @@ def editorial_notes(blocks: list[str]) -> list[str]:
         notes.append("curly quotes")
     if re.search(f"[{THAI_DIGITS}]", text):
         notes.append("Thai digits")
-    if any(clean(line) != " ".join(unicodedata.normalize("NFC", line).split())
+    if any(clean(line, variants=False) != " ".join(unicodedata.normalize("NFC", line).split())
            for line in text.split("\n") if has_thai(line)
            and not re.search(f"[{THAI_DIGITS}\u201c\u201d\u2018\u2019]", line)):
         notes.append("Thai marks typed in another order (normalised)")
@@ -113,7 +133,15 @@ def editorial_notes(blocks: list[str]) -> list[str]:
         notes.append("numbering style")
     if any("  " in b.strip() or "\n" in b.strip() and len(b) > 200 for b in blocks):
         notes.append("spacing and line breaks")
-    return notes
+    lines = []
+    for block in blocks:
+        rest, _, title = split_numbering(block.lstrip())
+        if title:
+            notes.append(f"clause title: {title}")
+        lines += [clean(line, variants=False) for line in rest.split("\n")]
+    form = None if standard is None else "\n".join(clean(t, variants=False) for t in standard)
+    notes.extend(editorial.changes("\n".join(lines), form))
+    return list(dict.fromkeys(notes))
 
 
 def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[Finding]:

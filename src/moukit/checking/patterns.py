@@ -8,7 +8,7 @@ line breaks as private-use markers (:data:`BREAK`, :data:`LINE`).
 
 A slot of the form is read by its kind (:data:`moukit.forms.KINDS`): an alternative as one
 of its listed wordings (or any text, for the form's "etc."), a date or a term as the language
-writes them, a number of years as digits, any other blank (names, place, fields) as free text.
+writes them, a number of years as digits, a language as one name (no list), any other blank (names, place, fields) as free text.
 """
 
 from __future__ import annotations
@@ -353,6 +353,8 @@ def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict, in_line:
         return "(?:" + re.sub(r"\(\?P<\w+>", "(?:", term_regex(pack.lexicon)) + ")"
     if kind == "years":
         return r"\d{1,2}"
+    if kind == "language":  # one language's name: never a list ("Chinese, Korean")
+        return f"[^{BREAK}{LINE},，、]+?"
     return free
 
 

@@ -34,7 +34,7 @@ __all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "
            "Variant", "all_forms", "get_form", "meaning_units", "vocabulary"]
 
 
-SHARED_DATA = ("vocabulary.yaml", "units.yaml")  # the data files here that are not forms
+SHARED_DATA = ("vocabulary.yaml", "units.yaml", "editorial.yaml")  # the data files here that are not forms
 
 
 def _instruments() -> tuple[str, ...]:

@@ -2,9 +2,11 @@
 
 What is editorial (never a deviation): whitespace and line breaks, straight or curly quotes,
 Thai or Arabic digits, the order of Thai marks (fixed by pythainlp's ``normalize``), the
-numbering style of clauses, and the case of a word's first letter. Everything else is
-wording. Text is NFC-normalised, never NFKC (NFKC would fold full-width forms and other
-distinctions a reviewer must see).
+numbering style of clauses and the titles added before them, the case of a word's first
+letter, and the variants listed as data (:mod:`moukit.text.editorial`: other spellings,
+phrases, term and date formats, the serial comma, capitals, full-width digits and letters,
+the era written out). Everything else is wording. Text is NFC-normalised, never NFKC (NFKC
+would fold full-width punctuation and other distinctions a reviewer must see).
 
 >>> clean("“Participants”  and\\n‘two Sides’")
 '"Participants" and \\'two Sides\\''
@@ -24,6 +26,7 @@ import re
 import unicodedata
 from functools import cache
 
+from . import editorial
 from .chars import THAI, THAI_CHAR, ZERO_WIDTH, has_thai
 from .formatting import to_arabic_digits
 
@@ -35,11 +38,6 @@ _FOLD = str.maketrans({
     **{chr(0x0E50 + d): str(d) for d in range(10)},
 })
 _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
-_NUMBERING = re.compile(
-    r"^\s*(?:\(?\d{1,3}[.)]|\d{1,3}\s*[.:]|article\s+\d{1,3}\s*[.:]?|clause\s+\d{1,3}\s*[.:]?"
-    r"|ข้อ(?:\s*ที่)?\s*\d{1,3}\s*[.:]?|第\s*\d{1,3}\s*[条條]|제\s*\d{1,3}\s*조|điều\s+\d{1,3}\s*[.:]?)\s*",
-    re.IGNORECASE,
-)
 # A line that is only a signing line ("....", "____") is layout, not wording.
 SIGNING_LINE = re.compile(r"^[\s._\-…‥·]{3,}$")
 
@@ -53,28 +51,57 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def clean(text: str) -> str:
-    """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces."""
+def clean(text: str, *, variants: bool = True) -> str:
+    """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces, and the listed
+    editorial variants folded to the form's wording (:func:`moukit.text.editorial.canonical`)
+    unless ``variants`` is false."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     if has_thai(text):
         from pythainlp.util import normalize
 
         text = normalize(text)
     text = fold(text)
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return " ".join(editorial.canonical(text).split()) if variants else text
 
 
 def strip_numbering(text: str) -> tuple[str, str | None]:
-    """Remove a leading clause number ("1.", "(1)", "๑.", "ข้อ 1", "第1条"); return it too.
+    """Remove a leading clause number ("1.", "(1)", "๑.", "IV.", "ข้อ 1", "第一条", "제1조",
+    "Điều 1", any style listed as data) and a clause title added before the clause ("Clause 5:
+    Duration", "5. DURATION" on its own line); return the number too, in Arabic figures.
 
-    A line that is only a number gives an empty text (the clause follows on the next line).
+    A line that is only a number or a title gives an empty text (the clause follows on the
+    next line).
+
+    >>> strip_numbering("Article V – Duration: This Memorandum")
+    ('This Memorandum', '5')
+    >>> strip_numbering("第二条 双方")
+    ('双方', '2')
     """
-    text = to_arabic_digits(unicodedata.normalize("NFC", text))
-    m = _NUMBERING.match(text)
-    if not m:
-        return text, None
-    number = re.search(r"\d+", m.group(0))
-    return text[m.end():], number.group(0) if number else None
+    rest, number, _ = split_numbering(text)
+    return rest, number
+
+
+def split_numbering(text: str) -> tuple[str, str | None, str | None]:
+    """Like :func:`strip_numbering`, also giving the clause title it removed (or None).
+
+    >>> split_numbering("5. DURATION\\nThis Memorandum")
+    ('This Memorandum', '5', 'DURATION')
+    """
+    text = editorial.fold_digits(to_arabic_digits(unicodedata.normalize("NFC", text)))
+    number = title = None
+    after_number, anywhere = editorial.titles()
+    for _ in range(2):  # a title may stand before the number or after it
+        m = editorial.numbering().match(text)
+        if m and number is None:
+            number = editorial.number_of(m)
+            text = text[m.end():]
+        found = (after_number if m or number else anywhere).match(text)
+        if not found:
+            break
+        title = title or found.group(0).strip(" \n:：.．-–—()（）[]【】〈〉《》")
+        text = text[found.end():]
+    return text, number, title
 
 
 _SCRIPT_RANGES = (

@@ -1,0 +1,398 @@
+"""Editorial variants, read from data: ways of typing the form that say the same thing.
+
+The variants are listed, never guessed: ``forms/editorial.yaml`` (the English form's other
+spellings, phrases, formats of the term and the date, the serial comma, capitals, and the
+numbering styles all languages share) and each built-in pack's ``editorial.yaml`` (its
+numbering words, clause titles and era names). :func:`canonical` folds a text so that every
+listed variant reads as the form's own wording; the check folds the draft and the form alike
+(:func:`moukit.text.normalize.clean`), so a variant is no change while any other word is.
+:func:`changes` names the variants a text shows, for ``moukit check --editorial``.
+
+>>> canonical("Signed on November 22, 2026 in the Thai, Japanese, and English languages")
+'Signed on 22 November 2026 in the Thai, Japanese and English language'
+>>> canonical("for a period of five (5) years"), canonical("for a five (3)-year period")
+('for a five-year period', 'for a five (3)-year period')
+>>> changes("MEMORANDUM OF UNDERSTANDING on the programmes")
+['capitals', 'spelling: "programmes" read as "programs"']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+
+LANGS = ("en", "th", "zh", "ja", "ko", "vi")  # the built-in packs whose editorial.yaml is read
+_CHARS = str.maketrans({
+    **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits and Latin letters
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",  # ligatures (text copied from a PDF)
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",  # hyphens and the minus sign
+})
+_WORD_DASH = re.compile(r"(?<=\w)[\u2013\u2014](?=\w)")  # "five–year": a dash typed for a hyphen
+_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}")  # a word of two letters or more, all capitals
+_WORD_OR_NOT = re.compile(r"\w+|\W+")
+_NOT_LATIN = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+         "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18,
+         "xix": 19, "xx": 20}
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}
+_ROMAN = "|".join(sorted(ROMAN, key=len, reverse=True))
+NUMBER = rf"(?P<n>\d{{1,3}}|(?:{_ROMAN})(?![a-z])|[〇零一二两三四五六七八九十]{{1,3}})"
+_SEPARATOR = r"[.:：．)）\-–—、,]"
+
+
+@cache
+def form_data() -> dict:
+    """The English form's editorial variants (``forms/editorial.yaml``)."""
+    path = resources.files("moukit") / "forms" / "editorial.yaml"
+    return yaml.safe_load(path.read_text("utf-8")) or {}
+
+
+@cache
+def pack_data(lang: str) -> dict:
+    """One built-in pack's editorial variants (``packs/<lang>/editorial.yaml``), or {}."""
+    path = resources.files("moukit") / "packs" / lang / "editorial.yaml"
+    return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.is_file() else {}
+
+
+@cache
+def _number_words() -> tuple[str, ...]:
+    path = resources.files("moukit") / "packs" / "en" / "lexicon.yaml"
+    return tuple(yaml.safe_load(path.read_text("utf-8")).get("number_words") or ())
+
+
+def number_value(text: str) -> int | None:
+    """The value of a clause number in figures, roman or Chinese numerals (up to 99).
+
+    >>> number_value("12"), number_value("IV"), number_value("十二"), number_value("二十")
+    (12, 4, 12, 20)
+    """
+    text = text.translate(_CHARS).strip()
+    if text.isdigit():
+        return int(text)
+    if text.lower() in ROMAN:
+        return ROMAN[text.lower()]
+    if text and all(ch in _CJK_DIGITS or ch == "十" for ch in text):
+        if "十" in text:
+            tens, _, units = text.partition("十")
+            return (_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CJK_DIGITS.get(units, 0) if units else 0)
+        return _CJK_DIGITS.get(text) if len(text) == 1 else None
+    return None
+
+
+# ------------------------------------------------------------------------------ folding
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One kind of editorial variant: the note ``--editorial`` shows and how it is folded."""
+
+    note: str
+    apply: Callable[..., str]  # (text, record=None) -> text; record gets (as written, as folded)
+    detail: bool = False  # the note names what was folded ('spelling: "programmes" read as "programs"')
+
+
+def _sub(regex: re.Pattern, replace: Callable[[re.Match], str], text: str, record: list | None) -> str:
+    """``regex.sub(replace, text)``, noting each (as written, as folded) pair in ``record``."""
+    def noted(m: re.Match) -> str:
+        new = replace(m)
+        if record is not None and new != m.group(0):
+            record.append((m.group(0), new))
+        return new
+    return regex.sub(noted, text)
+
+
+def _keep_case(found: str, new: str) -> str:
+    """``new`` with the case of ``found``'s first letter."""
+    if found[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new[:1].lower() + new[1:] if found[:1].islower() else new
+
+
+def _phrase_regex(phrase: str) -> str:
+    return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)"
+
+
+def _capitals(text: str) -> str:
+    """Runs of two or more words in capitals, in ordinary case (first letters kept)."""
+    if not _CAPITAL_WORD.search(text) or text.islower():
+        return text
+    pieces = _WORD_OR_NOT.findall(text)
+    upper = [bool(_CAPITAL_WORD.fullmatch(p)) and p.isupper() for p in pieces]
+    out = []
+    for i, piece in enumerate(pieces):
+        if upper[i]:
+            before = next((upper[j] for j in range(i - 1, -1, -1) if pieces[j].strip(" ,;:()'\"-")), False)
+            after = next((upper[j] for j in range(i + 1, len(pieces)) if pieces[j].strip(" ,;:()'\"-")), False)
+            if before or after:
+                piece = piece[:1] + piece[1:].lower()
+        out.append(piece)
+    return "".join(out)
+
+
+def _spelling_fold() -> tuple[re.Pattern, dict[str, str]]:
+    variants = {v.lower(): form for form, others in (form_data().get("spelling") or {}).items()
+                for v in others or ()}
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+                       + r")(?![\w-])", re.IGNORECASE)
+    return regex, variants
+
+
+def _phrases() -> list[tuple[re.Pattern, str]]:
+    out = []
+    for group in form_data().get("phrases") or ():
+        first, *others = group["same"]
+        for other in others:
+            out.append((re.compile(_phrase_regex(other), re.IGNORECASE), first))
+    return out
+
+
+def _template_regex(template: str, groups: dict[str, str]) -> str:
+    out = []
+    for piece in re.split(r"(\{\w+\})", template):
+        if piece.startswith("{") and piece[1:-1] in groups:
+            out.append(groups[piece[1:-1]])
+        else:
+            out.append(r"\s+".join(re.escape(w) for w in piece.split(" ")).replace(r"\s+\s+", r"\s+"))
+    return r"(?<!\w)" + "".join(out) + r"(?!\w)"
+
+
+def _term_fold() -> Callable[[str], str]:
+    term = form_data().get("term") or {}
+    words = _number_words()
+    if not term or not words:
+        return lambda text, record=None: text
+    spelled = "|".join(sorted(words, key=len, reverse=True))
+    groups = {"w": f"(?P<w>{spelled})", "n": r"(?P<n>\d{1,2})"}
+    regexes = [re.compile(_template_regex(t, groups), re.IGNORECASE) for t in term["same"]]
+    lower = [w.lower() for w in words]
+
+    def replace(m: re.Match) -> str:
+        found = m.groupdict()
+        n = int(found["n"]) if found.get("n") else None
+        w = lower.index(found["w"].lower()) if found.get("w") else None
+        if n is not None and w is not None and n != w:
+            return m.group(0)  # words and figures disagree: not the same term, leave it
+        value = n if n is not None else w
+        if value is None or value >= len(words):
+            return m.group(0)
+        return _keep_case(m.group(0), term["form"].format(w=words[value]))
+
+    def apply(text: str, record: list | None = None) -> str:
+        if "year" not in text.lower():
+            return text
+        for regex in regexes:
+            text = _sub(regex, replace, text, record)
+        return text
+    return apply
+
+
+def _date_fold() -> Callable[[str], str]:
+    data = form_data().get("date") or {}
+    if not data:
+        return lambda text, record=None: text
+    months = data["months"]
+    abbreviations = {a.lower(): i + 1 for i, a in enumerate(data["abbreviations"])}
+    abbreviations.update({k.lower(): v for k, v in (data.get("other_abbreviations") or {}).items()})
+    groups = {
+        "d": r"(?P<d>\d{1,2})", "y": r"(?P<y>\d{4})", "mm": r"(?P<mm>\d{1,2})",
+        "ord": r"(?:st|nd|rd|th)",
+        "month": "(?P<month>" + "|".join(months) + ")",
+        "mon": "(?P<mon>" + "|".join(sorted(abbreviations, key=len, reverse=True)) + ")",
+    }
+    named = [re.compile(_template_regex(t, groups), re.IGNORECASE) for t in data.get("same") or ()]
+    figures = [re.compile(_template_regex(t, groups)) for t in data.get("figures") or ()]
+    month_index = {m.lower(): i + 1 for i, m in enumerate(months)}
+
+    def write(day: int, month: int, year: int, m: re.Match) -> str:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return m.group(0)
+        return data["form"].format(d=day, month=months[month - 1], y=year)
+
+    def named_date(m: re.Match) -> str:
+        month = month_index.get((m.groupdict().get("month") or "").lower()) or \
+            abbreviations.get((m.groupdict().get("mon") or "").lower())
+        return write(int(m.group("d")), month, int(m.group("y")), m) if month else m.group(0)
+
+    def figure_date(m: re.Match) -> str:
+        a, b = int(m.group("d")), int(m.group("mm"))
+        if m.re.pattern.index("(?P<y>") < m.re.pattern.index("(?P<d>"):
+            return write(a, b, int(m.group("y")), m)  # year first: year-month-day
+        if a > 12 >= b or a == b:
+            return write(a, b, int(m.group("y")), m)
+        if b > 12 >= a:
+            return write(b, a, int(m.group("y")), m)  # month first (US)
+        return m.group(0)  # 05/11/2026: 5 November or May 11? Left as written.
+
+    def apply(text: str, record: list | None = None) -> str:
+        if not re.search(r"\d{4}", text):
+            return text
+        for regex in named:
+            text = _sub(regex, named_date, text, record)
+        if not _NOT_LATIN.search(text) and re.search(r"[A-Za-z]", text):
+            for regex in figures:  # in figures: English text only, where they are the date blank
+                text = _sub(regex, figure_date, text, record)
+        return text
+    return apply
+
+
+def _era_fold() -> Callable[[str], str]:
+    eras = {word: same for lang in LANGS for word, same in (pack_data(lang).get("era") or {}).items()}
+    if not eras:
+        return lambda text, record=None: text
+    regex = re.compile("|".join(re.escape(w) for w in sorted(eras, key=len, reverse=True)))
+
+    def apply(text: str, record: list | None = None) -> str:
+        return _sub(regex, lambda m: eras[m.group(0)], text, record)
+    return apply
+
+
+@cache
+def folds() -> tuple[Fold, ...]:
+    """Every fold, in the order they apply."""
+    data = form_data()
+    spelling, variants = _spelling_fold()
+    phrases = _phrases()
+
+    def spell(text: str, record: list | None = None) -> str:
+        return _sub(spelling, lambda m: _keep_case(m.group(0), variants[m.group(0).lower()]), text, record)
+
+    def phrase(text: str, record: list | None = None) -> str:
+        for regex, same in phrases:
+            text = _sub(regex, lambda m, same=same: _keep_case(m.group(0), same), text, record)
+        return text
+
+    out = [
+        Fold("full-width letters or digits, ligatures, hyphens typed otherwise",
+             lambda text, record=None: _WORD_DASH.sub("-", text.translate(_CHARS))),
+        Fold("the era written out", _era_fold(), detail=True),
+    ]
+    if data.get("capitals"):
+        out.append(Fold("capitals", lambda text, record=None: _capitals(text)))  # one note
+    out += [Fold("spelling", spell, detail=True), Fold("a phrase written otherwise", phrase, detail=True),
+            Fold("the term written otherwise", _term_fold(), detail=True),
+            Fold("the date written otherwise", _date_fold(), detail=True)]
+    if data.get("serial_comma"):
+        comma = re.compile(r",(?=\s*and\b)")  # also where a blank stands before it
+        out.append(Fold("serial comma", lambda text, record=None: _sub(comma, lambda m: "", text, record)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def canonical(text: str) -> str:
+    """``text`` with every listed editorial variant folded to the form's own wording."""
+    for f in folds():
+        text = f.apply(text)
+    return text
+
+
+def records(text: str) -> list[tuple[str, str, str]]:
+    """Every variant folded in ``text``: (note, as written, as folded), in order."""
+    out = []
+    for f in folds():
+        record: list = []
+        new = f.apply(text, record)
+        if new != text:
+            if f.detail:
+                out.extend((f.note, old, folded) for old, folded in record or [("", "")])
+            else:  # one note, counted once for each place
+                out.extend((f.note, "", "") for _ in record or [None])
+        text = new
+    return out
+
+
+def changes(text: str, standard: str | None = None) -> list[str]:
+    """The kinds of editorial variant ``text`` shows (what ``--editorial`` lists): those
+    the ``standard`` text (the form's rendering, when given) does not show itself, and the
+    form's own phrases the text writes another listed way.
+
+    >>> changes("in the Thai, Korean and English languages", "in the Thai, Korean, and English languages")
+    ['serial comma']
+    """
+    from collections import Counter
+
+    mine = Counter(records(text))
+    theirs = Counter(records(standard)) if standard is not None else Counter()
+    notes = [_note(*r) for r in mine - theirs]
+    written = canonical(text)
+    for note, old, folded in theirs - mine:
+        if not old:
+            notes.append(note)
+        elif folded in written:
+            notes.append(f'{note}: "{folded}" where the form writes "{old}"')
+    return list(dict.fromkeys(notes))
+
+
+def _note(note: str, old: str, folded: str) -> str:
+    return f'{note}: "{old}" read as "{folded}"' if old else note
+
+
+# ---------------------------------------------------------------------- numbers and titles
+
+
+def _numbering_regex(template: str) -> str:
+    out = []
+    for piece in re.split(r"(\{n\})", template):
+        if piece == "{n}":
+            out.append(r"\s*" + NUMBER + r"\s*")
+        else:
+            out.append(r"\s*".join(re.escape(w) for w in piece.split(" ")))
+    return "".join(out)
+
+
+@cache
+def numbering() -> re.Pattern:
+    """A leading clause number in any listed style, with its separator; group ``n`` the number."""
+    templates = list(form_data().get("numbering") or ())
+    for lang in LANGS:
+        templates += pack_data(lang).get("numbering") or ()
+    templates = sorted(set(templates), key=len, reverse=True)
+    alternatives = [f"(?:{_numbering_regex(t)})".replace("(?P<n>", f"(?P<n{i}>") for i, t in enumerate(templates)]
+    # a bare number in figures needs punctuation ("1."): "1 The Participants" is not numbered
+    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")(?:\s*" + _SEPARATOR + r")?\s*", re.IGNORECASE)
+
+
+def number_of(m: re.Match) -> str | None:
+    """The clause number a :func:`numbering` match read, in Arabic figures."""
+    for name, value in m.groupdict().items():
+        if name.startswith("n") and value:
+            found = number_value(value)
+            return str(found) if found is not None else None
+    return None
+
+
+@cache
+def titles() -> tuple[re.Pattern, re.Pattern]:
+    """Clause titles of every language: (after a number, anywhere), each a leading match."""
+    latin, other = [], []
+    for lang in LANGS:
+        for title in pack_data(lang).get("titles") or ():
+            (latin if re.match(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", title) else other).append(title)
+    every = sorted(latin + other, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in every)
+    ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
+    # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
+    bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
+    anywhere = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed})", re.IGNORECASE)
+    wide = "|".join(re.escape(t) for t in sorted(other, key=len, reverse=True))
+    after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?:{wide})\s+)", re.IGNORECASE)
+    return after_number, anywhere
+
+
+def fold_digits(text: str) -> str:
+    """Full-width digits and letters as ASCII, one character for one (offsets are kept)."""
+    return text.translate(_CHARS_ONE)
+
+
+_CHARS_ONE = str.maketrans({k: v for k, v in _CHARS.items() if len(v) == 1})

@@ -1,0 +1,77 @@
+"""Editorial tolerance, both ways: each listed variant of typing is standard and listed under
+``--editorial``; a real change right next to it is still caught.
+
+The cases are data, one file per language (tests/data/editorial/<lang>.yaml): an example
+spec is rendered by moukit as text, the case's edits (regular expressions) are applied to
+that language's version only, and the draft is checked. ``verdict`` is the verdict expected
+(or a list of those allowed); ``editorial`` lists texts each of which must appear in one of
+the version's editorial notes; ``not_editorial`` texts that must not; ``no_findings: true``
+that the check has nothing at all to say (not even that a translation is worded otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+import moukit
+from moukit.text.normalize import detect_language
+
+DATA = Path(__file__).parent / "data" / "editorial"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SEPARATOR = "=" * 72
+
+
+def _cases():
+    for path in sorted(DATA.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for case in data["cases"]:
+            case = {"example": data["example"], **case}
+            yield pytest.param(data["lang"], case, id=f"{path.stem}: {case['name']}")
+
+
+@cache
+def rendered(example: str) -> str:
+    """The example's text rendering (Thai, the partner's language, English)."""
+    return moukit.render(moukit.load_spec(EXAMPLES / f"{example}.yaml"), "txt").data.decode("utf-8")
+
+
+def edited(example: str, lang: str, edits: list[list[str]]) -> str:
+    """The rendering with ``edits`` applied to the ``lang`` version only (each must apply)."""
+    sections = rendered(example).split(SEPARATOR)
+    out = []
+    for section in sections:
+        if detect_language(section) == lang:
+            for pattern, replacement in edits:
+                new = re.sub(pattern, replacement, section, flags=re.MULTILINE)
+                assert new != section, f"the edit {pattern!r} changes nothing"
+                section = new
+        out.append(section)
+    return SEPARATOR.join(out)
+
+
+@pytest.mark.parametrize(("lang", "case"), list(_cases()))
+def test_editorial_case(lang, case):
+    report = moukit.check(edited(case["example"], lang, case.get("edits") or []).encode("utf-8"))
+    allowed = case["verdict"] if isinstance(case["verdict"], list) else [case["verdict"]]
+    messages = [f"{f.code} {f.message}" for f in report.findings]
+    assert report.verdict in allowed, messages
+    if case.get("no_findings"):
+        assert messages == []
+    notes = [n for v in report.versions if v.lang == lang for n in v.editorial]
+    for expected in case.get("editorial") or ():
+        assert any(expected in n for n in notes), (expected, notes)
+    for unexpected in case.get("not_editorial") or ():
+        assert not any(unexpected in n for n in notes), (unexpected, notes)
+
+
+def test_every_shipped_language_has_cases():
+    """Each shipped pack has an editorial.yaml and a case file here."""
+    packs = Path(moukit.__file__).parent / "packs"
+    langs = sorted(p.name for p in packs.iterdir() if (p / "lexicon.yaml").is_file())
+    assert langs == sorted(p.stem for p in DATA.glob("*.yaml"))
+    assert all((packs / lang / "editorial.yaml").is_file() for lang in langs)
