@@ -280,7 +280,13 @@ def run(case: Case, reader: str) -> Outcome:
             path.write_bytes(text_bytes(part) if reader == "text" else docx_bytes(part))
             paths.append(str(path))
         try:
-            report = moukit.check(paths if case.files else paths[0])
+            if case.files:  # several files: one verdict per agreement, the worst counts
+                batch = moukit.check_all(paths)
+                report = max(batch.reports, key=lambda r: ("standard", "ministries",
+                                                            "council_of_state",
+                                                            "not_permitted").index(r.verdict))
+            else:
+                report = moukit.check(paths[0])
         except moukit.NotTheForm as error:
             return Outcome(case, reader, "not_the_form", reason=str(error).splitlines()[0])
         except moukit.MoukitError as error:

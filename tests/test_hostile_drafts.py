@@ -31,6 +31,15 @@ pytestmark = pytest.mark.slow  # hostile input, with child processes under limit
 MiB = 1024 * 1024
 
 
+def the_form(*added: str) -> str:
+    """The English MOU of an example, with hostile paragraphs added after its title (a draft
+    must be the form to get a report at all)."""
+    spec = moukit.load_spec(Path(__file__).resolve().parent.parent / "examples" / "chiang-mai-chengdu.yaml")
+    text = moukit.render(spec, "txt", languages=["en"]).data.decode("utf-8")
+    title, _, rest = text.partition("\n\n")
+    return "\n\n".join([title, *added, rest])
+
+
 def draft_file(tmp_path, name: str, data: bytes):
     path = tmp_path / name
     path.write_bytes(data)
@@ -205,22 +214,15 @@ def test_endless_device_is_bounded(tmp_path):
 # --------------------------------------------------------------------------- not the form
 
 
-def test_news_article_is_quick_and_reported_as_nothing_like_the_form(capsys, tmp_path):
-    """No clear error today: a report where every clause of the form is missing (documented)."""
+def test_news_article_is_quick_and_refused_as_not_the_form(capsys, tmp_path):
+    """A news article is not a draft of the form: a clear error (exit 2), quickly."""
     path = draft_file(tmp_path, "news.txt", hd.NEWS_ARTICLE.encode("utf-8"))
     started = time.monotonic()
     result = run_cli(capsys, "check", path, "--json")
     assert time.monotonic() - started < 10
-    if result.code == 2:
-        assert_clean_error(result, "news.txt")
-        return
-    import json
-
-    report = json.loads(result.out)
-    assert report["verdict"] in ("council_of_state", "not_permitted")
-    removed = [f for f in report["findings"] if f["kind"] == "removed"]
-    form = moukit.get_form(report["versions"][0]["instrument"])
-    assert len(removed) >= len(form.clauses) - 1
+    assert result.code == 2
+    assert_clean_error(result, "news.txt")
+    assert "not a Letter of Intent or Memorandum of Understanding of the form" in result.err
 
 
 def test_unsupported_language_is_refused(capsys, tmp_path):
@@ -243,8 +245,7 @@ def test_short_unsupported_language_never_crashes(capsys, tmp_path):
 
 
 def test_terminal_report_neutralises_escapes_and_bidi(tmp_path):
-    text = ("The two cities \x1b]0;pwned\x07\x1b[2J will fund the \u202eesor\u202c budget.\n\n"
-            "The two cities will cooperate.\n")
+    text = the_form("The two cities \x1b]0;pwned\x07\x1b[2J will fund the \u202eesor\u202c budget.")
     path = draft_file(tmp_path, "esc.txt", text.encode("utf-8"))
     result = run_module("check", path, "--color", cwd=tmp_path)
     assert result.code in (1, 3) and "Traceback" not in result.err
@@ -253,8 +254,8 @@ def test_terminal_report_neutralises_escapes_and_bidi(tmp_path):
 
 
 def test_html_report_escapes_the_draft(capsys, tmp_path):
-    text = ("The two cities will cooperate with each other <script>alert(1)</script> on the "
-            "exchange of visits between their officials.\n\n<img src=x onerror=alert(2)>\n")
+    text = the_form("The two cities will cooperate with each other <script>alert(1)</script> on "
+                    "the exchange of visits between their officials.", "<img src=x onerror=alert(2)>")
     path = draft_file(tmp_path, "xss.txt", text.encode("utf-8"))
     html = tmp_path / "r.html"
     result = run_cli(capsys, "check", path, "--html", html)
@@ -282,7 +283,7 @@ def test_redline_of_a_checked_docx_carries_no_doctype(capsys, tmp_path):
 def test_secret_file_stays_unread_even_when_named_in_text(capsys, tmp_path):
     """A text draft naming a file path is text: the file is not opened."""
     secret = plant_secret(tmp_path)
-    text = f"The two cities will cooperate.\n\n![x]({secret.as_uri()})\n\n[y]({secret})\n"
+    text = the_form(f"![x]({secret.as_uri()})", f"[y]({secret})")
     path = draft_file(tmp_path, "draft.md", text.encode("utf-8"))
     html = tmp_path / "r.html"
     result = run_cli(capsys, "check", path, "--html", html)

@@ -50,7 +50,9 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "TemplateError": "errors",
     "ThaiParty": "spec.models",
     "UsageError": "errors",
+    "Batch": "checking.batch",
     "check": "checking.pipeline",
+    "check_all": "checking.batch",
     "get_form": "forms",
     "load_spec": "spec.load",
     "parse_spec": "spec.load",
@@ -60,6 +62,7 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
 
 __all__ = [
     "AnswerError",
+    "Batch",
     "Custom",
     "Document",
     "DraftError",
@@ -89,6 +92,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "check",
+    "check_all",
     "get_form",
     "load_spec",
     "parse_spec",
@@ -112,6 +116,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     # ruff: noqa: F401
+    from .checking.batch import Batch, check_all
     from .checking.pipeline import check
     from .checking.readers import Limits
     from .checking.report import Finding, Report

@@ -64,11 +64,23 @@ def _untouched(draft, form) -> bool:
 def check(sources, spec=None, *, templates=(), rules=(), accept=(), limits=None) -> Report:
     """Check one or more drafts (paths or bytes; DOCX, text or Markdown) against the form.
 
+    Several drafts must be versions of one agreement (a file per language); drafts that are
+    several agreements raise :class:`moukit.UsageError`: check them with
+    :func:`moukit.check_all`, which gives each agreement its report.
+
     ``spec`` (a spec object or a path) gives the intended values; ``templates`` adds template
     folders; ``rules`` adds rule packs; ``accept`` adds folders of accepted texts (translations
     a ministry approved, see :mod:`moukit.checking.accepted`). Returns a
     :class:`moukit.checking.report.Report`; bad input raises a :class:`moukit.MoukitError`.
     """
+    if not isinstance(sources, (str, Path, bytes, bytearray)) and len(sources) > 1:
+        from .batch import check_all, several_agreements
+
+        batch = check_all(sources, spec, templates=templates, rules=rules, accept=accept,
+                          limits=limits)
+        if len(batch.reports) > 1:
+            raise several_agreements(batch)
+        return batch.reports[0]
     report, _ = check_detailed(sources, spec, templates=templates, rules=rules, accept=accept,
                                limits=limits)
     return report

@@ -222,7 +222,7 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
         elif key_of(text).lower() in markers or lines.heading(text):
             editorial.append(f"heading or draft marker {clean(text)!r} ignored")
             heading_before.add(len(kept))
-        elif kind:
+        elif kind and getattr(b, "table", None) is None:  # a table cell holds a value (a name)
             editorial.append(f"{kind} {clean(text)!r} ignored")
         else:
             kept.append(b)

@@ -11,23 +11,41 @@ from .i18n import gettext as _
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check drafts against the standard form; the exit status is the verdict (0, 1 or 3)."""
-    import json
+    """Check drafts against the standard form; the exit status is the verdict (0, 1 or 3).
 
-    from .._atomic import check_target, write_all_atomic
-    from ..checking.pipeline import check_detailed
+    Several files are checked as the agreements they make up (a file per language of one
+    agreement is one); a folder, or ``--batch``, checks each file on its own and prints a
+    line per file."""
+    from pathlib import Path
+
+    from .._atomic import check_target
+    from ..checking.batch import check_all, draft_files
 
     if args.redline and len(args.drafts) != 1:
         from ..errors import UsageError
 
         raise UsageError(_("--redline works on one DOCX draft at a time"),
                           hint=_("check the DOCX alone to get its redline"))
-    for path in (args.html, args.redline):
+    drafts = draft_files(args.drafts)
+    for path in (args.html, args.redline, args.csv):
         if path:
             check_target(path)
-            _not_a_draft(path, args.drafts)
-    report, analyses = check_detailed(args.drafts, args.spec, templates=args.templates,
-                                      rules=args.rules, accept=args.accept)
+            _not_a_draft(path, drafts)
+    separately = args.batch or any(Path(d).is_dir() for d in args.drafts)
+    batch = check_all(drafts, args.spec, separately=separately, templates=args.templates,
+                      rules=args.rules, accept=args.accept)
+    if separately or len(batch.reports) > 1:
+        return _several(args, batch, separately)
+    return _one(args, batch.reports[0], batch.analyses[0], drafts)
+
+
+def _one(args: argparse.Namespace, report, analyses, drafts: list[str]) -> int:
+    """The report of one agreement: terminal or JSON, and the HTML, redline and CSV asked for."""
+    import json
+
+    from .._atomic import write_all_atomic
+    from ..checking.batch import Batch
+
     outputs = []  # everything is built, and every target checked, before anything is written
     if args.html:
         from ..checking.output.html import format_html
@@ -36,19 +54,51 @@ def run(args: argparse.Namespace) -> int:
     if args.redline:
         from ..checking.output.redline import write_redline
 
-        outputs.append((args.redline, write_redline(args.drafts[0], analyses)))
+        outputs.append((args.redline, write_redline(drafts[0], analyses)))
+    if args.csv:
+        outputs.append((args.csv, Batch([report]).to_csv().encode("utf-8")))
     for path in write_all_atomic(outputs):
         err(_("wrote {path}").format(path=path))
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        from ..checking.output.terminal import format_terminal
-
-        color = args.color if args.color is not None else (
-            sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        sys.stdout.write(format_terminal(report, color=color, show_editorial=args.editorial,
-                                         lang=args.report_lang) + "\n")
+        sys.stdout.write(_terminal(args, report) + "\n")
     return exit_status(report, args.fail_on)
+
+
+def _several(args: argparse.Namespace, batch, separately: bool) -> int:
+    """Several agreements (or a batch of files): each report, or a line per file, then the
+    summary; the exit status is the worst."""
+    import json
+
+    from .._atomic import write_all_atomic
+    from ..checking.batch import summary
+    from ..errors import UsageError
+
+    if args.html or args.redline:
+        raise UsageError(_("--html and --redline work on one agreement at a time"),
+                          hint=_("check each agreement on its own to get its HTML report or redline"))
+    if args.csv:
+        for path in write_all_atomic([(args.csv, batch.to_csv().encode("utf-8"))]):
+            err(_("wrote {path}").format(path=path))
+    if args.json:
+        sys.stdout.write(json.dumps(batch.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        if not separately:
+            for report in batch.reports:
+                sys.stdout.write(_terminal(args, report) + "\n\n")
+        sys.stdout.write(summary(batch) + "\n")
+    codes = [exit_status(r, args.fail_on) for r in batch.reports] + [2 for _ in batch.errors]
+    return max(codes, default=0)
+
+
+def _terminal(args: argparse.Namespace, report) -> str:
+    """One report for the terminal."""
+    from ..checking.output.terminal import format_terminal
+
+    color = args.color if args.color is not None else (
+        sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    return format_terminal(report, color=color, show_editorial=args.editorial, lang=args.report_lang)
 
 
 def exit_status(report, fail_on: str | None) -> int:
@@ -87,7 +137,12 @@ def add(commands) -> None:
                       "status: 0 standard form, 1 review needed (ministries or Council of State), "
                       "3 not permitted for a province, 2 bad input."),
     )
-    p.add_argument("drafts", metavar="DRAFT", nargs="+", help=_("the draft file(s)"))
+    p.add_argument("drafts", metavar="DRAFT", nargs="+",
+                   help=_("the draft file(s), or a folder of drafts (each checked on its own)"))
+    p.add_argument("--batch", action="store_true",
+                   help=_("check each file on its own and print a line per file (as for a folder)"))
+    p.add_argument("--csv", metavar="OUT.csv",
+                   help=_("also write a summary, a line per file, as CSV"))
     p.add_argument("--spec", metavar="SPEC", help=_("the spec with the intended values (YAML)"))
     p.add_argument("--json", action="store_true",
                    help=_("print the report as JSON (schema moukit.check-report v2, see docs/)"))

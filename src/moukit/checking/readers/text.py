@@ -78,18 +78,22 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
-MAX_LINES_OF_A_PARAGRAPH = 8  # a title typed line by line has up to seven
+MEAN_LINES_OF_A_PARAGRAPH = 6  # a title typed line by line has up to seven, a clause one
 
 
 def _lines_are_paragraphs(lines: list[str]) -> bool:
-    """True when single line breaks separate paragraphs: some run of lines without a blank
-    line between them is longer than any paragraph of the form (a title, a signature block)
-    would be. Otherwise blank lines separate the paragraphs, as in moukit's own text."""
-    run = longest = 0
-    for line in lines:
-        run = run + 1 if line.strip() and not SEPARATOR.match(line) else 0
-        longest = max(longest, run)
-    return longest > MAX_LINES_OF_A_PARAGRAPH
+    """True when single line breaks separate paragraphs: blank lines are rare (between the
+    versions only, if anywhere), so that a block of lines between them is longer than a
+    paragraph of the form would be. Where blank lines separate the paragraphs (as in moukit's
+    own text, or text whose paragraphs were broken anywhere), a block of lines is one."""
+    runs, run = [], 0
+    for line in lines + [""]:
+        if line.strip() and not SEPARATOR.match(line):
+            run += 1
+        elif run:
+            runs.append(run)
+            run = 0
+    return bool(runs) and (len(runs) < 3 or sum(runs) / len(runs) > MEAN_LINES_OF_A_PARAGRAPH)
 
 
 def _wrapped(line: str, following: str, width: int) -> bool:

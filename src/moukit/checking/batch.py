@@ -1,0 +1,208 @@
+"""Several drafts at once: which files are versions of the same agreement, one report per
+agreement, and a summary for a folder of drafts.
+
+Files given together are checked one by one first. A file joins the agreement of an earlier
+file when both are the same instrument, name the same partner language and the same Thai
+province (where both name them), and, in a language both have, the same partner: the Thai,
+Korean and English versions of one MOU sent as three files are one agreement, two MOUs are
+two. A date or a name that differs does not split an agreement: it is a
+disagreement between its versions, which the check reports. Each agreement
+is then checked as one draft, so its versions are compared with each other.
+
+With ``separately`` (``moukit check DIR`` or ``--batch``) every file is its own agreement,
+and a file that cannot be checked is recorded with its error instead of stopping the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import MoukitError, UsageError
+from .codes import ROUTES
+from .report import Report
+
+BATCH_SCHEMA = "moukit.check-batch"
+BATCH_SCHEMA_VERSION = 1
+DRAFT_SUFFIXES = (".docx", ".txt", ".md", ".markdown", ".text")
+
+
+@dataclass
+class Batch:
+    """The reports of several agreements (and the files that could not be checked)."""
+
+    reports: list[Report] = field(default_factory=list)
+    analyses: list[list] = field(default_factory=list)  # per report, for HTML and redline
+    errors: list[tuple[str, MoukitError]] = field(default_factory=list)  # (file, error)
+
+    @property
+    def exit_code(self) -> int:
+        """The worst exit code: 3 not permitted, then 2 a file not checked, 1 review, 0."""
+        return max([r.exit_code for r in self.reports] + [2 for _ in self.errors] or [0])
+
+    @property
+    def verdict(self) -> str:
+        """The most serious verdict of the agreements (``standard`` if none)."""
+        return max((r.verdict for r in self.reports), key=ROUTES.index, default="standard")
+
+    def rows(self) -> list[dict]:
+        """One summary row per file: its agreement, verdict, exit code, form and counts."""
+        rows = []
+        for number, report in enumerate(self.reports, 1):
+            counts = {route: sum(f.route == route for f in report.findings) for route in ROUTES}
+            for source in report.sources:
+                rows.append({"file": source, "agreement": number, "verdict": report.verdict,
+                             "exit_code": report.exit_code, "form": report.form_id or "",
+                             **counts, "reason": report.reason, "error": ""})
+        for source, error in self.errors:
+            rows.append({"file": source, "agreement": None, "verdict": "error", "exit_code": 2,
+                         "form": "", **{route: 0 for route in ROUTES}, "reason": "",
+                         "error": error.message})
+        return rows
+
+    def to_dict(self) -> dict:
+        """The batch as JSON-ready data (schema ``moukit.check-batch`` v1): the summary rows
+        and every agreement's full report."""
+        from .._version import __version__
+
+        return {"schema": BATCH_SCHEMA, "schema_version": BATCH_SCHEMA_VERSION,
+                "moukit_version": __version__, "verdict": self.verdict,
+                "exit_code": self.exit_code, "files": self.rows(),
+                "reports": [r.to_dict() for r in self.reports]}
+
+    def to_csv(self) -> str:
+        """The summary rows as CSV (UTF-8 text, a header line first)."""
+        out = io.StringIO()
+        columns = ["file", "agreement", "verdict", "exit_code", "form", *ROUTES, "reason", "error"]
+        writer = csv.DictWriter(out, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.rows())
+        return out.getvalue()
+
+
+def draft_files(paths) -> list[str]:
+    """The drafts named: files as given, and the drafts in each folder (sorted by name)."""
+    out = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file()
+                           and p.suffix.lower() in DRAFT_SUFFIXES and not p.name.startswith((".", "~$")))
+            if not found:
+                raise UsageError(f"{path}: no drafts (.docx, .txt, .md) in the folder",
+                                 hint="give the folder that holds the drafts")
+            out += [str(p) for p in found]
+        else:
+            out.append(str(path))
+    return out
+
+
+def check_all(sources, spec=None, *, separately: bool = False, templates=(), rules=(), accept=(),
+              limits=None) -> Batch:
+    """Check drafts as the agreements they make up (see the module); ``separately``: each
+    file on its own, recording the files that cannot be checked."""
+    from .pipeline import check_detailed
+    from .readers import read_draft
+
+    if isinstance(sources, (str, Path, bytes, bytearray)):
+        sources = [sources]
+    options = {"templates": templates, "rules": rules, "accept": accept, "limits": limits}
+    batch = Batch()
+    singles = []
+    for source in sources:
+        try:
+            draft = read_draft(source, limits=limits) if not hasattr(source, "blocks") else source
+            singles.append((draft, *check_detailed([draft], spec, **options)))
+        except MoukitError as exc:
+            if not separately:
+                raise
+            batch.errors.append((getattr(source, "name", None) or str(source)
+                                 if not isinstance(source, (bytes, bytearray)) else "<bytes>", exc))
+    groups = [[single] for single in singles] if separately else _group(singles)
+    for group in groups:
+        if len(group) == 1:
+            _, report, analyses = group[0]
+        else:
+            report, analyses = check_detailed([draft for draft, _, _ in group], spec, **options)
+        batch.reports.append(report)
+        batch.analyses.append(analyses)
+    return batch
+
+
+def _group(singles: list) -> list[list]:
+    """The drafts grouped into agreements, in the order they were given."""
+    groups: list[list] = []
+    for single in singles:
+        home = next((g for g in groups if all(_same_agreement(single[1], other[1]) for other in g)), None)
+        if home is None:
+            groups.append([single])
+        else:
+            home.append(single)
+    return groups
+
+
+def _same_agreement(a: Report, b: Report) -> bool:
+    """Two drafts that may be versions of one agreement: the same form, the same partner
+    language and Thai province where both name them, and in a language both have, the same
+    partner."""
+    if a.form_id != b.form_id:
+        return False
+    ours = {v.lang: _folded(v.values.get("partner_name")) for v in a.versions}
+    theirs = {v.lang: _folded(v.values.get("partner_name")) for v in b.versions}
+    if any(ours[lang] != theirs[lang] for lang in set(ours) & set(theirs)):
+        return False
+    for read in (_thai_province, _partner_language):
+        ours, theirs = read(a), read(b)
+        if ours is not None and theirs is not None and ours != theirs:
+            return False
+    return True
+
+
+def _folded(value) -> str:
+    """A name compared without case, spacing or punctuation."""
+    from ..text.normalize import clean
+
+    text = value.get("text") if isinstance(value, dict) else value
+    return "".join(ch for ch in clean(text or "").casefold() if ch.isalnum())
+
+
+def _partner_language(report: Report) -> str | None:
+    """The code of the partner's language the signing clause names."""
+    for version in report.versions:
+        value = version.values.get("partner_language")
+        if isinstance(value, dict) and value.get("code"):
+            return value["code"]
+    return None
+
+
+def _thai_province(report: Report) -> str | None:
+    """The Thai province a draft names (its English name), when moukit knows it."""
+    from ..spec.provinces import find_province
+
+    for version in report.versions:
+        name = version.values.get("thai_name")
+        text = name.get("text") if isinstance(name, dict) else name
+        province = find_province(text) if isinstance(text, str) and text else None
+        if province is not None:
+            return province.name_en
+    return None
+
+
+def summary(batch: Batch) -> str:
+    """One line per file: exit code, verdict, file, and the reason or the error; then a total."""
+    lines = [f"{row['exit_code']}  {row['verdict']:<16} {row['file']}  ({row['error'] or row['reason']})"
+             for row in batch.rows()]
+    lines.append(f"{len(batch.rows())} file(s), {len(batch.reports)} agreement(s), "
+                 f"{len(batch.errors)} not checked; worst verdict: {batch.verdict} "
+                 f"(exit code {batch.exit_code})")
+    return "\n".join(lines)
+
+
+def several_agreements(batch: Batch) -> UsageError:
+    """The error of :func:`moukit.check` given files that are several agreements."""
+    groups = "; ".join(", ".join(r.sources) for r in batch.reports)
+    return UsageError(f"the drafts are {len(batch.reports)} different agreements ({groups}): each "
+                      "gets its own verdict", hint="check them with moukit.check_all() (or "
+                      "`moukit check` with every file, which reports each agreement)")
+

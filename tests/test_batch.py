@@ -1,0 +1,95 @@
+"""Several drafts: one verdict per agreement; a folder or --batch: a line per file, CSV and
+JSON summaries; the exit code is the worst verdict."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+import moukit
+from moukit.cli import main
+from moukit.spec.models import SPEC_ADAPTER
+from specdata import spec_data
+
+
+def _text(partner: str, languages, *, province: str | None = None) -> str:
+    data = spec_data("mou", partner)
+    if province:
+        data["thai_party"]["province"] = province
+    spec = SPEC_ADAPTER.validate_python(data)
+    return moukit.render(spec, "txt", languages=languages).data.decode("utf-8")
+
+
+@pytest.fixture()
+def files(tmp_path):
+    """One MOU as three files (th, ko, en); another MOU in one file; a forbidden draft; a memo."""
+    paths = {}
+    for lang in ("th", "ko", "en"):
+        paths[f"mou-{lang}"] = tmp_path / f"mou-{lang}.txt"
+        paths[f"mou-{lang}"].write_text(_text("ko", [lang]), "utf-8")
+    paths["other"] = tmp_path / "other.txt"
+    paths["other"].write_text(_text("ja", ["th", "ja", "en"], province="Phuket"), "utf-8")
+    paths["forbidden"] = tmp_path / "forbidden.txt"
+    paths["forbidden"].write_text(_text("zh", ["en"]).replace("will encourage", "shall encourage"), "utf-8")
+    paths["memo"] = tmp_path / "memo.txt"
+    paths["memo"].write_text("Dear colleagues,\nplease find the draft attached for your comments.\n", "utf-8")
+    return paths
+
+
+def test_the_files_of_one_agreement_are_one_report(files):
+    batch = moukit.check_all([files["mou-th"], files["mou-ko"], files["mou-en"]])
+    assert len(batch.reports) == 1 and batch.verdict == "standard"
+    assert [v.lang for v in batch.reports[0].versions] == ["th", "ko", "en"]
+    assert moukit.check([files["mou-th"], files["mou-ko"], files["mou-en"]]).verdict == "standard"
+
+
+def test_unrelated_agreements_get_a_verdict_each(files):
+    batch = moukit.check_all([files["mou-th"], files["other"], files["forbidden"], files["mou-en"]])
+    assert [r.sources for r in batch.reports] == [
+        [str(files["mou-th"]), str(files["mou-en"])], [str(files["other"])], [str(files["forbidden"])]]
+    assert [r.verdict for r in batch.reports] == ["standard", "standard", "not_permitted"]
+    assert batch.verdict == "not_permitted" and batch.exit_code == 3
+
+
+def test_check_refuses_several_agreements_as_one(files):
+    with pytest.raises(moukit.UsageError, match="2 different agreements"):
+        moukit.check([files["other"], files["forbidden"]])
+
+
+def test_a_folder_gets_a_line_per_file_and_the_worst_exit_code(files, capsys):
+    folder = files["memo"].parent
+    status = main(["check", str(folder), "--csv", str(folder.parent / "summary.csv")])
+    out = capsys.readouterr().out
+    assert status == 3
+    lines = out.strip().splitlines()
+    assert len(lines) == 7  # six files and the total
+    assert any(line.startswith("2  error") and "memo.txt" in line for line in lines)
+    rows = list(csv.DictReader(io.StringIO((folder.parent / "summary.csv").read_text("utf-8"))))
+    assert {r["file"].rsplit("/", 1)[-1]: r["verdict"] for r in rows}["forbidden.txt"] == "not_permitted"
+    assert len(rows) == 6
+
+
+def test_batch_json_and_fail_on(files, capsys):
+    argv = ["check", "--batch", str(files["mou-en"]), str(files["forbidden"]), "--json"]
+    assert main(argv) == 3
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "moukit.check-batch" and data["verdict"] == "not_permitted"
+    assert [f["verdict"] for f in data["files"]] == ["standard", "not_permitted"]
+    assert all(r["schema"] == "moukit.check-report" for r in data["reports"])
+    assert main(["check", "--batch", str(files["mou-en"]), "--fail-on", "not_permitted"]) == 0
+
+
+def test_several_agreements_on_the_command_line_print_each_report_and_a_summary(files, capsys):
+    assert main(["check", str(files["other"]), str(files["forbidden"])]) == 3
+    out = capsys.readouterr().out
+    assert out.count("Findings") + out.count("findings:") >= 2
+    assert "2 file(s), 2 agreement(s)" in out
+
+
+def test_html_of_several_agreements_is_refused(files, tmp_path, capsys):
+    status = main(["check", str(files["other"]), str(files["forbidden"]), "--html",
+                   str(tmp_path / "r.html")])
+    assert status == 2 and not (tmp_path / "r.html").exists()
