@@ -240,3 +240,20 @@ def test_versions_split_by_language_headings_without_page_breaks():
     assert report.verdict == "standard", [f.message for f in report.findings]
     assert [v.lang for v in report.versions] == ["th", "zh", "en"]
     assert any("English Version" in e for e in report.versions[2].editorial)
+
+
+def test_a_parallel_table_saved_as_text_is_read_as_two_versions():
+    """Word saves a two-column table as its cells one after the other: Thai, English, Thai..."""
+    from moukit.rendering.build import build_document
+    from moukit.rendering.writers.text import clause_text
+
+    document = build_document(SPEC_ADAPTER.validate_python(spec_data("loi", "zh")), languages=["th", "en"])
+    thai, english = (document.version(lang) for lang in ("th", "en"))
+    lines = []
+    for a, b in zip(thai.clauses, english.clauses):
+        lines += [clause_text(a), clause_text(b)]
+    report = moukit.check("\n".join(lines).encode("utf-8"))
+    assert [v.lang for v in report.versions] == ["th", "en"]
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    edited = "\n".join(lines).replace("will encourage", "shall encourage")
+    assert moukit.check(edited.encode("utf-8")).verdict == "not_permitted"

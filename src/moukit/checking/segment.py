@@ -240,9 +240,9 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
 
 def _short(text: str) -> bool:
     """A line of a header or footer that reads as a label (a name, an address, a running
-    head), not as a sentence of the agreement."""
+    head), not as a sentence of the agreement (the rule packs read it all the same)."""
     line = clean(text)
-    return len(line.split()) <= 12 and len(line) <= 100 and not re.search(r"[.。!?！？;；]$", line)
+    return len(line.split()) <= 25 and len(line) <= 200 and not re.search(r"[.。!?！？;；]$", line)
 
 
 def _place(blocks: list, versions: list[VersionText], latin, where: str) -> None:
@@ -302,6 +302,10 @@ def _versions(draft, blocks: list, heading_before: set[int], editorial: list[str
         ordered.append(b)
     ordered.extend(sorted(table_buffer, key=lambda x: (x.table[2], x.table[1], x.index)))
 
+    if not _explicit_separators(ordered, heading_before):
+        interleaved = _interleaved(ordered, latin, draft.name, editorial)
+        if interleaved:
+            return interleaved
     starts = _title_starts(library)
     versions: list[VersionText] = []
     current: VersionText | None = None
@@ -309,7 +313,7 @@ def _versions(draft, blocks: list, heading_before: set[int], editorial: list[str
     after_heading = {id(blocks[i]) for i in heading_before if i < len(blocks)}
     # Versions separated by page breaks (DOCX, moukit's text) or language headings (Markdown):
     # trust the separators, not the script of a paragraph (a name may be in any script).
-    explicit = bool(after_heading) or any(getattr(b, "page_break_before", False) for b in ordered)
+    explicit = _explicit_separators(ordered, heading_before)
     for b in ordered:
         text = block_text(b)
         lang = paragraph_language(text, latin)
@@ -347,6 +351,29 @@ def _versions(draft, blocks: list, heading_before: set[int], editorial: list[str
             if len(words) >= 12 and sum(w in vocab for w in words) < 0.3 * len(words):
                 version.lang = "und"
     return versions
+
+
+def _explicit_separators(blocks: list, heading_before: set[int]) -> bool:
+    """The versions are separated by page breaks or language headings."""
+    return bool(heading_before) or any(getattr(b, "page_break_before", False) for b in blocks)
+
+
+def _interleaved(blocks: list, latin, source: str, editorial: list[str]) -> list[VersionText]:
+    """A parallel table saved as text: the languages alternate paragraph by paragraph (a
+    Thai clause, then its English). Each language's paragraphs are its version; empty when
+    the languages do not alternate."""
+    langs = [paragraph_language(block_text(b), latin) for b in blocks]
+    known = [lang for lang in langs if lang]
+    switches = sum(1 for a, b in zip(known, known[1:]) if a != b)
+    counts = Counter(known)
+    if len(counts) < 2 or switches < max(8, 0.4 * len(known)) or min(counts.values()) < 5:
+        return []
+    versions: dict[str, VersionText] = {}
+    current = known[0]
+    for block, lang in zip(blocks, langs):
+        current = lang or current
+        versions.setdefault(current, VersionText(current, [], source, list(editorial))).blocks.append(block)
+    return list(versions.values())
 
 
 def _letters(text: str) -> int:
