@@ -380,12 +380,17 @@ def titles() -> tuple[re.Pattern, re.Pattern]:
         for title in pack_data(lang).get("titles") or ():
             (latin if re.match(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", title) else other).append(title)
     every = sorted(latin + other, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in every)
+
+    def written(title: str) -> str:  # a title in a script without spaces may be wrapped anywhere
+        if title in other:
+            return r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
+        return r"\s+".join(re.escape(w) for w in title.split())
+    alternation = "|".join(written(t) for t in every)
     ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
     # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
     bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
     anywhere = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed})", re.IGNORECASE)
-    wide = "|".join(re.escape(t) for t in sorted(other, key=len, reverse=True))
+    wide = "|".join(written(t) for t in sorted(other, key=len, reverse=True))
     after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?:{wide})\s+)", re.IGNORECASE)
     return after_number, anywhere
 
