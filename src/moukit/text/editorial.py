@@ -366,8 +366,13 @@ def numbering() -> re.Pattern:
         templates += pack_data(lang).get("numbering") or ()
     templates = sorted(set(templates), key=len, reverse=True)
     alternatives = [f"(?:{_numbering_regex(t)})".replace("(?P<n>", f"(?P<n{i}>") for i, t in enumerate(templates)]
+    # words that make the number an amount, not a clause number ("1조 원": a trillion won)
+    amounts = sorted({w for lang in LANGS for w in pack_data(lang).get("not_numbering_before") or ()},
+                     key=len, reverse=True)
+    unless = r"(?!\s*(?:" + "|".join(map(re.escape, amounts)) + "))" if amounts else ""
     # a bare number in figures needs punctuation ("1."): "1 The Participants" is not numbered
-    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")(?:\s*" + _SEPARATOR + r")?\s*", re.IGNORECASE)
+    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")" + unless + r"(?:\s*" + _SEPARATOR + r")?\s*",
+                      re.IGNORECASE)
 
 
 def number_of(m: re.Match) -> str | None:
