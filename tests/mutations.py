@@ -236,21 +236,78 @@ CURLY = str.maketrans({'"': "\u201c"})
 WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# Editorial variants a person types (written here independently of moukit's data files):
+# numbering styles ({n} figures, {r} roman, {c} Chinese numerals), clause titles, and the
+# English form's other spellings, serial commas, capitals, dates and terms.
+NUMBERING = {
+    "en": ["Article {n}. ", "Clause {n}: ", "{r}. ", "Article {r} - "],
+    "th": ["ข้อ {n} ", "ข้อที่ {n} ", "ข้อ {t} "],
+    "zh": ["第{c}条 ", "{c}、", "（{c}）", "第{n}条 "],
+    "ja": ["第{n}条　", "（{n}）", "{w}．"],
+    "ko": ["제{n}조 ", "{n}조 ", "제 {n} 조 "],
+    "vi": ["Điều {n}. ", "Khoản {n}. ", "ĐIỀU {n}\n", "{r}. "],
+}
+TITLES = {
+    "en": ["Objective", "Cooperation", "Contacts", "Implementation", "Duration", "SCOPE OF COOPERATION"],
+    "th": ["วัตถุประสงค์", "ความร่วมมือ", "การติดต่อ", "การดำเนินการ", "ระยะเวลา"],
+    "zh": ["目的", "合作领域", "联系", "实施", "生效"],
+    "ja": ["目的", "協力", "連絡", "実施", "効力発生"],
+    "ko": ["목적", "협력 분야", "연락", "이행", "발효 및 기간"],
+    "vi": ["Mục đích", "Lĩnh vực hợp tác", "Liên lạc", "Thực hiện", "Hiệu lực"],
+}
+ENGLISH_VARIANTS = [  # (the form's wording, as a drafter may type it)
+    ("programs", "programmes"), ("cooperation", "co-operation"), ("cooperate", "co-operate"),
+    ("domestic laws, and", "domestic laws and"), ("English language.", "English languages."),
+    ("English languages,", "English language,"), ("for a five-year period", "for a period of five (5) years"),
+    ("for a five-year period", "for a five (5)-year period"), ("on 22 November 2026", "on November 22, 2026"),
+    ("on 22 November 2026", "on 22nd November 2026"), ("on 22 November 2026", "on 22 Nov. 2026"),
+]
+_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_CHINESE = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def _number(style: str, n: str) -> str:
+    wide = "".join(chr(0xFF10 + int(d)) for d in n)
+    thai = n.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    return style.format(n=n, r=_ROMAN[int(n)], c=_CHINESE[int(n)], w=wide, t=thai)
+
+
+def _titled(style: str, n: str, lang: str, rng) -> str:
+    """A numbering with a clause title after it, on the same line or a line of its own."""
+    title = rng.choice(TITLES[lang])
+    if lang in ("zh", "ja"):
+        return f"第{n}条（{title}）"
+    return rng.choice([f"{_number(style, n).rstrip(' :.-')}: {title}. ", f"{n}. {title}\n"])
+
+
 def editorial_noise(blocks, lang: str, seed: int) -> list[str]:
     """The same text as a person might retype it: other line breaks and spacing, curly
-    quotes, another numbering style, Thai digits, a changed first-letter case, Thai marks
-    typed in another order. None of it is a deviation."""
+    quotes, another numbering style, clause titles, Thai digits, a changed first-letter case,
+    Thai marks typed in another order, the era written out in Thai, other spellings, serial
+    commas, capitals, dates and terms in English. None of it is a deviation."""
     import random
 
     rng = random.Random(seed)
+    more = random.Random(-seed - 1)  # the variants added later draw apart: the rest is as it was
     out = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block
         m = re.match(r"^(\d+)\. ", text)
         if m:
             n = m.group(1)
             style = rng.choice(["({n}) ", "{n}) ", "{n}.  ", "ข้อ {n} " if lang == "th" else "Article {n}. " if lang == "en" else "{n}. "])
-            text = style.format(n=n) + text[m.end():]
+            if more.random() < 0.5:
+                style = more.choice(NUMBERING[lang])
+            number = _titled(style, n, lang, more) if more.random() < 0.3 else _number(style, n)
+            text = number + text[m.end():]
+        if lang == "en":
+            for form, typed in ENGLISH_VARIANTS:
+                if form in text and more.random() < 0.5:
+                    text = text.replace(form, typed)
+            if index == 0 and more.random() < 0.3:
+                text = text.upper()  # the title in capitals
+        if lang == "th" and more.random() < 0.5:
+            text = text.replace("พ.ศ.", "พุทธศักราช")
         # quotes: straight to curly, opening and closing
         parts = text.split('"')
         text = "".join(p + ("\u201c" if i % 2 == 0 else "\u201d") for i, p in enumerate(parts[:-1])) + parts[-1]

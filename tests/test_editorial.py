@@ -75,3 +75,24 @@ def test_every_shipped_language_has_cases():
     langs = sorted(p.name for p in packs.iterdir() if (p / "lexicon.yaml").is_file())
     assert langs == sorted(p.stem for p in DATA.glob("*.yaml"))
     assert all((packs / lang / "editorial.yaml").is_file() for lang in langs)
+
+
+def test_every_listed_spelling_folds_and_nothing_near_it_does():
+    """Each other spelling in forms/editorial.yaml reads as the form's word; a word one
+    letter away from it does not (the list is not fuzzy)."""
+    from moukit.text.editorial import canonical, form_data
+
+    for form, others in form_data()["spelling"].items():
+        for other in others:
+            assert canonical(f"the {other} of") == f"the {form} of"
+            assert canonical(f"the {other.capitalize()} of") == f"the {form.capitalize()} of"
+            assert canonical(f"the {other}x of") == f"the {other}x of"
+
+
+def test_folding_is_stable():
+    """Folding a folded text changes nothing: the form and the draft meet in one wording."""
+    from moukit.text.editorial import canonical
+
+    for example in ("rayong-jeollanam-do", "khon-kaen-da-nang", "chiang-mai-hokkaido"):
+        for line in rendered(example).splitlines():
+            assert canonical(canonical(line)) == canonical(line)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..forms import Form, Slot
 from ..packs.library import LanguagePack
+from ..text import editorial
 from ..text.markers import MARK, mark, unmark
 from ..text.normalize import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
 from .patterns import (
@@ -132,7 +133,7 @@ def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[
         text, number = strip_numbering(block_text(b).lstrip())
         if number:
             numbers[i] = number
-        lines = [clean(line) for line in text.split("\n")]
+        lines = [clean(line) for line in editorial.canonical(text).split("\n")]  # across wrapped lines
         source = "\n".join(line for line in lines if line and not SIGNING_LINE.match(line))
         located = locate_tokens(source, tokenize(source.replace("\n", " "), lang, terms))
         for n, (t, start, end) in enumerate(located):

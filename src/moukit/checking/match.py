@@ -21,7 +21,7 @@ from ..packs.library import LanguagePack, TemplateLibrary
 from ..text import editorial
 from ..text.chars import THAI_DIGITS, has_thai
 from ..text.markers import unmark
-from ..text.normalize import clean, split_numbering, strip_numbering
+from ..text.normalize import clean, fold, split_numbering, strip_numbering
 from .align import Analysis, align, marked_context
 from .patterns import FormPatterns, Key, flat_key, form_patterns, make_key
 from .report import Finding, VersionResult, finding
@@ -138,10 +138,17 @@ def editorial_notes(blocks: list[str], standard: list[str] | None = None) -> lis
         rest, _, title = split_numbering(block.lstrip())
         if title:
             notes.append(f"clause title: {title}")
-        lines += [clean(line, variants=False) for line in rest.split("\n")]
-    form = None if standard is None else "\n".join(clean(t, variants=False) for t in standard)
-    notes.extend(editorial.changes("\n".join(lines), form))
+        lines.append(rest)
+    form = None if standard is None else _plain("\n".join(standard))
+    notes.extend(editorial.changes(_plain("\n".join(lines)), form))
     return list(dict.fromkeys(notes))
+
+
+def _plain(text: str) -> str:
+    """NFC, straight quotes and single spaces, line by line (what the variants are read in)."""
+    import unicodedata
+
+    return "\n".join(" ".join(fold(unicodedata.normalize("NFC", line)).split()) for line in text.split("\n"))
 
 
 def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[Finding]:

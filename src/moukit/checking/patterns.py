@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
+from ..text import editorial
 from ..text.chars import THAI, WIDE
 from ..text.formatting import format_date
 from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
@@ -59,6 +60,7 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
         first = True
         if numbered:  # the number may stand on a line of its own, or be wrapped
             block = strip_numbering(block.lstrip())[0]
+        block = editorial.canonical(block)  # a phrase may be wrapped: fold across the lines
         for sub in block.split("\n"):
             sub = clean(sub)
             if not sub or SIGNING_LINE.match(sub):

@@ -18,44 +18,30 @@ missing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..text.formatting import to_arabic_digits
+from ..text.editorial import number_value
 from ..text.normalize import SIGNING_LINE, strip_numbering
 
-_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-               "八": 8, "九": 9, "十": 10}
-_CJK_NUMBERING = re.compile(
-    r"^\s*(?:第\s*(?P<a>[〇零一二两三四五六七八九十\d]{1,3})\s*[条條項项]"
-    r"|(?P<b>[一二三四五六七八九十]{1,3})\s*[、．.]"
-    r"|[（(]\s*(?P<c>[一二三四五六七八九十\d]{1,3})\s*[)）])\s*")
 MAX_RUN = 8  # paragraphs one clause may take
 
 
 def cjk_number(text: str) -> int:
-    """The value of a small number written in digits or Chinese numerals (up to 99).
+    """The value of a small number written in digits or Chinese numerals (up to 99; 0 when
+    it is neither).
 
     >>> cjk_number("十二"), cjk_number("二十"), cjk_number("7")
     (12, 20, 7)
     """
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_CJK_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CJK_DIGITS.get(units, 0) if units else 0)
-    return _CJK_DIGITS.get(text, 0)
+    return number_value(text) or 0
 
 
 def numbered(text: str) -> tuple[str, int | None]:
-    """A paragraph without its leading clause number, and that number (None when it has none)."""
+    """A paragraph without its leading clause number (any style listed as data, see
+    :mod:`moukit.text.editorial`), and that number (None when it has none)."""
     rest, number = strip_numbering(text.lstrip())
     if number is not None:
         return rest, int(number)
-    m = _CJK_NUMBERING.match(to_arabic_digits(text))
-    if m:
-        value = m.group("a") or m.group("b") or m.group("c")
-        return text[m.end():], cjk_number(value)
     return text, None
 
 

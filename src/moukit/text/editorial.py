@@ -39,6 +39,8 @@ _CHARS = str.maketrans({
 _WORD_DASH = re.compile(r"(?<=\w)[\u2013\u2014](?=\w)")  # "five–year": a dash typed for a hyphen
 _CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}")  # a word of two letters or more, all capitals
 _WORD_OR_NOT = re.compile(r"\w+|\W+")
+# two capitals in a row in Latin script (Vietnamese too): a quick test before _capitals
+_LATIN_CAPITALS = re.compile("[A-Z\u00c0-\u00de\u0110\u1ea0-\u1ef8][A-Z\u00c0-\u00de\u0110\u1ea0-\u1ef8]")
 _NOT_LATIN = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18,
@@ -124,7 +126,7 @@ def _phrase_regex(phrase: str) -> str:
 
 def _capitals(text: str) -> str:
     """Runs of two or more words in capitals, in ordinary case (first letters kept)."""
-    if not _CAPITAL_WORD.search(text) or text.islower():
+    if not _LATIN_CAPITALS.search(text):
         return text
     pieces = _WORD_OR_NOT.findall(text)
     upper = [bool(_CAPITAL_WORD.fullmatch(p)) and p.isupper() for p in pieces]
@@ -235,11 +237,15 @@ def _date_fold() -> Callable[[str], str]:
             return write(b, a, int(m.group("y")), m)  # month first (US)
         return m.group(0)  # 05/11/2026: 5 November or May 11? Left as written.
 
+    any_month = re.compile("(?<![^\\W\\d_])(?:" + "|".join(sorted(abbreviations, key=len, reverse=True)) + ")",
+                           re.IGNORECASE)
+
     def apply(text: str, record: list | None = None) -> str:
         if not re.search(r"\d{4}", text):
             return text
-        for regex in named:
-            text = _sub(regex, named_date, text, record)
+        if any_month.search(text):
+            for regex in named:
+                text = _sub(regex, named_date, text, record)
         if not _NOT_LATIN.search(text) and re.search(r"[A-Za-z]", text):
             for regex in figures:  # in figures: English text only, where they are the date blank
                 text = _sub(regex, figure_date, text, record)
@@ -275,7 +281,7 @@ def folds() -> tuple[Fold, ...]:
 
     out = [
         Fold("full-width letters or digits, ligatures, hyphens typed otherwise",
-             lambda text, record=None: _WORD_DASH.sub("-", text.translate(_CHARS))),
+             lambda text, record=None: _WORD_DASH.sub("-", text.translate(_CHARS) if _FOLDED_CHAR.search(text) else text)),
         Fold("the era written out", _era_fold(), detail=True),
     ]
     if data.get("capitals"):
@@ -297,9 +303,10 @@ def canonical(text: str) -> str:
     return text
 
 
-def records(text: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=1024)
+def records(text: str) -> tuple[tuple[str, str, str], ...]:
     """Every variant folded in ``text``: (note, as written, as folded), in order."""
-    out = []
+    out: list[tuple[str, str, str]] = []
     for f in folds():
         record: list = []
         new = f.apply(text, record)
@@ -309,7 +316,7 @@ def records(text: str) -> list[tuple[str, str, str]]:
             else:  # one note, counted once for each place
                 out.extend((f.note, "", "") for _ in record or [None])
         text = new
-    return out
+    return tuple(out)
 
 
 def changes(text: str, standard: str | None = None) -> list[str]:
@@ -359,8 +366,13 @@ def numbering() -> re.Pattern:
         templates += pack_data(lang).get("numbering") or ()
     templates = sorted(set(templates), key=len, reverse=True)
     alternatives = [f"(?:{_numbering_regex(t)})".replace("(?P<n>", f"(?P<n{i}>") for i, t in enumerate(templates)]
+    # words that make the number an amount, not a clause number ("1조 원": a trillion won)
+    amounts = sorted({w for lang in LANGS for w in pack_data(lang).get("not_numbering_before") or ()},
+                     key=len, reverse=True)
+    unless = r"(?!\s*(?:" + "|".join(map(re.escape, amounts)) + "))" if amounts else ""
     # a bare number in figures needs punctuation ("1."): "1 The Participants" is not numbered
-    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")(?:\s*" + _SEPARATOR + r")?\s*", re.IGNORECASE)
+    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")" + unless + r"(?:\s*" + _SEPARATOR + r")?\s*",
+                      re.IGNORECASE)
 
 
 def number_of(m: re.Match) -> str | None:
@@ -380,19 +392,25 @@ def titles() -> tuple[re.Pattern, re.Pattern]:
         for title in pack_data(lang).get("titles") or ():
             (latin if re.match(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", title) else other).append(title)
     every = sorted(latin + other, key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in every)
+
+    def written(title: str) -> str:  # a title in a script without spaces may be wrapped anywhere
+        if title in other:
+            return r"\s*".join(re.escape(ch) for ch in title if not ch.isspace())
+        return r"\s+".join(re.escape(w) for w in title.split())
+    alternation = "|".join(written(t) for t in every)
     ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
     # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
     bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
     anywhere = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed})", re.IGNORECASE)
-    wide = "|".join(re.escape(t) for t in sorted(other, key=len, reverse=True))
+    wide = "|".join(written(t) for t in sorted(other, key=len, reverse=True))
     after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?:{wide})\s+)", re.IGNORECASE)
     return after_number, anywhere
 
 
 def fold_digits(text: str) -> str:
     """Full-width digits and letters as ASCII, one character for one (offsets are kept)."""
-    return text.translate(_CHARS_ONE)
+    return text.translate(_CHARS_ONE) if _FOLDED_CHAR.search(text) else text
 
 
 _CHARS_ONE = str.maketrans({k: v for k, v in _CHARS.items() if len(v) == 1})
+_FOLDED_CHAR = re.compile("[" + "".join(re.escape(chr(k)) for k in _CHARS) + "]")

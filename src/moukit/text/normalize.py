@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from . import editorial
 from .chars import THAI, THAI_CHAR, ZERO_WIDTH, has_thai
@@ -82,6 +82,7 @@ def strip_numbering(text: str) -> tuple[str, str | None]:
     return rest, number
 
 
+@lru_cache(maxsize=16384)
 def split_numbering(text: str) -> tuple[str, str | None, str | None]:
     """Like :func:`strip_numbering`, also giving the clause title it removed (or None).
 
