@@ -11,7 +11,9 @@ file's language, or a mapping:
 - ``example: NAME`` in a case uses another example spec (e.g. an LOI).
 
 ``round2:`` holds a second set of ``fire`` and ``quiet`` cases, written after the rules were
-widened and measured before any pattern was changed for them (a held-out check of the first).
+widened and measured before any pattern was changed for them (a held-out check of the first);
+``round3:`` safeguards followed by a commitment in the same sentence (the negation must end
+where the safeguard does), written after the translation corpora showed the need.
 
 A draft is the example rendered in Thai, the partner's language and English, changed in
 one version only. A ``fire`` case passes when the check reports the case's code in that
@@ -57,7 +59,9 @@ def rendered(example: str) -> tuple[list[str], list[str]]:
 def cases(lang: str) -> list[tuple[str, str | None, object]]:
     """(case id, expected code or None, case) of ``lang``'s data file."""
     out = []
-    for prefix, d in ((lang, data(lang)), (f"{lang}-r2", data(lang).get("round2") or {})):
+    rounds = [(lang, data(lang))] + [(f"{lang}-r{key[5:]}", data(lang)[key]) for key in data(lang)
+                                      if key.startswith("round")]
+    for prefix, d in rounds:
         for code, items in (d.get("fire") or {}).items():
             for n, item in enumerate(items, 1):
                 out.append((f"{prefix}-{code}-{n}", code, item))
