@@ -13,7 +13,9 @@ file's language, or a mapping:
 ``round2:`` holds a second set of ``fire`` and ``quiet`` cases, written after the rules were
 widened and measured before any pattern was changed for them (a held-out check of the first);
 ``round3:`` safeguards followed by a commitment in the same sentence (the negation must end
-where the safeguard does), written after the translation corpora showed the need.
+where the safeguard does), written after the translation corpora showed the need;
+``round4:`` look-alikes decided after probing common harmless additions, and funding made
+conditional on its availability (no pledge) beside a pledge so conditioned.
 
 A draft is the example rendered in Thai, the partner's language and English, changed in
 one version only. A ``fire`` case passes when the check reports the case's code in that
