@@ -10,6 +10,13 @@ file's language, or a mapping:
 - ``{unchanged: true}``: the example as rendered (the form's own words);
 - ``example: NAME`` in a case uses another example spec (e.g. an LOI).
 
+``round2:`` holds a second set of ``fire`` and ``quiet`` cases, written after the rules were
+widened and measured before any pattern was changed for them (a held-out check of the first);
+``round3:`` safeguards followed by a commitment in the same sentence (the negation must end
+where the safeguard does), written after the translation corpora showed the need;
+``round4:`` look-alikes decided after probing common harmless additions, and funding made
+conditional on its availability (no pledge) beside a pledge so conditioned.
+
 A draft is the example rendered in Thai, the partner's language and English, changed in
 one version only. A ``fire`` case passes when the check reports the case's code in that
 version and the verdict is not permitted; a ``quiet`` case when no rule (MK-P...) fires in
@@ -53,13 +60,15 @@ def rendered(example: str) -> tuple[list[str], list[str]]:
 
 def cases(lang: str) -> list[tuple[str, str | None, object]]:
     """(case id, expected code or None, case) of ``lang``'s data file."""
-    d = data(lang)
     out = []
-    for code, items in (d.get("fire") or {}).items():
-        for n, item in enumerate(items, 1):
-            out.append((f"{lang}-{code}-{n}", code, item))
-    for n, item in enumerate(d.get("quiet") or [], 1):
-        out.append((f"{lang}-quiet-{n}", None, item))
+    rounds = [(lang, data(lang))] + [(f"{lang}-r{key[5:]}", data(lang)[key]) for key in data(lang)
+                                      if key.startswith("round")]
+    for prefix, d in rounds:
+        for code, items in (d.get("fire") or {}).items():
+            for n, item in enumerate(items, 1):
+                out.append((f"{prefix}-{code}-{n}", code, item))
+        for n, item in enumerate(d.get("quiet") or [], 1):
+            out.append((f"{prefix}-quiet-{n}", None, item))
     return out
 
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import pytest
 
+from moukit.checking.match import analyze_version
 from moukit.checking.report import Finding
 from moukit.checking.rules import _parse_pack, default_rules, load_rules
 from moukit.errors import RulePackError
+from moukit.packs.library import default_library
+from mutations import base_spec, blocks_of, marked_clauses, version_text
 from rules_meaning import LANGS, cases, draft, outcome
 
 CASES = [pytest.param(lang, code, case, id=case_id) for lang in LANGS for case_id, code, case in cases(lang)]
@@ -60,6 +63,40 @@ def test_the_form_own_words_do_not_count_but_more_of_them_do():
     [binding] = [f for f in report.findings if f.code == "MK-P001"]
     assert binding.clause_id == "c2"
     assert "'obligations'" in binding.message and "international" not in binding.message.split(":")[1].split(" in ")[0]
+
+
+# The word-for-word comparison (the English version, and every version of a language without
+# meaning units): one clause of the MOU changed, the rules read the clause whole and count only
+# matches beyond the form's own (MOU clause 2 says "international obligations" in every language).
+WORD_FOR_WORD = [
+    ("ja", "発展を促進するため、相互に協力する。", "発展を促進するため、相互に協力するものとする。", "MK-P001"),  # after the form's する
+    ("en", "international obligations.",
+     "international obligations. The obligations of the Participants are listed in the annex.", "MK-P001"),
+    ("en", "international obligations.",
+     "international obligations. This Memorandum of Understanding is not legally binding.", None),
+    ("en", "will encourage their concerned", "will ensure that their concerned", "MK-P001"),
+    ("zh", "国际义务的相互合作。", "国际义务的相互合作，并承担相应义务。", "MK-P001"),
+    ("zh", "国际义务的相互合作。", "国际义务的相互合作。本谅解备忘录不具有法律约束力。", None),
+    ("th", "พันธกรณีระหว่างประเทศของแต่ละฝ่าย", "พันธกรณีระหว่างประเทศของแต่ละฝ่าย โดยมีผลผูกพันทางกฎหมาย", "MK-P001"),
+    ("th", "พันธกรณีระหว่างประเทศของแต่ละฝ่าย", "พันธกรณีระหว่างประเทศของแต่ละฝ่าย ทั้งนี้ บันทึกความเข้าใจฉบับนี้ไม่มีผลผูกพันทางกฎหมาย", None),
+    ("ko", "관광 분야에서 서로 협력할 것이다.", "관광 분야에서 서로 협력하여야 한다.", "MK-P001"),
+    ("ko", "관광 분야에서 서로 협력할 것이다.", "관광 분야에서 서로 협력할 것이다. 이 양해각서는 법적 구속력이 없다.", None),
+    ("vi", "Các Bên tham gia sẽ hợp tác với nhau trong", "Các Bên tham gia có nghĩa vụ hợp tác với nhau trong", "MK-P001"),
+    ("vi", "các nghĩa vụ quốc tế của mỗi nước.",
+     "các nghĩa vụ quốc tế của mỗi nước. Bản ghi nhớ này không có giá trị ràng buộc pháp lý.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "code"), WORD_FOR_WORD,
+                         ids=[f"{c[0]}-{n}-{c[3] or 'quiet'}" for n, c in enumerate(WORD_FOR_WORD)])
+def test_rules_read_the_whole_changed_clause_word_for_word(lang, old, new, code):
+    blocks = blocks_of(marked_clauses(base_spec("mou", lang), lang))
+    [index] = [i for i, b in enumerate(blocks) if old in b]
+    blocks[index] = blocks[index].replace(old, new, 1)
+    result = analyze_version(version_text(lang, blocks), default_library(), load_rules()).result
+    rules = [(f.code, f.clause_id) for f in result.findings if f.code.startswith("MK-P")]
+    assert {f.route for f in result.findings} - {"standard"}, "the change itself is reported"
+    assert rules == ([(code, "c%d" % int(blocks[index][0]))] if code else []), rules
 
 
 def test_a_negation_applies_to_the_codes_it_names():

@@ -139,12 +139,12 @@ def _draft_matches(rule, analysis, texts) -> list[Finding]:
         found = _spans(rule, lang, cleaned)
         if not found:
             continue
-        allowed = len(_spans(rule, lang, clean(form_text))) if form_text else 0
-        if len(found) <= allowed:
+        form = clean(form_text)
+        allowed = _spans(rule, lang, form) if form else []
+        if len(found) <= len(allowed):
             continue
         words = [cleaned[a:b] for a, b in found]
-        own = Counter(w.lower() for w in (clean(form_text)[a:b] for a, b in _spans(rule, lang, clean(form_text)))) \
-            if allowed else Counter()
+        own = Counter(form[a:b].lower() for a, b in allowed)
         beyond = []
         for w in words:  # the words the form's clause does not have as often
             if own[w.lower()] > 0:
