@@ -200,12 +200,29 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
     kept in :attr:`VersionText.rules_only`: not wording of the agreement, but read by the
     rule packs.
     """
-    latin, markers = latin_packs(library), _draft_markers(library)  # once per library
-    lines = layout(library)
+    latin = latin_packs(library)  # once per library
     blocks = [b for b in draft.blocks if clean(block_text(b))]
+    kept, outside, rules_only, heading_before, editorial = _sort_blocks(blocks, library)
+    top = letterhead([block_text(b) for b in kept], _title_starts(library))
+    if top and paragraph_language(block_text(kept[top]), latin) in _names_first(library):
+        top = 0  # the lines before are the title's own (a Korean title ends with 양해각서)
+    editorial += [f"letterhead {clean(block_text(b))!r} ignored" for b in kept[:top]]
+    blocks = kept[top:]
+    heading_before = {i - top for i in heading_before if i >= top}
+    versions = _versions(draft, blocks, heading_before, editorial, latin, library)
+    _place(outside, versions, latin, "blocks")
+    _place(rules_only, versions, latin, "rules_only")
+    return versions
+
+
+def _sort_blocks(blocks: list, library: TemplateLibrary):
+    """The body's paragraphs of wording; the paragraphs of other stories that are wording;
+    those read by the rules only (comments, layout of headers and footers); the positions
+    (among the body's) that follow a language heading; and the editorial notes."""
+    markers, lines = _draft_markers(library), layout(library)
     editorial: list[str] = []
     kept, outside, rules_only = [], [], []
-    heading_before: set[int] = set()  # blocks that follow a language heading or draft marker
+    heading_before: set[int] = set()
     for b in blocks:
         text = block_text(b)
         story = getattr(b, "story", None)
@@ -226,16 +243,7 @@ def segment(draft, library: TemplateLibrary) -> list[VersionText]:
             editorial.append(f"{kind} {clean(text)!r} ignored")
         else:
             kept.append(b)
-    top = letterhead([block_text(b) for b in kept], _title_starts(library))
-    if top and paragraph_language(block_text(kept[top]), latin) in _names_first(library):
-        top = 0  # the lines before are the title's own (a Korean title ends with 양해각서)
-    editorial += [f"letterhead {clean(block_text(b))!r} ignored" for b in kept[:top]]
-    blocks = kept[top:]
-    heading_before = {i - top for i in heading_before if i >= top}
-    versions = _versions(draft, blocks, heading_before, editorial, latin, library)
-    _place(outside, versions, latin, "blocks")
-    _place(rules_only, versions, latin, "rules_only")
-    return versions
+    return kept, outside, rules_only, heading_before, editorial
 
 
 def _short(text: str) -> bool:
