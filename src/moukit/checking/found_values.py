@@ -35,14 +35,17 @@ class NameFinder:
     """The names a version writes: ``expected`` (slot -> name) known from the spec or the
     province list, else read from its own signature blocks ("For <party>"); ``pieces``, every
     name and position those blocks hold; ``aliases``, a blank that holds another's name (the
-    place of signing, when the English names it as one of the parties)."""
+    place of signing, when the English names it as one of the parties); ``written``, the names
+    its signature blocks write, as they write them (the parties, the signatories), which
+    are its names first (``found``) for the comparison of the versions."""
 
     lang: str
     expected: dict[str, str]
     pieces: list[str]
     aliases: dict[str, str] = field(default_factory=dict)
-    found: dict[str, str] = field(default_factory=dict)  # slot -> the name, found
+    found: dict[str, str] = field(default_factory=dict)  # slot -> the name, found (signature blocks first)
     origin: dict[str, str] = field(default_factory=dict)  # slot -> where its name comes from
+    written: dict[str, str] = field(default_factory=dict)  # slot -> as its signature block writes it
 
     @classmethod
     def learn(cls, clauses: list[ClauseDef], lines: dict[str, list[str]], lex: UnitLexicon,
@@ -52,16 +55,23 @@ class NameFinder:
         expected = {slot: matchable(name, lex.lang) for slot, name in known.items() if name and name.strip()}
         options = lex.options_of(get_form(reference.instrument).alternatives)
         signed: dict[str, str] = {}
+        written: dict[str, str] = {}  # slot -> the name as the signature block writes it
         pieces: set[str] = set()
         for clause in clauses:
             if clause.kind != "signature":
                 continue
-            party = next((s for s in reference.slots.get(clause.id, []) if s in PARTY_SLOTS), None)
-            for k, line in enumerate(lines.get(clause.id, [])):
+            held = reference.slots.get(clause.id, [])
+            party = next((s for s in held if s in PARTY_SLOTS), None)
+            block = lines.get(clause.id, [])
+            for k, line in enumerate(block):
                 found = _line_names(line, clause, lex, options)
                 pieces.update(found)
                 if k == 0 and found and party:  # "For <party>"
                     signed.setdefault(party, max(found, key=len))
+                    written.setdefault(party, _as_written(signed[party], line, lex.lang))
+            signatory = next((s for s in held if s.endswith("signatory.name")), None)
+            if signatory and len(block) == 3 and _line_names(block[1], clause, lex, options):
+                written.setdefault(signatory, block[1].strip())  # For <party> / <name> / <position>
         if not pieces:
             for clause in clauses:
                 if clause.kind == "title":
@@ -77,7 +87,7 @@ class NameFinder:
             if place and english and (place in english or english in place) and party in expected:
                 aliases.setdefault("place", party)
         return cls(lex.lang, expected, sorted(pieces | set(expected.values()), key=len, reverse=True),
-                   aliases, origin=origin)
+                   aliases, found=dict(written), origin=origin, written=written)
 
     def knows(self, slot: str) -> bool:
         """Whether the version's wording of ``slot`` is known."""
@@ -104,6 +114,15 @@ class NameFinder:
 
 
 PARTY_SLOTS = ("thai_name", "partner_name")
+
+
+def _as_written(piece: str, line: str, lang: str) -> str:
+    """``piece`` (of the matchable text of ``line``) as ``line`` writes it, when it can be told."""
+    text = matchable(line, lang)
+    at = text.find(piece)
+    if at >= 0 and len(text) == len(line):
+        return line[at:at + len(piece)].strip()
+    return piece.strip()
 
 
 def _line_names(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> list[str]:

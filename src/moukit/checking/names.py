@@ -179,20 +179,23 @@ def _latin_exonym(folded: str) -> Province | None:
 # ----------------------------------------------------------------------------- romanisation
 
 
-def romanised(text: str, lang: str) -> list[tuple[list[str], str]]:
+def romanised(text: str, lang: str, person: bool = False) -> list[tuple[list[str], str]]:
     """The readings of a name in Latin letters: (its words romanised, how it was read). A name
     in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
-    partner's signatory written in kanji)."""
+    partner's signatory written in kanji). A ``person``'s name written without spaces in
+    Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei)."""
     words = [w for w in _SEPARATORS.split(text) if w]
     script = script_of(text)
     if script == "latin":
         return [([fold_latin(w).replace(" ", "") for w in words], "as written")]
     if script == "thai":
         return [([_thai(w) for w in words], "romanised from Thai")]
+    if person and len(words) == 1 and len(words[0]) in (2, 3, 4) and script in ("han", "hangul"):
+        words = [words[0][0], words[0][1:]]
     if script == "hangul":
         return [([_korean(w) for w in words], "romanised from Korean")]
     if script == "kana" or (script == "han" and lang == "ja"):
-        out = [([_japanese(w) for w in words], "romanised from Japanese")]
+        out = [([p for w in words for p in _japanese(w)], "romanised from Japanese")]
         if script == "han":
             out.append(([_pinyin(w) for w in words], "in pinyin"))
         return out
@@ -224,8 +227,10 @@ def _kakasi():
 
 
 @lru_cache(maxsize=4096)
-def _japanese(word: str) -> str:
-    return re.sub(r"[^a-z]", "", "".join(item["hepburn"] for item in _kakasi().convert(word)).casefold())
+def _japanese(word: str) -> tuple[str, ...]:
+    """The words pykakasi reads in ``word`` (鈴木直道: suzuki, naomichi), romanised."""
+    read = (re.sub(r"[^a-z]", "", item["hepburn"].casefold()) for item in _kakasi().convert(word))
+    return tuple(r for r in read if r)
 
 
 @lru_cache(maxsize=4096)
@@ -310,8 +315,9 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
                                 for name in names_in(ours, lang)):
         return result("same", other)
     english_words = english_cores[-1].split()
+    person = slot.endswith("signatory.name")
     scored = [(similarity(english_words, words), core, words, how)
-              for core in other_cores for words, how in romanised(core, lang)]
+              for core in other_cores for words, how in romanised(core, lang, person)]
     score = max(s[0] for s in scored)
     _, core, words, how = max((s for s in scored if s[1] == other_cores[-1]), key=lambda s: s[0])
     shown = other if how == "as written" else f"{core} ({' '.join(words).title()}, {how})"
