@@ -68,7 +68,9 @@ class NameFinder:
                 pieces.update(found)
                 if k == 0 and found and party:  # "For <party>"
                     signed.setdefault(party, max(found, key=len))
-                    written.setdefault(party, _as_written(signed[party], line, lex.lang))
+                    as_written = _party_as_written(line, clause, lex, options)
+                    if as_written:
+                        written.setdefault(party, as_written)
             signatory = next((s for s in held if s.endswith("signatory.name")), None)
             if signatory and len(block) == 3 and _line_names(block[1], clause, lex, options):
                 written.setdefault(signatory, block[1].strip())  # For <party> / <name> / <position>
@@ -116,13 +118,26 @@ class NameFinder:
 PARTY_SLOTS = ("thai_name", "partner_name")
 
 
-def _as_written(piece: str, line: str, lang: str) -> str:
-    """``piece`` (of the matchable text of ``line``) as ``line`` writes it, when it can be told."""
-    text = matchable(line, lang)
-    at = text.find(piece)
-    if at >= 0 and len(text) == len(line):
-        return line[at:at + len(piece)].strip()
-    return piece.strip()
+def _party_as_written(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> str:
+    """The party a "For <party>" line names, as the line writes it: what its meaning units
+    ("For", 代表, Thay mặt) leave, whole (a name may hold a function word: ขอนแก่น)."""
+    text = matchable(line, lex.lang)
+    spans: list[Span] = []
+    for unit in clause.units_in({}):
+        spans += lex.find(unit, text, spans)
+    spans += all_spans(list(options) + list(lex.countries) + list(lex.parties), text, spans)
+    pieces, pos = [], 0
+    for start, end in sorted(spans) + [(len(text), len(text))]:
+        if start > pos:
+            pieces.append((pos, start))
+        pos = max(pos, end)
+    if not pieces:
+        return ""
+    start, end = max(pieces, key=lambda p: p[1] - p[0])
+    piece = text[start:end]
+    if len(text) == len(line):  # the line's own letters (matchable text may fold case)
+        piece = line[start:end]
+    return piece.strip(" ,.;:()\"'")
 
 
 def _line_names(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> list[str]:
