@@ -225,3 +225,26 @@ def test_with_spec_a_date_written_otherwise_is_the_spec_s_date():
     assert not [f for f in report.findings if f.code == "MK-S001"]
     report = moukit.check(text.replace("22 November 2026", "23 November 2026").encode("utf-8"), spec=specification)
     assert any(f.code == "MK-S001" and "2026-11-23" in f.message for f in report.findings)
+
+
+# ----------------------------------------------------------------------------- translations
+
+
+def _reworded(edit):
+    """A Thai version worded in a translator's own way (so checked as a translation), then ``edit``."""
+    return lambda text: edit(text.replace("ฝ่ายทั้งสอง", "ทั้งสองฝ่าย"))
+
+
+def test_a_translation_s_names_are_read_from_its_signature_blocks_and_signing_clause():
+    report = _check("chiang-mai-chengdu", "th", _reworded(lambda text: text))
+    (thai,) = [v for v in report.versions if v.lang == "th"]
+    assert thai.translation is not None and thai.accepted is None
+    assert thai.values["thai_signatory.name"] == "นายสมชาย ศรีสวัสดิ์"
+    assert thai.values["partner_name"] == "นครเฉิงตู" and thai.values["place"] == "เชียงใหม่"
+    assert report.verdict == "standard" and _names(report) == []
+
+
+def test_a_translation_naming_another_governor_gives_a_finding():
+    report = _check("chiang-mai-chengdu", "th", _reworded(_sub("นายสมชาย ศรีสวัสดิ์", "นายชัยวัฒน์ ชื่นโกสุม")))
+    found = [f for f in _names(report) if "Thai signatory" in f.message]
+    assert found and "ชัยวัฒน์ ชื่นโกสุม" in found[0].message and "Somchai Srisawat" in found[0].message

@@ -74,6 +74,9 @@ class NameFinder:
             signatory = next((s for s in held if s.endswith("signatory.name")), None)
             if signatory and len(block) == 3 and _line_names(block[1], clause, lex, options):
                 written.setdefault(signatory, block[1].strip())  # For <party> / <name> / <position>
+        place = _place_as_written(clauses, lines, lex, options, reference)
+        if place:
+            written.setdefault("place", place)
         if not pieces:
             for clause in clauses:
                 if clause.kind == "title":
@@ -116,6 +119,25 @@ class NameFinder:
 
 
 PARTY_SLOTS = ("thai_name", "partner_name")
+
+
+def _place_as_written(clauses: list[ClauseDef], lines: dict[str, list[str]], lex: UnitLexicon, options,
+                      reference) -> str:
+    """The place of signing as the version's signing clause writes it, when one of the names
+    that clause holds is the English's place (:func:`moukit.checking.names.compare_name`);
+    "" when none can be told to be it (a place that differs is then not read, never guessed)."""
+    from .names import compare_name
+
+    english = reference.names.get("place") or ""
+    where = reference.first_with("place")
+    clause = next((c for c in clauses if c.id == where), None)
+    if not english.strip() or clause is None:
+        return ""
+    for line in lines.get(clause.id, []):
+        for piece in _line_names(line, clause, lex, options):
+            if compare_name("place", english, piece, lex.lang).verdict == "same":
+                return piece.strip()
+    return ""
 
 
 def _party_as_written(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> str:
