@@ -62,8 +62,8 @@ def _name_notes(analyses: list[Analysis], spec) -> list[str]:
     if english is None:
         unknown = {a.version.lang: ["the names"] for a in analyses if a.translation is not None}
     return [f"in the {language_name(lang)} version, {', '.join(dict.fromkeys(names))} could not be compared "
-            "with the English, as moukit has no reliable reading of them: give --spec with the names "
-            "in every language to check them"
+            "with the English (moukit has no reliable reading of a name written this way, or did not "
+            "find it): give --spec with the names in every language to check them"
             for lang, names in sorted(unknown.items())]
 
 
