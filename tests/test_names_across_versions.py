@@ -69,7 +69,9 @@ def test_the_unchanged_agreement_names_the_same_everywhere(example):
     ("chiang-mai-chengdu", "zh", _sub("泰王国清迈府", "清迈府")),  # without "Kingdom of Thailand"
     ("chiang-mai-hokkaido", "ja", _sub("タイ王国チェンマイ県", "チェンマイ県")),
     ("rayong-jeollanam-do", "th", _sub("นายคิม มิน-ซู", "นายคิมมินซู")),  # spacing, hyphen
-], ids=["vi-diacritics", "vi-capitals", "zh-short-name", "ja-short-name", "th-spacing"])
+    ("chiang-mai-chengdu", "th", _sub("นครเฉิงตู", "Chengdu City")),  # in Latin letters
+    ("chiang-mai-chengdu", "zh", _sub("张伟", "Zhang Wei")),
+], ids=["vi-diacritics", "vi-capitals", "zh-short-name", "ja-short-name", "th-spacing", "th-latin", "zh-latin"])
 def test_a_right_name_written_otherwise_is_no_finding(example, lang, edit):
     report = _check(example, lang, edit)
     assert _names(report) == [], [f.message for f in _names(report)]
@@ -94,8 +96,9 @@ def test_a_right_name_written_otherwise_is_no_finding(example, lang, edit):
      ("ชัยวัฒน์", "Somchai Srisawat")),
     ("khon-kaen-da-nang", "th", _sub("ดานัง", "เว้"), "the partner", ("เว้", "Da Nang")),
     ("chiang-mai-chengdu", "zh", _sub("清迈", "清莱"), "the Thai party", ("清莱 (Chiang Rai", "Chiang Mai")),
+    ("chiang-mai-chengdu", "th", _sub("นครเฉิงตู", "Chongqing City"), "the partner", ("Chongqing", "Chengdu")),
 ], ids=["zh-city", "zh-signatory", "ja-prefecture", "ja-place", "ko-signatory", "ko-province", "vi-partner",
-        "vi-signatory", "th-province", "th-governor", "th-partner", "zh-thai-province"])
+        "vi-signatory", "th-province", "th-governor", "th-partner", "zh-thai-province", "th-latin"])
 def test_a_version_naming_another_gives_a_finding_naming_both(example, lang, edit, slot_words, both):
     report = _check(example, lang, edit)
     found = [f for f in _names(report) if slot_words + " " in f.message and f.lang == lang]
