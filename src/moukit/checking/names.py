@@ -53,9 +53,11 @@ SAME = 0.8
 DIFFERENT = 0.5
 
 _TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|h\.?\s?e|his excellency|her excellency|ông|bà|ngài|"
-    r"nhà|ts|pgs|gs)\.?\s+)+", re.IGNORECASE)
-_THAI_TITLES = ("นางสาว", "นาง", "นาย", "ดร.", "ท่าน")
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|h\.?\s?e|his excellency|her excellency|acting sub-? ?lt|"
+    r"acting sub-? ?lieutenant|pol|gen|col|maj|lt|ông|bà|ngài|nhà|ts|pgs|gs)\.?\s+)+", re.IGNORECASE)
+_THAI_TITLES = ("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.", "นายแพทย์", "แพทย์หญิง",
+                "ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นางสาว", "นาง", "นาย", "ดร.", "ท่าน")
+_NAME_SUFFIXES = ("先生", "女士", "阁下", "閣下", "氏", "様", "殿", "님", "씨")
 # words for a kind of place, dropped before comparing (Latin script, after folding)
 _DESIGNATIONS = frozenset(
     "province prefecture city municipality metropolitan metropolis administration state county "
@@ -120,9 +122,13 @@ def fold_latin(text: str) -> str:
 
 def _without_titles(text: str) -> str:
     text = _TITLES.sub("", text.strip())
-    for title in _THAI_TITLES:
+    for suffix in _NAME_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)].strip()
+            break
+    for title in _THAI_TITLES:  # ว่าที่ร้อยตรี นายสมชาย: a rank, then นาย
         if text.startswith(title) and len(text) > len(title) + 1:
-            return text[len(title):].strip()
+            text = text[len(title):].strip()
     return text
 
 
@@ -268,16 +274,17 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
 
 
-def similarity(english: list[str], other: list[str]) -> float:
+def similarity(english: list[str], other: list[str], by_word: bool = True) -> float:
     """How alike two names are (0..1), the words of the English in any order (Suzuki
     Naomichi, Naomichi Suzuki). Names of as many words as each other are as alike as their
-    least alike words (Somchai Srisawat is not Somchai Jaidee); others are compared whole."""
+    least alike words (Somchai Srisawat is not Somchai Jaidee) when ``by_word``; others, and
+    all when not ``by_word``, are compared whole."""
     theirs = [phonetic_key(w) for w in other]
     best = 0.0
     for order in itertools.islice(itertools.permutations(english), 24):
         ours = [phonetic_key(w) for w in order]
         score = _ratio("".join(ours), "".join(theirs))
-        if len(ours) == len(theirs) > 1:
+        if by_word and len(ours) == len(theirs) > 1:
             score = min(score, min(_ratio(a, b) for a, b in zip(ours, theirs)))
         best = max(best, score)
     return best
@@ -317,10 +324,16 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         return result("same", other)
     english_words = english_cores[-1].split()
     person = slot.endswith("signatory.name")
-    scored = [(similarity(english_words, words), core, words, how)
-              for core in other_cores for words, how in romanised(core, lang, person)]
+    readings = [(core, words, how) for core in other_cores for words, how in romanised(core, lang, person)]
+    scored = [(similarity(english_words, words), core, words, how) for core, words, how in readings]
     score = max(s[0] for s in scored)
     _, core, words, how = max((s for s in scored if s[1] == other_cores[-1]), key=lambda s: s[0])
+    if script == "hangul":
+        # a Korean surname romanised otherwise than by the system (최 is Choi, 이 Lee, 박 Park)
+        # must not make a name different by itself: a different name differs as a whole
+        score_whole = max(similarity(english_words, words, by_word=False) for _, words, _ in readings)
+    else:
+        score_whole = score
     shown = other if how == "as written" else f"{core} ({' '.join(words).title()}, {how})"
     if ours is not None and script == "thai":
         # the province list has every province in Thai: a Thai name that is none of them is
@@ -328,7 +341,7 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         return result("different" if score < SAME else "unknown", shown)
     if score >= SAME:
         return result("same", shown)
-    if score < DIFFERENT and _reliable(slot, script, lang, ours):
+    if max(score, score_whole) < DIFFERENT and _reliable(slot, script, lang, ours):
         return result("different", shown)
     return result("unknown", shown)
 
