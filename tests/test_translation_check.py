@@ -323,9 +323,11 @@ def test_with_the_spec_the_names_of_a_translation_are_compared():
     report = moukit.check([renamed], spec)
     missing = [f for f in report.findings if f.code == "MK-T001" and f.clause_id == "title"]
     assert missing and "นครเฉิงตู, as the spec writes it" in missing[0].message
-    # without the spec, a name in another script cannot be compared: a note says so
+    # without the spec, the Thai name is romanised and compared with the English's (issue 10, item 7)
     report = moukit.check([renamed])
-    assert report.verdict == "standard" and any("could not be compared" in n for n in report.notes)
+    names = [f for f in report.findings if f.code == "MK-X001" and f.lang == "th"]
+    assert report.verdict == "ministries" and names, [f.message for f in report.findings]
+    assert "ฉงชิ่ง" in names[0].message and "Chengdu" in names[0].message
 
 
 def test_a_paragraph_the_english_adds_and_a_translation_lacks():

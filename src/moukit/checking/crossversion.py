@@ -1,8 +1,10 @@
 """Do the language versions say the same thing, and what the spec says?
 
 Values that can be compared across languages (listed alternatives, fields of cooperation,
-term, date, languages named) are compared; names in different scripts are compared with
-the spec only. Whether a translation has the English's clauses is the translation check's
+term, date, languages named) are compared; so are the names (the parties, the place of
+signing, the signatories), each version's against the English version's, where they can be
+told apart (:mod:`moukit.checking.names`: the same script after folding, the Thai provinces'
+names in every language, transliteration). Whether a translation has the English's clauses is the translation check's
 question (:mod:`moukit.checking.translation`); here the clauses of the versions compared
 word for word with the form are.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from ..forms import get_form
 from ..text.normalize import token_key
 from .align import Analysis
+from .names import NAME_SLOTS, NameComparison, compare_name
 from .patterns import key_of
 from .report import Finding, VersionResult, finding
 from .values import describe_value
@@ -83,6 +86,7 @@ def compare_versions(results: list[VersionResult]) -> list[Finding]:
             "MK-X001", f"the language versions disagree on {name.replace('_', ' ')}: "
                        + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
             values=shown))
+    findings += [_name_finding(c) for c in compare_names(results) if c.verdict == "different"]
     # a translation's clauses are checked against the English's (MK-T004, MK-T005)
     compared = [r for r in results if r.translation is None]
     structural = {r.lang: sorted(c for c, s in _statuses(r).items() if s != "removed") for r in compared}
@@ -93,6 +97,37 @@ def compare_versions(results: list[VersionResult]) -> list[Finding]:
             values={lang: ", ".join(v) + (f" + {added[lang]} added" if added[lang] else "")
                     for lang, v in structural.items()}))
     return findings
+
+
+def compare_names(results: list[VersionResult]) -> list[NameComparison]:
+    """Each version's names (the parties, the place, the signatories) compared with those of
+    the English version, where both versions write them."""
+    english = next((r for r in results if r.lang == "en"), None)
+    if english is None:
+        return []
+    out = []
+    for result in results:
+        if result.lang == "en":
+            continue
+        for slot in NAME_SLOTS:
+            ours, theirs = english.values.get(slot), result.values.get(slot)
+            if isinstance(ours, str) and isinstance(theirs, str) and ours.strip() and theirs.strip():
+                out.append(compare_name(slot, ours, theirs, result.lang))
+    return out
+
+
+NAME_LABELS = {"thai_name": "the Thai party", "partner_name": "the partner",
+               "place": "the place of signing", "thai_signatory.name": "the Thai signatory",
+               "partner_signatory.name": "the partner's signatory"}
+
+
+def _name_finding(c: NameComparison) -> Finding:
+    from .translation import language_name
+
+    return finding(
+        "MK-X001", f"the language versions name {NAME_LABELS[c.slot]} differently: {c.shown} in the "
+                   f"{language_name(c.lang)} version, {c.english} in the English",
+        lang=c.lang, standard=c.english, draft=c.other, values={"en": c.english, c.lang: c.shown})
 
 
 def _statuses(result: VersionResult) -> dict[str, str]:
@@ -117,15 +152,44 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
                                f"{spec.instrument.upper()}", lang=a.version.lang))
             continue
         expected = flat_context(build_context(spec, a.pack))
+        slots = {s.name: s for s in a.patterns.form.slots}
         for slot, want in expected.items():
             got = a.values.get(slot)
             if got is None or not isinstance(want, str) or not want:
+                continue
+            kind = slots[slot].kind if slot in slots else None
+            as_value = _spec_value(kind, a.result.values if a.result else {}, spec)
+            if as_value is not None:  # a term in years, a date as a day: compared as values
+                (got_value, got_text), (want_value, want_text) = as_value
+                if got_value != want_value:
+                    findings.append(finding(
+                        "MK-S001", f"{slot.replace('_', ' ')} is {got_text} in the draft but {want_text} "
+                                   "in the spec", lang=a.version.lang, standard=want, draft=got,
+                        values={"spec": want_text, "draft": got_text}))
                 continue
             if token_key(key_of(got)) != token_key(key_of(want)):
                 findings.append(finding(
                     "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
                     lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
     return findings
+
+
+def _spec_value(kind: str | None, described: dict, spec):
+    """A term or a date of a version and of the spec as values to compare (years, the ISO
+    date), each with how a message shows it; None when either cannot be read as a value."""
+    if kind in ("term", "years"):
+        term = described.get("term") or {}
+        spec_term = getattr(spec, "term", None)
+        years = getattr(spec_term, "years", None)
+        if term.get("kind") == "fixed" and isinstance(term.get("years"), int) and years is not None:
+            return (term["years"], f"{term['years']} years"), (years, f"{years} years")
+        return None
+    if kind == "date":
+        date = described.get("date") or {}
+        if date.get("iso"):
+            want = spec.signing.date.isoformat()
+            return (date["iso"], f"{date.get('text')} ({date['iso']})"), (want, want)
+    return None
 
 
 def flat_context(context: dict, prefix: str = "") -> dict:

@@ -35,14 +35,17 @@ class NameFinder:
     """The names a version writes: ``expected`` (slot -> name) known from the spec or the
     province list, else read from its own signature blocks ("For <party>"); ``pieces``, every
     name and position those blocks hold; ``aliases``, a blank that holds another's name (the
-    place of signing, when the English names it as one of the parties)."""
+    place of signing, when the English names it as one of the parties); ``written``, the names
+    its signature blocks write, as they write them (the parties, the signatories), which
+    are its names first (``found``) for the comparison of the versions."""
 
     lang: str
     expected: dict[str, str]
     pieces: list[str]
     aliases: dict[str, str] = field(default_factory=dict)
-    found: dict[str, str] = field(default_factory=dict)  # slot -> the name, found
+    found: dict[str, str] = field(default_factory=dict)  # slot -> the name, found (signature blocks first)
     origin: dict[str, str] = field(default_factory=dict)  # slot -> where its name comes from
+    written: dict[str, str] = field(default_factory=dict)  # slot -> as its signature block writes it
 
     @classmethod
     def learn(cls, clauses: list[ClauseDef], lines: dict[str, list[str]], lex: UnitLexicon,
@@ -52,16 +55,28 @@ class NameFinder:
         expected = {slot: matchable(name, lex.lang) for slot, name in known.items() if name and name.strip()}
         options = lex.options_of(get_form(reference.instrument).alternatives)
         signed: dict[str, str] = {}
+        written: dict[str, str] = {}  # slot -> the name as the signature block writes it
         pieces: set[str] = set()
         for clause in clauses:
             if clause.kind != "signature":
                 continue
-            party = next((s for s in reference.slots.get(clause.id, []) if s in PARTY_SLOTS), None)
-            for k, line in enumerate(lines.get(clause.id, [])):
+            held = reference.slots.get(clause.id, [])
+            party = next((s for s in held if s in PARTY_SLOTS), None)
+            block = lines.get(clause.id, [])
+            for k, line in enumerate(block):
                 found = _line_names(line, clause, lex, options)
                 pieces.update(found)
                 if k == 0 and found and party:  # "For <party>"
                     signed.setdefault(party, max(found, key=len))
+                    as_written = _party_as_written(line, clause, lex, options)
+                    if as_written:
+                        written.setdefault(party, as_written)
+            signatory = next((s for s in held if s.endswith("signatory.name")), None)
+            if signatory and len(block) == 3 and _line_names(block[1], clause, lex, options):
+                written.setdefault(signatory, block[1].strip())  # For <party> / <name> / <position>
+        place = _place_as_written(clauses, lines, lex, options, reference)
+        if place:
+            written.setdefault("place", place)
         if not pieces:
             for clause in clauses:
                 if clause.kind == "title":
@@ -77,7 +92,7 @@ class NameFinder:
             if place and english and (place in english or english in place) and party in expected:
                 aliases.setdefault("place", party)
         return cls(lex.lang, expected, sorted(pieces | set(expected.values()), key=len, reverse=True),
-                   aliases, origin=origin)
+                   aliases, found=dict(written), origin=origin, written=written)
 
     def knows(self, slot: str) -> bool:
         """Whether the version's wording of ``slot`` is known."""
@@ -104,6 +119,47 @@ class NameFinder:
 
 
 PARTY_SLOTS = ("thai_name", "partner_name")
+
+
+def _place_as_written(clauses: list[ClauseDef], lines: dict[str, list[str]], lex: UnitLexicon, options,
+                      reference) -> str:
+    """The place of signing as the version's signing clause writes it, when one of the names
+    that clause holds is the English's place (:func:`moukit.checking.names.compare_name`);
+    "" when none can be told to be it (a place that differs is then not read, never guessed)."""
+    from .names import compare_name
+
+    english = reference.names.get("place") or ""
+    where = reference.first_with("place")
+    clause = next((c for c in clauses if c.id == where), None)
+    if not english.strip() or clause is None:
+        return ""
+    for line in lines.get(clause.id, []):
+        for piece in _line_names(line, clause, lex, options):
+            if compare_name("place", english, piece, lex.lang).verdict == "same":
+                return piece.strip()
+    return ""
+
+
+def _party_as_written(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> str:
+    """The party a "For <party>" line names, as the line writes it: what its meaning units
+    ("For", 代表, Thay mặt) leave, whole (a name may hold a function word: ขอนแก่น)."""
+    text = matchable(line, lex.lang)
+    spans: list[Span] = []
+    for unit in clause.units_in({}):
+        spans += lex.find(unit, text, spans)
+    spans += all_spans(list(options) + list(lex.countries) + list(lex.parties), text, spans)
+    pieces, pos = [], 0
+    for start, end in sorted(spans) + [(len(text), len(text))]:
+        if start > pos:
+            pieces.append((pos, start))
+        pos = max(pos, end)
+    if not pieces:
+        return ""
+    start, end = max(pieces, key=lambda p: p[1] - p[0])
+    piece = text[start:end]
+    if len(text) == len(line):  # the line's own letters (matchable text may fold case)
+        piece = line[start:end]
+    return piece.strip(" ,.;:()\"'")
 
 
 def _line_names(line: str, clause: ClauseDef, lex: UnitLexicon, options) -> list[str]:

@@ -38,13 +38,33 @@ def _reference(draft, versions, english: dict, library: TemplateLibrary, spec):
 
 
 def _name_notes(analyses: list[Analysis], spec) -> list[str]:
-    """A note on the versions whose names could not be compared with the English."""
-    unknown = sorted({a.version.lang for a in analyses if a.translation is not None})
-    if not unknown or spec is not None:
+    """A note on the names (the parties, the place, the signatories) of each version that could
+    not be compared with the English: not read in the version, or with no reliable reading
+    (a Thai name in Chinese characters)."""
+    from .crossversion import NAME_LABELS, compare_names
+    from .names import NAME_SLOTS
+    from .translation import language_name
+
+    if spec is not None:
         return []
-    return [f"the names in the {', '.join(unknown)} version(s) (the partner, the place, the "
-            "signatories) could not be compared with the English, as moukit cannot know how "
-            "they are written in another script: give --spec with the names in every language"]
+    results = [a.result for a in analyses]
+    english = next((r for r in results if r.lang == "en"), None)
+    unknown: dict[str, list[str]] = {}
+    for c in compare_names(results):
+        if c.verdict == "unknown":
+            unknown.setdefault(c.lang, []).append(f"{NAME_LABELS[c.slot]} ({c.other})")
+    for a in analyses:  # a translation whose names were not read
+        if a.translation is None or english is None:
+            continue
+        for slot in NAME_SLOTS:
+            if isinstance(english.values.get(slot), str) and not isinstance(a.result.values.get(slot), str):
+                unknown.setdefault(a.version.lang, []).append(f"{NAME_LABELS[slot]} (not read)")
+    if english is None:
+        unknown = {a.version.lang: ["the names"] for a in analyses if a.translation is not None}
+    return [f"in the {language_name(lang)} version, {', '.join(dict.fromkeys(names))} could not be compared "
+            "with the English (moukit has no reliable reading of a name written this way, or did not "
+            "find it): give --spec with the names in every language to check them"
+            for lang, names in sorted(unknown.items())]
 
 
 def _untouched(draft, form) -> bool:

@@ -1,6 +1,8 @@
 """Thai provinces: official Thai and English names, lookup with "did you mean".
 
-The list is pythainlp's (``pythainlp.corpus.provinces``): the 76 provinces and Bangkok.
+The list is pythainlp's (``pythainlp.corpus.provinces``): the 76 provinces and Bangkok. Their
+established names in Chinese, Japanese, Korean and Vietnamese are data, in
+``province_names.yaml`` (:func:`province_names`).
 
 >>> find_province("chiang mai").name_th
 'เชียงใหม่'
@@ -8,6 +10,8 @@ The list is pythainlp's (``pythainlp.corpus.provinces``): the 76 provinces and B
 'Khon Kaen'
 >>> find_province("Bangkok").is_province
 False
+>>> province_named("清迈", "zh").name_en
+'Chiang Mai'
 """
 
 from __future__ import annotations
@@ -82,3 +86,43 @@ def suggest_province(name: str) -> list[str]:
     keyed = {_key(n): n for n in names}
     close = difflib.get_close_matches(_key(name), list(keyed), n=3, cutoff=0.6)
     return [keyed[c] for c in close]
+
+
+@cache
+def province_names() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The provinces' established names in other languages: English name -> language ->
+    spellings (``province_names.yaml``)."""
+    from importlib import resources
+
+    from .._yaml import load_yaml
+
+    text = resources.files(__package__).joinpath("province_names.yaml").read_text("utf-8")
+    data = load_yaml(text) or {}
+    return {name: {lang: tuple(spellings) for lang, spellings in langs.items()} for name, langs in data.items()}
+
+
+@cache
+def _lexicon_index(lang: str) -> dict[str, Province]:
+    by_name = {p.name_en: p for p in all_provinces()}
+    index: dict[str, Province] = {}
+    for name_en, langs in province_names().items():
+        for spelling in langs.get(lang, ()):
+            index["".join(spelling.split()).casefold()] = by_name[name_en]
+    return index
+
+
+def province_named(name: str, lang: str) -> Province | None:
+    """The province whose established name in ``lang`` is ``name`` (written without its word
+    for "province"), or None; Thai and English names are looked up in the province list."""
+    if lang in ("th", "en"):
+        return find_province(name)
+    return _lexicon_index(lang).get("".join(name.split()).casefold())
+
+
+def names_in(province: Province, lang: str) -> tuple[str, ...]:
+    """The established names of ``province`` in ``lang`` (empty when it has none listed)."""
+    if lang == "th":
+        return (province.name_th,)
+    if lang == "en":
+        return (province.name_en,)
+    return province_names().get(province.name_en, {}).get(lang, ())

@@ -1,0 +1,364 @@
+"""Names across language versions: do the versions name the same parties, place and signatories?
+
+Without a spec, moukit cannot know how a name is written in another language; it can still
+tell, often, whether two versions name the same thing:
+
+- **the same script** (a Vietnamese or a Thai version writing a name in Latin letters):
+  the names are compared after *folding* (letter case, diacritics, spacing and hyphens,
+  titles such as "Mr." or นาย, and the words for "province", "city", "prefecture"...);
+- **a Thai province** is recognised in every language: by the province list (Thai and
+  English names) and by its established names in Chinese, Japanese, Korean and Vietnamese
+  (``spec/province_names.yaml``): 清迈 is Chiang Mai, 清莱 is Chiang Rai;
+- **transliteration**: a name written in the version's own script is romanised (Thai with
+  pythainlp's Royal Institute system, Chinese with pypinyin, Japanese with pykakasi's Hepburn,
+  Korean with korean-romanizer's Revised Romanization) and compared tolerantly with the
+  English (a phonetic key that folds aspiration, voicing, vowel length and doubled letters).
+
+Each comparison gives ``same``, ``different`` or ``unknown``. ``different`` is given only when
+the evidence is clear: another province of the list, or a romanised name that shares little
+with the English one, read from a script whose romanisation is reliable for that name (a Thai
+name written in Chinese, Japanese or Korean characters is not: 颂猜 is Somchai only by
+convention; it is compared through the province lexicon or not at all). Everything in
+between is ``unknown``: the report says the name could not be compared.
+
+>>> compare_name("partner_name", "Chengdu City", "重庆市", "zh").verdict
+'different'
+>>> compare_name("partner_name", "Chengdu City", "成都市", "zh").verdict
+'same'
+>>> compare_name("thai_name", "Chiang Mai Province", "泰王国清莱府", "zh").shown
+'清莱 (Chiang Rai, by the province list)'
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..spec.provinces import Province, find_province, names_in, province_named
+
+# the names the versions are compared on: the parties, the place of signing, the signatories
+NAME_SLOTS = ("thai_name", "partner_name", "place", "thai_signatory.name", "partner_signatory.name")
+THAI_SIDE = ("thai_name", "thai_signatory.name")
+SHIPPED = ("th", "zh", "ja", "ko", "vi")  # the languages whose names the comparison can read
+
+# Similarity of the phonetic keys (0..1): at least SAME is the same name, below DIFFERENT a
+# different one, in between cannot be told. Set on the real names of the examples, the test
+# specs and the drafts corpus (tests/test_names_across_versions.py lists them): every right
+# pair is at least SAME, every wrong pair below DIFFERENT.
+SAME = 0.8
+DIFFERENT = 0.5
+
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|h\.?\s?e|his excellency|her excellency|acting sub-? ?lt|"
+    r"acting sub-? ?lieutenant|pol|gen|col|maj|lt|ông|bà|ngài|nhà|ts|pgs|gs)\.?\s+)+", re.IGNORECASE)
+_THAI_TITLES = ("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.", "นายแพทย์", "แพทย์หญิง",
+                "ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นางสาว", "นาง", "นาย", "ดร.", "ท่าน")
+_NAME_SUFFIXES = ("先生", "女士", "阁下", "閣下", "氏", "様", "殿", "님", "씨")
+# words for a kind of place, dropped before comparing (Latin script, after folding)
+_DESIGNATIONS = frozenset(
+    "province prefecture city municipality metropolitan metropolis administration state county "
+    "region autonomous special of the government people's peoples tinh thanh pho tp".split())
+_PREFIXES = {
+    "th": ("จังหวัด", "นคร", "เมือง", "มณฑล", "เทศบาล", "รัฐ", "แคว้น", "เขต"),
+    "zh": ("泰王国", "泰国", "中华人民共和国", "中国"),
+    "ja": ("タイ王国", "タイ国", "タイ", "日本国", "日本"),
+    "ko": ("태국", "타이", "대한민국", "한국"),
+}
+_SUFFIXES = {
+    "zh": ("直辖市", "自治州", "省", "市", "府", "县"),
+    "ja": ("県", "府", "市", "省"),
+    "ko": ("특별시", "광역시", "특별자치도", "도", "시", "현", "성", "주", "부"),
+}
+_SEPARATORS = re.compile(r"[\s\-‐‑–—·・･.,，、()（）'\"’]+")
+
+
+@dataclass(frozen=True)
+class NameComparison:
+    """How a version's name for ``slot`` compares with the English: ``verdict`` is ``same``,
+    ``different`` or ``unknown``; ``shown`` says how the version's name was read."""
+
+    slot: str
+    english: str
+    other: str
+    lang: str
+    verdict: str
+    shown: str
+
+
+def script_of(text: str) -> str:
+    """The script a name is written in: ``thai``, ``hangul``, ``kana`` (Japanese, with or
+    without kanji), ``han`` or ``latin``."""
+    scripts = set()
+    for ch in text:
+        code = ord(ch)
+        if 0x0E00 <= code <= 0x0E7F:
+            scripts.add("thai")
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+            scripts.add("hangul")
+        elif 0x3040 <= code <= 0x30FF:
+            scripts.add("kana")
+        elif 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+            scripts.add("han")
+    for script in ("thai", "hangul", "kana", "han"):
+        if script in scripts:
+            return script
+    return "latin"
+
+
+def fold_latin(text: str) -> str:
+    """Latin letters folded: no case, no diacritics (đ is d), letters and spaces only.
+
+    >>> fold_latin("Thành phố Đà Nẵng")
+    'thanh pho da nang'
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z' ]+", " ", text.casefold()).split())
+
+
+def _without_titles(text: str) -> str:
+    text = _TITLES.sub("", text.strip())
+    for suffix in _NAME_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)].strip()
+            break
+    for title in _THAI_TITLES:  # ว่าที่ร้อยตรี นายสมชาย: a rank, then นาย
+        if text.startswith(title) and len(text) > len(title) + 1:
+            text = text[len(title):].strip()
+    return text
+
+
+def cores(text: str, lang: str) -> list[str]:
+    """The name itself, without a title and the words for a kind of place: the forms to
+    compare, the barest last (泰王国清迈府 -> 清迈府, 清迈)."""
+    text = _without_titles(text)
+    script = script_of(text)
+    if script == "latin":
+        words = [w for w in fold_latin(text).split() if w not in _DESIGNATIONS]
+        return [" ".join(words)] if words else []
+    key = {"thai": "th", "han": "zh", "kana": "ja", "hangul": "ko"}[script]
+    if script == "han" and lang in ("ja", "ko"):
+        key = lang
+    out = [text]
+    for prefix in _PREFIXES.get(key, ()):
+        if out[-1].startswith(prefix) and len(out[-1]) > len(prefix) + 1:
+            out.append(out[-1][len(prefix):].strip())
+            break
+    for suffix in _SUFFIXES.get(key, ()):
+        if out[-1].endswith(suffix) and len(out[-1]) > len(suffix):
+            out.append(out[-1][: -len(suffix)].strip())
+            break
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def province_of(text: str, lang: str) -> Province | None:
+    """The Thai province a name in ``lang`` names, by the province list and its names in other
+    languages (``spec/province_names.yaml``), or None."""
+    for core in reversed(cores(text, lang)):
+        script = script_of(core)
+        if script == "latin":
+            found = find_province(core) or (province_named(core, "vi") if lang == "vi" else None)
+            found = found or _latin_exonym(core)
+        elif script == "thai":
+            found = find_province(core)
+        else:
+            key = {"han": lang if lang in ("zh", "ja", "ko") else "zh", "kana": "ja", "hangul": "ko"}[script]
+            found = province_named(core, key) or (province_named(core, "zh") if script == "han" else None)
+        if found is not None:
+            return found
+    return None
+
+
+def _latin_exonym(folded: str) -> Province | None:
+    """A province named by its Vietnamese exonym, folded (chieng mai)."""
+    from ..spec.provinces import province_names
+
+    for name_en, langs in province_names().items():
+        if any(fold_latin(s) == folded for s in langs.get("vi", ())):
+            return find_province(name_en)
+    return None
+
+
+# ----------------------------------------------------------------------------- romanisation
+
+
+def romanised(text: str, lang: str, person: bool = False) -> list[tuple[list[str], str]]:
+    """The readings of a name in Latin letters: (its words romanised, how it was read). A name
+    in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
+    partner's signatory written in kanji). A ``person``'s name written without spaces in
+    Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei)."""
+    words = [w for w in _SEPARATORS.split(text) if w]
+    script = script_of(text)
+    if script == "latin":
+        return [([fold_latin(w).replace(" ", "") for w in words], "as written")]
+    if script == "thai":
+        return [([_thai(w) for w in words], "romanised from Thai")]
+    if person and len(words) == 1 and len(words[0]) in (2, 3, 4) and script in ("han", "hangul"):
+        words = [words[0][0], words[0][1:]]
+    if script == "hangul":
+        return [([_korean(w) for w in words], "romanised from Korean")]
+    if script == "kana" or (script == "han" and lang == "ja"):
+        out = [([p for w in words for p in _japanese(w)], "romanised from Japanese")]
+        if script == "han":
+            out.append(([_pinyin(w) for w in words], "in pinyin"))
+        return out
+    return [([_pinyin(w) for w in words], "in pinyin")]
+
+
+@lru_cache(maxsize=4096)
+def _thai(word: str) -> str:
+    from pythainlp.transliterate import romanize
+
+    # the Royal Institute engine misreads ใ (read as ไ), keeps the sign ็ and reads the silent
+    # ห before a low consonant (เหงียน is Nguyen)
+    word = re.sub("ห(?=[งญนมยรลว])", "", word.replace("ใ", "ไ").replace("\u0e47", ""))
+    return re.sub(r"[^a-z]", "", romanize(word, engine="royin").casefold())
+
+
+@lru_cache(maxsize=4096)
+def _korean(word: str) -> str:
+    from korean_romanizer.romanizer import Romanizer
+
+    return re.sub(r"[^a-z]", "", Romanizer(word).romanize().casefold())
+
+
+@lru_cache(maxsize=1)
+def _kakasi():
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+@lru_cache(maxsize=4096)
+def _japanese(word: str) -> tuple[str, ...]:
+    """The words pykakasi reads in ``word`` (鈴木直道: suzuki, naomichi), romanised."""
+    read = (re.sub(r"[^a-z]", "", item["hepburn"].casefold()) for item in _kakasi().convert(word))
+    return tuple(r for r in read if r)
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(word: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(word)).casefold())
+
+
+_KEY_STEPS = (
+    ("tch", "c"), ("tsu", "tu"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("zh", "c"), ("kh", "k"),
+    ("ph", "p"), ("th", "t"), ("gh", "g"), ("q", "c"), ("x", "s"), ("j", "c"), ("z", "c"),
+    ("g", "k"), ("b", "p"), ("d", "t"), ("v", "w"), ("f", "p"), ("r", "l"), ("y", "i"),
+    ("ou", "o"), ("oo", "u"), ("eo", "o"), ("oe", "e"), ("ae", "e"), ("ue", "u"), ("ee", "i"),
+    ("h", ""),
+)
+
+
+@lru_cache(maxsize=8192)
+def phonetic_key(roman: str) -> str:
+    """A romanised name folded for comparison: aspiration, voicing, vowel length, doubled
+    letters and the spellings of the same sound (ch, j, q, zh) made one.
+
+    >>> phonetic_key("chengdu") == phonetic_key("choengtu")
+    True
+    """
+    key = roman.casefold()
+    for old, new in _KEY_STEPS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
+
+
+def similarity(english: list[str], other: list[str], by_word: bool = True) -> float:
+    """How alike two names are (0..1), the words of the English in any order (Suzuki
+    Naomichi, Naomichi Suzuki). Names of as many words as each other are as alike as their
+    least alike words (Somchai Srisawat is not Somchai Jaidee) when ``by_word``; others, and
+    all when not ``by_word``, are compared whole."""
+    theirs = [phonetic_key(w) for w in other]
+    best = 0.0
+    for order in itertools.islice(itertools.permutations(english), 24):
+        ours = [phonetic_key(w) for w in order]
+        score = _ratio("".join(ours), "".join(theirs))
+        if by_word and len(ours) == len(theirs) > 1:
+            score = min(score, min(_ratio(a, b) for a, b in zip(ours, theirs)))
+        best = max(best, score)
+    return best
+
+
+# ----------------------------------------------------------------------------- comparison
+
+
+def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparison:
+    """Compare a version's name for ``slot`` (in ``lang``) with the English version's."""
+    def result(verdict: str, shown: str) -> NameComparison:
+        return NameComparison(slot, english, other, lang, verdict, shown)
+
+    english_cores, other_cores = cores(english, "en"), cores(other, lang)
+    if not english_cores or not other_cores:
+        return result("unknown", other)
+    theirs, ours = province_of(other, lang), province_of(english, "en")
+    if theirs is not None:
+        name = next((c for c in reversed(other_cores)
+                     if theirs in (province_of(c, lang),)), other_cores[-1])
+        shown = name if script_of(name) == "latin" and name.casefold() == theirs.name_en.casefold() \
+            else f"{name} ({theirs.name_en}, by the province list)"
+        if ours is not None:
+            return result("same" if ours == theirs else "different", shown)
+        # the English names no province: the same place only if it writes the province's name
+        english_name = english_cores[-1].replace(" ", "")
+        province_name = fold_latin(theirs.name_en).replace(" ", "")
+        if province_name in english_name or _ratio(province_name, english_name) >= 0.85:
+            return result("same", shown)
+        return result("different", shown)
+    script = script_of(other_cores[-1])
+    if script == "latin" and other_cores[-1].replace(" ", "") == english_cores[-1].replace(" ", ""):
+        return result("same", other)
+    if ours is not None and any(name in other or (script_of(name) == "latin" and fold_latin(name)
+                                                   in fold_latin(other))
+                                for name in names_in(ours, lang)):
+        return result("same", other)
+    english_words = english_cores[-1].split()
+    person = slot.endswith("signatory.name")
+    readings = [(core, words, how) for core in other_cores for words, how in romanised(core, lang, person)]
+    scored = [(similarity(english_words, words), core, words, how) for core, words, how in readings]
+    score = max(s[0] for s in scored)
+    _, core, words, how = max((s for s in scored if s[1] == other_cores[-1]), key=lambda s: s[0])
+    if script == "hangul":
+        # a Korean surname romanised otherwise than by the system (최 is Choi, 이 Lee, 박 Park)
+        # must not make a name different by itself: a different name differs as a whole
+        score_whole = max(similarity(english_words, words, by_word=False) for _, words, _ in readings)
+    else:
+        score_whole = score
+    shown = other if how == "as written" else f"{core} ({' '.join(words).title()}, {how})"
+    if ours is not None and script == "thai":
+        # the province list has every province in Thai: a Thai name that is none of them is
+        # not the English's province, however it sounds
+        return result("different" if score < SAME else "unknown", shown)
+    if score >= SAME:
+        return result("same", shown)
+    if max(score, score_whole) < DIFFERENT and _reliable(slot, script, lang, ours):
+        return result("different", shown)
+    return result("unknown", shown)
+
+
+def _reliable(slot: str, script: str, lang: str, province: Province | None) -> bool:
+    """Whether a romanised name that differs is a different name: a name in Latin letters or
+    in Thai, or a partner's name in the partner's own script. A Thai name (the Thai party, its
+    signatory, a Thai place) written in Chinese, Japanese or Korean has no reliable reading."""
+    if lang not in SHIPPED:  # a language moukit has no names of (an Italian "Genova")
+        return False
+    if script in ("latin", "thai"):
+        return True
+    thai_side = slot in THAI_SIDE or (slot == "place" and province is not None)
+    return not thai_side and {"han": lang in ("zh", "ja"), "kana": lang == "ja", "hangul": lang == "ko"}.get(script, False)
+
+
+def lexicon_names(english: str, lang: str) -> tuple[str, ...]:
+    """How ``lang`` writes the Thai province an English name names (empty when unknown)."""
+    province = province_of(english, "en")
+    return names_in(province, lang) if province is not None else ()

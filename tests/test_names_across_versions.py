@@ -1,0 +1,260 @@
+"""Names across language versions, without --spec (issue 10, item 7): the parties, the place of
+signing and the signatories of every version are compared with the English version's.
+
+Each language: the unchanged agreement and a version that writes a right name in its own way
+give no finding; a version naming another city, province, place or person gives MK-X001
+naming both names; a name moukit cannot read reliably (a Thai name in Chinese characters) is
+a note, never a finding. With --spec, terms and dates are compared as values.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import moukit
+from moukit.checking.names import compare_name, cores, province_of
+from moukit.spec.provinces import all_provinces, province_named, province_names
+from specdata import spec
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SEPARATOR = "\n\n" + "=" * 72 + "\n\n"
+
+
+def _versions(example: str):
+    specification = moukit.load_spec(EXAMPLES / f"{example}.yaml")
+    rendered = moukit.render(specification, "txt")
+    texts = rendered.data.decode("utf-8").split(SEPARATOR)
+    return texts, [v.lang for v in rendered.document.versions]
+
+
+def _check(example: str, lang: str | None = None, edit=None):
+    """The report on an example agreement, its ``lang`` version changed by ``edit``."""
+    texts, langs = _versions(example)
+    if lang is not None:
+        i = langs.index(lang)
+        texts[i] = edit(texts[i])
+        assert texts[i] != _versions(example)[0][i], "the edit changed nothing"
+    return moukit.check(SEPARATOR.join(texts).encode("utf-8"))
+
+
+def _names(report):
+    return [f for f in report.findings if f.code == "MK-X001"]
+
+
+def _in(words: str):
+    return lambda text: words
+
+
+def _sub(old: str, new: str, count: int = 0):
+    return lambda text: text.replace(old, new) if not count else text.replace(old, new, count)
+
+
+# ----------------------------------------------------------------------------- right names
+
+
+@pytest.mark.parametrize("example", ["chiang-mai-chengdu", "chiang-mai-hokkaido", "rayong-jeollanam-do",
+                                     "khon-kaen-da-nang", "bangkok-shanghai", "khon-kaen-fujian-loi"])
+def test_the_unchanged_agreement_names_the_same_everywhere(example):
+    report = _check(example)  # (the Fujian LOI names a relationship the form does not list: MK-V001)
+    assert {f.code for f in report.findings} <= {"MK-V001"}, [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize("example, lang, edit", [
+    # the same names, written otherwise
+    ("khon-kaen-da-nang", "vi", _sub("Thành phố Đà Nẵng", "Thành phố Da Nang")),  # no diacritics
+    ("khon-kaen-da-nang", "vi", _sub("Ông Nguyễn Văn Minh", "Ông NGUYỄN VĂN MINH")),  # capitals
+    ("chiang-mai-chengdu", "zh", _sub("泰王国清迈府", "清迈府")),  # without "Kingdom of Thailand"
+    ("chiang-mai-hokkaido", "ja", _sub("タイ王国チェンマイ県", "チェンマイ県")),
+    ("rayong-jeollanam-do", "th", _sub("นายคิม มิน-ซู", "นายคิมมินซู")),  # spacing, hyphen
+    ("chiang-mai-chengdu", "th", _sub("นครเฉิงตู", "Chengdu City")),  # in Latin letters
+    ("chiang-mai-chengdu", "zh", _sub("张伟", "Zhang Wei")),
+], ids=["vi-diacritics", "vi-capitals", "zh-short-name", "ja-short-name", "th-spacing", "th-latin", "zh-latin"])
+def test_a_right_name_written_otherwise_is_no_finding(example, lang, edit):
+    report = _check(example, lang, edit)
+    assert _names(report) == [], [f.message for f in _names(report)]
+
+
+# ----------------------------------------------------------------------------- wrong names
+
+
+@pytest.mark.parametrize("example, lang, edit, slot_words, both", [
+    ("chiang-mai-chengdu", "zh", _sub("成都", "重庆"), "the partner", ("重庆", "Chengdu")),
+    ("chiang-mai-chengdu", "zh", _sub("张伟", "王强"), "the partner's signatory", ("王强", "Zhang Wei")),
+    ("chiang-mai-hokkaido", "ja", _sub("北海道", "青森県"), "the partner", ("青森", "Hokkaido")),
+    ("chiang-mai-hokkaido", "ja", _sub("札幌市", "函館市"), "the place of signing", ("函館", "Sapporo")),
+    ("rayong-jeollanam-do", "ko", _sub("김민수", "박철수"), "the partner's signatory", ("박철수", "Kim Min-soo")),
+    ("rayong-jeollanam-do", "ko", _sub("전라남도", "경상북도"), "the partner", ("경상북", "Jeollanam-do")),
+    ("khon-kaen-da-nang", "vi", _sub("Thành phố Đà Nẵng", "Tỉnh Quảng Nam"), "the partner",
+     ("Quảng Nam", "Da Nang")),
+    ("khon-kaen-da-nang", "vi", _sub("Ông Nguyễn Văn Minh", "Ông Trần Quốc Bảo"), "the partner's signatory",
+     ("Trần Quốc Bảo", "Nguyen Van Minh")),
+    ("chiang-mai-chengdu", "th", _sub("เชียงใหม่", "เชียงราย"), "the Thai party", ("เชียงราย", "Chiang Mai")),
+    ("chiang-mai-chengdu", "th", _sub("นายสมชาย ศรีสวัสดิ์", "นายชัยวัฒน์ ชื่นโกสุม"), "the Thai signatory",
+     ("ชัยวัฒน์", "Somchai Srisawat")),
+    ("khon-kaen-da-nang", "th", _sub("ดานัง", "เว้"), "the partner", ("เว้", "Da Nang")),
+    ("chiang-mai-chengdu", "zh", _sub("清迈", "清莱"), "the Thai party", ("清莱 (Chiang Rai", "Chiang Mai")),
+    ("chiang-mai-chengdu", "th", _sub("นครเฉิงตู", "Chongqing City"), "the partner", ("Chongqing", "Chengdu")),
+], ids=["zh-city", "zh-signatory", "ja-prefecture", "ja-place", "ko-signatory", "ko-province", "vi-partner",
+        "vi-signatory", "th-province", "th-governor", "th-partner", "zh-thai-province", "th-latin"])
+def test_a_version_naming_another_gives_a_finding_naming_both(example, lang, edit, slot_words, both):
+    report = _check(example, lang, edit)
+    found = [f for f in _names(report) if slot_words + " " in f.message and f.lang == lang]
+    assert found, [f.message for f in report.findings]
+    assert all(name in found[0].message for name in both), found[0].message
+    assert report.verdict == "ministries"
+
+
+def test_the_place_of_signing_in_a_vietnamese_version():
+    def edit(text):  # only the signing clause: the Thai party is still Khon Kaen
+        return re.sub(r"(tại )Khon Kaen", r"\1Đà Nẵng", text)
+
+    report = _check("khon-kaen-da-nang", "vi", edit)
+    (found,) = [f for f in _names(report) if "place of signing" in f.message]
+    assert "Đà Nẵng in the Vietnamese version, Khon Kaen in the English" in found.message
+
+
+def test_a_thai_name_in_chinese_characters_is_a_note_not_a_finding():
+    report = _check("chiang-mai-chengdu", "zh", _sub("颂猜·西沙瓦", "差瓦·春哥頌"))
+    assert _names(report) == []
+    assert any("Chinese version" in n and "Thai signatory" in n for n in report.notes), report.notes
+
+
+# ----------------------------------------------------------------------------- the comparison
+
+
+RIGHT = [  # real names: the examples, tests/specdata.py and the drafts corpus
+    ("partner_name", "Chengdu City", "นครเฉิงตู", "th"), ("partner_name", "Chengdu City", "成都市", "zh"),
+    ("partner_name", "Da Nang City", "Thành phố Đà Nẵng", "vi"), ("partner_name", "Da Nang City", "นครดานัง", "th"),
+    ("partner_name", "Fujian Province", "มณฑลฝูเจี้ยน", "th"), ("partner_name", "Fujian Province", "福建省", "zh"),
+    ("partner_name", "Hokkaido Prefecture", "จังหวัดฮอกไกโด", "th"),
+    ("partner_name", "Hokkaido Prefecture", "北海道", "ja"),
+    ("partner_name", "Jeollanam-do Province", "전라남도", "ko"),
+    ("partner_name", "Shanghai Municipality", "นครเซี่ยงไฮ้", "th"),
+    ("partner_name", "Shanghai Municipality", "上海市", "ja"), ("partner_name", "Shanghai Municipality", "상하이시", "ko"),
+    ("partner_signatory.name", "Mr. Chen Jianguo", "นายเฉิน เจี้ยนกั๋ว", "th"),
+    ("partner_signatory.name", "Mr. Chen Jianguo", "陈建国", "zh"),
+    ("partner_signatory.name", "Mr. Kim Min-soo", "นายคิม มิน-ซู", "th"),
+    ("partner_signatory.name", "Mr. Kim Min-soo", "김민수", "ko"),
+    ("partner_signatory.name", "Mr. Li Guoqiang", "นายหลี่ กั๋วเฉียง", "th"),
+    ("partner_signatory.name", "Mr. Li Ming", "李明", "ja"), ("partner_signatory.name", "Mr. Li Ming", "李明", "ko"),
+    ("partner_signatory.name", "Mr. Li Ming", "李明", "vi"),
+    ("partner_signatory.name", "Mr. Naomichi Suzuki", "นายนาโอมิจิ ซูซูกิ", "th"),
+    ("partner_signatory.name", "Mr. Naomichi Suzuki", "鈴木直道", "ja"),
+    ("partner_signatory.name", "Mr. Nguyen Van Minh", "Ông Nguyễn Văn Minh", "vi"),
+    ("partner_signatory.name", "Mr. Zhang Wei", "นายจาง เว่ย", "th"), ("partner_signatory.name", "Mr. Zhang Wei", "张伟", "zh"),
+    ("place", "Chiang Mai", "เชียงใหม่", "th"), ("place", "Chiang Mai", "清迈", "zh"),
+    ("place", "Fuzhou", "ฝูโจว", "th"), ("place", "Fuzhou", "福州", "zh"), ("place", "Khon Kaen", "Khon Kaen", "vi"),
+    ("place", "Rayong", "라용", "ko"), ("place", "Sapporo", "ซัปโปโร", "th"), ("place", "Sapporo", "札幌市", "ja"),
+    ("place", "Shanghai", "상하이", "ko"),
+    ("thai_name", "Bangkok Metropolitan Administration", "กรุงเทพมหานคร", "th"),
+    ("thai_name", "Bangkok Metropolitan Administration", "泰王国曼谷市", "zh"),
+    ("thai_name", "Chiang Mai Province", "tỉnh Chiềng Mai", "vi"),
+    ("thai_name", "Chiang Mai Province", "タイ王国チェンマイ県", "ja"),
+    ("thai_name", "Chiang Mai Province", "치앙마이도", "ko"), ("thai_name", "Khon Kaen Province", "泰王国孔敬府", "zh"),
+    ("thai_signatory.name", "Mr. Nirat Pongsitthaworn", "นายนิรัตน์ พงษ์สิทธิถาวร", "th"),
+    ("thai_signatory.name", "Mr. Prasert Boonmee", "นายประเสริฐ บุญมี", "th"),
+    ("thai_signatory.name", "Mr. Somchai Jaidee", "นายสมชาย ใจดี", "th"),
+    ("thai_signatory.name", "Mr. Somchai Srisawat", "นายสมชาย ศรีสวัสดิ์", "th"),
+    ("thai_signatory.name", "Mr. Suriya Thongdee", "นายสุริยา ทองดี", "th"),
+    ("thai_signatory.name", "Mr. Wichai Saengthong", "นายวิชัย แสงทอง", "th"),
+    ("thai_signatory.name", "Mr. Wichai Saengthong", "위차이 생통", "ko"),
+    # titles, ranks and honorifics
+    ("thai_signatory.name", "Dr. Somchai Srisawat", "นายแพทย์สมชาย ศรีสวัสดิ์", "th"),
+    ("thai_signatory.name", "Acting Sub-Lt. Somchai Srisawat", "ว่าที่ร้อยตรี นายสมชาย ศรีสวัสดิ์", "th"),
+    ("partner_signatory.name", "Mr. Zhang Wei", "张伟先生", "zh"),
+    ("partner_signatory.name", "Mr. Choi Min-su", "최민수", "ko"),  # a surname spelled its own way
+]
+# right names moukit cannot tell (a translation, a Sino-Vietnamese reading, a Thai name in
+# Chinese characters): never a finding
+UNTOLD = [
+    ("partner_name", "Jeollanam-do Province", "จังหวัดช็อลลาใต้", "th"),  # "South Jeolla", translated
+    ("partner_name", "Shanghai Municipality", "Thành phố Thượng Hải", "vi"),
+    ("place", "Shanghai", "Thượng Hải", "vi"), ("place", "Genoa", "เจนัว", "th"),
+    ("thai_signatory.name", "Mr. Prasert Boonmee", "巴实·汶米", "zh"),
+    ("thai_signatory.name", "Mr. Nirat Pongsitthaworn", "ニラット・ポンシッティターウォン", "ja"),
+    ("partner_signatory.name", "Mr. Lee Jung-ho", "이정호", "ko"),  # 이 is Lee, Yi or Rhee
+]
+
+
+@pytest.mark.parametrize("slot, english, other, lang", RIGHT)
+def test_every_real_pair_is_the_same_name(slot, english, other, lang):
+    assert compare_name(slot, english, other, lang).verdict == "same"
+
+
+@pytest.mark.parametrize("slot, english, other, lang", UNTOLD)
+def test_a_name_moukit_cannot_tell_is_never_different(slot, english, other, lang):
+    assert compare_name(slot, english, other, lang).verdict != "different"
+
+
+def test_no_real_name_is_the_same_as_another_of_its_kind():
+    """Each real name against the English names of the other pairs of its slot."""
+    for slot, english, other, lang in RIGHT + UNTOLD:
+        for slot2, english2, _, _ in RIGHT + UNTOLD:
+            if slot2 != slot or cores(english2, "en") == cores(english, "en"):
+                continue
+            if compare_name(slot, english2, other, lang).verdict == "same":
+                assert province_of(english2, "en") == province_of(english, "en") is not None, (english2, other)
+
+
+# ----------------------------------------------------------------------------- the province data
+
+
+def test_every_entry_of_the_province_names_names_a_real_province():
+    provinces = {p.name_en for p in all_provinces()}
+    for name_en, langs in province_names().items():
+        assert name_en in provinces, name_en
+        assert set(langs) <= {"zh", "ja", "ko", "vi"}, (name_en, langs)
+        for lang, spellings in langs.items():
+            assert spellings and all(isinstance(s, str) and s.strip() for s in spellings), (name_en, lang)
+            for spelling in spellings:  # and names that province only
+                assert province_named(spelling, lang).name_en == name_en, (spelling, lang)
+
+
+# ----------------------------------------------------------------------------- --spec: values
+
+
+def test_with_spec_a_term_in_figures_is_the_spec_s_term():
+    specification = spec("mou", "zh", term={"years": 5})
+    text = moukit.render(specification, "txt").data.decode("utf-8")
+    assert "five-year" in text
+    for wording in ("5-year", "five (5)-year"):
+        report = moukit.check(text.replace("five-year", wording, 1).encode("utf-8"), spec=specification)
+        assert not [f for f in report.findings if f.code == "MK-S001"], [f.message for f in report.findings]
+    report = moukit.check(text.replace("five-year", "three-year", 1).encode("utf-8"), spec=specification)
+    assert any(f.code == "MK-S001" and "3 years" in f.message for f in report.findings)
+
+
+def test_with_spec_a_date_written_otherwise_is_the_spec_s_date():
+    specification = spec("mou", "zh")
+    text = moukit.render(specification, "txt").data.decode("utf-8")
+    assert "22 November 2026" in text
+    report = moukit.check(text.replace("22 November 2026", "November 22, 2026").encode("utf-8"), spec=specification)
+    assert not [f for f in report.findings if f.code == "MK-S001"]
+    report = moukit.check(text.replace("22 November 2026", "23 November 2026").encode("utf-8"), spec=specification)
+    assert any(f.code == "MK-S001" and "2026-11-23" in f.message for f in report.findings)
+
+
+# ----------------------------------------------------------------------------- translations
+
+
+def _reworded(edit):
+    """A Thai version worded in a translator's own way (so checked as a translation), then ``edit``."""
+    return lambda text: edit(text.replace("ฝ่ายทั้งสอง", "ทั้งสองฝ่าย"))
+
+
+def test_a_translation_s_names_are_read_from_its_signature_blocks_and_signing_clause():
+    report = _check("chiang-mai-chengdu", "th", _reworded(lambda text: text))
+    (thai,) = [v for v in report.versions if v.lang == "th"]
+    assert thai.translation is not None and thai.accepted is None
+    assert thai.values["thai_signatory.name"] == "นายสมชาย ศรีสวัสดิ์"
+    assert thai.values["partner_name"] == "นครเฉิงตู" and thai.values["place"] == "เชียงใหม่"
+    assert report.verdict == "standard" and _names(report) == []
+
+
+def test_a_translation_naming_another_governor_gives_a_finding():
+    report = _check("chiang-mai-chengdu", "th", _reworded(_sub("นายสมชาย ศรีสวัสดิ์", "นายชัยวัฒน์ ชื่นโกสุม")))
+    found = [f for f in _names(report) if "Thai signatory" in f.message]
+    assert found and "ชัยวัฒน์ ชื่นโกสุม" in found[0].message and "Somchai Srisawat" in found[0].message
