@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -15,10 +16,8 @@ from moukit.spec.models import SPEC_ADAPTER
 from specdata import spec_data
 
 
-def _text(partner: str, languages, *, province: str | None = None) -> str:
+def _text(partner: str, languages) -> str:
     data = spec_data("mou", partner)
-    if province:
-        data["thai_party"]["province"] = province
     spec = SPEC_ADAPTER.validate_python(data)
     return moukit.render(spec, "txt", languages=languages).data.decode("utf-8")
 
@@ -31,7 +30,8 @@ def files(tmp_path):
         paths[f"mou-{lang}"] = tmp_path / f"mou-{lang}.txt"
         paths[f"mou-{lang}"].write_text(_text("ko", [lang]), "utf-8")
     paths["other"] = tmp_path / "other.txt"
-    paths["other"].write_text(_text("ja", ["th", "ja", "en"], province="Phuket"), "utf-8")
+    hokkaido = moukit.load_spec(Path(__file__).resolve().parent.parent / "examples" / "chiang-mai-hokkaido.yaml")
+    paths["other"].write_text(moukit.render(hokkaido, "txt").data.decode("utf-8"), "utf-8")
     paths["forbidden"] = tmp_path / "forbidden.txt"
     paths["forbidden"].write_text(_text("zh", ["en"]).replace("will encourage", "shall encourage"), "utf-8")
     paths["memo"] = tmp_path / "memo.txt"
