@@ -257,3 +257,30 @@ def test_a_parallel_table_saved_as_text_is_read_as_two_versions():
     assert report.verdict == "standard", [f.message for f in report.findings]
     edited = "\n".join(lines).replace("will encourage", "shall encourage")
     assert moukit.check(edited.encode("utf-8")).verdict == "not_permitted"
+
+
+def _english_text() -> str:
+    return _text("ja", ["en"]).replace("\f", "")
+
+
+def test_a_draft_marker_typed_above_the_title_in_the_same_paragraph_is_editorial():
+    report = moukit.check(("(Draft)\n" + _english_text()).encode("utf-8"))
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    assert any("(Draft)" in e for e in report.versions[0].editorial)
+
+
+def test_a_letterhead_typed_as_one_paragraph_above_the_title_is_editorial():
+    letterhead = "Chiang Mai Provincial Office\nChotana Road, Mueang, Chiang Mai 50300\nTel. 053 112 000\n\n"
+    report = moukit.check((letterhead + _english_text()).encode("utf-8"))
+    assert report.verdict == "standard", [f.message for f in report.findings]
+
+
+def test_a_numbered_clause_title_on_its_own_line_is_editorial_and_read_by_the_rules():
+    text = _english_text()
+    titled = re.sub(r"(?m)^([1-5])\. ", lambda m: f"Clause {m.group(1)}: Our Shared Goals\n{m.group(1)}. ", text)
+    report = moukit.check(titled.encode("utf-8"))
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    binding = titled.replace("Clause 2: Our Shared Goals", "Clause 2: Binding Obligations")
+    assert moukit.check(binding.encode("utf-8")).verdict == "not_permitted"
+    unnumbered = re.sub(r"(?m)^Clause 3: Our Shared Goals\n3\. ", "Clause 3: Our Shared Goals\n", titled)
+    assert moukit.check(unnumbered.encode("utf-8")).verdict != "standard"  # a title of nothing

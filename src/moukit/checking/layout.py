@@ -91,11 +91,12 @@ MAX_LETTERHEAD_LINES = 8
 
 def letterhead(texts: list[str], title_starts: set[str]) -> int:
     """How many of the first ``texts`` are a letterhead: short lines (an office's name, an
-    address) before the first line of a title; 0 when no title start follows them."""
+    address, typed as paragraphs or as the lines of one) before the first line of a title;
+    0 when no title start follows them."""
     for i, text in enumerate(texts[:MAX_LETTERHEAD_LINES + 1]):
         if key_of(text.split("\n")[0]).lower() in title_starts:
             return i
-        line = clean(text)
-        if len(line) > 120 or "\n" in text.strip() or re.search(r"[.。!?！？]$", line):
-            return 0
+        for line in filter(None, (clean(x) for x in text.split("\n"))):
+            if len(line) > 120 or re.search(r"[.。!?！？]$", line):
+                return 0
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..errors import MoukitError
@@ -224,6 +224,7 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
     kept, outside, rules_only = [], [], []
     heading_before: set[int] = set()
     for b in blocks:
+        b = _without_first_line(b, markers, lines, editorial)
         text = block_text(b)
         story = getattr(b, "story", None)
         kind = lines.kind(text)
@@ -243,7 +244,47 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
             editorial.append(f"{kind} {clean(text)!r} ignored")
         else:
             kept.append(b)
+    titles = _clause_titles(kept)
+    for b in titles:
+        editorial.append(f"clause title {clean(block_text(b))!r} ignored (read by the rules)")
+    rules_only += titles
+    kept = [b for b in kept if not any(b is t for t in titles)]
     return kept, outside, rules_only, heading_before, editorial
+
+
+MAX_TITLE_WORDS = 8
+
+
+def _clause_titles(blocks: list) -> list:
+    """Lines that title the clause after them: "Clause 1: General Cooperation" on its own line,
+    then "1. The Participants ..." (the same number, or Word's numbering): a few words, no
+    sentence, not one of the listed titles (those are folded as editorial variants)."""
+    from ..text.normalize import strip_numbering
+
+    titles = []
+    for this, following in zip(blocks, blocks[1:]):
+        text = clean(block_text(this))
+        rest, number = strip_numbering(text)
+        if number is None or not rest or "\n" in block_text(this).strip() or re.search(r"[.。;；]$", text):
+            continue  # no number, or a listed title (the editorial folds it), or a sentence
+        if len(rest.split()) > MAX_TITLE_WORDS or len(rest) > 60:
+            continue
+        after = strip_numbering(clean(block_text(following)))[1]
+        if after == number or (after is None and getattr(following, "auto_number", False)):
+            titles.append(this)
+    return titles
+
+
+def _without_first_line(block, markers: set[str], lines, editorial: list[str]):
+    """A paragraph of several lines whose first line is a draft marker, a language heading
+    or a layout line ("(Draft)" typed above the title): the rest of it, the line noted."""
+    first, sep, rest = block_text(block).partition("\n")
+    if not sep or not rest.strip():
+        return block
+    if key_of(first).lower() in markers or lines.heading(first) or lines.kind(first):
+        editorial.append(f"heading, draft marker or layout line {clean(first)!r} ignored")
+        return replace(block, text=rest)
+    return block
 
 
 def _short(text: str) -> bool:

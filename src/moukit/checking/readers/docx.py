@@ -329,7 +329,7 @@ class _BodyWalker:
         if mark_deleted:
             self.carry, self.carry_table, self.carry_ref = self.carry + text, story_cell, p
         else:
-            self.out.add(self.carry + text, story_cell, p, self.story)
+            self.out.add(self.carry + text, story_cell, p, self.story, self.numbered(props))
             self.carry = ""
         if self.story is None and (self.break_after or p in self.section_ends):
             self.out.page_break = True
@@ -351,6 +351,14 @@ class _BodyWalker:
                 self.section_number += 1
                 following = self.sections[self.sections.index(ended) + 1]
                 self.headers_and_footers(following, "headerReference", "header")
+
+    def numbered(self, props: Any) -> bool:
+        """Word numbers the paragraph itself (w:numPr with a list other than 0)."""
+        num = props.find(self.w + "numPr") if props is not None else None
+        if num is None:
+            return False
+        num_id = num.find(self.w + "numId")
+        return num_id is None or (num_id.get(self.w + "val") or "0") != "0"
 
     def flush_carry(self) -> None:
         """A paragraph whose mark was deleted but nothing followed it: it stands alone."""

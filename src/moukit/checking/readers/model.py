@@ -45,6 +45,7 @@ class Block:
     page_break_before: bool = False
     ref: Any = None  # DOCX: the lxml w:p element; None for text
     story: str | None = None  # where it stands outside the body ("footer of section 1"); None: body
+    auto_number: bool = False  # DOCX: Word numbers the paragraph (its number is not in the text)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class Collector:
         self.page_break = False
 
     def add(self, text: str, table: tuple[int, int, int] | None = None, ref: Any = None,
-            story: str | None = None) -> None:
+            story: str | None = None, auto_number: bool = False) -> None:
         """Add a block unless it is blank; a blank one only passes its page break on (a block
         of another story, such as a footnote, neither takes nor passes one)."""
         if not text.strip():
@@ -105,5 +106,5 @@ class Collector:
         if story is not None:
             self.blocks.append(Block(text, len(self.blocks), table, False, ref, story))
             return
-        self.blocks.append(Block(text, len(self.blocks), table, self.page_break, ref))
+        self.blocks.append(Block(text, len(self.blocks), table, self.page_break, ref, None, auto_number))
         self.page_break = False

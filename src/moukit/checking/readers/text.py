@@ -105,7 +105,9 @@ def _wrapped(line: str, following: str, width: int) -> bool:
 
 def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None]:
     """Group lines into paragraphs (lists of lines); ``None`` stands for a separator line.
-    ``by_line``: a line is a paragraph unless wrapped; else blank lines separate paragraphs."""
+    ``by_line``: a line is a paragraph unless wrapped; else blank lines separate paragraphs.
+    A line that starts with a clause number always starts a paragraph (a clause title typed
+    on the line before it stays apart)."""
     width = wrap_width(lines)
     out: list[list[str] | None] = []
     current: list[str] = []
@@ -119,7 +121,8 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
             continue
         current.append(line.strip())
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if by_line and following.strip() and not (width and _wrapped(line, following, width)):
+        starts_clause = bool(NUMBERED.match(following)) and not QUOTE.match(following)
+        if following.strip() and (starts_clause or by_line and not (width and _wrapped(line, following, width))):
             out.append(current)
             current = []
     if current:
