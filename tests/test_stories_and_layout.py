@@ -284,3 +284,12 @@ def test_a_numbered_clause_title_on_its_own_line_is_editorial_and_read_by_the_ru
     assert moukit.check(binding.encode("utf-8")).verdict == "not_permitted"
     unnumbered = re.sub(r"(?m)^Clause 3: Our Shared Goals\n3\. ", "Clause 3: Our Shared Goals\n", titled)
     assert moukit.check(unnumbered.encode("utf-8")).verdict != "standard"  # a title of nothing
+
+
+def test_a_signature_table_saved_as_text_gives_one_block_per_signatory():
+    """Word's "Save as Text" writes a table's cells one after the other, with no blank line."""
+    text = _english_text()
+    head, _, signatures = text.rpartition("\n\nFor ")
+    cells = ("For " + signatures).replace("\n\nFor ", "\nFor ")
+    report = moukit.check(f"{head}\n\n{cells}".encode("utf-8"))
+    assert report.verdict == "standard", [f.message for f in report.findings]

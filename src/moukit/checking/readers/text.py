@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ...errors import DraftError
+from ...text.normalize import SIGNING_LINE
 from .model import Block, Collector, Draft, Limits, no_text
 
 
@@ -127,7 +128,21 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
             current = []
     if current:
         out.append(current)
-    return out
+    return [piece for para in out for piece in _signature_blocks(para)]
+
+
+def _signature_blocks(paragraph: list[str] | None) -> list[list[str] | None]:
+    """A paragraph holding two signature blocks or more (a table of them saved as text, its
+    cells one after the other), split so that each has its dotted line: the line before
+    each dotted line after the first ("For ...") starts a block."""
+    if paragraph is None:
+        return [paragraph]
+    dotted = [i for i, line in enumerate(paragraph) if SIGNING_LINE.match(line)]
+    cuts = [i - 1 for i in dotted[1:] if i - 1 > dotted[0]]
+    if not cuts:
+        return [paragraph]
+    edges = [0, *cuts, len(paragraph)]
+    return [paragraph[a:b] for a, b in zip(edges, edges[1:])]
 
 
 def text_blocks(text: str, name: str, limits: Limits) -> list[Block]:
