@@ -258,3 +258,17 @@ def test_a_translation_naming_another_governor_gives_a_finding():
     report = _check("chiang-mai-chengdu", "th", _reworded(_sub("นายสมชาย ศรีสวัสดิ์", "นายชัยวัฒน์ ชื่นโกสุม")))
     found = [f for f in _names(report) if "Thai signatory" in f.message]
     assert found and "ชัยวัฒน์ ชื่นโกสุม" in found[0].message and "Somchai Srisawat" in found[0].message
+
+
+def test_with_a_spec_names_are_compared_with_the_spec_only():
+    """A name the spec gives in Thai is the name: the versions are not also compared (no
+    MK-X001 beside the spec's own comparison)."""
+    from moukit.spec.models import SPEC_ADAPTER
+    from specdata import spec_data
+
+    data = spec_data("mou", "en")
+    data["signatories"]["partner"]["name"]["th"] = "X"
+    spec = SPEC_ADAPTER.validate_python(data)
+    rendered = moukit.render(spec, "docx").data
+    assert "MK-X001" in {f.code for f in moukit.check(rendered).findings}
+    assert "MK-X001" not in {f.code for f in moukit.check(rendered, spec=spec).findings}

@@ -88,15 +88,25 @@ def specs(draw, name=script_name):
 
 
 def renders_and_checks_as_standard(spec) -> None:
+    """Every format and layout renders; the text and DOCX renderings check as standard. The
+    generated names are arbitrary strings, so a Thai name that is no transliteration of the
+    English one is rightly a disagreement between the versions (MK-X001 on a name): that one
+    finding is set aside here, and tested in tests/test_names_across_versions.py."""
     for fmt in FORMATS:
         for layout in LAYOUTS:
             result = moukit.render(spec, fmt, layout=layout)
             assert result.data and result.format == fmt
             if fmt in ("txt", "docx"):
                 report = moukit.check(result.data)
-                assert report.verdict == "standard", (
+                findings = [f for f in report.findings if not _arbitrary_name(f)]
+                assert not [f for f in findings if f.route != "standard"], (
                     fmt, layout, report.reason,
-                    [(f.code, f.clause_id, f.draft, f.standard) for f in report.findings[:3]])
+                    [(f.code, f.clause_id, f.draft, f.standard) for f in findings[:3]])
+
+
+def _arbitrary_name(finding) -> bool:
+    """A disagreement between two names the generator drew independently."""
+    return finding.code == "MK-X001" and " name the " in finding.message
 
 
 @SETTINGS
@@ -128,7 +138,8 @@ def test_pilcrow_in_a_name_checks_as_standard(fmt):
 
 def test_one_letter_latin_name_in_thai_version_checks_as_standard():
     spec = _spec_with(("signatories", "partner", "name", "th"), "X")
-    assert moukit.check(moukit.render(spec, "docx").data).verdict == "standard"
+    report = moukit.check(moukit.render(spec, "docx").data)
+    assert [f.code for f in report.findings if f.route != "standard"] == ["MK-X001"]  # X is not Li Ming
 
 
 # --------------------------------------------------------------------------- any input

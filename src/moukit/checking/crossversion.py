@@ -67,9 +67,9 @@ def _agree(a, b) -> bool:
     return a == b
 
 
-def compare_versions(results: list[VersionResult], *, names: bool = True) -> list[Finding]:
-    """Findings where the language versions do not say the same thing; ``names``: also the
-    names (without a spec; with one, each version's names are compared with the spec's)."""
+def compare_versions(results: list[VersionResult], *, with_names: bool = True) -> list[Finding]:
+    """Findings where the language versions do not say the same thing; ``with_names``: also
+    the names (without a spec; with one, each version's names are compared with the spec's)."""
     findings: list[Finding] = []
     if len(results) < 2:
         return findings
@@ -87,7 +87,7 @@ def compare_versions(results: list[VersionResult], *, names: bool = True) -> lis
             "MK-X001", f"the language versions disagree on {name.replace('_', ' ')}: "
                        + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
             values=shown))
-    if names:
+    if with_names:
         findings += [_name_finding(c) for c in compare_names(results) if c.verdict == "different"]
     # a translation's clauses are checked against the English's (MK-T004, MK-T005)
     compared = [r for r in results if r.translation is None]

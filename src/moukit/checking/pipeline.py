@@ -153,7 +153,7 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
     findings = [f for r in results for f in r.findings]
     for _, version in versions:
         findings += read_by_rules(version, rule_set)
-    findings += compare_versions(results, names=spec is None)
+    findings += compare_versions(results, with_names=spec is None)
     if spec is not None:
         findings += compare_with_spec(analyses, spec)
         from ..spec.notices import spec_notices
