@@ -93,3 +93,12 @@ def test_html_of_several_agreements_is_refused(files, tmp_path, capsys):
     status = main(["check", str(files["other"]), str(files["forbidden"]), "--html",
                    str(tmp_path / "r.html")])
     assert status == 2 and not (tmp_path / "r.html").exists()
+
+
+def test_a_bad_spec_stops_a_batch_once(files, tmp_path, capsys):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("instrument: mou\n", "utf-8")
+    status = main(["check", "--batch", str(files["mou-en"]), str(files["other"]), "--spec", str(spec)])
+    captured = capsys.readouterr()
+    assert status == 2 and captured.out == ""
+    assert captured.err.count("moukit: error:") == 1

@@ -105,8 +105,17 @@ def check_all(sources, spec=None, *, separately: bool = False, templates=(), rul
     from .pipeline import check_detailed
     from .readers import read_draft
 
+    from ..packs.library import TemplateLibrary
+    from .rules import load_rules
+
     if isinstance(sources, (str, Path, bytes, bytearray)):
         sources = [sources]
+    if isinstance(spec, (str, Path)):  # a bad spec, rule pack or template folder stops all
+        from ..spec.load import load_spec
+
+        spec = load_spec(spec)
+    load_rules(rules)
+    TemplateLibrary.of(templates)
     options = {"templates": templates, "rules": rules, "accept": accept, "limits": limits}
     batch = Batch()
     singles = []
