@@ -102,10 +102,9 @@ def check_all(sources, spec=None, *, separately: bool = False, templates=(), rul
               limits=None) -> Batch:
     """Check drafts as the agreements they make up (see the module); ``separately``: each
     file on its own, recording the files that cannot be checked."""
+    from ..packs.library import TemplateLibrary
     from .pipeline import check_detailed
     from .readers import read_draft
-
-    from ..packs.library import TemplateLibrary
     from .rules import load_rules
 
     if isinstance(sources, (str, Path, bytes, bytearray)):
