@@ -62,27 +62,27 @@ def _story_part(tag: str, paragraphs: str) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><w:{tag} xmlns:w="{W}" xmlns:r="{R}">{paragraphs}</w:{tag}>'
 
 
-def _with_footer(docx: bytes, *lines: str) -> bytes:
-    """A footer part on the last section."""
+def _with_running(kind: str, docx: bytes, *lines: str) -> bytes:
+    """A header part on the first section, or a footer part on the last."""
+    tag = {"header": "hdr", "footer": "ftr"}[kind]
+
     def edit(xml: str) -> str:
-        last = xml.rindex("<w:sectPr")
-        end = xml.index(">", last) + 1
-        return xml[:end] + '<w:footerReference w:type="default" r:id="rIdFooter9"/>' + xml[end:]
-    return _with_parts(docx, {"word/footer9.xml": _story_part("ftr", "".join(map(_para, lines)))},
-                       [("rIdFooter9", "footer", "footer9.xml")], edit)
+        at = xml.index("<w:sectPr") if kind == "header" else xml.rindex("<w:sectPr")
+        end = xml.index(">", at) + 1
+        return xml[:end] + f'<w:{kind}Reference w:type="default" r:id="rId{kind}9"/>' + xml[end:]
+    return _with_parts(docx, {f"word/{kind}9.xml": _story_part(tag, "".join(map(_para, lines)))},
+                       [(f"rId{kind}9", kind, f"{kind}9.xml")], edit)
+
+
+def _with_footer(docx: bytes, *lines: str) -> bytes:
+    return _with_running("footer", docx, *lines)
 
 
 def _with_header(docx: bytes, *lines: str) -> bytes:
-    """A header part on the first section."""
-    def edit(xml: str) -> str:
-        first = xml.index("<w:sectPr")
-        end = xml.index(">", first) + 1
-        return xml[:end] + '<w:headerReference w:type="default" r:id="rIdHeader9"/>' + xml[end:]
-    return _with_parts(docx, {"word/header9.xml": _story_part("hdr", "".join(map(_para, lines)))},
-                       [("rIdHeader9", "header", "header9.xml")], edit)
+    return _with_running("header", docx, *lines)
 
 
-def _with_note(docx: bytes, kind: str, text: str, after: str = "3.") -> bytes:
+def _with_note(docx: bytes, kind: str, text: str) -> bytes:
     """A footnote, endnote or comment on the English clause starting with ``after``."""
     tag = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}[kind]
     ref = {"footnotes": "footnoteReference", "endnotes": "endnoteReference",
