@@ -293,3 +293,19 @@ def test_a_signature_table_saved_as_text_gives_one_block_per_signatory():
     cells = ("For " + signatures).replace("\n\nFor ", "\nFor ")
     report = moukit.check(f"{head}\n\n{cells}".encode("utf-8"))
     assert report.verdict == "standard", [f.message for f in report.findings]
+
+
+def test_text_pasted_from_a_pdf_keeps_its_words_and_drops_its_page_furniture():
+    """Words hyphenated at a line end are joined again; a page header repeated with each page
+    is a running head (editorial, read by the rules); a real change is still found."""
+    paragraphs = _english_text().split("\n\n")
+    for at in (9, 5):
+        paragraphs.insert(at, "- 2 -\nMOU Shanghai – Chiang Mai")
+    text = "\n\n".join(paragraphs).replace("cooperate with each other", "coop-\nerate with each other")
+    report = moukit.check(text.encode("utf-8"))
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    assert any("running head" in e for e in report.versions[0].editorial)
+    binding = text.replace("MOU Shanghai – Chiang Mai", "Legally binding MOU")
+    assert moukit.check(binding.encode("utf-8")).verdict == "not_permitted"
+    changed = text.replace("coop-\nerate", "coop-\nerating")
+    assert moukit.check(changed.encode("utf-8")).verdict == "council_of_state"

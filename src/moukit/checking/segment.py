@@ -244,6 +244,10 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
             editorial.append(f"{kind} {clean(text)!r} ignored")
         else:
             kept.append(b)
+    for b in _running_heads(kept):
+        editorial.append(f"running head {clean(block_text(b))!r} ignored (read by the rules)")
+        rules_only.append(b)
+    kept = [b for b in kept if not any(b is r for r in rules_only)]
     titles = _clause_titles(kept)
     for b in titles:
         editorial.append(f"clause title {clean(block_text(b))!r} ignored (read by the rules)")
@@ -253,6 +257,24 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
 
 
 MAX_TITLE_WORDS = 8
+
+
+def _running_heads(blocks: list) -> list:
+    """Short lines typed again and again in the body: a page header pasted from a PDF with
+    each page ("MOU Chiang Mai – Hokkaido"). A signing line, a number or a table cell is not
+    one."""
+    from collections import Counter
+
+    from ..text.normalize import SIGNING_LINE
+
+    def key(b) -> str:
+        return clean(block_text(b)).casefold()
+
+    counts = Counter(key(b) for b in blocks if getattr(b, "table", None) is None)
+    return [b for b in blocks if getattr(b, "table", None) is None and counts[key(b)] >= 2
+            and "\n" not in block_text(b).strip() and _short(block_text(b))
+            and len(key(b).split()) <= 12 and not SIGNING_LINE.match(key(b))
+            and re.search(r"[^\W\d_]", key(b))]
 
 
 def _clause_titles(blocks: list) -> list:

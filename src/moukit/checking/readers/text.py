@@ -131,6 +131,21 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
     return [piece for para in out for piece in _signature_blocks(para)]
 
 
+SOFT_HYPHEN_END = re.compile(r"(?<=[a-z])-$")
+
+
+def _dehyphenated(lines: list[str]) -> list[str]:
+    """The lines of a paragraph with a word hyphenated at a line end joined again
+    ("coop-" / "erate" -> "cooperate"), as text pasted from a justified PDF has them."""
+    out: list[str] = []
+    for line in lines:
+        if out and SOFT_HYPHEN_END.search(out[-1]) and line[:1].islower():
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+    return out
+
+
 def _signature_blocks(paragraph: list[str] | None) -> list[list[str] | None]:
     """A paragraph holding two signature blocks or more (a table of them saved as text, its
     cells one after the other), split so that each has its dotted line: the line before
@@ -172,7 +187,7 @@ def text_blocks(text: str, name: str, limits: Limits) -> list[Block]:
             else:
                 out.page_break = True
             continue
-        body = "\n".join(para)
+        body = "\n".join(_dehyphenated(para))
         cell = None
         if parallel:
             match = LANG_PREFIX.match(body)
