@@ -169,6 +169,8 @@ LAYOUT_LINES = [
     ("초안", "revision label"), ("Dự thảo lần 2", "revision label"),
     ("Tel. +66 53 112 000", "letterhead contact line"), ("โทร. ๐ ๕๓๑๑ ๒๐๐๐", "letterhead contact line"),
     ("E-mail: foreign@chiangmai.go.th", "letterhead contact line"),
+    ("Date: ____________", "blank field"), ("วันที่ ......................", "blank field"),
+    ("日期：________", "blank field"), ("Ngày: ..........", "blank field"),
 ]
 
 
@@ -309,3 +311,11 @@ def test_text_pasted_from_a_pdf_keeps_its_words_and_drops_its_page_furniture():
     assert moukit.check(binding.encode("utf-8")).verdict == "not_permitted"
     changed = text.replace("coop-\nerate", "coop-\nerating")
     assert moukit.check(changed.encode("utf-8")).verdict == "council_of_state"
+
+
+def test_a_blank_date_line_typed_into_a_signature_block_is_editorial():
+    text = _english_text().replace("Mayor of Shanghai", "Mayor of Shanghai\nDate: ____________")
+    report = moukit.check(text.encode("utf-8"))
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    filled = _english_text().replace("Mayor of Shanghai", "Mayor of Shanghai\nDate: to be agreed later")
+    assert moukit.check(filled.encode("utf-8")).verdict != "standard"

@@ -1,6 +1,7 @@
 """Lines of a draft that are layout, not wording: a heading that names the language of the
 version after it, page furniture ("Page 2 of 6", "- 3 -"), a revision label ("Draft 3,
-2 October 2026") and a letterhead's contact lines. They come from each language pack's
+2 October 2026"), a letterhead's contact lines and a field left blank to fill in by hand
+("Date: ________"). They come from each language pack's
 ``layout.yaml`` and are matched on a whole line, whatever the language of the draft.
 
 A letterhead's name and address lines have no fixed shape; :func:`letterhead` tells them by
@@ -18,7 +19,8 @@ from ..packs.library import TemplateLibrary
 from ..text.normalize import clean
 from .patterns import key_of
 
-KINDS = {"page": "page furniture", "revision": "revision label", "contact": "letterhead contact line"}
+KINDS = {"page": "page furniture", "revision": "revision label", "contact": "letterhead contact line",
+         "blank": "blank field"}
 
 
 @dataclass(frozen=True)

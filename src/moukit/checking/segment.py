@@ -298,14 +298,22 @@ def _clause_titles(blocks: list) -> list:
 
 
 def _without_first_line(block, markers: set[str], lines, editorial: list[str]):
-    """A paragraph of several lines whose first line is a draft marker, a language heading
-    or a layout line ("(Draft)" typed above the title): the rest of it, the line noted."""
-    first, sep, rest = block_text(block).partition("\n")
+    """A paragraph of several lines without the layout typed into it: a first line that is a
+    draft marker, a language heading or a layout line ("(Draft)" typed above the title), and
+    any line that is a blank field ("Date: ______" in a signature block; a line of a name may
+    be anything, even a number, so page furniture is not looked for inside); the lines taken
+    out are noted."""
+    text = block_text(block)
+    first, sep, rest = text.partition("\n")
     if not sep or not rest.strip():
         return block
     if key_of(first).lower() in markers or lines.heading(first) or lines.kind(first):
         editorial.append(f"heading, draft marker or layout line {clean(first)!r} ignored")
-        return replace(block, text=rest)
+        return _without_first_line(replace(block, text=rest), markers, lines, editorial)
+    kept = [line for line in text.split("\n") if lines.kind(line) != "blank field"]
+    if len(kept) < len(text.split("\n")):  # a "Date: ______" line typed into a signature block
+        editorial.append(f"blank field in {clean(text)[:40]!r}... ignored")
+        return replace(block, text="\n".join(kept))
     return block
 
 
