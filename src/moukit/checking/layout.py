@@ -29,10 +29,16 @@ class Layout:
 
     headings: dict[str, str]  # key of a heading line -> the language it names
     lines: tuple[tuple[str, re.Pattern], ...]  # (kind, pattern matched on a whole line)
+    markers: frozenset[str] = frozenset()  # keys of the packs' draft markers ("(Draft)", "（案）")
 
     def heading(self, text: str) -> str | None:
         """The language a heading line names ("English Version" -> "en"), else None."""
         return self.headings.get(key_of(text).lower())
+
+    def marker(self, text: str) -> bool:
+        """A line that is a language heading or a draft marker: it starts a version."""
+        key = key_of(text).lower()
+        return key in self.markers or key in self.headings
 
     def kind(self, text: str) -> str | None:
         """What layout line ``text`` is ("page furniture", "revision label", "letterhead
@@ -59,6 +65,7 @@ def layout(library: TemplateLibrary) -> Layout:
 
     headings: dict[str, str] = {}
     lines: list[tuple[str, re.Pattern]] = []
+    markers = {"(draft)", "draft"}
     langs = library.available()
     for lang in langs:
         try:
@@ -66,13 +73,18 @@ def layout(library: TemplateLibrary) -> Layout:
             data = pack.data_file("layout.yaml") or {}
         except MoukitError:
             continue
-        names: dict[str, set[str]] = {}
+        marker = pack.lexicon.get("draft_marker")
+        if marker:
+            markers.update({key_of(marker).lower(), key_of(marker.strip("()（）")).lower()})
         locale = Locale.parse(pack.lexicon["locale"])
+        names: dict[str, set[str]] = {lang: {pack.lexicon.get("name", ""),
+                                             locale.get_language_name(locale) or ""}}
         for code, name in (pack.lexicon.get("languages") or {}).items():
             names.setdefault(code, set()).update({name, locale.languages.get(code, "")})
         for code, extra in (data.get("names") or {}).items():
             names.setdefault(code, set()).update(extra or [])
-        for template in data.get("headings") or []:
+        # a pack without layout.yaml (a user's pack) still has its language names as headings
+        for template in data.get("headings") or ["{language}"]:
             for code, words in names.items():
                 for word in filter(None, words):
                     key = key_of(str(template).replace("{language}", word)).lower()
@@ -85,7 +97,8 @@ def layout(library: TemplateLibrary) -> Layout:
                 except re.error as exc:
                     raise TemplateError(f"layout.yaml: bad pattern {pattern!r} in {group}: {exc}",
                                         file=str(pack.dirs[0] / "layout.yaml")) from None
-    return Layout(headings, tuple(lines))
+    markers.discard("")
+    return Layout(headings, tuple(lines), frozenset(markers))
 
 
 MAX_LETTERHEAD_LINES = 8

@@ -150,30 +150,6 @@ def _first_title_line(pack: LanguagePack, form: Form) -> str:
     return title.split("\n")[0]
 
 
-@lru_cache(maxsize=16)
-def _draft_markers(library: TemplateLibrary) -> set[str]:
-    """Keys of lines that are layout, not wording: draft markers and language headings."""
-    from babel import Locale
-
-    markers = {"(draft)", "draft"}
-    langs = library.available()
-    for lang in langs:
-        try:
-            lexicon = library.pack(lang).lexicon
-        except MoukitError:
-            continue
-        locale = Locale.parse(lexicon["locale"])
-        for name in [lexicon.get("name", ""), locale.get_language_name(locale) or ""] + [
-                locale.languages.get(code, "") for code in langs]:
-            if name:
-                markers.add(key_of(name).lower())
-        marker = lexicon.get("draft_marker")
-        if marker:
-            markers.add(key_of(marker).lower())
-            markers.add(key_of(marker.strip("()（）")).lower())
-    return markers
-
-
 _PLACEHOLDER = re.compile("\x00([^\x00]*)\x00")
 
 
@@ -219,12 +195,12 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
     """The body's paragraphs of wording; the paragraphs of other stories that are wording;
     those read by the rules only (comments, layout of headers and footers); the positions
     (among the body's) that follow a language heading; and the editorial notes."""
-    markers, lines = _draft_markers(library), layout(library)
+    lines = layout(library)
     editorial: list[str] = []
     kept, outside, rules_only = [], [], []
     heading_before: set[int] = set()
     for b in blocks:
-        b = _without_first_line(b, markers, lines, editorial)
+        b = _without_first_line(b, lines, editorial)
         text = block_text(b)
         story = getattr(b, "story", None)
         kind = lines.kind(text)
@@ -237,7 +213,7 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
                 rules_only.append(b)
             else:
                 outside.append(b)
-        elif key_of(text).lower() in markers or lines.heading(text):
+        elif lines.marker(text):
             editorial.append(f"heading or draft marker {clean(text)!r} ignored")
             heading_before.add(len(kept))
         elif kind and getattr(b, "table", None) is None:  # a table cell holds a value (a name)
@@ -263,8 +239,6 @@ def _running_heads(blocks: list) -> list:
     """Short lines typed again and again in the body: a page header pasted from a PDF with
     each page ("MOU Chiang Mai – Hokkaido"). A signing line, a number or a table cell is not
     one."""
-    from collections import Counter
-
     from ..text.normalize import SIGNING_LINE
 
     def key(b) -> str:
@@ -297,7 +271,7 @@ def _clause_titles(blocks: list) -> list:
     return titles
 
 
-def _without_first_line(block, markers: set[str], lines, editorial: list[str]):
+def _without_first_line(block, lines, editorial: list[str]):
     """A paragraph of several lines without the layout typed into it: a first line that is a
     draft marker, a language heading or a layout line ("(Draft)" typed above the title), and
     any line that is a blank field ("Date: ______" in a signature block; a line of a name may
@@ -307,9 +281,9 @@ def _without_first_line(block, markers: set[str], lines, editorial: list[str]):
     first, sep, rest = text.partition("\n")
     if not sep or not rest.strip():
         return block
-    if key_of(first).lower() in markers or lines.heading(first) or lines.kind(first):
+    if lines.marker(first) or lines.kind(first):
         editorial.append(f"heading, draft marker or layout line {clean(first)!r} ignored")
-        return _without_first_line(replace(block, text=rest), markers, lines, editorial)
+        return _without_first_line(replace(block, text=rest), lines, editorial)
     kept = [line for line in text.split("\n") if lines.kind(line) != "blank field"]
     if len(kept) < len(text.split("\n")):  # a "Date: ______" line typed into a signature block
         editorial.append(f"blank field in {clean(text)[:40]!r}... ignored")

@@ -54,8 +54,15 @@ LANG_PREFIX = re.compile(r"^\[([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\] ")
 
 
 QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
-NUMBERED = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[ivx]{1,5}[.)]|[-*•]|ข้อ|第|제\s*\d|Điều|Article|Clause)\s*",
-                      re.IGNORECASE)
+BULLET = re.compile(r"^\s*[-*•]\s")
+
+
+def starts_clause(line: str) -> bool:
+    """A line that starts with a clause number in one of the listed styles ("1.", "ข้อ ๑",
+    "第一条", "Article 1", see :mod:`moukit.text.editorial`) or with a bullet."""
+    from ...text.editorial import numbering
+
+    return bool(numbering().match(line) or BULLET.match(line))
 
 
 def unquote(lines: list[str]) -> list[str]:
@@ -101,7 +108,7 @@ def _wrapped(line: str, following: str, width: int) -> bool:
     """The line was broken by wrapping: the next line's first word would not have fitted, and
     the next line does not start a numbered clause."""
     first = following.strip().split(" ", 1)[0]
-    return len(line.rstrip()) + 1 + len(first) > width - 2 and not NUMBERED.match(following)
+    return len(line.rstrip()) + 1 + len(first) > width - 2 and not starts_clause(following)
 
 
 def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None]:
@@ -122,8 +129,8 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
             continue
         current.append(line.strip())
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        starts_clause = bool(NUMBERED.match(following)) and not QUOTE.match(following)
-        if following.strip() and (starts_clause or by_line and not (width and _wrapped(line, following, width))):
+        new_clause = starts_clause(following) and not QUOTE.match(following)
+        if following.strip() and (new_clause or by_line and not (width and _wrapped(line, following, width))):
             out.append(current)
             current = []
     if current:
