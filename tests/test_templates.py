@@ -160,8 +160,9 @@ NATIVE_NAMES = {"th": "ไทย", "en": "English", "zh": "中文", "ja": "日�
 def test_language_files_are_nfc(lang):
     import unicodedata
 
-    for path in sorted(LIBRARY.pack(lang).dirs[0].iterdir()):
-        assert unicodedata.is_normalized("NFC", path.read_text("utf-8")), path.name
+    for path in sorted(LIBRARY.pack(lang).dirs[0].rglob("*")):
+        if path.is_file():
+            assert unicodedata.is_normalized("NFC", path.read_text("utf-8")), path.name
 
 
 @pytest.mark.parametrize("lang", [x for x in LANGS if x in NATIVE_NAMES])
