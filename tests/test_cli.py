@@ -377,7 +377,11 @@ def test_forms_lists_forms_clauses_alternatives_vocabularies_languages(capsys):
         assert f"\n  {field_id} " in out
     for level, rank in vocabulary()["partner_levels"].items():
         assert any(line.split() == [level, rank] for line in out.splitlines()), level
-    assert f"languages: {', '.join(TemplateLibrary().available())}\n" in out
+    languages = out[out.index("languages:\n"):].splitlines()[1:]
+    assert [line.split()[0] for line in languages] == TemplateLibrary().available()
+    assert "  en 1.0  the official text" in languages
+    assert all(line.endswith("moukit's translation, not official") for line in languages
+               if not line.startswith("  en "))
 
 
 def test_forms_json(capsys):
@@ -403,6 +407,10 @@ def test_forms_json(capsys):
     assert data["vocabularies"]["partner_levels"] == vocabulary()["partner_levels"]
     assert data["languages"] == TemplateLibrary().available()
     assert "it" not in data["languages"]
+    packs = data["language_packs"]
+    assert list(packs) == data["languages"]
+    assert packs["en"]["status"] == "official"
+    assert packs["th"]["status"] == "unofficial" and packs["th"]["reviews"][0]["of"] == "0.1"
 
 
 def test_forms_honours_templates(capsys):

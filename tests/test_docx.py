@@ -425,7 +425,9 @@ def test_fingerprint_round_trip(rendered, thai_english):
     names = [p.get("name") for p in custom]
     assert names == ["moukit.generator", "moukit.version", "moukit.form_id", "moukit.form_version",
                      "moukit.spec_sha256", "moukit.text_sha256", "moukit.languages",
-                     "moukit.layout", "moukit.document_sha256"]
+                     "moukit.texts", "moukit.layout", "moukit.document_sha256"]
+    # which text of each language: English the form, Thai moukit's translation
+    assert stored["texts"].startswith("th 0.") and stored["texts"].endswith(",en 1.0 official")
     assert read_draft(rendered["th-en", "parallel"]).fingerprint["layout"] == "parallel"
 
 

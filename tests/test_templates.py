@@ -80,6 +80,7 @@ def test_user_folder_overrides_one_language(tmp_path):
 
 def test_user_folder_adds_a_language(tmp_path):
     _copy_lang(tmp_path, "en", "it")
+    (tmp_path / "it" / "pack.yaml").unlink()  # the English record does not describe it
     s = spec("mou", "it")
     assert "it" in TemplateLibrary([tmp_path]).available()
     with pytest.raises(moukit.LanguageNotAvailable) as err:
@@ -87,6 +88,25 @@ def test_user_folder_adds_a_language(tmp_path):
     assert "available:" in str(err.value) and "en" in str(err.value)
     text = moukit.render(s, "txt", languages=["it"], templates=[tmp_path]).data.decode()
     assert "Memorandum of Understanding" in text
+
+
+def test_a_record_copied_from_another_language_is_refused(tmp_path):
+    _copy_lang(tmp_path, "en", "it")
+    with pytest.raises(moukit.TemplateError) as err:
+        moukit.render(spec("mou", "it"), "txt", languages=["it"], templates=[tmp_path])
+    assert "language is 'en' but the folder is 'it'" in str(err.value)
+    assert str(tmp_path / "it" / "pack.yaml") in str(err.value)
+
+
+def test_a_text_without_its_own_record_is_the_users(tmp_path):
+    (tmp_path / "th").mkdir()
+    shutil.copy(builtin_templates_dir() / "th" / "mou.j2", tmp_path / "th" / "mou.j2")
+    pack = TemplateLibrary([tmp_path]).pack("th")
+    assert (pack.record.version, pack.record.status) == (None, "user")
+    shipped = TemplateLibrary().pack("th").record
+    assert shipped.status == "unofficial" and shipped.version
+    assert moukit.render(spec("mou", "zh"), "json", templates=[tmp_path]).document.version(
+        "th").text_status == "user"
 
 
 def test_template_syntax_error_names_file_and_line(tmp_path):

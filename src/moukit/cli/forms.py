@@ -37,7 +37,13 @@ def _forms_text(data: dict) -> str:
     width = max(len(k) for k in vocab["partner_levels"])
     lines += [f"  {key:<{width}}  {rank}" for key, rank in vocab["partner_levels"].items()]
     lines.append("")
-    lines.append(_("languages:") + " " + ", ".join(data["languages"]))
+    lines.append(_("languages:"))
+    status_words = {"official": _("the official text"),
+                    "unofficial": _("moukit's translation, not official"),
+                    "user": _("your own text")}
+    for lang, pack in data["language_packs"].items():
+        version = " " + pack["version"] if pack["version"] else ""
+        lines.append(f"  {lang}{version}  {status_words[pack['status']]}")
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ NAMES = {
     "spec_sha256": "moukit.spec_sha256",
     "text_sha256": "moukit.text_sha256",
     "languages": "moukit.languages",
+    "texts": "moukit.texts",
     "layout": "moukit.layout",
 }
 KEYS = {name: key for key, name in NAMES.items()}

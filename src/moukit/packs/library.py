@@ -23,6 +23,7 @@ from .._yaml import load_yaml
 from ..errors import LanguageNotAvailable, TemplateError
 from ..forms import Form, all_forms, get_form
 from .jinja import environment, template_line
+from .record import RECORD, PackRecord, read_record
 
 LEXICON = "lexicon.yaml"
 UNITS = "units.yaml"
@@ -137,14 +138,32 @@ class LanguagePack:
         the texts beside it: when a user folder replaces a template or the lexicon but not the
         list, there is none (the full dictionary is used).
         """
-        folder = next((d for d in self.dirs if (d / "words.txt").is_file()), None)
+        folder = self._folder_speaking_for_the_text("words.txt")
+        if folder is None:
+            return None
+        return frozenset(w.strip() for w in (folder / "words.txt").read_text("utf-8").splitlines()
+                         if w.strip() and not w.startswith("#"))
+
+    @property
+    def record(self) -> PackRecord:
+        """The version, status and reviews of the pack's text (``pack.yaml``; see
+        :mod:`moukit.packs.record`). A text without its own record is the user's."""
+        if "_record" not in self.__dict__:
+            folder = self._folder_speaking_for_the_text(RECORD)
+            self._record = (read_record(self.lang, folder / RECORD) if folder
+                            else PackRecord(self.lang, None, "user"))
+        return self._record
+
+    def _folder_speaking_for_the_text(self, name: str) -> Path | None:
+        """The first folder holding ``name``, if every template and the lexicon in use come
+        from that folder too (a file describing a text says nothing of another text)."""
+        folder = next((d for d in self.dirs if (d / name).is_file()), None)
         if folder is None:
             return None
         texts = [Path(self.template_file(form.instrument)) for form in all_forms()]
         if any(path.is_file() and path.parent != folder for path in texts + [self.lexicon_file]):
             return None
-        return frozenset(w.strip() for w in (folder / "words.txt").read_text("utf-8").splitlines()
-                         if w.strip() and not w.startswith("#"))
+        return folder
 
     def units_data(self) -> dict | None:
         """The pack's ``units.yaml`` (how its language expresses the forms' meaning units,
@@ -155,15 +174,7 @@ class LanguagePack:
         """One of the pack's YAML data files read by the check (``units.yaml``,
         ``layout.yaml``), from the first folder that has it; None when none has."""
         path = next((d / name for d in self.dirs if (d / name).is_file()), None)
-        if path is None:
-            return None
-        try:
-            data = load_yaml(path.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise TemplateError(f"cannot read {name}: {exc}", file=str(path)) from None
-        if not isinstance(data, dict):
-            raise TemplateError(f"{name} must be a YAML mapping", file=str(path))
-        return data
+        return None if path is None else read_yaml_mapping(path)
 
     def word(self, group: str, key: str, *, provincial: bool = False) -> str:
         """The lexicon's wording of alternative ``key`` of ``group``.
@@ -183,6 +194,18 @@ class LanguagePack:
                 file=str(self.lexicon_file),
                 hint=f"add alternatives: {group}: {key}: <wording>",
             ) from None
+
+
+def read_yaml_mapping(path: Path) -> dict:
+    """A pack's YAML data file, which must be a mapping; TemplateError naming it otherwise."""
+    name = path.name
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TemplateError(f"cannot read {name}: {exc}", file=str(path)) from None
+    if not isinstance(data, dict):
+        raise TemplateError(f"{name} must be a YAML mapping", file=str(path))
+    return data
 
 
 REQUIRED_LEXICON_KEYS = ("language", "name", "locale", "alternatives", "fields")

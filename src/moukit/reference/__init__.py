@@ -39,6 +39,7 @@ def generate() -> dict[str, str]:
         "docs/reference/forms.md": pages.forms_page(),
         "docs/reference/rules.md": pages.rules_page(),
         "docs/reference/vocabulary.md": pages.vocabulary_page(),
+        "docs/reference/packs.md": pages.packs_page(),
         _words_path(): words_file(default_library().pack("th")),
     }
 

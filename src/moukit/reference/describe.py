@@ -53,4 +53,18 @@ def forms_data(templates=()) -> dict:
             "provincial_levels": list(vocab.get("provincial_levels", [])),
         },
         "languages": library.available(),
+        "language_packs": {lang: _pack_data(library.pack(lang)) for lang in library.available()},
+    }
+
+
+def _pack_data(pack) -> dict:
+    """A pack's version, status and reviews, with how many findings each review left where."""
+    record = pack.record
+    return {
+        **record.to_dict(),
+        "reviews": [
+            {"by": r.by, "date": r.date, "of": r.of,
+             "findings": {f"{severity} {status}": n for (severity, status), n in sorted(r.counts().items())}}
+            for r in record.reviews
+        ],
     }

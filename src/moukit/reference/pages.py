@@ -348,3 +348,33 @@ def vocabulary_page() -> str:
                     [[_code(level), rank, "yes" if level in provincial else ""]
                      for level, rank in vocab["partner_levels"].items()])
     return "\n".join(lines).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------- language packs
+
+def packs_page() -> str:
+    """Every shipped language pack: version, status, and each review finding by finding."""
+    from ..packs.library import default_library
+    from ..packs.record import STATUS_WORDS
+
+    library = default_library()
+    lines = [HEADER, "# Language packs and their reviews (reference)", "",
+             "The version and status of every shipped language pack, and what became of each "
+             "finding of its reviews, from the packs' `pack.yaml` (see "
+             "[languages](../languages.md)). Severity: S1 changes the meaning or makes the text "
+             "binding; S2 is official terminology a ministry translator would correct; S3 is style.",
+             ""]
+    rows = [[_code(lang), library.pack(lang).record.version or "", STATUS_WORDS[library.pack(lang).record.status],
+             str(len(library.pack(lang).record.reviews))] for lang in _languages()]
+    lines += _table(["language", "version", "status", "reviews"], rows)
+    for lang in _languages():
+        for review in library.pack(lang).record.reviews:
+            lines += [f"## {_code(lang)}: review of {review.of} ({review.date})", "",
+                      f"By {_esc(review.by)}. Scope: {_esc(review.scope)}.", ""]
+            counts = review.counts()
+            lines += _table(["severity", "resolved", "kept", "left"],
+                            [[sev] + [str(counts.get((sev, st), 0)) for st in ("resolved", "kept", "left")]
+                             for sev in ("S1", "S2", "S3")])
+            lines += _table(["finding", "severity", "status", "why"],
+                            [[f.id, f.severity, f.status, _esc(f.why)] for f in review.findings])
+    return "\n".join(lines).rstrip() + "\n"

@@ -116,6 +116,8 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
             locale=locale,
             clauses=clauses,
             draft_marker=pack.lexicon.get("draft_marker", "(Draft)") if spec.draft else None,
+            text_version=pack.record.version,
+            text_status=pack.record.status,
         ))
     return Document(
         form_id=form.id,

@@ -36,6 +36,8 @@ class Version:
     locale: str  # babel locale used for dates and lists
     clauses: tuple[Clause, ...]
     draft_marker: str | None = None
+    text_version: str | None = None  # the language pack's version (its pack.yaml)
+    text_status: str = "user"  # official | unofficial (moukit's translation) | user
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id."""
@@ -101,6 +103,7 @@ class Document:
                     "lang": v.lang,
                     "language_name": v.language_name,
                     "draft_marker": v.draft_marker,
+                    "text": {"version": v.text_version, "status": v.text_status},
                     "clauses": [asdict(c) for c in v.clauses],
                 }
                 for v in self.versions
@@ -118,5 +121,7 @@ def fingerprint(form_id: str, form_version: str, versions: tuple[Version, ...], 
     if spec_sha256:
         out["spec_sha256"] = spec_sha256
     out.update(text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-               languages=",".join(v.lang for v in versions), layout=layout)
+               languages=",".join(v.lang for v in versions),
+               texts=",".join(f"{v.lang} {v.text_version or '-'} {v.text_status}" for v in versions),
+               layout=layout)
     return out
