@@ -189,6 +189,13 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
         problems += [TranslationProblem(seg.id, where, message, hint)
                      for message, hint in binding_words(text, seg.english, lang)]
         notices += _doubts(seg, text, where)
+    empty = [p for p in problems if p.message == "not translated (empty)"]
+    if len(empty) > 10:  # a file hardly translated: one line, not a page of them
+        problems = [p for p in problems if p not in empty]
+        problems.insert(0, TranslationProblem(
+            "", f"{empty[0].where} to {empty[-1].where}",
+            f"{len(empty)} segments are not translated (empty): " + ", ".join(p.unit for p in empty),
+            "translate every row (or unit) not marked optional"))
     if normalised:
         notices.append(f"{len(normalised)} translation(s) normalised to Unicode NFC (composed "
                        f"characters), e.g. {normalised[0]}")
