@@ -109,7 +109,10 @@ def read_translation(path: str | Path, lang: str | None = None,
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
     fmt = file_format(path, data)
-    found = translator_docx.peek_language(data) if fmt == "docx" else xliff.peek_language(data)
+    if fmt == "docx":
+        found = translator_docx.open_document(data, str(path))[2]
+    else:
+        found = xliff.open_xliff(data, str(path)).get("trgLang")
     lang = lang or found
     if not lang:
         raise TranslationError(str(path), message="the file does not say its language",

@@ -278,10 +278,10 @@ def _paragraph_mark(paragraph, style) -> None:
 # ------------------------------------------------------------------ reading
 
 
-def read_translator_docx(data: bytes, name: str, segments: list[Segment]) -> TranslationFile:
-    """The translations a translator's DOCX holds, by segment id, each with its table and
-    row. :class:`TranslationError` when it is not a readable Word file or has no table of
-    segments."""
+def open_document(data: bytes, name: str):
+    """The body of a translator's DOCX and the language it says it is for:
+    ``(document root, namespace as "{...}", language or None)``. :class:`TranslationError`
+    when it is not a readable Word file."""
     from lxml import etree
 
     from ..checking.readers._zip import open_zip
@@ -302,8 +302,15 @@ def read_translator_docx(data: bytes, name: str, segments: list[Segment]) -> Tra
     if ns not in W_NAMESPACES:
         raise TranslationError(name, message="not a Word document body",
                                hint="give the .docx that 'moukit pack new' wrote, translated")
-    w = f"{{{ns}}}"
-    result = TranslationFile(name, "docx", _language(parts, lower))
+    return root, f"{{{ns}}}", _language(parts, lower)
+
+
+def read_translator_docx(data: bytes, name: str, segments: list[Segment]) -> TranslationFile:
+    """The translations a translator's DOCX holds, by segment id, each with its table and
+    row. :class:`TranslationError` when it is not a readable Word file or has no table of
+    segments."""
+    root, w, lang = open_document(data, name)
+    result = TranslationFile(name, "docx", lang)
     by_id = {s.id: s for s in segments}
     by_id_folded = {s.id.casefold(): s for s in segments}
     tables = [t for t in root.iter(f"{w}tbl")]
@@ -352,22 +359,6 @@ def _by_english(cell: str, segments: list[Segment]) -> Segment | None:
     longest = max(len(s.english) for s in found)
     best = [s for s in found if len(s.english) == longest]
     return best[0] if len(best) == 1 else None
-
-
-def peek_language(data: bytes) -> str | None:
-    """The language a translator's DOCX says it is for (its core properties), None when it
-    says none or cannot be read (reading it fully says why)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = next((i for i in archive.infolist() if i.filename.lower() == "docprops/core.xml"), None)
-            if info is None or info.file_size > 1024 * 1024:
-                return None
-            blob = archive.read(info)
-    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError):
-        return None
-    return _language({"docProps/core.xml": blob}, {"docprops/core.xml": "docProps/core.xml"})
 
 
 def _fold(text: str) -> str:

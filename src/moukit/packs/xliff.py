@@ -144,9 +144,8 @@ def _unit(file, seg: Segment) -> None:
 # ------------------------------------------------------------------ reading
 
 
-def read_xliff(data: bytes, name: str, segments: list[Segment]) -> TranslationFile:
-    """The translations an XLIFF 2.0 file holds, by unit id, each with its line.
-    :class:`TranslationError` when it is not well-formed XLIFF 2.0."""
+def open_xliff(data: bytes, name: str):
+    """The root of an XLIFF 2.0 file; :class:`TranslationError` when it is not one."""
     from lxml import etree
 
     from ..ooxml import safe
@@ -168,6 +167,15 @@ def read_xliff(data: bytes, name: str, segments: list[Segment]) -> TranslationFi
     if qname.namespace != XLIFF_NS:
         raise TranslationError(name, message=f"not XLIFF 2.0 (namespace {qname.namespace!r})",
                                hint="export the translation from the tool as XLIFF 2.0")
+    return root
+
+
+def read_xliff(data: bytes, name: str, segments: list[Segment]) -> TranslationFile:
+    """The translations an XLIFF 2.0 file holds, by unit id, each with its line.
+    :class:`TranslationError` when it is not well-formed XLIFF 2.0."""
+    from lxml import etree
+
+    root = open_xliff(data, name)
     result = TranslationFile(name, "xliff", root.get("trgLang"))
     known = {s.id for s in segments}
     for unit in root.iter(f"{X}unit"):
@@ -203,16 +211,6 @@ def read_xliff(data: bytes, name: str, segments: list[Segment]) -> TranslationFi
         raise TranslationError(name, message="no unit of moukit's segments in the file",
                                hint="give the .xlf that 'moukit pack new' wrote, translated")
     return result
-
-
-def peek_language(data: bytes) -> str | None:
-    """The ``trgLang`` of an XLIFF file, None when it has none or is not XML."""
-    from ..ooxml import safe
-
-    try:
-        return safe.parse(data).get("trgLang") or None
-    except safe.UnsafeXML:
-        return None
 
 
 def _source_codes(unit) -> dict[str, str]:
