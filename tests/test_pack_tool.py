@@ -504,3 +504,57 @@ def test_missing_language_names_the_ways_forward(tmp_path, capsys):
     with pytest.raises(moukit.LanguageNotAvailable) as info:
         moukit.render(tr_spec(), "txt")
     assert "moukit pack new tr" in str(info.value)
+
+
+# ---------------------------------------------------------------- the shipped translations
+
+
+def shipped_texts(lang: str) -> dict[str, str]:
+    """What a translator would write for each segment: the shipped pack's own wording (each
+    block rendered with placeholders in its variables, in the segment's variant)."""
+    from moukit.forms import get_form
+    from moukit.packs import default_library
+
+    pack = default_library().pack(lang)
+    out = {}
+    for seg in seg_mod.english_segments(lang):
+        if seg.group == seg_mod.LEXICON:
+            value = pack.lexicon
+            try:
+                for key in seg.path:
+                    value = value[key]
+            except (KeyError, IndexError, TypeError):
+                continue
+            out[seg.id] = str(value)
+            continue
+        form = get_form(seg.group)
+        variant = dict(form.primary_variant)
+        for part in seg.id.split(".")[2:]:
+            name, value = part.split("-", 1)
+            variant[name] = value
+        rendered = dict(pack.render_clauses(form, form.context(lambda slot: "{" + slot.name + "}", variant)))
+        out[seg.id] = rendered[seg.clause]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi"])
+def test_shipped_translations_use_no_forbidden_word(lang):
+    segments = {s.id: s for s in seg_mod.english_segments(lang)}
+    for sid, text in shipped_texts(lang).items():
+        seg = segments[sid]
+        assert pack_build.binding_words(text, seg.english, lang, pack_build._units_of(seg)) == [], sid
+
+
+def test_a_thai_pack_built_from_the_shipped_text_renders_the_same(tmp_path):
+    from specdata import spec
+
+    texts = shipped_texts("th")
+    path = _translated(tmp_path, "th", allow_shipped=True, **texts)
+    built = pack_build.build_pack(path)
+    assert built.folder == tmp_path / "th"
+    for instrument, changes in (("loi", {}), ("loi", {"intent": "will", "parties": "both_sides"}),
+                                ("mou", {}), ("mou", {"term": {"years": 5}, "fields": []})):
+        shipped = moukit.render(spec(instrument, "zh", **changes), "txt", languages=["th"]).data
+        ours = moukit.render(spec(instrument, "zh", **changes), "txt", languages=["th"],
+                             templates=[tmp_path]).data
+        assert ours == shipped, (instrument, changes)

@@ -190,7 +190,7 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
                 "the text print or read otherwise than it holds", "delete it (retype the words around it)"))
         problems += _placeholder_problems(seg, text, where)
         problems += [TranslationProblem(seg.id, where, message, hint)
-                     for message, hint in binding_words(text, seg.english, lang)]
+                     for message, hint in binding_words(text, seg.english, lang, _units_of(seg))]
         notices += _doubts(seg, text, where)
     empty = [p for p in problems if p.message == "not translated (empty)"]
     if len(empty) > 10:  # a file hardly translated: one line, not a page of them
@@ -203,6 +203,16 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
         notices.append(f"{len(normalised)} translation(s) normalised to Unicode NFC (composed "
                        f"characters), e.g. {normalised[0]}")
     return texts, problems, notices
+
+
+def _units_of(seg: Segment) -> tuple[str, ...]:
+    """The meaning units of a template segment's clause (every variant's)."""
+    from ..forms import INSTRUMENTS, get_form
+
+    if seg.group not in INSTRUMENTS:
+        return ()
+    clause = next((c for c in get_form(seg.group).clauses if c.id == seg.clause), None)
+    return tuple(u.id for u in clause.units) if clause else ()
 
 
 def _short(text: str, size: int = 70) -> str:
@@ -247,22 +257,27 @@ def _doubts(seg: Segment, text: str, where: str) -> list[str]:
     return out
 
 
-def binding_words(text: str, english: str, lang: str) -> list[tuple[str, str]]:
+def binding_words(text: str, english: str, lang: str, units: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """The wording of ``text`` (a translation into ``lang`` of ``english``) that the rule
     packs say a province may not sign, beyond what the English itself has: ``[(message,
     hint)]``. The patterns and negations are the check's (rules routed ``not_permitted``), in
-    ``lang`` when the rules have any for it, and in English."""
+    ``lang`` when the rules have any for it, and in English. As in the check, a match inside
+    the expression of one of the clause's meaning ``units`` is the form's own, where moukit
+    ships a ``units.yaml`` for ``lang`` (the form's "international obligations", "ensure
+    concrete results")."""
     from ..checking.rules import default_rules
     from ..checking.units import matchable
     from ..text.normalize import clean
 
     plain = PLACEHOLDER.sub(" X ", text)
     english_plain = matchable(PLACEHOLDER.sub(" X ", english), "en")
+    unit_spans = _unit_spans(matchable(plain, lang), lang, units)
     out = []
     for rule in default_rules():
         if rule.route != "not_permitted" or not rule.patterns:
             continue
         own = _spans(rule, lang, matchable(plain, lang)) if lang != "en" and rule.patterns.get(lang) else []
+        own = [s for s in own if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
         cleaned = clean(plain)
         in_english = _spans(rule, "en", cleaned) if rule.patterns.get("en") else []
         allowed = len(_spans(rule, "en", english_plain)) if rule.patterns.get("en") else 0
@@ -275,6 +290,23 @@ def binding_words(text: str, english: str, lang: str) -> list[tuple[str, str]]:
                     "say what the English says without it: 'will' is a plain future or a word of "
                     "intention, never an obligation"))
     return out
+
+
+def _unit_spans(text: str, lang: str, units: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the meaning ``units`` are expressed in matchable ``text``, by the shipped pack's
+    ``units.yaml`` for ``lang`` (none for a language moukit does not ship)."""
+    from ..checking.units import unit_lexicon
+    from .library import default_library
+
+    if not units or lang not in default_library().available():
+        return []
+    lexicon = unit_lexicon(default_library().pack(lang))
+    if lexicon is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for unit in units:
+        spans += lexicon.find(unit, text, spans)
+    return spans
 
 
 def _spans(rule, lang: str, text: str) -> list[tuple[int, int]]:
