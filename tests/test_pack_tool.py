@@ -558,3 +558,14 @@ def test_a_thai_pack_built_from_the_shipped_text_renders_the_same(tmp_path):
         ours = moukit.render(spec(instrument, "zh", **changes), "txt", languages=["th"],
                              templates=[tmp_path]).data
         assert ours == shipped, (instrument, changes)
+
+
+def test_lang_option_when_the_file_does_not_say(tmp_path, capsys):
+    new_pack("tr", tmp_path)
+    fill_xliff(tmp_path / "tr-translation.xlf")
+    path = tmp_path / "tr-translation.xlf"
+    path.write_text(path.read_text("utf-8").replace(' trgLang="tr"', ""), "utf-8")
+    _refused(tmp_path, capsys, path, "does not say its language", "--lang")
+    code, _, err = run(capsys, "pack", "build", path, "--lang", "tr")
+    assert code == 0, err
+    assert (tmp_path / "tr" / "mou.j2").is_file()

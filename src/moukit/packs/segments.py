@@ -644,15 +644,6 @@ def build_lexicon(segments: list[Segment], texts: dict[str, str], settings: dict
     return lexicon
 
 
-def choices_of(segments: list[Segment]) -> dict[str, list[str]]:
-    """The segment ids of each clause that has branches: ``{"mou.c5": [...], ...}``."""
-    out: dict[str, list[str]] = {}
-    for seg in segments:
-        if seg.condition:
-            out.setdefault(f"{seg.group}.{seg.clause}", []).append(seg.id)
-    return out
-
-
 __all__ = ["LEXICON", "SETTINGS", "Placeholder", "Segment", "build_lexicon", "build_template",
-           "canonical_placeholders", "choices_of", "clause_name", "english_dir", "english_segments",
+           "canonical_placeholders", "clause_name", "english_dir", "english_segments",
            "find_placeholders", "glossary", "main_territory", "lexicon_segments", "template_segments"]
