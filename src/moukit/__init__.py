@@ -49,6 +49,7 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "SpecError": "errors",
     "TemplateError": "errors",
     "ThaiParty": "spec.models",
+    "TranslationError": "errors",
     "UsageError": "errors",
     "Batch": "checking.batch",
     "check": "checking.pipeline",
@@ -89,6 +90,7 @@ __all__ = [
     "SpecError",
     "TemplateError",
     "ThaiParty",
+    "TranslationError",
     "UsageError",
     "__version__",
     "check",
@@ -132,6 +134,7 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
         RulePackError,
         SpecError,
         TemplateError,
+        TranslationError,
         UsageError,
     )
     from .forms import Form, get_form

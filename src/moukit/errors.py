@@ -9,6 +9,8 @@ any of them into a message on standard error and exit status 2; library callers 
     ├── AnswerError             an answer to a ``moukit init`` question is not valid
     ├── TemplateError           a template or lexicon cannot be loaded or rendered
     │   └── LanguageNotAvailable  no template folder for a requested language
+    ├── TranslationError        a translator's file cannot be made into a language pack
+                                (with every problem located: unit, row or line)
     ├── FormError               a form definition is malformed
     ├── RulePackError           a rule pack cannot be read or is invalid
     ├── DraftError              a draft to check cannot be read (damaged, refused, too large)
@@ -104,6 +106,42 @@ class TemplateError(MoukitError):
 
 class LanguageNotAvailable(TemplateError):
     """A requested language has no template folder."""
+
+
+@dataclass(frozen=True)
+class TranslationProblem:
+    """One problem of a translator's file: the unit, where it is (``row 12``, ``line 40``),
+    what is wrong and how to fix it."""
+
+    unit: str
+    where: str
+    message: str
+    hint: str | None = None
+
+    def describe(self) -> str:
+        """The problem as one line (plus a hint line)."""
+        head = ", ".join(part for part in (self.where, self.unit) if part)
+        text = f"{head}: {self.message}" if head else self.message
+        if self.hint:
+            text += f"\n    how to fix: {self.hint}"
+        return text
+
+
+class TranslationError(MoukitError):
+    """A translator's file (DOCX or XLIFF, see ``moukit pack build``) cannot be made into a
+    language pack; ``problems`` lists every problem found, each located. Nothing is written."""
+
+    def __init__(self, file: str, problems: list[TranslationProblem] | None = None, *,
+                 message: str | None = None, hint: str | None = None) -> None:
+        self.file = file
+        self.problems = list(problems or [])
+        if message is None:
+            count = len(self.problems)
+            message = f"{file}: {count} problem{'s' if count != 1 else ''}, no pack written\n" + \
+                "\n".join("  " + p.describe() for p in self.problems)
+        else:
+            message = f"{file}: {message}"
+        super().__init__(message, hint=hint)
 
 
 class FormError(MoukitError):

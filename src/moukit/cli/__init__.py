@@ -1,10 +1,11 @@
-"""The ``moukit`` command line: write a spec, render it, check a draft, list the forms, print the schema.
+"""The ``moukit`` command line: write a spec, render it, check a draft, list the forms, make a
+language pack, print the schema.
 
 Only the standard library is imported at module level so that ``moukit --help`` starts
 fast; each command imports what it needs. Every :class:`moukit.MoukitError` becomes one
 message on standard error (``moukit: error: ...``) and exit status 2, with no traceback
 and no output file. Each command is one module here (``render``, ``check``, ``init``,
-``forms``, ``schema``) with ``add(commands)``, which registers its sub-parser, and
+``forms``, ``pack``, ``schema``) with ``add(commands)``, which registers its sub-parser, and
 ``run(args)``, its handler; :data:`COMMANDS` lists them in the order of the help.
 
 Exit status: 0 ok (check: standard form), 1 (check: review needed), 3 (check: not
@@ -17,11 +18,11 @@ import argparse
 import os
 import sys
 
-from . import check, forms, i18n, init, render, schema
+from . import check, forms, i18n, init, pack, render, schema
 from ._common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
 from .i18n import gettext as _
 
-COMMANDS = (init, render, check, forms, schema)
+COMMANDS = (init, render, check, forms, pack, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:

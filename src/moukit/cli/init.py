@@ -91,8 +91,9 @@ def run(args: argparse.Namespace) -> int:
     from ..packs.library import default_library
 
     if spec["partner"]["language"] not in default_library().available():
-        err(_("warning: no templates for language '{lang}' yet: rendering needs a language "
-               "pack given with --templates DIR").format(lang=spec["partner"]["language"]))
+        err(_("warning: no templates for language '{lang}' yet: render Thai and English with "
+               "--lang th,en, or make a pack with moukit pack new {lang} (then --templates DIR)"
+               ).format(lang=spec["partner"]["language"]))
     _refuse_overwrite(args.output, args.force)
     write_atomic(args.output, text.encode("utf-8"))
     err(_("wrote {path}").format(path=args.output))

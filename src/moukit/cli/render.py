@@ -55,7 +55,12 @@ def run(args: argparse.Namespace) -> int:
             thai_digits=args.thai_digits,
         )
     except LanguageNotAvailable as exc:  # name the spec file the language comes from
-        raise LanguageNotAvailable(f"{args.spec}: {exc.message}", hint=exc.hint) from None
+        raise LanguageNotAvailable(
+            f"{args.spec}: {exc.message}",
+            hint=_("render Thai and English now with --lang th,en, or make a pack for '{lang}': "
+                   "moukit pack new {lang}, have the file translated, moukit pack build FILE, "
+                   "then render with --templates DIR").format(lang=spec.partner.language),
+        ) from None
     for notice in result.notices:
         err(_("warning: {notice}").format(notice=notice))
     if args.output == STDOUT:

@@ -274,8 +274,9 @@ class TemplateLibrary:
             raise LanguageNotAvailable(
                 f"no templates for language {lang!r}; available: {', '.join(self.available())}",
                 hint=(
-                    f"add a folder {lang}/ with lexicon.yaml, loi.j2 and mou.j2 (copy templates/en/ "
-                    f"and translate it) and pass its parent with --templates DIR"
+                    f"render Thai and English now (--lang th,en), or make a {lang} pack: "
+                    f"'moukit pack new {lang}', have it translated, 'moukit pack build', then "
+                    f"render with --templates DIR"
                 ),
             )
         pack = LanguagePack(lang, dirs, load_lexicon(lexicon_file, lang), lexicon_file)
