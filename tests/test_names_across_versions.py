@@ -132,6 +132,7 @@ RIGHT = [  # real names: the examples, tests/specdata.py and the drafts corpus
     ("partner_name", "Hokkaido Prefecture", "จังหวัดฮอกไกโด", "th"),
     ("partner_name", "Hokkaido Prefecture", "北海道", "ja"),
     ("partner_name", "Jeollanam-do Province", "전라남도", "ko"),
+    ("partner_name", "Jeollanam-do Province", "대한민국 전라남도", "ko"),
     ("partner_name", "Shanghai Municipality", "นครเซี่ยงไฮ้", "th"),
     ("partner_name", "Shanghai Municipality", "上海市", "ja"), ("partner_name", "Shanghai Municipality", "상하이시", "ko"),
     ("partner_signatory.name", "Mr. Chen Jianguo", "นายเฉิน เจี้ยนกั๋ว", "th"),
@@ -153,7 +154,9 @@ RIGHT = [  # real names: the examples, tests/specdata.py and the drafts corpus
     ("thai_name", "Bangkok Metropolitan Administration", "泰王国曼谷市", "zh"),
     ("thai_name", "Chiang Mai Province", "tỉnh Chiềng Mai", "vi"),
     ("thai_name", "Chiang Mai Province", "タイ王国チェンマイ県", "ja"),
-    ("thai_name", "Chiang Mai Province", "치앙마이도", "ko"), ("thai_name", "Khon Kaen Province", "泰王国孔敬府", "zh"),
+    ("thai_name", "Chiang Mai Province", "치앙마이주", "ko"), ("thai_name", "Khon Kaen Province", "泰王国孔敬府", "zh"),
+    ("thai_name", "Chiang Mai Province", "치앙마이도", "ko"),  # 도, as drafts made before the review write it
+    ("thai_name", "Rayong Province", "태국 라용주", "ko"),
     ("thai_signatory.name", "Mr. Nirat Pongsitthaworn", "นายนิรัตน์ พงษ์สิทธิถาวร", "th"),
     ("thai_signatory.name", "Mr. Prasert Boonmee", "นายประเสริฐ บุญมี", "th"),
     ("thai_signatory.name", "Mr. Somchai Jaidee", "นายสมชาย ใจดี", "th"),
