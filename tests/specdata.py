@@ -7,8 +7,8 @@ import copy
 _LANG_NAMES = {
     "zh": ("上海市", "清迈府", "上海", "市长", "府尹"),
     "ja": ("上海市", "チェンマイ県", "上海", "市長", "県知事"),
-    "ko": ("상하이시", "치앙마이도", "상하이", "시장", "도지사"),
-    "vi": ("Thành phố Thượng Hải", "tỉnh Chiềng Mai", "Thượng Hải", "Thị trưởng", "Tỉnh trưởng"),
+    "ko": ("상하이시", "치앙마이주", "상하이", "시장", "주지사"),
+    "vi": ("thành phố Thượng Hải", "tỉnh Chiang Mai", "Thượng Hải", "Thị trưởng", "Tỉnh trưởng"),
 }
 
 

@@ -19,14 +19,14 @@ PARTNER = "province"
 
 
 @pytest.mark.parametrize("thai_name,and_particle,object_particle", [
-    ("태국 라용도", "태국 라용도와", "태국 라용도를 대표하여"),   # ends in a vowel
-    ("태국 콘깬", "태국 콘깬과", "태국 콘깬을 대표하여"),         # ends in a final consonant
+    ("태국 라용주", "태국 라용주와", "태국 라용주를 대표하여"),   # ends in a vowel
+    ("태국 방콕", "태국 방콕과", "태국 방콕을 대표하여"),         # ends in a final consonant
     ("Rayong", "Rayong과(와)", "Rayong을(를) 대표하여"),          # not Hangul: both forms
 ])
 def test_particles_follow_the_thai_name(thai_name, and_particle, object_particle):
     for instrument in ("loi", "mou"):
         texts = clauses(make_spec("ko", instrument, PARTNER, thai={"name": thai_name}), "ko")
-        assert texts["title"].startswith(and_particle + "\n")
+        assert texts["title"].startswith(and_particle + " 대한민국 전라남도 간의\n")
         assert texts["sign_thai"].startswith(object_particle + "\n")
         assert texts["sign_partner"].startswith("대한민국 전라남도를 대표하여\n")
 
@@ -34,14 +34,14 @@ def test_particles_follow_the_thai_name(thai_name, and_particle, object_particle
 @pytest.mark.parametrize("instrument,parties,subject", [
     ("loi", "the_two_cities", "두 도시는 "), ("loi", "both_cities", "양 도시는 "),
     ("loi", "the_two_sides", "양측은 "), ("loi", "both_sides", "쌍방은 "),
-    ("mou", "participants", "참여자는 "), ("mou", "two_sides", "양측은 "),
+    ("mou", "participants", "참가자는 "), ("mou", "two_sides", "양측은 "),
 ])
 def test_subject_particle_follows_the_parties(instrument, parties, subject):
     texts = clauses(make_spec("ko", instrument, PARTNER, parties=parties), "ko")
     numbered = [t for cid, t in texts.items() if re.fullmatch(r"c[1-4]", cid)]
     assert numbered and all(t.startswith(subject) for t in numbered)
     if instrument == "mou":
-        quoted = {"participants": '(이하 통칭하여 "참여자"라 한다)는,',
+        quoted = {"participants": '(이하 통칭하여 "참가자"라 한다)는,',
                   "two_sides": '(이하 통칭하여 "양측"이라 한다)는,'}[parties]
         assert texts["parties"].endswith(quoted)
 

@@ -30,4 +30,22 @@ def test_sentences_and_lines_start_with_a_capital(instrument, parties):
 def test_a_word_is_capitalised_only_where_it_opens_a_sentence():
     loi = clauses(make_spec("vi", "loi", "city", parties="both_sides"), "vi")
     assert loi["c1"].startswith("Cả hai bên sẽ ")
-    assert ", cả hai bên đã đạt được" in loi["preamble"]
+    assert ", cả hai bên đã cùng bày tỏ các ý định sau đây:" in loi["preamble"]
+    # MOU clause 1 opens with its limits: the defined term keeps only its capital B
+    mou = clauses(make_spec("vi", "mou", "city", parties="participants"), "vi")
+    assert mou["c1"].startswith("Trong phạm vi thẩm quyền của mình ")
+    assert ", các Bên tham gia sẽ hợp tác với nhau " in mou["c1"]
+
+
+@pytest.mark.parametrize("instrument", ["loi", "mou"])
+def test_names_of_administrative_units_are_lower_case_mid_sentence(instrument):
+    # tỉnh Khon Kaen, thành phố Đà Nẵng (Nghị định 30/2020): a capital only where the name
+    # opens a line (the title) or a sentence (the MOU's parties paragraph)
+    texts = clauses(make_spec("vi", instrument, "city"), "vi")
+    assert texts["title"].endswith("\nTỉnh Khon Kaen\nvà\nThành phố Đà Nẵng")
+    middle = texts["preamble" if instrument == "loi" else "guided"]
+    assert "giữa tỉnh Khon Kaen và thành phố Đà Nẵng" in middle
+    assert texts["sign_thai"].startswith("Thay mặt tỉnh Khon Kaen\n")
+    assert texts["sign_partner"].startswith("Thay mặt thành phố Đà Nẵng\n")
+    if instrument == "mou":
+        assert texts["parties"].startswith("Tỉnh Khon Kaen và thành phố Đà Nẵng (")

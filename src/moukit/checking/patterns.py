@@ -125,8 +125,8 @@ def _literal(text: str) -> str:
 
 
 def _date_lexicon_key(lexicon: dict) -> tuple:
-    return tuple(sorted((k, str(v)) for k, v in lexicon.items()
-                        if k in ("locale", "calendar", "date_pattern", "date_strftime")))
+    return tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else str(v)) for k, v in lexicon.items()
+                        if k in ("locale", "calendar", "date_pattern", "date_strftime", "date_zero_months")))
 
 
 @cache
@@ -161,18 +161,30 @@ def date_regex(lexicon: dict) -> str:
         return f"{ANY_BREAK}?".join(out)  # a date may be wrapped anywhere
 
     names = sorted(set(months), key=len, reverse=True)
-    month = "(?P<m>" + "|".join(_literal(n) for n in names) + ")"
+    if lexicon.get("date_zero_months"):  # a month in figures, with or without its leading zero
+        names = sorted({str(int(n)) if n.isdigit() else n for n in names}, key=len, reverse=True)
+        month = "(?P<m>" + "|".join("0?" + n if n.isdigit() else _literal(n) for n in names) + ")"
+    else:
+        month = "(?P<m>" + "|".join(_literal(n) for n in names) + ")"
     return f"{ANY_BREAK}?".join(p for p in (fixed(prefix), month, fixed(suffix)) if p)
 
 
 def parse_date(text: str, lexicon: dict) -> dt.date | None:
-    """Read back a date written as the lexicon writes it; None if it is not one."""
+    """Read back a date written as the lexicon writes it; None if it is not one.
+
+    >>> vi = {"locale": "vi", "date_pattern": "'ngày' dd 'tháng' M 'năm' y", "date_zero_months": [1, 2]}
+    >>> parse_date("ngày 05 tháng 01 năm 2027", vi), parse_date("ngày 5 tháng 1 năm 2027", vi)
+    (datetime.date(2027, 1, 5), datetime.date(2027, 1, 5))
+    """
     key = _date_lexicon_key(lexicon)
     m = _compiled_date(key).fullmatch(make_key([text], numbered=False).key)
     if not m:
         return None
     months = [name.lower() for name in _date_shape(key)[2]]
-    month = months.index(m.group("m").lower()) + 1 if m.group("m").lower() in months else 0
+    found = m.group("m").lower()
+    if found not in months and found.isdigit():  # 1 where the lexicon writes 01, or 01 for 1
+        found = next((n for n in months if n.isdigit() and int(n) == int(found)), found)
+    month = months.index(found) + 1 if found in months else 0
     year = int(m.group("y")) - (543 if lexicon.get("calendar") == "buddhist" else 0)
     try:
         return dt.date(year, month, int(m.group("d")))

@@ -1,14 +1,17 @@
 """Small pure formatters for dates, lists, numbers and digits, driven by a lexicon.
 
 Babel does the work where its data is right; the lexicon overrides it where a language's
-official usage differs (Thai lists, the Vietnamese long date), and Thai dates use the
-Buddhist Era through pythainlp, since babel has no Buddhist calendar.
+official usage differs (Thai lists, the Vietnamese long date and its months 01 and 02), and
+Thai dates use the Buddhist Era through pythainlp, since babel has no Buddhist calendar.
 
 >>> import datetime
 >>> format_date(datetime.date(2026, 11, 22), {"locale": "en_GB", "date_pattern": "d MMMM y"})
 '22 November 2026'
 >>> format_date(datetime.date(2026, 11, 22), {"locale": "th", "calendar": "buddhist"})
 '22 พฤศจิกายน พ.ศ. 2569'
+>>> vi = {"locale": "vi", "date_pattern": "'ngày' dd 'tháng' M 'năm' y", "date_zero_months": [1, 2]}
+>>> format_date(datetime.date(2027, 1, 5), vi), format_date(datetime.date(2026, 6, 5), vi)
+('ngày 05 tháng 01 năm 2027', 'ngày 05 tháng 6 năm 2026')
 >>> format_list(["economy", "trade", "tourism"], {"locale": "en_GB"})
 'economy, trade and tourism'
 >>> format_list(["เศรษฐกิจ", "การค้า", "การท่องเที่ยว"], {"locale": "th", "list": {"end": "{0} และ{1}", "middle": "{0} {1}", "start": "{0} {1}", "2": "{0}และ{1}"}})
@@ -24,6 +27,7 @@ Buddhist Era through pythainlp, since babel has no Buddhist calendar.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 
 def format_date(date: dt.date, lexicon: dict) -> str:
@@ -36,7 +40,21 @@ def format_date(date: dt.date, lexicon: dict) -> str:
     from babel.dates import format_date as babel_format_date
 
     pattern = lexicon.get("date_pattern", "long")
+    if date.month in (lexicon.get("date_zero_months") or ()):
+        pattern = _two_digit_month(pattern)
     return babel_format_date(date, pattern, locale=lexicon["locale"])
+
+
+def _two_digit_month(pattern: str) -> str:
+    """``pattern`` with its month in figures written with two digits (``M`` -> ``MM``); quoted
+    text is left as it is. For the months a language writes with a leading zero and the
+    others without (Vietnamese administrative style: tháng 01, tháng 02, tháng 6).
+
+    >>> _two_digit_month("'ngày' dd 'tháng' M 'năm' y")
+    "'ngày' dd 'tháng' MM 'năm' y"
+    """
+    parts = re.split(r"('(?:[^']|'')*')", pattern)
+    return "".join(p if p.startswith("'") else re.sub(r"(?<!M)M(?!M)", "MM", p) for p in parts)
 
 
 def format_list(items: list[str], lexicon: dict) -> str:
