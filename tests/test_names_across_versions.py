@@ -299,3 +299,23 @@ def test_a_reworded_clause_naming_a_party_with_its_country_matches_the_spec():
     other["partner"]["name"]["ja"] = "日本国青森県"
     report = moukit.check(draft, spec=moukit.MouSpec.model_validate(other))
     assert any(f.code == "MK-S001" and f.lang == "ja" for f in report.findings)
+
+
+def test_values_of_a_version_read_in_other_words_are_compared_without_case():
+    """A Vietnamese version read in other words is read in its comparison form (lower case):
+    its place and positions are the spec's (no MK-S001), and another place is still one."""
+    path = EXAMPLES / "khon-kaen-da-nang.yaml"
+    texts, langs = _versions("khon-kaen-da-nang")
+    i = langs.index("vi")
+    reworded = texts[i].replace("Ký tại Khon Kaen, ngày 10 tháng 6 năm 2026, thành hai bản,",
+                                "Văn bản này được ký tại Khon Kaen ngày 10 tháng 6 năm 2026, thành hai bản,")
+    assert reworded != texts[i]
+    texts[i] = reworded
+    draft = SEPARATOR.join(texts).encode("utf-8")
+    report = moukit.check(draft, spec=moukit.load_spec(path))
+    assert [f.message for f in report.findings if f.code.startswith("MK-S")] == []
+    assert report.verdict == "standard"
+    other = moukit.load_spec(path).model_dump(mode="json")
+    other["signing"]["place"]["vi"] = "Udon Thani"
+    report = moukit.check(draft, spec=moukit.LoiSpec.model_validate(other))
+    assert any(f.code == "MK-S001" and f.lang == "vi" for f in report.findings)

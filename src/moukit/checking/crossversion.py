@@ -169,12 +169,24 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
                                    "in the spec", lang=a.version.lang, standard=want, draft=got,
                         values={"spec": want_text, "draft": got_text}))
                 continue
-            if token_key(key_of(got)) != token_key(key_of(want)) and not (
-                    kind in ("party_name", "text") and _same_but_country(got, want, a.pack)):
+            if not _same_name(got, want, a, kind):
                 findings.append(finding(
                     "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
                     lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
     return findings
+
+
+def _same_name(got: str, want: str, analysis: Analysis, kind: str | None) -> bool:
+    """Whether a value the draft writes is the spec's. A version read as a translation is
+    read in its comparison form, whose case is not the draft's: its values are compared
+    without case, and a name may lack the country the spec's name carries."""
+    if token_key(key_of(got)) == token_key(key_of(want)):
+        return True
+    if analysis.translation is None:
+        return False
+    if key_of(got).casefold() == key_of(want).casefold():
+        return True
+    return kind in ("party_name", "text") and _same_but_country(got, want, analysis.pack)
 
 
 def _same_but_country(got: str, want: str, pack) -> bool:
@@ -185,9 +197,10 @@ def _same_but_country(got: str, want: str, pack) -> bool:
                        key=len, reverse=True)
 
     def bare(text: str) -> str:
+        text = text.casefold()
         for country in countries:
-            text = text.replace(country, " ")
-        return token_key(key_of(text))
+            text = text.replace(country.casefold(), " ")
+        return key_of(text)
 
     return bool(bare(got)) and bare(got) == bare(want)
 
