@@ -319,3 +319,18 @@ def test_values_of_a_version_read_in_other_words_are_compared_without_case():
     other["signing"]["place"]["vi"] = "Udon Thani"
     report = moukit.check(draft, spec=moukit.LoiSpec.model_validate(other))
     assert any(f.code == "MK-S001" and f.lang == "vi" for f in report.findings)
+
+
+def test_a_place_that_is_the_partner_city_may_be_named_without_its_level_word():
+    """Signed in the partner's city: a version in other words names the place as a place
+    (Đà Nẵng), not as the party (thành phố Đà Nẵng); another city is still not the place."""
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "khon-kaen-da-nang.yaml").read_text("utf-8"))
+    data["signing"]["place"] = {"en": "Da Nang", "th": "นครดานัง", "vi": "Đà Nẵng"}
+    text = moukit.render(moukit.LoiSpec.model_validate(data), "txt").data.decode("utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("Ký tại Đà Nẵng, ngày"))
+    for place, verdict in (("Đà Nẵng", "standard"), ("Hà Nội", "ministries")):
+        draft = text.replace(line, line.replace("Ký tại Đà Nẵng, ngày", f"Văn bản này được ký tại {place} ngày"))
+        report = moukit.check(draft.encode("utf-8"))
+        assert report.verdict == verdict, [f.message for f in report.findings]
