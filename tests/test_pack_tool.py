@@ -489,6 +489,62 @@ def test_settings_edited_in_the_skeleton_are_kept(tmp_path):
     assert "date_pattern: d MMMM y EEEE" in (built.folder / "lexicon.yaml").read_text("utf-8")
 
 
+def test_provincial_wording_is_asked_and_used_for_a_province(tmp_path):
+    # a translator can name the tie between provinces otherwise than between cities (the
+    # Indonesian "Provinsi Bersaudara" beside "Kota Bersaudara"); left empty or the same as the
+    # cities' wording, the lexicon has no entry and the cities' wording is used
+    segs = {s.id: s for s in seg_mod.english_segments("tr")}
+    sister = segs["lexicon.provincial_alternatives.relationship.sister"]
+    assert sister.optional and sister.english == "Sister Cities" and "province" in sister.note
+    path = _translated(tmp_path, **{
+        "lexicon.alternatives.relationship.sister": "Kardeş Şehirler",
+        "lexicon.provincial_alternatives.relationship.sister": "Kardeş İller",
+        "lexicon.provincial_alternatives.relationship.twin": "",
+    })
+    built = pack_build.build_pack(path)
+    lexicon = moukit.packs.library.load_lexicon(built.folder / "lexicon.yaml", "tr")
+    assert lexicon["provincial_alternatives"] == {"relationship": {"sister": "Kardeş İller"}}
+    def rendered(level):
+        data = spec_data("mou", "tr")
+        data["partner"].update(country="TR", level=level)
+        return moukit.render(SPEC_ADAPTER.validate_python({**data, "relationship": "sister"}), "txt",
+                             languages=["tr"], templates=[tmp_path]).data.decode()
+
+    province, city = rendered("province"), rendered("city")
+    assert "Kardeş İller" in province and "Kardeş İller" not in city and "Kardeş Şehirler" in city
+
+
+def test_optional_is_said_once_in_the_notes(tmp_path):
+    new_pack("tr", tmp_path)
+    root = etree.parse(str(tmp_path / "tr-translation.xlf")).getroot()
+    notes = [n.text for n in root.iter(f"{X}note") if n.get("category") == "description"]
+    assert notes and all(n.count("Optional") <= 1 for n in notes)
+    assert any("number 5 in words" in n and "Optional: may be left empty" in n for n in notes)
+
+
+def test_capitals_warned_only_where_the_english_has_none(tmp_path, capsys):
+    # the MOU's "two Sides" is a defined term: its translation may start with a capital
+    path = _translated(tmp_path, **{"lexicon.alternatives.parties.two_sides": "İki Taraf",
+                                    "lexicon.alternatives.parties.the_two_sides": "İki taraf"})
+    code, _, err = run(capsys, "pack", "build", path)
+    assert code == 0, err
+    assert "the_two_sides: starts with a capital" in err and "Word may have added it" in err
+    assert "two_sides: starts with a capital" not in err.replace("the_two_sides: starts", "")
+    assert "warning: settings" not in err and "the pack's settings (name, locale, date pattern) from" in err
+
+
+def test_the_same_file_builds_the_same_pack(tmp_path):
+    # nothing but the translation and the English master goes into the files (not moukit's
+    # version): a pack shipped with its translation file is checked against it
+    path = _translated(tmp_path / "a")
+    first = pack_build.build_pack(path)
+    (tmp_path / "b").mkdir()
+    second = pack_build.build_pack(path, tmp_path / "b")
+    for name in pack_build.PACK_FILES:
+        assert (first.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
+    assert moukit.__version__ not in (first.folder / "loi.j2").read_text("utf-8")
+
+
 # ---------------------------------------------------------------- the language without a pack
 
 
