@@ -533,6 +533,22 @@ def test_capitals_warned_only_where_the_english_has_none(tmp_path, capsys):
     assert "warning: settings" not in err and "the pack's settings (name, locale, date pattern) from" in err
 
 
+def test_a_pack_built_again_keeps_its_settings(tmp_path, capsys):
+    # a correction built over the pack (--force) keeps the pack's name, locale and date pattern
+    path = _translated(tmp_path)
+    built = pack_build.build_pack(path)
+    lexicon = built.folder / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text("utf-8").replace("date_pattern: d MMMM y", "date_pattern: d MMMM y G")
+                       .replace("name: Türkçe", "name: Türk dili"), "utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    moved = tmp_path / "elsewhere" / path.name
+    shutil.move(path, moved)
+    again = pack_build.build_pack(moved, tmp_path, force=True)
+    text = (again.folder / "lexicon.yaml").read_text("utf-8")
+    assert "date_pattern: d MMMM y G" in text and "name: Türk dili" in text
+    assert again.settings == str(lexicon)
+
+
 def test_the_same_file_builds_the_same_pack(tmp_path):
     # nothing but the translation and the English master goes into the files (not moukit's
     # version): a pack shipped with its translation file is checked against it

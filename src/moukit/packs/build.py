@@ -464,11 +464,14 @@ def existing_pack(folder: Path) -> list[str]:
 
 
 def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
-    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places``, else babel's."""
+    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places`` or, for the pack
+    being built again (``--force``), the settings of its own full lexicon, else babel's."""
     from .skeleton import pack_settings, read_settings
 
     for path in places:
         found = read_settings(path)
+        if found is None:
+            found = _pack_settings(path, lang)
         if found is not None:
             settings = {**pack_settings(lang), **found}
             if settings.get("language") != lang:
@@ -476,6 +479,25 @@ def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
                                  f"the translation is {lang!r}", hint=f"set language: {lang}")
             return settings, str(path)
     return pack_settings(lang), "babel"
+
+
+def _pack_settings(path: Path, lang: str) -> dict | None:
+    """The settings of an existing pack's full ``lexicon.yaml`` for ``lang`` (the pack built
+    again keeps its name, locale and date pattern), None when ``path`` is no such file."""
+    from .._yaml import load_yaml
+    from .segments import SETTINGS
+
+    if not path.is_file():
+        return None
+    import yaml
+
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # replaced, not read
+        return None
+    if not isinstance(data, dict) or data.get("language") != lang or "alternatives" not in data:
+        return None
+    return {k: v for k, v in data.items() if k in SETTINGS}
 
 
 def _check_settings(settings: dict, where: str) -> None:
