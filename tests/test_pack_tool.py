@@ -475,9 +475,12 @@ def test_existing_pack_is_not_replaced_without_force(turkish, tmp_path, capsys):
     _refused(tmp_path, capsys, turkish / "tr-translation.docx", "already holds a pack", "--force",
              out=tmp_path)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    (target / "pack.yaml").write_text("language: tr\nversion: '0.3'\nstatus: unofficial\nreviews: []\n", "utf-8")
     code, _, err = run(capsys, "pack", "build", turkish / "tr-translation.docx", "-o", tmp_path, "--force")
     assert code == 0, err
     assert (target / "notes.md").read_text("utf-8") == "mine"
+    # the pack's record (version, reviews) is its maintainer's: kept, and said so
+    assert "version: '0.3'" in (target / "pack.yaml").read_text("utf-8") and "pack.yaml kept" in err
     assert not list(tmp_path.glob(".moukit-pack-*"))
 
 

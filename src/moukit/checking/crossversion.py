@@ -169,11 +169,19 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
                                    "in the spec", lang=a.version.lang, standard=want, draft=got,
                         values={"spec": want_text, "draft": got_text}))
                 continue
-            if token_key(key_of(got)) != token_key(key_of(want)):
+            if _value_key(got, a) != _value_key(want, a):
                 findings.append(finding(
                     "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
                     lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
     return findings
+
+
+def _value_key(text: str, analysis: Analysis) -> str:
+    """A value as the comparison with the spec sees it: the case of its first letter is
+    editorial; in a version read as a translation, whose values are found in its lower-cased
+    text (Latin and Vietnamese letters), the case of every letter is."""
+    key = token_key(key_of(text))
+    return key if analysis.exact else key.casefold()
 
 
 def _spec_value(kind: str | None, described: dict, spec):

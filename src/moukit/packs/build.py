@@ -544,6 +544,11 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
     settings, origin = _settings(lang, [target / "lexicon.yaml", path.parent / lang / "lexicon.yaml"])
     _check_settings(settings, origin)
     files = pack_files(lang, segments, texts, settings, str(path))
+    if (target / "pack.yaml").is_file():  # the pack's version and reviews are its maintainer's
+        del files["pack.yaml"]
+        notices.append(f"{target / 'pack.yaml'} kept (the pack's version and reviews): if the wording "
+                       "changed, raise its version and keep the earlier wording in accepted/ (see "
+                       "docs/languages.md)")
     staging = Path(tempfile.mkdtemp(prefix=f".moukit-pack-{lang}-", dir=out))
     try:
         (staging / lang).mkdir()
