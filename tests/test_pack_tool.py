@@ -139,10 +139,10 @@ def test_pack_new_writes_the_translators_files_and_settings(tmp_path, capsys):
 
 def test_pack_new_default_folder_and_never_replaces(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "pack", "new", "id")[0] == 0
-    docx_file = tmp_path / "moukit-pack-id" / "id-translation.docx"
+    assert run(capsys, "pack", "new", "ms")[0] == 0  # Malay: a language moukit does not ship
+    docx_file = tmp_path / "moukit-pack-ms" / "ms-translation.docx"
     docx_file.write_bytes(b"a translator's work")
-    code, _, err = run(capsys, "pack", "new", "id")
+    code, _, err = run(capsys, "pack", "new", "ms")
     assert code == 2 and "already exist" in err and "nothing written" in err
     assert docx_file.read_bytes() == b"a translator's work"
 
