@@ -34,7 +34,7 @@ DRAFTS = HERE / "data" / "drafts"
 KNOWN_MISSES = DRAFTS / "known-misses.yaml"
 EXPECTS = ("standard", "ministries", "council_of_state", "not_permitted", "not_the_form")
 READERS = ("text", "docx")
-LANGS = ("en", "th", "zh", "ja", "ko", "vi")
+LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id")
 CATEGORIES = ("stories", "plain_text", "not_the_form", "editorial", "splitting", "forbidden", "edits",
               "names", "batch")
 MARKUP = re.compile(r"^\[(header|footer|footnote|endnote|comment|textbox|page)\](?:[ \t]+(.*))?$")

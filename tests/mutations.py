@@ -27,10 +27,11 @@ from moukit.text.markers import MARK, mark, unmark
 from moukit.text.normalize import tokenize
 from specdata import spec
 
-FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}
+FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối",
+           "id": "pisang"}
 ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
              "date", "term_text")
-LANGS = ("en", "th", "zh", "ja", "ko", "vi")
+LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id")
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ ADDED = {
     "ja": "双方は祭りに関する情報を交換する。",
     "ko": "양측은 축제에 관한 정보를 교환한다.",
     "vi": "Hai Bên sẽ trao đổi thông tin về lễ hội.",
+    "id": "Para Peserta akan bertukar informasi mengenai festival.",
 }
 BINDING = {  # a binding sentence appended to a clause: the province would undertake something
     "en": "The Participants shall bear this obligation.",
@@ -185,6 +187,7 @@ BINDING = {  # a binding sentence appended to a clause: the province would under
     "ja": "双方は、この義務を履行しなければならない。",
     "ko": "양측은 이 의무를 이행하여야 한다.",
     "vi": "Hai Bên phải thực hiện nghĩa vụ này.",
+    "id": "Para Peserta wajib melaksanakan kewajiban ini.",
 }
 TOPIC = {
     "en": "The Participants will facilitate visas for each other's residents.",
@@ -193,6 +196,7 @@ TOPIC = {
     "ja": "双方は相互の住民に査証の便宜を図る。",
     "ko": "양측은 상대방 주민에게 비자 편의를 제공한다.",
     "vi": "Hai Bên sẽ tạo thuận lợi về thị thực cho cư dân của nhau.",
+    "id": "Para Peserta akan memberikan kemudahan visa bagi penduduk masing-masing.",
 }
 
 
@@ -246,6 +250,7 @@ NUMBERING = {
     "ja": ["第{n}条　", "（{n}）", "{w}．"],
     "ko": ["제{n}조 ", "{n}조 ", "제 {n} 조 "],
     "vi": ["Điều {n}. ", "Khoản {n}. ", "ĐIỀU {n}\n", "{r}. "],
+    "id": ["Pasal {n}. ", "Butir {n}. ", "PASAL {n}\n", "{r}. "],
 }
 TITLES = {
     "en": ["Objective", "Cooperation", "Contacts", "Implementation", "Duration", "SCOPE OF COOPERATION"],
@@ -254,6 +259,7 @@ TITLES = {
     "ja": ["目的", "協力", "連絡", "実施", "効力発生"],
     "ko": ["목적", "협력 분야", "연락", "이행", "발효 및 기간"],
     "vi": ["Mục đích", "Lĩnh vực hợp tác", "Liên lạc", "Thực hiện", "Hiệu lực"],
+    "id": ["Tujuan", "Bidang Kerja Sama", "Kontak", "Pelaksanaan", "Jangka Waktu"],
 }
 ENGLISH_VARIANTS = [  # (the form's wording, as a drafter may type it)
     ("programs", "programmes"), ("cooperation", "co-operation"), ("cooperate", "co-operate"),
@@ -315,9 +321,9 @@ def editorial_noise(blocks, lang: str, seed: int) -> list[str]:
         if lang == "th":
             text = text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
             text = text.replace("แ", "เเ")  # two sara e: pythainlp's normalize makes it แ again
-        if lang in ("en", "vi") and text[:1].islower():
+        if lang in ("en", "vi", "id") and text[:1].islower():
             text = text[:1].upper() + text[1:]
-        elif lang in ("en", "vi") and text[:1].isupper() and rng.random() < 0.3:
+        elif lang in ("en", "vi", "id") and text[:1].isupper() and rng.random() < 0.3:
             text = text[:1].lower() + text[1:]
         # spacing and line breaks: paragraphs are wrapped anywhere a line may break; the
         # lines of a title or a signature block stay lines (a title may be run together)

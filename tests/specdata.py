@@ -9,6 +9,7 @@ _LANG_NAMES = {
     "ja": ("上海市", "チェンマイ県", "上海", "市長", "県知事"),
     "ko": ("상하이시", "치앙마이주", "상하이", "시장", "주지사"),
     "vi": ("thành phố Thượng Hải", "tỉnh Chiang Mai", "Thượng Hải", "Thị trưởng", "Tỉnh trưởng"),
+    "id": ("Kota Shanghai", "Provinsi Chiang Mai", "Shanghai", "Wali Kota", "Gubernur"),
 }
 
 

@@ -19,7 +19,8 @@ import pytest
 import yaml
 
 import moukit
-from moukit.text.normalize import detect_language
+from moukit.checking.segment import latin_packs, paragraph_language
+from moukit.packs import default_library
 
 DATA = Path(__file__).parent / "data" / "editorial"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -45,7 +46,7 @@ def edited(example: str, lang: str, edits: list[list[str]]) -> str:
     sections = rendered(example).split(SEPARATOR)
     out = []
     for section in sections:
-        if detect_language(section) == lang:
+        if paragraph_language(section, latin_packs(default_library())) == lang:
             for pattern, replacement in edits:
                 new = re.sub(pattern, replacement, section, flags=re.MULTILINE)
                 assert new != section, f"the edit {pattern!r} changes nothing"

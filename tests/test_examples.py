@@ -35,6 +35,7 @@ EXPECTED = {
     "chiang-mai-hokkaido": ("mou", "ja", "prefecture"),
     "khon-kaen-da-nang": ("loi", "vi", "city_under_central_government"),
     "khon-kaen-fujian-loi": ("loi", "zh", "province"),
+    "chiang-mai-yogyakarta": ("mou", "id", "province"),
     "rayong-jeollanam-do": ("mou", "ko", "province"),
 }
 NOTICES = {"bangkok-shanghai": {"MK-W001"}, "chiang-mai-genoa": {"MK-W002"},

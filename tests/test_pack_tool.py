@@ -139,10 +139,10 @@ def test_pack_new_writes_the_translators_files_and_settings(tmp_path, capsys):
 
 def test_pack_new_default_folder_and_never_replaces(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert run(capsys, "pack", "new", "id")[0] == 0
-    docx_file = tmp_path / "moukit-pack-id" / "id-translation.docx"
+    assert run(capsys, "pack", "new", "ms")[0] == 0  # Malay: a language moukit does not ship
+    docx_file = tmp_path / "moukit-pack-ms" / "ms-translation.docx"
     docx_file.write_bytes(b"a translator's work")
-    code, _, err = run(capsys, "pack", "new", "id")
+    code, _, err = run(capsys, "pack", "new", "ms")
     assert code == 2 and "already exist" in err and "nothing written" in err
     assert docx_file.read_bytes() == b"a translator's work"
 
@@ -475,9 +475,12 @@ def test_existing_pack_is_not_replaced_without_force(turkish, tmp_path, capsys):
     _refused(tmp_path, capsys, turkish / "tr-translation.docx", "already holds a pack", "--force",
              out=tmp_path)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    (target / "pack.yaml").write_text("language: tr\nversion: '0.3'\nstatus: unofficial\nreviews: []\n", "utf-8")
     code, _, err = run(capsys, "pack", "build", turkish / "tr-translation.docx", "-o", tmp_path, "--force")
     assert code == 0, err
     assert (target / "notes.md").read_text("utf-8") == "mine"
+    # the pack's record (version, reviews) is its maintainer's: kept, and said so
+    assert "version: '0.3'" in (target / "pack.yaml").read_text("utf-8") and "pack.yaml kept" in err
     assert not list(tmp_path.glob(".moukit-pack-*"))
 
 
@@ -487,6 +490,78 @@ def test_settings_edited_in_the_skeleton_are_kept(tmp_path):
     settings.write_text(settings.read_text("utf-8").replace("d MMMM y", "d MMMM y EEEE"), "utf-8")
     built = pack_build.build_pack(path)
     assert "date_pattern: d MMMM y EEEE" in (built.folder / "lexicon.yaml").read_text("utf-8")
+
+
+def test_provincial_wording_is_asked_and_used_for_a_province(tmp_path):
+    # a translator can name the tie between provinces otherwise than between cities (the
+    # Indonesian "Provinsi Bersaudara" beside "Kota Bersaudara"); left empty or the same as the
+    # cities' wording, the lexicon has no entry and the cities' wording is used
+    segs = {s.id: s for s in seg_mod.english_segments("tr")}
+    sister = segs["lexicon.provincial_alternatives.relationship.sister"]
+    assert sister.optional and sister.english == "Sister Cities" and "province" in sister.note
+    path = _translated(tmp_path, **{
+        "lexicon.alternatives.relationship.sister": "Kardeş Şehirler",
+        "lexicon.provincial_alternatives.relationship.sister": "Kardeş İller",
+        "lexicon.provincial_alternatives.relationship.twin": "",
+    })
+    built = pack_build.build_pack(path)
+    lexicon = moukit.packs.library.load_lexicon(built.folder / "lexicon.yaml", "tr")
+    assert lexicon["provincial_alternatives"] == {"relationship": {"sister": "Kardeş İller"}}
+    def rendered(level):
+        data = spec_data("mou", "tr")
+        data["partner"].update(country="TR", level=level)
+        return moukit.render(SPEC_ADAPTER.validate_python({**data, "relationship": "sister"}), "txt",
+                             languages=["tr"], templates=[tmp_path]).data.decode()
+
+    province, city = rendered("province"), rendered("city")
+    assert "Kardeş İller" in province and "Kardeş İller" not in city and "Kardeş Şehirler" in city
+
+
+def test_optional_is_said_once_in_the_notes(tmp_path):
+    new_pack("tr", tmp_path)
+    root = etree.parse(str(tmp_path / "tr-translation.xlf")).getroot()
+    notes = [n.text for n in root.iter(f"{X}note") if n.get("category") == "description"]
+    assert notes and all(n.count("Optional") <= 1 for n in notes)
+    assert any("number 5 in words" in n and "Optional: may be left empty" in n for n in notes)
+
+
+def test_capitals_warned_only_where_the_english_has_none(tmp_path, capsys):
+    # the MOU's "two Sides" is a defined term: its translation may start with a capital
+    path = _translated(tmp_path, **{"lexicon.alternatives.parties.two_sides": "İki Taraf",
+                                    "lexicon.alternatives.parties.the_two_sides": "İki taraf"})
+    code, _, err = run(capsys, "pack", "build", path)
+    assert code == 0, err
+    assert "the_two_sides: starts with a capital" in err and "Word may have added it" in err
+    assert "two_sides: starts with a capital" not in err.replace("the_two_sides: starts", "")
+    assert "warning: settings" not in err
+
+
+def test_a_pack_built_again_keeps_its_settings(tmp_path, capsys):
+    # a correction built over the pack (--force) keeps the pack's name, locale and date pattern
+    path = _translated(tmp_path)
+    built = pack_build.build_pack(path)
+    lexicon = built.folder / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text("utf-8").replace("date_pattern: d MMMM y", "date_pattern: d MMMM y G")
+                       .replace("name: Türkçe", "name: Türk dili"), "utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    moved = tmp_path / "elsewhere" / path.name
+    shutil.move(path, moved)
+    again = pack_build.build_pack(moved, tmp_path, force=True)
+    text = (again.folder / "lexicon.yaml").read_text("utf-8")
+    assert "date_pattern: d MMMM y G" in text and "name: Türk dili" in text
+    assert again.settings == str(lexicon)
+
+
+def test_the_same_file_builds_the_same_pack(tmp_path):
+    # nothing but the translation and the English master goes into the files (not moukit's
+    # version): a pack shipped with its translation file is checked against it
+    path = _translated(tmp_path / "a")
+    first = pack_build.build_pack(path)
+    (tmp_path / "b").mkdir()
+    second = pack_build.build_pack(path, tmp_path / "b")
+    for name in pack_build.PACK_FILES:
+        assert (first.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
+    assert moukit.__version__ not in (first.folder / "loi.j2").read_text("utf-8")
 
 
 # ---------------------------------------------------------------- the language without a pack
@@ -537,7 +612,7 @@ def shipped_texts(lang: str) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi"])
+@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi", "id"])
 def test_shipped_translations_use_no_forbidden_word(lang):
     segments = {s.id: s for s in seg_mod.english_segments(lang)}
     for sid, text in shipped_texts(lang).items():

@@ -109,6 +109,10 @@ class NameFinder:
             return []
         if name in mt:
             return [m.span() for m in re.finditer(re.escape(name), mt)]
+        own = self.found.get(slot, "") if slot in self.aliases else ""
+        if own and own in mt:  # the place as the version's signing clause writes it, found to be
+            # the English's (Yogyakarta for the party "Daerah Istimewa Yogyakarta")
+            return [m.span() for m in re.finditer(re.escape(own), mt)]
         shortest = max(3 if self.lang == "th" else 2, (len(name) + 1) // 2)
         match = difflib.SequenceMatcher(None, name, mt, autojunk=False).find_longest_match()
         return [(match.b, match.b + match.size)] if match.size >= shortest else []
@@ -303,10 +307,13 @@ def _term(slot: Slot, mt: str, lex: UnitLexicon, expected, described: dict, span
 
 
 def _with_unit(span: Span, mt: str, lex: UnitLexicon) -> Span:
-    """A number's span with the word for "years" that follows it (五年, 5 ปี, 5 năm)."""
+    """A number's span with the word for "years" that follows it (五年, 5 ปี, 5 năm), also
+    after the number written again in brackets, as legal styles write it ("5 (lima) tahun";
+    from the words, "lima) tahun")."""
     rest = mt[span[1]:]
-    unit = next((u for u in lex.year_words if rest.lstrip().startswith(u)), None)
-    return (span[0], span[1] + len(rest) - len(rest.lstrip()) + len(unit)) if unit else span
+    between = re.match(r"\s*(?:\([^()]{1,20}\)\s*|\)\s*)?", rest).end()
+    unit = next((u for u in lex.year_words if rest[between:].startswith(u)), None)
+    return (span[0], span[1] + between + len(unit)) if unit else span
 
 
 def _fields(slot: Slot, mt: str, lex: UnitLexicon, expected, described: dict, spans: list[Span]) -> list[str]:

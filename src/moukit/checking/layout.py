@@ -30,6 +30,12 @@ class Layout:
     headings: dict[str, str]  # key of a heading line -> the language it names
     lines: tuple[tuple[str, re.Pattern], ...]  # (kind, pattern matched on a whole line)
     markers: frozenset[str] = frozenset()  # keys of the packs' draft markers ("(Draft)", "（案）")
+    # the lines of packs in another script than Latin (their "TEL", "FAX" are a letterhead's
+    # abbreviations), and the words of running text in the Latin-script packs: such a line
+    # never takes a sentence in a Latin-script language ("Telah mencapai kesepahaman
+    # berikut:", Indonesian, is not a Japanese letterhead's "TEL ...")
+    non_latin: frozenset[int] = frozenset()
+    latin_words: frozenset[str] = frozenset()
 
     def heading(self, text: str) -> str | None:
         """The language a heading line names ("English Version" -> "en"), else None."""
@@ -51,11 +57,25 @@ class Layout:
         'revision label'
         >>> layout(default_library()).kind("The Participants will cooperate.") is None
         True
+        >>> layout(default_library()).kind("TEL: 03-1234-5678")
+        'letterhead contact line'
+        >>> layout(default_library()).kind("Television and film: cooperation between the cities") is None
+        True
         """
         line = clean(text).strip()
         if not line or "\n" in line:
             return None
-        return next((kind for kind, rx in self.lines if rx.fullmatch(line)), None)
+        running = None
+        for i, (kind, rx) in enumerate(self.lines):
+            if not rx.fullmatch(line):
+                continue
+            if i in self.non_latin:
+                if running is None:
+                    running = sum(w in self.latin_words for w in re.findall(r"[^\W\d_]{3,}", line.lower())) >= 2
+                if running:
+                    continue
+            return kind
+        return None
 
 
 @lru_cache(maxsize=16)
@@ -63,10 +83,14 @@ def layout(library: TemplateLibrary) -> Layout:
     """The layout lines of every pack in ``library`` (headings in every language's words)."""
     from babel import Locale
 
+    from .segment import latin_packs
+
     headings: dict[str, str] = {}
     lines: list[tuple[str, re.Pattern]] = []
+    non_latin: set[int] = set()
     markers = {"(draft)", "draft"}
     langs = library.available()
+    latin = latin_packs(library)
     for lang in langs:
         try:
             pack = library.pack(lang)
@@ -92,13 +116,16 @@ def layout(library: TemplateLibrary) -> Layout:
                         headings.setdefault(key, code)
         for group, kind in KINDS.items():
             for pattern in data.get(group) or []:
+                if lang not in latin:
+                    non_latin.add(len(lines))
                 try:
                     lines.append((kind, re.compile(pattern, re.IGNORECASE)))
                 except re.error as exc:
                     raise TemplateError(f"layout.yaml: bad pattern {pattern!r} in {group}: {exc}",
                                         file=str(pack.dirs[0] / "layout.yaml")) from None
     markers.discard("")
-    return Layout(headings, tuple(lines), frozenset(markers))
+    return Layout(headings, tuple(lines), frozenset(markers), frozenset(non_latin),
+                  frozenset(w for words in latin.values() for w in words))
 
 
 MAX_LETTERHEAD_LINES = 8

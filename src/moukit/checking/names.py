@@ -43,7 +43,7 @@ from ..spec.provinces import Province, find_province, names_in, province_named
 # the names the versions are compared on: the parties, the place of signing, the signatories
 NAME_SLOTS = ("thai_name", "partner_name", "place", "thai_signatory.name", "partner_signatory.name")
 THAI_SIDE = ("thai_name", "thai_signatory.name")
-SHIPPED = ("th", "zh", "ja", "ko", "vi")  # the languages whose names the comparison can read
+SHIPPED = ("th", "zh", "ja", "ko", "vi", "id")  # the languages whose names the comparison can read
 
 # Similarity of the phonetic keys (0..1): at least SAME is the same name, below DIFFERENT a
 # different one, in between cannot be told. Set on the real names of the examples, the test
@@ -54,14 +54,15 @@ DIFFERENT = 0.5
 
 _TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|h\.?\s?e|his excellency|her excellency|acting sub-? ?lt|"
-    r"acting sub-? ?lieutenant|pol|gen|col|maj|lt|ông|bà|ngài|nhà|ts|pgs|gs)\.?\s+)+", re.IGNORECASE)
+    r"acting sub-? ?lieutenant|pol|gen|col|maj|lt|ông|bà|ngài|nhà|ts|pgs|gs|bapak|bpk|ibu|sdr|sdri|tuan|nyonya)\.?\s+)+", re.IGNORECASE)
 _THAI_TITLES = ("ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.", "นายแพทย์", "แพทย์หญิง",
                 "ผู้ช่วยศาสตราจารย์", "รองศาสตราจารย์", "ศาสตราจารย์", "นางสาว", "นาง", "นาย", "ดร.", "ท่าน")
 _NAME_SUFFIXES = ("先生", "女士", "阁下", "閣下", "氏", "様", "殿", "님", "씨")
 # words for a kind of place, dropped before comparing (Latin script, after folding)
 _DESIGNATIONS = frozenset(
     "province prefecture city municipality metropolitan metropolis administration state county "
-    "region autonomous special of the government people's peoples tinh thanh pho tp".split())
+    "region autonomous special of the government people's peoples tinh thanh pho tp "
+    "provinsi kota kabupaten daerah istimewa khusus pemerintah".split())
 _PREFIXES = {
     "th": ("จังหวัด", "นคร", "เมือง", "มณฑล", "เทศบาล", "รัฐ", "แคว้น", "เขต"),
     "zh": ("泰王国", "泰国", "中华人民共和国", "中国"),

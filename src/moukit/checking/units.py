@@ -201,7 +201,8 @@ def unit_lexicon(pack) -> UnitLexicon | None:
     function_words = tuple(sorted({matchable(str(w), lang) for w in data.get("function_words") or ()
                                    if str(w).strip()}, key=len, reverse=True))
     year_words = tuple(sorted({w for w in re.split(r"\{\w+\}|\s+|-", matchable(
-        str(lexicon.get("term_years", "")), lang)) if w} | {matchable(str(w), lang) for w in data.get("years") or ()},
+        str(lexicon.get("term_years", "")), lang)) if re.search(r"\w", w)}
+        | {matchable(str(w), lang) for w in data.get("years") or ()},
         key=len, reverse=True))
     return UnitLexicon(lang, units, alternatives, parties, fields, languages, numbers,
                        function_words, countries, str(lexicon.get("locale") or lang), year_words)

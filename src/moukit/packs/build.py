@@ -71,7 +71,8 @@ class BuiltPack:
     folder: Path
     files: tuple[Path, ...]
     segments: int
-    notices: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what may be a slip (warnings)
+    settings: str = "babel"  # where the pack's settings came from (a skeleton's lexicon.yaml)
 
 
 # ------------------------------------------------------------------ reading the file
@@ -191,7 +192,7 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
         problems += _placeholder_problems(seg, text, where)
         problems += [TranslationProblem(seg.id, where, message, hint)
                      for message, hint in binding_words(text, seg.english, lang, _units_of(seg))]
-        notices += _doubts(seg, text, where)
+        notices += _doubts(seg, text, where, found.format)
     empty = [p for p in problems if p.message == "not translated (empty)"]
     if len(empty) > 10:  # a file hardly translated: one line, not a page of them
         problems = [p for p in problems if p not in empty]
@@ -242,15 +243,19 @@ def _placeholder_problems(seg: Segment, text: str, where: str) -> list[Translati
     return out
 
 
-def _doubts(seg: Segment, text: str, where: str) -> list[str]:
+def _doubts(seg: Segment, text: str, where: str, fmt: str = "docx") -> list[str]:
     """What may be a slip but is not an error: the English kept, a capital Word may have
-    added, a different number of lines."""
+    added (not where the English itself has a capital: the MOU's "two Sides" is a defined
+    term, and a translation may well start it with a capital), a different number of lines."""
     out = []
     if " ".join(text.split()).casefold() == " ".join(seg.english.split()).casefold() and not seg.name_like:
         out.append(f"{where}, {seg.id}: the translation is the English text; is it translated?")
-    if seg.group == LEXICON and seg.english[:1].islower() and text[:1].isupper() and text[:1] != text[:1].lower():
+    if seg.group == LEXICON and seg.english == seg.english.lower() and text[:1].isupper() \
+            and text[:1] != text[:1].lower():
         out.append(f"{where}, {seg.id}: starts with a capital where the English does not "
-                   f"({text.split()[0]!r}); Word may have added it")
+                   f"({text.split()[0]!r})" + ("; Word may have added it" if fmt == "docx" else "")
+                   + ": write it with a small letter unless your language needs the capital "
+                   "(a value that starts a sentence gets one by itself)")
     if seg.multiline and text.count("\n") != seg.english.count("\n"):
         out.append(f"{where}, {seg.id}: {text.count(chr(10)) + 1} lines where the English has "
                    f"{seg.english.count(chr(10)) + 1}")
@@ -328,10 +333,12 @@ def _comment_safe(text: str) -> str:
 
 def pack_files(lang: str, segments: list[Segment], texts: dict[str, str], settings: dict,
                source: str) -> dict[str, bytes]:
-    """The files of the pack: ``lexicon.yaml``, one template per form, ``pack.yaml``."""
+    """The files of the pack: ``lexicon.yaml``, one template per form, ``pack.yaml``. They
+    depend only on the translation and the English master (not on moukit's version), so that
+    the same file builds the same pack byte for byte: a pack kept with its translation file can
+    be checked against it."""
     import yaml
 
-    from .._version import __version__
     from .._yaml import load_yaml
     from ..forms import INSTRUMENTS, get_form
 
@@ -340,17 +347,17 @@ def pack_files(lang: str, segments: list[Segment], texts: dict[str, str], settin
     files: dict[str, bytes] = {}
     for instrument in INSTRUMENTS:
         form = get_form(instrument)
-        header = (f"{{#- {form.name}, {_comment_safe(str(name))} ({lang}): built by 'moukit pack build' "
-                  f"(moukit {__version__})\n    from {origin}, a translation of the English master "
-                  f"(packs/en/{instrument}.j2). One block per\n    clause. To change the wording, "
-                  "correct the translation file and build again. -#}")
+        header = (f"{{#- {form.name}, {_comment_safe(str(name))} ({lang}): built by 'moukit pack build'\n"
+                  f"    from {origin}, a translation of the English master (packs/en/{instrument}.j2).\n"
+                  "    One block per clause. To change the wording, correct the translation file and\n"
+                  "    build again. -#}")
         files[f"{instrument}.j2"] = build_template(instrument, segments, texts, header=header).encode("utf-8")
     lexicon = build_lexicon(segments, texts, settings)
     body = yaml.safe_dump(lexicon, allow_unicode=True, sort_keys=False, width=100)
     if load_yaml(body) != lexicon:  # what is written reads back as the same data
         raise TemplateError("the lexicon does not read back as it was written (a moukit bug)")
     files["lexicon.yaml"] = (
-        f"# The {name} ({lang}) lexicon: built by 'moukit pack build' (moukit {__version__}) from\n"
+        f"# The {name} ({lang}) lexicon: built by 'moukit pack build' from\n"
         f"# {origin}, a translation of the English master (packs/en/lexicon.yaml). The settings\n"
         "# (language, name, locale, date_pattern...) are the pack's; see docs/languages.md.\n"
         + body).encode("utf-8")
@@ -457,11 +464,14 @@ def existing_pack(folder: Path) -> list[str]:
 
 
 def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
-    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places``, else babel's."""
+    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places`` or, for the pack
+    being built again (``--force``), the settings of its own full lexicon, else babel's."""
     from .skeleton import pack_settings, read_settings
 
     for path in places:
         found = read_settings(path)
+        if found is None:
+            found = _pack_settings(path, lang)
         if found is not None:
             settings = {**pack_settings(lang), **found}
             if settings.get("language") != lang:
@@ -469,6 +479,25 @@ def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
                                  f"the translation is {lang!r}", hint=f"set language: {lang}")
             return settings, str(path)
     return pack_settings(lang), "babel"
+
+
+def _pack_settings(path: Path, lang: str) -> dict | None:
+    """The settings of an existing pack's full ``lexicon.yaml`` for ``lang`` (the pack built
+    again keeps its name, locale and date pattern), None when ``path`` is no such file."""
+    from .._yaml import load_yaml
+    from .segments import SETTINGS
+
+    if not path.is_file():
+        return None
+    import yaml
+
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # replaced, not read
+        return None
+    if not isinstance(data, dict) or data.get("language") != lang or "alternatives" not in data:
+        return None
+    return {k: v for k, v in data.items() if k in SETTINGS}
 
 
 def _check_settings(settings: dict, where: str) -> None:
@@ -514,9 +543,12 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
                                f"{', '.join(PACK_FILES)}")
     settings, origin = _settings(lang, [target / "lexicon.yaml", path.parent / lang / "lexicon.yaml"])
     _check_settings(settings, origin)
-    if origin != "babel":
-        notices.append(f"settings from {origin}")
     files = pack_files(lang, segments, texts, settings, str(path))
+    if (target / "pack.yaml").is_file():  # the pack's version and reviews are its maintainer's
+        del files["pack.yaml"]
+        notices.append(f"{target / 'pack.yaml'} kept (the pack's version and reviews): if the wording "
+                       "changed, raise its version and keep the earlier wording in accepted/ (see "
+                       "docs/languages.md)")
     staging = Path(tempfile.mkdtemp(prefix=f".moukit-pack-{lang}-", dir=out))
     try:
         (staging / lang).mkdir()
@@ -531,7 +563,7 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
         written = _put(staging / lang, target, files)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuiltPack(lang, target, written, len(segments), notices)
+    return BuiltPack(lang, target, written, len(segments), notices, origin)
 
 
 def _put(staged: Path, target: Path, files: dict[str, bytes]) -> tuple[Path, ...]:

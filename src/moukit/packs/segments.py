@@ -375,7 +375,9 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
     every wording except the pack's settings (:data:`SETTINGS`). Names of languages: Thai,
     English and ``lang`` itself (the languages a signing clause in ``lang`` names); countries:
     Thailand and ``lang``'s main country; the Thai party's name patterns only for Thai (every
-    other language takes that name from the spec)."""
+    other language takes that name from the spec); and, optional, the relationship's names for
+    a province-level partner (``provincial_alternatives``), which the English does not have:
+    the form's English says "Sister Cities" whatever the partner, a language may not."""
     used = _usage(templates)
     babel_names = _language_names(lang)
     out: list[Segment] = []
@@ -405,6 +407,13 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
                         note += (" Write it as inside a sentence (a small first letter where your "
                                  f"language has one): {{{group.title()}}} gives it a capital.")
                     add((key, group, option), str(word), note)
+            for option, word in (value.get("relationship") or {}).items():
+                add(("provincial_alternatives", "relationship", option), str(word),
+                    f"{{relationship}} = {option} when the partner is a province, state, "
+                    "prefecture or region (a province-level partner): the name of the same "
+                    "relationship between provinces, where your language names it otherwise than "
+                    f"between cities (as 'Sister Provinces'). If left empty, the wording of "
+                    f"relationship {option} above is used.", optional=True)
         elif key == "fields":
             where = ", ".join(used.get("fields", [])) or "the fields of cooperation"
             for fid, word in value.items():
@@ -424,8 +433,8 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
             local = _territory_names(lang)
             for code in dict.fromkeys(["TH"] + ([territory] if territory else [])):
                 add((key, code), str(value.get(code) or english_names.get(code, code)),
-                    "The official long name of the country (the document's parties). Optional: "
-                    "left empty, babel's name is used" + (f" ({local[code]})." if code in local else "."),
+                    "The official long name of the country (the document's parties). If left "
+                    "empty, babel's name is used" + (f" ({local[code]})." if code in local else "."),
                     optional=True)
         elif key == "thai_party":
             if lang != "th":
@@ -438,13 +447,15 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
         elif key == "number_words" and isinstance(value, list):
             for n, word in enumerate(value):
                 add((key, n), str(word),
-                    f"The number {n} in words, for {{words}} of the term (MOU clause 5). Optional: "
-                    "left empty, the number is written in figures.", optional=True)
+                    f"The number {n} in words, for {{words}} of the term (MOU clause 5). If left "
+                    "empty, the number is written in figures.", optional=True)
         elif key == "term_years":
             add((key,), str(value),
                 "MOU clause 5 (a fixed term): the words for the term in '... for a {term_text} "
                 "period'. {n} is the number of years in figures, {words} the number in words "
-                "(the number words below); use one of them, e.g. '{n} years' or '{words}-year'.",
+                "(the number words below); use one of them or both, e.g. '{n} years', "
+                "'{words}-year' or '{n} ({words}) years'. Type a placeholder the English does not "
+                "show as it is, with its braces.",
                 allowed=frozenset({"n", "words"}), required=frozenset(), one_of=frozenset({"n", "words"}),
                 formatted=True)
         elif key == "draft_marker":
@@ -614,7 +625,8 @@ def build_template(instrument: str, segments: list[Segment], texts: dict[str, st
 def build_lexicon(segments: list[Segment], texts: dict[str, str], settings: dict) -> dict:
     """The lexicon of the new language: its ``settings`` and every translated entry, at the
     English key paths. An optional entry left empty is left out (a number word in the middle
-    of the list is then written in figures)."""
+    of the list is then written in figures), and so is a provincial wording that is the same
+    as the cities' one."""
     lexicon: dict = dict(settings)
     lists: dict[tuple, dict[int, str]] = {}
     for seg in segments:
@@ -633,6 +645,14 @@ def build_lexicon(segments: list[Segment], texts: dict[str, str], settings: dict
         for key in seg.path[:-1]:
             target = target.setdefault(key, {})
         target[seg.path[-1]] = value
+    provincial = lexicon.get("provincial_alternatives") or {}
+    for group, options in list(provincial.items()):  # the same as the cities' wording: no entry
+        same = {o for o, w in options.items() if w == (lexicon.get("alternatives") or {}).get(group, {}).get(o)}
+        provincial[group] = {o: w for o, w in options.items() if o not in same}
+        if not provincial[group]:
+            del provincial[group]
+    if "provincial_alternatives" in lexicon and not provincial:
+        del lexicon["provincial_alternatives"]
     for path, items in lists.items():
         if not items:
             continue

@@ -218,6 +218,9 @@ def _translation_matches(rule, analysis, texts) -> list[Finding]:
         found = _merged((m.start(), m.end()) for m in rule.find(lang, mt))
         own = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
         english = _merged((m.start(), m.end()) for m in rule.find("en", cleaned)) if lang != "en" else []
+        if english:  # an English word ("visa") inside the version's own negation is denied too
+            denied = rule.denied(lang, cleaned)
+            english = [s for s in english if not any(a <= s[0] and s[1] <= b for a, b in denied)]
         if not own and not english:
             continue
         # the English form's own matches, less those the clause's units already explain

@@ -82,6 +82,7 @@ LANG_STYLES: dict[str, LangStyle] = {
                     justify="thaiDistribute"),
     "en": _latin("en-GB", 12),
     "vi": _latin("vi-VN", 13),  # Vietnamese administrative documents use 13-14 pt
+    "id": _latin("id-ID", 12),  # Indonesian treaty texts: a Latin serif at 12 pt
     "zh": _cjk("zh-CN", "SimSun"),
     "ja": _cjk("ja-JP", "MS Mincho"),
     "ko": _cjk("ko-KR", "Batang"),
