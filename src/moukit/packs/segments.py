@@ -48,7 +48,7 @@ PLACEHOLDER = re.compile(
     r"[{\uff5b]\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*[}\uff5d]")
 
 # Lexicon keys that are settings of the pack, not wording (``moukit pack new`` fills them in)
-SETTINGS = ("language", "name", "locale", "date_pattern", "calendar", "date_strftime", "list")
+SETTINGS = ("language", "name", "locale", "date_pattern", "calendar", "date_strftime", "list", "digits")
 
 # How the form's clauses are named to a translator, by kind and id (a clause not listed here is
 # named by its kind and id, so a new clause needs no entry)

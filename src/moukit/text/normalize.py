@@ -27,7 +27,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from . import editorial
-from .chars import THAI, THAI_CHAR, ZERO_WIDTH, has_thai
+from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, has_thai
 from .formatting import to_arabic_digits
 
 # One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
@@ -36,6 +36,7 @@ _FOLD = str.maketrans({
     "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\uff07": "'",
     **{chr(0x0E50 + d): str(d) for d in range(10)},
+    **{chr(0x1040 + d): str(d) for d in range(10)},  # Myanmar digits
 })
 _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 # A line that is only a signing line ("....", "____") is layout, not wording.
@@ -45,10 +46,18 @@ SIGNING_LINE = re.compile(r"^[\s._\-…‥·]{3,}$")
 def fold(text: str) -> str:
     """Straight quotes and Arabic digits, one character for one (offsets are kept).
 
-    >>> fold("“๑๒”")
-    '"12"'
+    >>> fold("“๑๒”"), fold("၂ဝ၂၆")
+    ('"12"', '2026')
     """
-    return text.translate(_FOLD)
+    text = text.translate(_FOLD)
+    if "\u101d" in text:  # ဝ (the letter wa) typed for the Myanmar digit zero, inside a number
+        text = _WA_IN_NUMBER.sub(lambda m: re.sub(_WA, "0", m.group()), text)
+    return text
+
+
+# a number written with ဝ (wa) for ၀ (zero), as Burmese is often typed: "၂ဝ၂၆"
+_WA = "\u101d(?![\u102b-\u103e]|[\u1000-\u1021]\u1037?[\u103a\u1039])"  # ဝ as no syllable's first letter
+_WA_IN_NUMBER = re.compile(f"(?<![\u1000-\u103f])(?:\\d|{_WA})*\\d(?:\\d|{_WA})*")
 
 
 def clean(text: str, *, variants: bool = True) -> str:
@@ -107,6 +116,7 @@ def split_numbering(text: str) -> tuple[str, str | None, str | None]:
 
 _SCRIPT_RANGES = (
     ("th", THAI_CHAR),
+    ("my", re.compile(f"[{MYANMAR}]")),
     ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
     ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
     ("han", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
@@ -116,7 +126,7 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """How many characters of each script (th, ko, kana, han, latin) the text has."""
+    """How many characters of each script (th, my, ko, kana, han, latin) the text has."""
     return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}
 
 
