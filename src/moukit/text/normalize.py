@@ -185,8 +185,8 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
     ships the words of its own text needs no more); Thai that is in neither (a name, text a
     draft adds) is cut into character clusters, which do not depend on the text around them,
     so that a name segments the same whether its line is joined to the next or not. Chinese
-    and Japanese are split by character; other languages by words and punctuation. Spaces
-    are dropped (they are editorial).
+    and Japanese are split by character, Burmese by syllable (:func:`myanmar_syllables`); other
+    languages by words and punctuation. Spaces are dropped (they are editorial).
 
     >>> form_words = Terms({"สำหรับ", "จังหวัด"})
     >>> form_words.complete = True
@@ -206,6 +206,8 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
             else:
                 tokens.extend([piece] if piece in trie else tcc.segment(piece))
         return [t for t in tokens if t.strip()]
+    if lang == "my":  # Burmese is read syllable by syllable (spaces there are phrasing)
+        return [s for s, _, _ in myanmar_syllables(text)]
     out: list[str] = []
     for word in _WORD.findall(text):
         if lang in ("zh", "ja") and _CJK.search(word):
@@ -213,6 +215,38 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
         else:
             out.append(word)
     return out
+
+
+# Burmese syllables: a break before every consonant that is not the final of a syllable (no
+# asat ် or virama ္ after it) nor the lower of a stacked pair (a virama before it), and before
+# every independent vowel, digit, symbol or Latin letter: the well-known rule of Burmese
+# syllable segmentation (as in Ye Kyaw Thu's sylbreak), a regular expression over the script.
+_MY_BREAK = re.compile(
+    "(?<!\u1039)[\u1000-\u1021\u103f](?!\u1037?[\u103a\u1039])"  # a consonant that opens a syllable
+    "|[\u1023-\u102a\u104c-\u104f]"  # independent vowels ဣ ဤ ဥ ဦ ဧ ဩ ဪ and ၌ ၍ ၎ ၏
+    "|[\u1040-\u104b]"  # digits and the punctuation ၊ ။
+    "|[^\u1000-\u109f\\s]+")  # a run of anything else: Latin, figures, punctuation
+
+
+def myanmar_syllables(text: str) -> list[tuple[str, int, int]]:
+    """The Burmese syllables of ``text`` with their places (spaces are not syllables; a run of
+    other characters is one piece).
+
+    >>> [s for s, _, _ in myanmar_syllables("ပူးပေါင်းဆောင်ရွက်ကြမည်")]
+    ['ပူး', 'ပေါင်း', 'ဆောင်', 'ရွက်', 'ကြ', 'မည်']
+    >>> [s for s, _, _ in myanmar_syllables("နိုင်ငံတကာဥပဒေ ၎င်း ၂၀၂၆")]
+    ['နိုင်', 'ငံ', 'တ', 'ကာ', 'ဥ', 'ပ', 'ဒေ', '၎င်း', '၂', '၀', '၂', '၆']
+    """
+    out: list[tuple[str, int, int]] = []
+    starts = sorted({m.start() for m in _MY_BREAK.finditer(text)}
+                    | {m.end() for m in _MY_BREAK.finditer(text) if not MYANMAR_CHAR_RE.match(m.group())})
+    for word in re.finditer(r"\S+", text):
+        cuts = [word.start()] + [s for s in starts if word.start() < s < word.end()] + [word.end()]
+        out += [(text[a:b], a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return out
+
+
+MYANMAR_CHAR_RE = re.compile(f"[{MYANMAR}]")
 
 
 def token_key(token: str) -> str:
