@@ -169,6 +169,10 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
     normalised = []
     for seg in segments:
         entry = found.texts.get(seg.id)
+        if entry is None and seg.optional:  # a file made before the segment existed: left empty
+            notices.append(f"{seg.id} (optional) is not in the file (made by an older moukit?): left empty")
+            texts[seg.id] = ""
+            continue
         if entry is None:
             problems.append(TranslationProblem(
                 seg.id, "", "missing from the file",

@@ -372,7 +372,8 @@ def _form_or_none(instrument: str) -> Form | None:
 
 def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list[Segment]:
     """The lexicon entries a translation into ``lang`` needs, from the English ``lexicon``:
-    every wording except the pack's settings (:data:`SETTINGS`). Names of languages: Thai,
+    every wording except the pack's settings (:data:`SETTINGS`), and the optional names of the
+    relationship for a province-level partner (``provincial_alternatives``). Names of languages: Thai,
     English and ``lang`` itself (the languages a signing clause in ``lang`` names); countries:
     Thailand and ``lang``'s main country; the Thai party's name patterns only for Thai (every
     other language takes that name from the spec)."""
@@ -405,6 +406,7 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
                         note += (" Write it as inside a sentence (a small first letter where your "
                                  f"language has one): {{{group.title()}}} gives it a capital.")
                     add((key, group, option), str(word), note)
+            _provincial_segments(value.get("relationship") or {}, add)
         elif key == "fields":
             where = ", ".join(used.get("fields", [])) or "the fields of cooperation"
             for fid, word in value.items():
@@ -454,6 +456,20 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
                 add(path, text, f"The lexicon entry {'.'.join(map(str, path))}.",
                     formatted="{" in text)
     return out
+
+
+def _provincial_segments(relationships: dict, add) -> None:
+    """The optional names of the relationship for a partner at the level of a province
+    (the lexicon's ``provincial_alternatives``: 'Sister Provinces' where a language does not
+    call two provinces cities); the English has none, the form's names stay its own."""
+    from ..forms import vocabulary
+
+    levels = ", ".join(str(level).replace("_", " ") for level in vocabulary().get("provincial_levels") or [])
+    for option, word in relationships.items():
+        add(("provincial_alternatives", "relationship", option), str(word),
+            f"Optional: {{relationship}} = {option} when the partner is a {levels or 'province'}, "
+            "where your language does not call a province and its partner cities (e.g. 'Sister "
+            "Provinces'). Left empty, the wording above is used for every partner.", optional=True)
 
 
 def _territory_names(lang: str) -> dict[str, str]:
