@@ -145,3 +145,46 @@ def test_the_loi_non_binding_sentence_changed_in_burmese_is_caught():
 def _loi_yaml() -> str:
     text = EXAMPLE.read_text("utf-8")
     return text.replace("instrument: mou", "instrument: loi").replace("term:\n  years: 5\n", "")
+
+
+# ---------------------------------------------------------------- DOCX and HTML
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_docx_marks_burmese_runs_as_complex_script_in_a_myanmar_font():
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    data = moukit.render(moukit.load_spec(EXAMPLE), "docx").data
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    burmese = [r for r in root.iter(f"{W}r")
+               if re.search("[\u1000-\u109f]", "".join(t.text or "" for t in r.iter(f"{W}t")))]
+    assert len(burmese) >= 20
+    for r in burmese:
+        fonts = r.find(f"{W}rPr/{W}rFonts")
+        assert {fonts.get(f"{W}{slot}") for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Myanmar Text"}
+        assert r.find(f"{W}rPr/{W}cs") is not None
+        lang = r.find(f"{W}rPr/{W}lang")
+        assert (lang.get(f"{W}val"), lang.get(f"{W}bidi")) == ("my-MM", "my-MM")
+        assert r.find(f"{W}rPr/{W}szCs") is not None
+
+
+def test_burmese_words_in_another_version_get_their_own_font():
+    from moukit.rendering.document import Version
+    from moukit.rendering.writers import docx_style
+    from moukit.rendering.writers.docx import _Writer
+
+    writer = _Writer(Version("en", "English", "en_GB", ()))
+    assert writer.segments("Kengtung (ကျိုင်းတုံ) Town") == [("Kengtung (", False), ("ကျိုင်းတုံ", True), (") Town", False)]
+    burmese = _Writer(Version("my", "မြန်မာ", "my_MM", ()))
+    assert burmese.segments("ချင်းမိုင် (เชียงใหม่)") == [("ချင်းမိုင် (", False), ("เชียงใหม่", True), (")", False)]
+    assert docx_style.style_for("my").fonts.cs == "Myanmar Text"
+
+
+def test_html_names_the_burmese_version_my():
+    html = moukit.render(moukit.load_spec(EXAMPLE), "html").data.decode("utf-8")
+    assert 'lang="my"' in html and ":lang(my)" in html and "Myanmar Text" in html
