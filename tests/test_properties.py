@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow  # property tests over generated input: pytest -m 
 
 FORMATS = ("docx", "html", "md", "txt", "json")
 LAYOUTS = ("separate", "parallel")
-PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi")  # the shipped packs other than Thai
+PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi", "my")  # the shipped packs other than Thai
 
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -37,6 +37,7 @@ LETTERS = {
     "zh": "上海北京市长府尹清迈省人民政府成都广州",
     "ja": "東京都知事県市長北海道ちぇんまいチェンマイサッポロ",
     "ko": "서울특별시장도지사치앙마이전라남",
+    "my": "ကခဂငစဆဇညတထဒနပဖဗဘမယရလဝသဟအ",
 }
 
 
