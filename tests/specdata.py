@@ -10,6 +10,7 @@ _LANG_NAMES = {
     "ko": ("상하이시", "치앙마이주", "상하이", "시장", "주지사"),
     "vi": ("thành phố Thượng Hải", "tỉnh Chiang Mai", "Thượng Hải", "Thị trưởng", "Tỉnh trưởng"),
     "id": ("Kota Shanghai", "Provinsi Chiang Mai", "Shanghai", "Wali Kota", "Gubernur"),
+    "my": ("ရှန်ဟိုင်းမြို့", "ချင်းမိုင်ပြည်နယ်", "ရှန်ဟိုင်းမြို့", "မြို့တော်ဝန်", "ဘုရင်ခံ"),
 }
 
 

@@ -33,13 +33,14 @@ EXPECTED = {
     "chiang-mai-chengdu": ("mou", "zh", "sub_provincial_city"),
     "chiang-mai-genoa": ("mou", "it", "city"),
     "chiang-mai-hokkaido": ("mou", "ja", "prefecture"),
+    "chiang-mai-kengtung": ("mou", "my", "town"),
     "khon-kaen-da-nang": ("loi", "vi", "city_under_central_government"),
     "khon-kaen-fujian-loi": ("loi", "zh", "province"),
     "chiang-mai-yogyakarta": ("mou", "id", "province"),
     "rayong-jeollanam-do": ("mou", "ko", "province"),
 }
 NOTICES = {"bangkok-shanghai": {"MK-W001"}, "chiang-mai-genoa": {"MK-W002"},
-           "khon-kaen-fujian-loi": {"MK-W003"}}
+           "chiang-mai-kengtung": {"MK-W002"}, "khon-kaen-fujian-loi": {"MK-W003"}}
 
 
 def load(name: str):

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow  # property tests over generated input: pytest -m 
 
 FORMATS = ("docx", "html", "md", "txt", "json")
 LAYOUTS = ("separate", "parallel")
-PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi", "id")  # the shipped packs other than Thai
+PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi", "id", "my")  # the shipped packs other than Thai
 
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -38,6 +38,7 @@ LETTERS = {
     "ja": "東京都知事県市長北海道ちぇんまいチェンマイサッポロ",
     "ko": "서울특별시장도지사치앙마이전라남",
     "id": "ABCDEFGHIJKLMNOPRSTUWYabcdefghijklmnoprstuwy",
+    "my": "ကခဂငစဆဇညတထဒနပဖဗဘမယရလဝသဟအ",
 }
 
 

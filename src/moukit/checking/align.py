@@ -160,7 +160,7 @@ def join_tokens(tokens: list[Token], lang: str) -> str:
 
 def _join_words(words: list[str], lang: str) -> str:
     tokens = [Token(w, w) for w in words]
-    if lang in ("th", "zh", "ja"):
+    if lang in ("th", "zh", "ja", "my"):
         out = ""
         for t in tokens:
             if out and (t.text[:1].isascii() and t.text[:1].isalnum()) and (out[-1].isascii() and out[-1].isalnum()):

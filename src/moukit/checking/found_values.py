@@ -192,7 +192,11 @@ def _uncovered(text: str, spans: list[Span]) -> list[str]:
 
 def _name_pieces(piece: str, lex: UnitLexicon) -> list[str]:
     """The parts of ``piece`` between function words (of two characters or more: one
-    character may belong to the name) and punctuation that may be a name."""
+    character may belong to the name) and punctuation that may be a name. Burmese is cut at
+    function words that are whole syllables (a particle's letters are in names too: the
+    က of ကျိုင်းတုံ is no subject particle)."""
+    if lex.lang == "my":
+        return _syllable_name_pieces(piece, lex)
     if lex.lang in ("th", "zh", "ja"):
         text = piece
         for word in lex.function_words:
@@ -200,7 +204,7 @@ def _name_pieces(piece: str, lex: UnitLexicon) -> list[str]:
                 text = text.replace(word, "\x00")
         singles = "".join(w for w in lex.function_words if len(w) == 1)
         parts = [p.strip(singles) for p in re.split(r"[\x00\s,.;:()、，。；：（）\"'·・]+", text)]
-        shortest = 3 if lex.lang == "th" else 2
+        shortest = 3 if lex.lang in ("th", "my") else 2
     else:
         words = re.split(r"[\s,.;:()\"']+", piece)
         parts, run = [], []
@@ -212,6 +216,28 @@ def _name_pieces(piece: str, lex: UnitLexicon) -> list[str]:
                 run = []
         shortest = 2
     return [p for p in parts if len(p) >= shortest]
+
+
+def _syllable_name_pieces(piece: str, lex: UnitLexicon) -> list[str]:
+    """:func:`_name_pieces` for a language read by syllables (Burmese): the runs of syllables
+    between function words (the longest that matches at each place) and punctuation."""
+    from ..text.normalize import myanmar_syllables
+
+    syllables = [s for s, _, _ in myanmar_syllables(piece)]
+    words = lex.function_word_set
+    parts, run, i = [], [], 0
+    while i < len(syllables):
+        size = next((n for n in range(min(6, len(syllables) - i), 0, -1)
+                     if "".join(syllables[i:i + n]) in words), 0)
+        if size or not re.search(r"\w", syllables[i]):
+            parts.append("".join(run))
+            run = []
+            i += size or 1
+            continue
+        run.append(syllables[i])
+        i += 1
+    parts.append("".join(run))
+    return [p for p in parts if len(p) >= 3]
 
 
 def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon, reference,

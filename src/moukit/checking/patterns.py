@@ -23,13 +23,13 @@ from functools import cache, lru_cache
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
 from ..text import editorial
-from ..text.chars import THAI, WIDE
+from ..text.chars import MYANMAR, THAI, WIDE
 from ..text.formatting import format_date
 from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
 from ..text.normalize import SIGNING_LINE, clean, strip_numbering
 
 ANY_BREAK = f"[{BREAK}{LINE}]"
-_WIDE = re.compile(f"[{THAI}{WIDE}]")
+_WIDE = re.compile(f"[{THAI}{MYANMAR}{WIDE}]")
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _literal(text: str) -> str:
             previous = ""
             continue
         if previous and _WIDE.match(previous) and _WIDE.match(ch):
-            out.append(LINE + "?")  # Thai and CJK text may be wrapped between any two letters
+            out.append(LINE + "?")  # Thai, Burmese and CJK text may be wrapped between any two letters
         if word_start and ch.lower() != ch.upper():
             out.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
         else:

@@ -55,7 +55,7 @@ def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
     """Vocabulary of each Latin-script language pack, to tell English from Italian."""
     vocab = {}
     for lang in library.available():
-        if lang in ("th", "zh", "ja", "ko"):
+        if lang in ("th", "zh", "ja", "ko", "my"):
             continue
         try:
             pack = library.pack(lang)
@@ -76,7 +76,7 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     """The language of a paragraph: by script, and for Latin letters by the words of each
     Latin-script language pack ("und" for running text in none of them)."""
     lang = detect_language(text, latin_languages=tuple(latin) or ("en",))
-    if lang in ("en", "vi") or (lang and lang not in ("th", "zh", "ja", "ko")):
+    if lang in ("en", "vi") or (lang and lang not in ("th", "zh", "ja", "ko", "my")):
         if lang == "vi" and "vi" in latin:
             return "vi"
         words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)]
@@ -432,7 +432,7 @@ def _interleaved(blocks: list, latin, source: str, editorial: list[str]) -> list
 def _letters(text: str) -> int:
     """How much text a paragraph holds, a CJK character counting as two letters."""
     counts = script_counts(text)
-    return counts["latin"] + counts["th"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
+    return counts["latin"] + counts["th"] + counts["my"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
 
 
 # the scripts a title line of each language may be written in (a Japanese title's place names

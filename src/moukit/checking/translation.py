@@ -41,11 +41,11 @@ from .units import Span, UnitLexicon, covered, find_dates, matchable
 from .vocabulary import Vocabulary, form_vocabulary
 
 # How much content left over in a clause (once its units, values, names and function words
-# are found) is added meaning: Thai words (about five letters each), Vietnamese syllables,
+# are found) is added meaning: Thai words (about five letters each), Vietnamese and Burmese syllables,
 # Chinese, Japanese or Korean characters (Japanese kana endings carry none). Set from the
 # hand-written corpus: above the most a faithful translation leaves there, as low as that
 # allows (a single short added word stays under it: see tests/data/translations/known-misses.yaml).
-ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 3, "vi": 2, "id": 2}
+ADDED_THRESHOLD = {"th": 2, "zh": 3, "ja": 3, "ko": 3, "vi": 2, "id": 2, "my": 3}
 DEFAULT_THRESHOLD = 2
 
 

@@ -29,15 +29,15 @@ from ..errors import TemplateError
 from ..text.normalize import clean
 from .positions import cjk_number
 
-NO_SPACE = ("th", "zh", "ja")  # written without spaces between words: spaces are removed
+NO_SPACE = ("th", "zh", "ja", "my")  # spaces are not between words (Burmese: between phrases): removed
 GAP = ".{0,20}?"  # what "…" stands for in an expression
 Span = tuple[int, int]
 
 
 @lru_cache(maxsize=4096)
 def matchable(text: str, lang: str) -> str:
-    """``text`` as expressions are matched against: normalised, and without spaces in th, zh
-    and ja (where spaces are editorial), lower-case with single spaces elsewhere.
+    """``text`` as expressions are matched against: normalised, and without spaces in th, zh,
+    ja and my (where spaces are editorial), lower-case with single spaces elsewhere.
 
     >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en")
     ('ทั้งสองฝ่ายจะ', 'the two sides')
@@ -263,8 +263,8 @@ def _month_names(locale: str, lang: str) -> tuple[tuple[str, int], ...]:
 
 def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
     """Every date written in matchable ``text`` (numeric forms, CJK and Korean forms,
-    Vietnamese "ngày .. tháng .. năm ..", and day-month-year with month names; Buddhist-Era
-    and Japanese-era years are converted), with its span.
+    Vietnamese "ngày .. tháng .. năm ..", day-month-year and (Burmese) year-month-day with month
+    names; Buddhist-Era and Japanese-era years are converted), with its span.
 
     >>> [d.isoformat() for d, _ in find_dates(matchable("เมื่อวันที่ 15 กันยายน พ.ศ. 2569", "th"), "th", "th")]
     ['2026-09-15']
@@ -272,6 +272,8 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
     ['2026-09-15']
     >>> [d.isoformat() for d, _ in find_dates("令和八年十一月二十二日に", "ja", "ja")]
     ['2026-11-22']
+    >>> [d.isoformat() for d, _ in find_dates(matchable("၂၀၂၇ ခုနှစ်၊ မတ်လ ၁၈ ရက်နေ့တွင်", "my"), "my", "my_MM")]
+    ['2027-03-18']
     """
     found: list[tuple[dt.date, Span]] = []
     taken: list[Span] = []
@@ -311,7 +313,9 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
         number = {name: n for name, n in months}
         year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|พุทธศักราช|คริสต์ศักราช|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
         for pattern in (rf"(?P<d>\d{{1,2}})\s*(?:de\s*|เดือน)?(?P<m>{names})\.?\s*,?\s*{year}",
-                        rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}"):
+                        rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}",
+                        # the year first, as Burmese writes a date: ၂၀၂၇ ခုနှစ်၊ မတ်လ ၁၈ ရက်
+                        rf"(?<!\d)(?P<y>\d{{4}})\s*(?:ခုနှစ်)?\s*[၊,]?\s*(?P<m>{names})\s*(?:လ)?\s*(?P<d>\d{{1,2}})(?!\d)"):
             for m in re.finditer(pattern, text, re.IGNORECASE):
                 add(int(m.group("y")), number[m.group("m").lower()], int(m.group("d")), m.span())
     return sorted(found, key=lambda f: f[1])

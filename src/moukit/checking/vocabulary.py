@@ -9,10 +9,12 @@ clause; a word the form uses only in other clauses may (it weighs half: "exchang
 clause 3, added to clause 1 it may be new); any other word may say something the English
 does not.
 
-Chinese and Japanese (written without spaces), Korean (whose words carry their particles) and
-Vietnamese (whose words are made of syllables) are not segmented into words: a stretch is the
+Chinese and Japanese (written without spaces), Korean (whose words carry their particles),
+Vietnamese (whose words are made of syllables) and Burmese (whose spaces fall between phrases,
+not words) are not segmented into words: a stretch is the
 form's language when it is made of pieces of two or more characters (Vietnamese: syllables)
-found in that vocabulary. No dictionary is needed, and a translator's re-ordering of the
+found in that vocabulary (Burmese syllables are cut by a regular expression over the script,
+:func:`moukit.text.normalize.myanmar_syllables`). No dictionary is needed, and a translator's re-ordering of the
 form's words is still recognised; a one-character (one-syllable) function word weighs nothing
 at the edge of a stretch (的 in 所承担的) but does inside one (特 in 特别). Thai is cut into
 words with pythainlp, other languages read word by word.
@@ -35,7 +37,8 @@ from ..forms import get_form
 from ..packs.library import LanguagePack
 from .units import matchable, unit_lexicon
 
-PIECES = ("zh", "ja", "ko", "vi")  # read by pieces of characters (vi: syllables), not words
+PIECES = ("zh", "ja", "ko", "vi", "my")  # read by pieces of characters (vi, my: syllables), not words
+JOINED = ("zh", "ja", "ko", "th", "my")  # pieces joined without a space (matchable text has none)
 SUBSTRING = ("zh", "ja", "ko")  # their pieces are characters
 LONGEST = 8  # the longest piece looked up
 THAI_WORD = 5  # letters of a Thai word, to weigh a stretch the segmenter does not know
@@ -43,14 +46,15 @@ THAI_WORD = 5  # letters of a Thai word, to weigh a stretch the segmenter does n
 _CONTENT = {"zh": re.compile(r"[\u3400-\u9fff]"),
             "ja": re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),  # kana endings carry none
             "ko": re.compile(r"[\uac00-\ud7a3]"),
-            "th": re.compile(r"[\u0e01-\u0e4e]")}  # Thai letters, vowels and marks (a run keeps its ์)
+            "th": re.compile(r"[\u0e01-\u0e4e]"),  # Thai letters, vowels and marks (a run keeps its ์)
+            "my": re.compile(r"[\u1000-\u103f\u1050-\u109f]")}  # Burmese letters and signs, not ၀-၉ ၊ ။
 _LETTERS = re.compile(r"[^\W\d_]")
 _REGEX_SYNTAX = re.compile(r"\(\?<?[!=][^)]*\)|\(\?P<\w+>|\(\?:|\\[a-zA-Z]|[()|?*+{}\[\]^$\\.…,\d]")
 Token = tuple[str, int, int]  # text, start, end
 
 
 def tokens_of(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[Token]:
-    """The pieces a text is read in: characters (zh, ja, ko), syllables (vi), words (th: the
+    """The pieces a text is read in: characters (zh, ja, ko), syllables (vi, my), words (th: the
     words of ``terms``, the form's, and character clusters for any other; others at spaces),
     each with its place; spaces are not pieces.
 
@@ -59,6 +63,10 @@ def tokens_of(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list
     """
     if lang in SUBSTRING:
         return [(ch, i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
+    if lang == "my":  # Burmese: syllables (a regular expression over the script)
+        from ..text.normalize import myanmar_syllables
+
+        return [(s, a, b) for s, a, b in myanmar_syllables(text)]
     if lang == "th":
         from ..text.normalize import tokenize
 
@@ -73,7 +81,7 @@ def tokens_of(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list
 
 
 def _key(tokens: list[str], lang: str) -> str:
-    return "".join(tokens) if lang in SUBSTRING or lang == "th" else " ".join(tokens)
+    return "".join(tokens) if lang in JOINED else " ".join(tokens)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ def run_build(args: argparse.Namespace) -> int:
     from ..packs.build import build_pack
 
     built = build_pack(args.file, args.output, lang=args.lang, force=args.force)
+    for note in built.notes:
+        err(_("note: {note}").format(note=note))
     for notice in built.notices:
         err(_("warning: {notice}").format(notice=notice))
     err(_("wrote {path} ({files})").format(path=built.folder,

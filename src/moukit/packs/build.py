@@ -43,6 +43,7 @@ from ..errors import (
     TranslationProblem,
     UsageError,
 )
+from ..text.chars import ZERO_WIDTH_CHAR  # a pack's text holds none (the check ignores them)
 from .segments import (
     LEXICON,
     PLACEHOLDER,
@@ -71,8 +72,8 @@ class BuiltPack:
     folder: Path
     files: tuple[Path, ...]
     segments: int
-    notices: list[str] = field(default_factory=list)  # what may be a slip (warnings)
-    settings: str = "babel"  # where the pack's settings came from (a skeleton's lexicon.yaml)
+    notices: list[str] = field(default_factory=list)  # doubts: what may be a slip
+    notes: list[str] = field(default_factory=list)  # what the build did (settings, pack.yaml kept)
 
 
 # ------------------------------------------------------------------ reading the file
@@ -140,8 +141,9 @@ def clean_text(raw: str, seg: Segment) -> str:
     """A translation as a pack holds it: NFC, line breaks of any kind as ``\\n``, spaces
     collapsed and lines stripped, empty lines dropped; a segment without line breaks in the
     English on one line (joined with a space, or without one between Chinese or Japanese
-    characters); placeholders written the canonical way."""
-    text = unicodedata.normalize("NFC", raw).replace("\ufeff", "")
+    characters); zero-width spaces and joiners dropped; placeholders written the canonical
+    way."""
+    text = ZERO_WIDTH_CHAR.sub("", unicodedata.normalize("NFC", raw))
     text = re.sub(r"\r\n?|[\u2028\u2029\x0b\x0c]", "\n", text)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
@@ -167,6 +169,10 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
     normalised = []
     for seg in segments:
         entry = found.texts.get(seg.id)
+        if entry is None and seg.optional:  # a file made before the segment existed: left empty
+            notices.append(f"{seg.id} (optional) is not in the file (made by an older moukit?): left empty")
+            texts[seg.id] = ""
+            continue
         if entry is None:
             problems.append(TranslationProblem(
                 seg.id, "", "missing from the file",
@@ -464,21 +470,22 @@ def existing_pack(folder: Path) -> list[str]:
 
 
 def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
-    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places`` or, for the pack
-    being built again (``--force``), the settings of its own full lexicon, else babel's."""
-    from .skeleton import pack_settings, read_settings
+    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places``, else babel's."""
+    from .skeleton import lexicon_settings, pack_settings, read_settings
 
     for path in places:
         found = read_settings(path)
-        if found is None:
-            found = _pack_settings(path, lang)
+        if found is None and path == places[0]:  # the pack rebuilt (--force): its own settings
+            found = lexicon_settings(path)
         if found is not None:
             settings = {**pack_settings(lang), **found}
             if settings.get("language") != lang:
                 raise UsageError(f"{path}: the settings say language {settings.get('language')!r}, "
                                  f"the translation is {lang!r}", hint=f"set language: {lang}")
             return settings, str(path)
-    return pack_settings(lang), "babel"
+    from .library import default_library
+
+    return pack_settings(lang), ("the shipped pack" if lang in default_library().available() else "babel")
 
 
 def _pack_settings(path: Path, lang: str) -> dict | None:
@@ -532,6 +539,8 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
                                hint="correct the translation file and run 'moukit pack build' again")
     out = Path(folder) if folder is not None else (path.parent if str(path.parent) else Path("."))
     target = out / lang
+    if not out.is_dir() and not out.exists() and out.parent.is_dir():
+        out.mkdir()  # as 'pack new -o DIR' does; its parent must exist (a typo is not a tree)
     if not out.is_dir():
         raise OutputError(f"{out}: the folder does not exist", hint="create it first, or give another with -o")
     if target.exists() and not target.is_dir():
@@ -543,12 +552,13 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
                                f"{', '.join(PACK_FILES)}")
     settings, origin = _settings(lang, [target / "lexicon.yaml", path.parent / lang / "lexicon.yaml"])
     _check_settings(settings, origin)
+    notes = [f"the settings (locale, date pattern...) are {origin}'s" if origin in ("babel", "the shipped pack")
+             else f"the settings (locale, date pattern...) are taken from {origin}"]
     files = pack_files(lang, segments, texts, settings, str(path))
-    if (target / "pack.yaml").is_file():  # the pack's version and reviews are its maintainer's
-        del files["pack.yaml"]
-        notices.append(f"{target / 'pack.yaml'} kept (the pack's version and reviews): if the wording "
-                       "changed, raise its version and keep the earlier wording in accepted/ (see "
-                       "docs/languages.md)")
+    if (target / "pack.yaml").is_file():  # the record of a pack rebuilt (--force): its reviews stay
+        files["pack.yaml"] = (target / "pack.yaml").read_bytes()
+        notes.append(f"{target / 'pack.yaml'} kept (its version and reviews): raise its version "
+                     "if the wording changed")
     staging = Path(tempfile.mkdtemp(prefix=f".moukit-pack-{lang}-", dir=out))
     try:
         (staging / lang).mkdir()
@@ -563,7 +573,7 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
         written = _put(staging / lang, target, files)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuiltPack(lang, target, written, len(segments), notices, origin)
+    return BuiltPack(lang, target, written, len(segments), notices, notes)
 
 
 def _put(staged: Path, target: Path, files: dict[str, bytes]) -> tuple[Path, ...]:

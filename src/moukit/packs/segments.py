@@ -48,7 +48,7 @@ PLACEHOLDER = re.compile(
     r"[{\uff5b]\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*[}\uff5d]")
 
 # Lexicon keys that are settings of the pack, not wording (``moukit pack new`` fills them in)
-SETTINGS = ("language", "name", "locale", "date_pattern", "calendar", "date_strftime", "list")
+SETTINGS = ("language", "name", "locale", "date_pattern", "calendar", "date_strftime", "list", "digits")
 
 # How the form's clauses are named to a translator, by kind and id (a clause not listed here is
 # named by its kind and id, so a new clause needs no entry)
@@ -372,7 +372,8 @@ def _form_or_none(instrument: str) -> Form | None:
 
 def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list[Segment]:
     """The lexicon entries a translation into ``lang`` needs, from the English ``lexicon``:
-    every wording except the pack's settings (:data:`SETTINGS`). Names of languages: Thai,
+    every wording except the pack's settings (:data:`SETTINGS`), and the optional names of the
+    relationship for a province-level partner (``provincial_alternatives``). Names of languages: Thai,
     English and ``lang`` itself (the languages a signing clause in ``lang`` names); countries:
     Thailand and ``lang``'s main country; the Thai party's name patterns only for Thai (every
     other language takes that name from the spec); and, optional, the relationship's names for
@@ -407,13 +408,7 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
                         note += (" Write it as inside a sentence (a small first letter where your "
                                  f"language has one): {{{group.title()}}} gives it a capital.")
                     add((key, group, option), str(word), note)
-            for option, word in (value.get("relationship") or {}).items():
-                add(("provincial_alternatives", "relationship", option), str(word),
-                    f"{{relationship}} = {option} when the partner is a province, state, "
-                    "prefecture or region (a province-level partner): the name of the same "
-                    "relationship between provinces, where your language names it otherwise than "
-                    f"between cities (as 'Sister Provinces'). If left empty, the wording of "
-                    f"relationship {option} above is used.", optional=True)
+            _provincial_segments(value.get("relationship") or {}, add)
         elif key == "fields":
             where = ", ".join(used.get("fields", [])) or "the fields of cooperation"
             for fid, word in value.items():
@@ -465,6 +460,20 @@ def lexicon_segments(lang: str, english: dict, templates: list[Segment]) -> list
                 add(path, text, f"The lexicon entry {'.'.join(map(str, path))}.",
                     formatted="{" in text)
     return out
+
+
+def _provincial_segments(relationships: dict, add) -> None:
+    """The optional names of the relationship for a partner at the level of a province
+    (the lexicon's ``provincial_alternatives``: 'Sister Provinces' where a language does not
+    call two provinces cities); the English has none, the form's names stay its own."""
+    from ..forms import vocabulary
+
+    levels = ", ".join(str(level).replace("_", " ") for level in vocabulary().get("provincial_levels") or [])
+    for option, word in relationships.items():
+        add(("provincial_alternatives", "relationship", option), str(word),
+            f"{{relationship}} = {option} when the partner is a {levels or 'province'}, "
+            "where your language does not call a province and its partner cities (e.g. 'Sister "
+            "Provinces'). Left empty, the wording above is used for every partner.", optional=True)
 
 
 def _territory_names(lang: str) -> dict[str, str]:

@@ -106,7 +106,9 @@ def settings_yaml(settings: dict) -> str:
         SKELETON_MARK,
         "# ('moukit pack build' adds the translated wording to them). Change a setting here",
         "# before you build, e.g. the date pattern (babel's pattern letters: d day, M month,",
-        "# MMMM the month's name, y year; text in 'quotes'). See docs/languages.md.",
+        "# MMMM the month's name, y year; text in 'quotes'). A language whose official",
+        "# documents write numbers in digits of their own adds them, 0 to 9, e.g. Burmese:",
+        "# digits: \"၀၁၂၃၄၅၆၇၈၉\". See docs/languages.md.",
     ]
     for key, value in settings.items():
         lines.append(yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False,
@@ -131,6 +133,20 @@ def read_settings(path: Path) -> dict | None:
                          hint="correct the file, or delete it to take babel's settings") from None
     if not isinstance(data, dict):
         raise UsageError(f"{path}: the settings must be a YAML mapping")
+    return {k: v for k, v in data.items() if k in SETTINGS}
+
+
+def lexicon_settings(path: Path) -> dict | None:
+    """The settings (:data:`SETTINGS`) of a pack's full ``lexicon.yaml``, None when ``path``
+    is no readable lexicon."""
+    if not path.is_file():
+        return None
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except Exception:  # a damaged lexicon is replaced by the build: babel's settings then
+        return None
+    if not isinstance(data, dict) or "locale" not in data:
+        return None
     return {k: v for k, v in data.items() if k in SETTINGS}
 
 

@@ -19,7 +19,7 @@ from .._atomic import write_atomic
 from ..errors import LanguageNotAvailable, UsageError
 from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
-from ..text.formatting import to_thai_digits
+from ..text.formatting import to_native_digits, to_thai_digits
 from .document import Clause, Document, Version, fingerprint
 from .writers import FORMATS, LAYOUTS
 
@@ -104,7 +104,12 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
     versions = []
     for pack in packs:
         texts = dict(pack.render_clauses(form, build_context(spec, pack)))
-        convert = to_thai_digits if (thai_digits and pack.lang == "th") else (lambda s: s)
+        digits = str(pack.lexicon.get("digits") or "")  # the language's own digits (Burmese ၀-၉)
+        if thai_digits and pack.lang == "th":
+            convert = to_thai_digits
+        else:
+            def convert(s: str, digits: str = digits) -> str:
+                return to_native_digits(s, digits)
         clauses = tuple(
             Clause(c.id, c.kind, convert(str(c.number)) if c.number else None, convert(texts[c.id]))
             for c in form.clauses

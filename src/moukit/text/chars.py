@@ -15,6 +15,10 @@ import re
 THAI = "\u0e00-\u0e7f"  # the Thai block, for use inside a regex character class
 THAI_CHAR = re.compile(f"[{THAI}]")
 THAI_DIGITS = "\u0e50-\u0e59"
+# The Myanmar block and its extensions (Burmese, Shan, Mon...), and the Myanmar digits ၀-၉
+MYANMAR = "\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff"
+MYANMAR_CHAR = re.compile(f"[{MYANMAR}]")
+MYANMAR_DIGITS = "\u1040-\u1049"
 # CJK ideographs, kana, hangul and full-width forms: scripts written without spaces
 WIDE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f"
 # Invisible characters that only hint where a word may break (or hyphenate)
@@ -25,6 +29,15 @@ ZERO_WIDTH_CHAR = re.compile(f"[{ZERO_WIDTH}]")
 CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 BIDI = "\u202a-\u202e\u2066-\u2069"
 UNSAFE_CHAR = re.compile(f"[{CONTROL}{BIDI}]")
+
+
+def has_myanmar(text: str) -> bool:
+    """True if ``text`` contains a character of the Myanmar script (Burmese).
+
+    >>> has_myanmar("Kengtung ကျိုင်းတုံ")
+    True
+    """
+    return MYANMAR_CHAR.search(text) is not None
 
 
 def has_thai(text: str) -> bool:

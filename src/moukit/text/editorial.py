@@ -27,7 +27,7 @@ from importlib import resources
 
 import yaml
 
-LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id")  # the built-in packs whose editorial.yaml is read
+LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id", "my")  # the built-in packs whose editorial.yaml is read
 _CHARS = str.maketrans({
     **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits and Latin letters
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},

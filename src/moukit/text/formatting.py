@@ -85,7 +85,8 @@ def term_text(years: int, lexicon: dict) -> str:
 
 
 _TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙" "\u1040\u1041\u1042\u1043\u1044\u1045\u1046\u1047\u1048\u1049",
+                           "0123456789" "0123456789")
 
 
 def to_thai_digits(text: str) -> str:
@@ -93,10 +94,24 @@ def to_thai_digits(text: str) -> str:
     return text.translate(_TO_THAI)
 
 
-def to_arabic_digits(text: str) -> str:
-    """Replace Thai digits with Arabic digits.
+def to_native_digits(text: str, digits: str) -> str:
+    """Replace Arabic digits with the ten ``digits`` a language writes (a lexicon's
+    ``digits``, e.g. the Myanmar digits); ``text`` as it is when ``digits`` is empty.
 
-    >>> to_arabic_digits("พ.ศ. ๒๕๖๙")
-    'พ.ศ. 2569'
+    >>> to_native_digits("2026 ခုနှစ်", "၀၁၂၃၄၅၆၇၈၉")
+    '၂၀၂၆ ခုနှစ်'
+    """
+    if not digits:
+        return text
+    if len(digits) != 10:
+        raise ValueError(f"digits must be the ten digits 0 to 9, not {digits!r}")
+    return text.translate(str.maketrans("0123456789", digits))
+
+
+def to_arabic_digits(text: str) -> str:
+    """Replace Thai and Myanmar digits with Arabic digits.
+
+    >>> to_arabic_digits("พ.ศ. ๒๕๖๙"), to_arabic_digits("၂၀၂၆")
+    ('พ.ศ. 2569', '2026')
     """
     return text.translate(_TO_ARABIC)

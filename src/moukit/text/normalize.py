@@ -27,7 +27,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from . import editorial
-from .chars import THAI, THAI_CHAR, ZERO_WIDTH, has_thai
+from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, has_thai
 from .formatting import to_arabic_digits
 
 # One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
@@ -36,6 +36,7 @@ _FOLD = str.maketrans({
     "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\uff07": "'",
     **{chr(0x0E50 + d): str(d) for d in range(10)},
+    **{chr(0x1040 + d): str(d) for d in range(10)},  # Myanmar digits
 })
 _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 # A line that is only a signing line ("....", "____") is layout, not wording.
@@ -45,10 +46,18 @@ SIGNING_LINE = re.compile(r"^[\s._\-…‥·]{3,}$")
 def fold(text: str) -> str:
     """Straight quotes and Arabic digits, one character for one (offsets are kept).
 
-    >>> fold("“๑๒”")
-    '"12"'
+    >>> fold("“๑๒”"), fold("၂ဝ၂၆")
+    ('"12"', '2026')
     """
-    return text.translate(_FOLD)
+    text = text.translate(_FOLD)
+    if "\u101d" in text:  # ဝ (the letter wa) typed for the Myanmar digit zero, inside a number
+        text = _WA_IN_NUMBER.sub(lambda m: re.sub(_WA, "0", m.group()), text)
+    return text
+
+
+# a number written with ဝ (wa) for ၀ (zero), as Burmese is often typed: "၂ဝ၂၆"
+_WA = "\u101d(?![\u102b-\u103e]|[\u1000-\u1021]\u1037?[\u103a\u1039])"  # ဝ as no syllable's first letter
+_WA_IN_NUMBER = re.compile(f"(?<![\u1000-\u103f])(?:\\d|{_WA})*\\d(?:\\d|{_WA})*")
 
 
 def clean(text: str, *, variants: bool = True) -> str:
@@ -107,6 +116,7 @@ def split_numbering(text: str) -> tuple[str, str | None, str | None]:
 
 _SCRIPT_RANGES = (
     ("th", THAI_CHAR),
+    ("my", re.compile(f"[{MYANMAR}]")),
     ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
     ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
     ("han", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
@@ -116,7 +126,7 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """How many characters of each script (th, ko, kana, han, latin) the text has."""
+    """How many characters of each script (th, my, ko, kana, han, latin) the text has."""
     return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}
 
 
@@ -175,8 +185,8 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
     ships the words of its own text needs no more); Thai that is in neither (a name, text a
     draft adds) is cut into character clusters, which do not depend on the text around them,
     so that a name segments the same whether its line is joined to the next or not. Chinese
-    and Japanese are split by character; other languages by words and punctuation. Spaces
-    are dropped (they are editorial).
+    and Japanese are split by character, Burmese by syllable (:func:`myanmar_syllables`); other
+    languages by words and punctuation. Spaces are dropped (they are editorial).
 
     >>> form_words = Terms({"สำหรับ", "จังหวัด"})
     >>> form_words.complete = True
@@ -196,6 +206,8 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
             else:
                 tokens.extend([piece] if piece in trie else tcc.segment(piece))
         return [t for t in tokens if t.strip()]
+    if lang == "my":  # Burmese is read syllable by syllable (spaces there are phrasing)
+        return [s for s, _, _ in myanmar_syllables(text)]
     out: list[str] = []
     for word in _WORD.findall(text):
         if lang in ("zh", "ja") and _CJK.search(word):
@@ -203,6 +215,38 @@ def tokenize(text: str, lang: str, terms: frozenset[str] = frozenset()) -> list[
         else:
             out.append(word)
     return out
+
+
+# Burmese syllables: a break before every consonant that is not the final of a syllable (no
+# asat ် or virama ္ after it) nor the lower of a stacked pair (a virama before it), and before
+# every independent vowel, digit, symbol or Latin letter: the well-known rule of Burmese
+# syllable segmentation (as in Ye Kyaw Thu's sylbreak), a regular expression over the script.
+_MY_BREAK = re.compile(
+    "(?<!\u1039)[\u1000-\u1021\u103f](?!\u1037?[\u103a\u1039])"  # a consonant that opens a syllable
+    "|[\u1023-\u102a\u104c-\u104f]"  # independent vowels ဣ ဤ ဥ ဦ ဧ ဩ ဪ and ၌ ၍ ၎ ၏
+    "|[\u1040-\u104b]"  # digits and the punctuation ၊ ။
+    "|[^\u1000-\u109f\\s]+")  # a run of anything else: Latin, figures, punctuation
+
+
+def myanmar_syllables(text: str) -> list[tuple[str, int, int]]:
+    """The Burmese syllables of ``text`` with their places (spaces are not syllables; a run of
+    other characters is one piece).
+
+    >>> [s for s, _, _ in myanmar_syllables("ပူးပေါင်းဆောင်ရွက်ကြမည်")]
+    ['ပူး', 'ပေါင်း', 'ဆောင်', 'ရွက်', 'ကြ', 'မည်']
+    >>> [s for s, _, _ in myanmar_syllables("နိုင်ငံတကာဥပဒေ ၎င်း ၂၀၂၆")]
+    ['နိုင်', 'ငံ', 'တ', 'ကာ', 'ဥ', 'ပ', 'ဒေ', '၎င်း', '၂', '၀', '၂', '၆']
+    """
+    out: list[tuple[str, int, int]] = []
+    starts = sorted({m.start() for m in _MY_BREAK.finditer(text)}
+                    | {m.end() for m in _MY_BREAK.finditer(text) if not MYANMAR_CHAR_RE.match(m.group())})
+    for word in re.finditer(r"\S+", text):
+        cuts = [word.start()] + [s for s in starts if word.start() < s < word.end()] + [word.end()]
+        out += [(text[a:b], a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return out
+
+
+MYANMAR_CHAR_RE = re.compile(f"[{MYANMAR}]")
 
 
 def token_key(token: str) -> str:

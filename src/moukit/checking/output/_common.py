@@ -44,7 +44,7 @@ def join(pieces: list[tuple[str, str]], lang: str | None) -> str:
     for plain, shown in pieces:
         if not plain:
             continue
-        if out and lang not in ("th", "zh", "ja") and plain[0] not in ",.;:)]!?%" \
+        if out and lang not in ("th", "zh", "ja", "my") and plain[0] not in ",.;:)]!?%" \
                 and previous[-1:] not in "([":
             out += " "
         out += shown

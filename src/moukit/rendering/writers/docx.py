@@ -23,14 +23,16 @@ from docx.table import _Cell
 from ...errors import OutputError, UsageError
 from ...ooxml.package import package_bytes
 from ...ooxml.properties import add_custom_properties
-from ...text.chars import THAI, has_thai
+from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
 from ..document import Clause, Document, Version
 from . import docx_style
 from ._common import SIGN_LINE, grouped, require_layout
 
 JUSTIFY = {"thaiDistribute": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
-# Thai words (and the spaces between them) inside text of another language
+# Thai or Burmese words (and the spaces between them) inside text of another language
 THAI_SPAN = re.compile(f"[{THAI}]+(?:[ \u00a0]+[{THAI}]+)*")
+MYANMAR_SPAN = re.compile(f"[{MYANMAR}]+(?:[ \u00a0]+[{MYANMAR}]+)*")
+COMPLEX_SPAN = re.compile(f"{THAI_SPAN.pattern}|{MYANMAR_SPAN.pattern}")
 # characters XML 1.0 cannot hold (Word would refuse the file)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 BODY_SPACE = Pt(6)
@@ -47,11 +49,13 @@ class _Writer:
         self.justify = JUSTIFY.get(self.style.justify, WD_ALIGN_PARAGRAPH.JUSTIFY)
 
     def segments(self, text: str) -> list[tuple[str, bool]]:
-        """``text`` cut into (piece, is_thai) runs: whole in Thai, Thai words apart otherwise."""
+        """``text`` cut into (piece, is_complex) runs: whole in Thai, Thai and Burmese words
+        apart otherwise (in a Burmese version, its Burmese is its own text)."""
         if self.version.lang == "th":
             return [(text, has_thai(text))]
+        span = THAI_SPAN if self.version.lang == "my" else COMPLEX_SPAN
         pieces, pos = [], 0
-        for match in THAI_SPAN.finditer(text):
+        for match in span.finditer(text):
             if match.start() > pos:
                 pieces.append((text[pos:match.start()], False))
             pieces.append((match.group(), True))
@@ -68,9 +72,15 @@ class _Writer:
                 f"the {self.version.lang} text has control character U+{ord(bad.group()):04X}, "
                 f"which a DOCX file cannot hold: {text[:60]!r}",
                 hint="remove the character from the spec or template")
-        for piece, thai in self.segments(text):
+        for piece, complex_script in self.segments(text):
             run = paragraph.add_run(piece)
-            docx_style.style_run(run._r, self.style, bold=bold, thai=thai)
+            style = self.style
+            if complex_script and has_myanmar(piece) != (self.style.tag == "my-MM"):
+                # Burmese words in another version, Thai words in the Burmese one: their own fonts
+                style = docx_style.style_for("my" if has_myanmar(piece) else "th")
+            elif self.style.tag == "my-MM":
+                complex_script = has_myanmar(piece)
+            docx_style.style_run(run._r, style, bold=bold, thai=complex_script)
 
     def paragraph(self, box, text: str, *, align=None, bold=False, after=BODY_SPACE,
                   before=None, number: str | None = None):

@@ -4,11 +4,15 @@ the base package every document starts from (packaging itself is :mod:`moukit.oo
 Word lays out Thai correctly only with explicit complex-script markup: every run names a
 font in all four slots (``ascii``, ``hAnsi``, ``eastAsia``, ``cs``) with no theme fonts,
 gives ``szCs`` beside ``sz``, marks Thai text with ``<w:cs/>`` and ``w:lang w:bidi="th-TH"``,
-and justified Thai paragraphs use ``thaiDistribute``. CJK runs need an East Asian font and
-``w:lang w:eastAsia``. :data:`LANG_STYLES` holds these choices per language.
+and justified Thai paragraphs use ``thaiDistribute``. Burmese is a complex script too: its runs
+are marked the same way with ``w:bidi="my-MM"`` and a font that has the Myanmar script in every
+slot. CJK runs need an East Asian font and ``w:lang w:eastAsia``. :data:`LANG_STYLES` holds
+these choices per language.
 
 >>> style_for("th").fonts.cs
 'TH Sarabun New'
+>>> style_for("my").fonts.cs, style_for("my").tag
+('Myanmar Text', 'my-MM')
 >>> style_for("fr", "fr_FR").tag
 'fr-FR'
 """
@@ -32,7 +36,7 @@ from ...ooxml.package import (
     rels_xml,
     zip_parts,
 )
-from ...text.chars import has_thai
+from ...text.chars import has_myanmar, has_thai
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -44,6 +48,9 @@ MARGIN_TWIPS = {"top": 1417, "right": 1134, "bottom": 1134, "left": 1701}  # 2.5
 
 THAI_FONT = "TH Sarabun New"
 LATIN_FONT = "Times New Roman"
+# Burmese: Windows' font with the Myanmar script (Latin letters too); elsewhere Word substitutes
+# one that has it (Padauk, Noto Sans Myanmar). Myanmar government offices use Pyidaungsu.
+MYANMAR_FONT = "Myanmar Text"
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,10 @@ LANG_STYLES: dict[str, LangStyle] = {
     "zh": _cjk("zh-CN", "SimSun"),
     "ja": _cjk("ja-JP", "MS Mincho"),
     "ko": _cjk("ko-KR", "Batang"),
+    # Burmese: a complex script, Myanmar Text in every slot, 12 pt
+    "my": LangStyle("my-MM", Fonts(MYANMAR_FONT, MYANMAR_FONT, MYANMAR_FONT, MYANMAR_FONT), 12, 12),
 }
+COMPLEX_TAGS = ("th-TH", "my-MM")  # the styles whose own text is a complex script
 
 # fontTable.xml entries (charset, family, pitch) so that Word substitutes sensibly
 FONT_INFO = {
@@ -95,6 +105,7 @@ FONT_INFO = {
     "SimSun": ("86", "auto", "variable"),
     "MS Mincho": ("80", "modern", "fixed"),
     "Batang": ("81", "roman", "variable"),
+    MYANMAR_FONT: ("00", "swiss", "variable"),
 }
 
 
@@ -118,7 +129,7 @@ def _rpr_xml(style: LangStyle, *, bold: bool, thai: bool, lang_bidi: bool) -> st
     if style.east_asian:
         lang += f' w:eastAsia="{style.tag}"'
     if thai or lang_bidi:
-        lang += ' w:bidi="th-TH"'
+        lang += f' w:bidi="{style.tag if style.tag in COMPLEX_TAGS else "th-TH"}"'
     return (
         f'<w:rPr xmlns:w="{W_NS}">'
         f'<w:rFonts w:ascii={attr(f.ascii)} w:hAnsi={attr(f.hAnsi)} '
@@ -133,17 +144,19 @@ def _rpr_xml(style: LangStyle, *, bold: bool, thai: bool, lang_bidi: bool) -> st
 
 @lru_cache(maxsize=None)
 def _rpr(style: LangStyle, bold: bool, thai: bool):
-    return parse_xml(_rpr_xml(style, bold=bold, thai=thai, lang_bidi=style.tag == "th-TH"))
+    return parse_xml(_rpr_xml(style, bold=bold, thai=thai, lang_bidi=style.tag in COMPLEX_TAGS))
 
 
 def style_run(r, style: LangStyle, *, bold: bool = False, thai: bool | None = None) -> None:
     """Give the ``w:r`` element ``r`` the run properties of ``style``.
 
-    ``thai`` (default: whether the run's text has Thai) adds ``<w:cs/>`` and the Thai
-    ``w:bidi`` language; any existing ``w:rPr`` is replaced.
+    ``thai`` (default: whether the run's text has Thai, or Burmese in a Burmese style) adds
+    ``<w:cs/>`` and the complex-script ``w:bidi`` language (the style's own, Thai or Burmese);
+    any existing ``w:rPr`` is replaced.
     """
     if thai is None:
-        thai = has_thai("".join(r.itertext()))
+        text = "".join(r.itertext())
+        thai = has_thai(text) or (style.tag == "my-MM" and has_myanmar(text))
     old = r.find(f"{{{W_NS}}}rPr")
     if old is not None:
         r.remove(old)

@@ -26,6 +26,7 @@ body { margin: 0 auto; max-width: 16cm; color: #000; background: #fff; }
 [lang]:lang(ja) { font-family: "Yu Mincho", "Hiragino Mincho ProN", "Noto Serif CJK JP", "MS Mincho", serif; }
 [lang]:lang(ko) { font-family: "Batang", "AppleMyungjo", "Noto Serif CJK KR", "Nanum Myeongjo", serif; }
 [lang]:lang(vi) { font-family: "Times New Roman", "Noto Serif", serif; }
+[lang]:lang(my) { font-family: "Myanmar Text", "Pyidaungsu", "Padauk", "Noto Sans Myanmar", sans-serif; line-height: 1.8; }
 .title { font-size: 1em; font-weight: bold; text-align: center; margin: 0 0 1.5em; }
 .draft { font-weight: bold; text-align: right; margin: 0 0 1em; }
 p { margin: 0 0 0.8em; }
