@@ -72,6 +72,7 @@ class BuiltPack:
     files: tuple[Path, ...]
     segments: int
     notices: list[str] = field(default_factory=list)
+    settings_from: str = "babel"  # the skeleton lexicon.yaml the settings came from, or babel
 
 
 # ------------------------------------------------------------------ reading the file
@@ -514,8 +515,6 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
                                f"{', '.join(PACK_FILES)}")
     settings, origin = _settings(lang, [target / "lexicon.yaml", path.parent / lang / "lexicon.yaml"])
     _check_settings(settings, origin)
-    if origin != "babel":
-        notices.append(f"settings from {origin}")
     files = pack_files(lang, segments, texts, settings, str(path))
     staging = Path(tempfile.mkdtemp(prefix=f".moukit-pack-{lang}-", dir=out))
     try:
@@ -531,7 +530,7 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
         written = _put(staging / lang, target, files)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuiltPack(lang, target, written, len(segments), notices)
+    return BuiltPack(lang, target, written, len(segments), notices, origin)
 
 
 def _put(staged: Path, target: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
