@@ -44,6 +44,7 @@ from ..spec.provinces import Province, find_province, names_in, province_named
 NAME_SLOTS = ("thai_name", "partner_name", "place", "thai_signatory.name", "partner_signatory.name")
 THAI_SIDE = ("thai_name", "thai_signatory.name")
 SHIPPED = ("th", "zh", "ja", "ko", "vi")  # the languages whose names the comparison can read
+SHIPPED += ("tr",)
 
 # Similarity of the phonetic keys (0..1): at least SAME is the same name, below DIFFERENT a
 # different one, in between cannot be told. Set on the real names of the examples, the test
@@ -62,6 +63,9 @@ _NAME_SUFFIXES = ("先生", "女士", "阁下", "閣下", "氏", "様", "殿", "
 _DESIGNATIONS = frozenset(
     "province prefecture city municipality metropolitan metropolis administration state county "
     "region autonomous special of the government people's peoples tinh thanh pho tp".split())
+# Turkish (folded): il/ili (province), büyükşehir belediyesi (metropolitan municipality),
+# belediye(si) (municipality), valilik (governorship), şehri/kenti (the city of)
+_DESIGNATIONS |= frozenset("il ili buyuksehir belediyesi belediye valiligi sehri kenti".split())
 _PREFIXES = {
     "th": ("จังหวัด", "นคร", "เมือง", "มณฑล", "เทศบาล", "รัฐ", "แคว้น", "เขต"),
     "zh": ("泰王国", "泰国", "中华人民共和国", "中国"),
@@ -112,10 +116,10 @@ def script_of(text: str) -> str:
 def fold_latin(text: str) -> str:
     """Latin letters folded: no case, no diacritics (đ is d), letters and spaces only.
 
-    >>> fold_latin("Thành phố Đà Nẵng")
-    'thanh pho da nang'
+    >>> fold_latin("Thành phố Đà Nẵng"), fold_latin("Ahmet Yılmaz, Chiang Mai İli")
+    ('thanh pho da nang', 'ahmet yilmaz chiang mai ili')
     """
-    text = text.replace("đ", "d").replace("Đ", "D")
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ı", "i")  # Turkish dotless ı
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^a-z' ]+", " ", text.casefold()).split())
 

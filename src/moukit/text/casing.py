@@ -40,3 +40,18 @@ def lower(text: str, lang: str | None = None) -> str:
 def upper_first(text: str, lang: str | None = None) -> str:
     """``text`` with its first character in capitals as ``lang`` writes it."""
     return upper(text[:1], lang) + text[1:]
+
+
+def fold(text: str) -> str:
+    """Small letters for comparing, in any language, one character for one: ``İ`` is ``i``
+    (``str.lower`` would add a combining dot), the rest as ``str.lower``.
+
+    >>> fold("İKİ Taraf"), len(fold("İ"))
+    ('iki taraf', 1)
+    """
+    return text.replace("İ", "i").lower()
+
+
+# the letters a first letter may be written as, where the dotted and the dotless i differ:
+# Turkish i/İ and ı/I, and the English capital I of a word typed without Turkish letters
+FIRST_LETTER = {"i": "iİI", "İ": "İiI", "ı": "ıI", "I": "Iiıİ"}
