@@ -77,6 +77,7 @@ _SUFFIXES = {
     "ja": ("県", "府", "市", "省"),
     "ko": ("특별시", "광역시", "특별자치도", "도", "시", "현", "성", "주", "부"),
 }
+_TURKISH_CASE_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}\b")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—·・･.,，、()（）'\"’]+")
 
 
@@ -141,6 +142,8 @@ def cores(text: str, lang: str) -> list[str]:
     compare, the barest last (泰王国清迈府 -> 清迈府, 清迈)."""
     text = _without_titles(text)
     script = script_of(text)
+    if lang == "tr":  # a case ending after an apostrophe is not the name: Bursa'da, Ankara'nın
+        text = _TURKISH_CASE_ENDING.sub("", text)
     if script == "latin":
         words = [w for w in fold_latin(text).split() if w not in _DESIGNATIONS]
         return [" ".join(words)] if words else []

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..errors import TemplateError
+from ..text.casing import lower
 from ..text.normalize import clean
 from .positions import cjk_number
 
@@ -39,11 +40,11 @@ def matchable(text: str, lang: str) -> str:
     """``text`` as expressions are matched against: normalised, and without spaces in th, zh
     and ja (where spaces are editorial), lower-case with single spaces elsewhere.
 
-    >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en")
-    ('ทั้งสองฝ่ายจะ', 'the two sides')
+    >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en"), matchable("İKİ TARAF", "tr")
+    ('ทั้งสองฝ่ายจะ', 'the two sides', 'iki taraf')
     """
     text = clean(text)
-    return re.sub(r"\s+", "", text) if lang in NO_SPACE else text.lower()
+    return re.sub(r"\s+", "", text) if lang in NO_SPACE else lower(text, lang)  # Turkish I -> ı
 
 
 # A gap in an expression: "…", or any character class repeated ("[^，。]{0,8}?", ".{0,30}", "\w+")
