@@ -64,8 +64,9 @@ _DESIGNATIONS = frozenset(
     "province prefecture city municipality metropolitan metropolis administration state county "
     "region autonomous special of the government people's peoples tinh thanh pho tp".split())
 # Turkish (folded): il/ili (province), büyükşehir belediyesi (metropolitan municipality),
-# belediye(si) (municipality), valilik (governorship), şehri/kenti (the city of)
-_DESIGNATIONS |= frozenset("il ili buyuksehir belediyesi belediye valiligi sehri kenti".split())
+# belediye(si) (municipality), valilik (governorship), şehri/kenti (the city of), şehrinde/kentinde
+# (in the city of)
+_DESIGNATIONS |= frozenset("il ili buyuksehir belediyesi belediye valiligi sehri kenti sehrinde kentinde".split())
 _PREFIXES = {
     "th": ("จังหวัด", "นคร", "เมือง", "มณฑล", "เทศบาล", "รัฐ", "แคว้น", "เขต"),
     "zh": ("泰王国", "泰国", "中华人民共和国", "中国"),

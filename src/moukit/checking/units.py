@@ -305,7 +305,10 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
         elif len(y) == 4:  # 二〇二六年
             add(int("".join(str(_CJK_DIGIT[ch]) for ch in y)), cjk_number(m.group("m")),
                 cjk_number(m.group("d")), m.span())
-    months = _month_names(locale, lang)
+    # the locale's months, and the English ones the editorial folding writes a date in figures
+    # with (15.10.2026 is read as 15 October 2026 in every language)
+    months = tuple(dict(_month_names("en_GB", lang) + _month_names(locale, lang)).items())
+    months = tuple(sorted(months, key=lambda kv: -len(kv[0])))
     if months:
         names = "|".join(re.escape(name) for name, _ in months)
         number = {name: n for name, n in months}

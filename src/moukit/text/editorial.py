@@ -30,6 +30,7 @@ import yaml
 from . import casing
 
 LANGS = ("en", "th", "zh", "ja", "ko", "vi")  # the built-in packs whose editorial.yaml is read
+LANGS += ("tr",)
 _CHARS = str.maketrans({
     **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits and Latin letters
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
