@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..errors import TemplateError
-from ..text.casing import lower
+from ..text.casing import dotted_i, lower
 from ..text.normalize import clean
 from .positions import cjk_number
 
@@ -43,6 +43,8 @@ def matchable(text: str, lang: str) -> str:
     >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en"), matchable("İKİ TARAF", "tr")
     ('ทั้งสองฝ่ายจะ', 'the two sides', 'iki taraf')
     """
+    if dotted_i(lang):  # Turkish small letters first: the folding of words in capitals is not Turkish
+        text = lower(text, lang)
     text = clean(text)
     return re.sub(r"\s+", "", text) if lang in NO_SPACE else lower(text, lang)  # Turkish I -> ı
 
