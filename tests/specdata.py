@@ -9,6 +9,7 @@ _LANG_NAMES = {
     "ja": ("上海市", "チェンマイ県", "上海", "市長", "県知事"),
     "ko": ("상하이시", "치앙마이도", "상하이", "시장", "도지사"),
     "vi": ("Thành phố Thượng Hải", "tỉnh Chiềng Mai", "Thượng Hải", "Thị trưởng", "Tỉnh trưởng"),
+    "tr": ("Şanghay Belediyesi", "Chiang Mai İli", "Şanghay", "Belediye Başkanı", "Vali"),
 }
 
 

@@ -256,3 +256,25 @@ def test_a_turkish_version_inside_a_thai_and_english_draft_is_the_turkish_versio
     report = moukit.check([draft.encode("utf-8")])
     assert [v.lang for v in report.versions] == order
     assert report.verdict == "standard", [(f.code, f.lang, f.message) for f in report.findings]
+
+
+# ------------------------------------------------------------------ DOCX
+
+
+def test_docx_marks_turkish_runs_as_turkish_in_a_latin_font():
+    import io
+    import zipfile
+
+    from moukit.rendering.writers.docx_style import LANG_STYLES
+
+    assert LANG_STYLES["tr"].tag == "tr-TR"
+    data = moukit.render(moukit.load_spec(EXAMPLE), "docx").data
+    xml = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    w = "{%s}" % ns["w"]
+    turkish = [r for r in xml.iter(f"{w}r") if re.search("[ğşıİ]", "".join(t.text or "" for t in r.iter(f"{w}t")))]
+    assert len(turkish) >= 10
+    for run in turkish:
+        assert run.find("w:rPr/w:lang", ns).get(f"{w}val") == "tr-TR"
+        assert run.find("w:rPr/w:rFonts", ns).get(f"{w}ascii") == "Times New Roman"
+        assert run.find("w:rPr/w:rFonts", ns).get(f"{w}hAnsi") == "Times New Roman"
