@@ -165,9 +165,29 @@ def test_the_skeletons_settings_are_no_warning(tmp_path, capsys):
         segment.append(target)
     tree.write(str(translated), xml_declaration=True, encoding="UTF-8")
     assert cli.main(["pack", "build", str(translated)]) == 0
-    err = capsys.readouterr().err
-    assert "settings (language, locale, date pattern) from" in err
-    assert "warning: settings" not in err
+    assert "warning: settings" not in capsys.readouterr().err  # expected: the settings pack new wrote
+    built = pack_build.build_pack(translated, force=True)
+    assert built.settings_from == str(pack / "az" / "lexicon.yaml")
+    assert not [n for n in built.notices if "settings" in n]
+
+
+def test_a_pack_built_again_keeps_its_corrected_settings(tmp_path):
+    """A date pattern corrected in the skeleton (or in the built lexicon) survives the next
+    build with --force: the first build replaced the skeleton by the full lexicon."""
+    new_pack("az", tmp_path)
+    settings = tmp_path / "az" / "lexicon.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("date_pattern:", "date_pattern: EEEE,"), "utf-8")
+    translated = tmp_path / "az-translation.xlf"
+    tree = etree.parse(str(translated))
+    for unit in tree.iter(f"{X}unit"):
+        segment = unit.find(f"{X}segment")
+        target = copy.deepcopy(segment.find(f"{X}source"))
+        target.tag = f"{X}target"
+        segment.append(target)
+    tree.write(str(translated), xml_declaration=True, encoding="UTF-8")
+    first = yaml.safe_load((pack_build.build_pack(translated).folder / "lexicon.yaml").read_text("utf-8"))
+    again = yaml.safe_load((pack_build.build_pack(translated, force=True).folder / "lexicon.yaml").read_text("utf-8"))
+    assert first["date_pattern"].startswith("EEEE,") and again["date_pattern"] == first["date_pattern"]
 
 
 # ------------------------------------------------------------------ checking Turkish drafts

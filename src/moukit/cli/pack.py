@@ -33,8 +33,6 @@ def run_build(args: argparse.Namespace) -> int:
     built = build_pack(args.file, args.output, lang=args.lang, force=args.force)
     for notice in built.notices:
         err(_("warning: {notice}").format(notice=notice))
-    if built.settings_from != "babel":  # expected, not a warning: the settings pack new wrote
-        err(_("settings (language, locale, date pattern) from {path}").format(path=built.settings_from))
     err(_("wrote {path} ({files})").format(path=built.folder,
                                            files=", ".join(p.name for p in built.files)))
     err(_("next: moukit render SPEC --templates {folder}").format(folder=built.folder.parent))

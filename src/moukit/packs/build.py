@@ -458,11 +458,15 @@ def existing_pack(folder: Path) -> list[str]:
 
 
 def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
-    """The pack's settings: the first skeleton ``lexicon.yaml`` of ``places``, else babel's."""
+    """The pack's settings: those of the first skeleton ``lexicon.yaml`` of ``places`` or of
+    a ``lang`` lexicon a build wrote there before (a pack built again keeps a date pattern
+    corrected after ``pack new``), else babel's."""
     from .skeleton import pack_settings, read_settings
 
     for path in places:
         found = read_settings(path)
+        if found is None:
+            found = _built_settings(path, lang)
         if found is not None:
             settings = {**pack_settings(lang), **found}
             if settings.get("language") != lang:
@@ -470,6 +474,22 @@ def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
                                  f"the translation is {lang!r}", hint=f"set language: {lang}")
             return settings, str(path)
     return pack_settings(lang), "babel"
+
+
+def _built_settings(path: Path, lang: str) -> dict | None:
+    """The settings of the full ``lang`` lexicon at ``path`` (an earlier build), or None."""
+    import yaml
+
+    from .._yaml import load_yaml
+    from .segments import SETTINGS
+
+    try:
+        data = load_yaml(path.read_text("utf-8")) if path.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(data, dict) or data.get("language") != lang or "alternatives" not in data:
+        return None
+    return {k: v for k, v in data.items() if k in SETTINGS}
 
 
 def _check_settings(settings: dict, where: str) -> None:

@@ -8,7 +8,7 @@ check; nothing else writes these files. ``moukit forms`` prints the forms as
 :func:`moukit.reference.describe.forms_data` describes them.
 
 >>> sorted(generate())[:2]
-['docs/reference/forms.md', 'docs/reference/rules.md']
+['docs/reference/forms.md', 'docs/reference/packs.md']
 """
 
 from __future__ import annotations
