@@ -78,7 +78,9 @@ def test_the_pack_record_is_an_unofficial_translation_reviewed_once():
     assert (record.version, record.status) == ("0.1", "unofficial")
     data = yaml.safe_load((PACK / "pack.yaml").read_text("utf-8"))
     [review] = data["reviews"]
-    assert review["of"] == "0.1" and review["findings"]
+    assert review["of"] == "0.0" and review["findings"]  # the first translation, corrected into 0.1
+    assert (PACK / "accepted" / "moukit-0.0" / "mou.j2").is_file()
+    assert not [f for f in review["findings"] if f["severity"] in ("S1", "S2") and f["status"] == "left"]
     assert all(re.fullmatch(r"TR-\d\d", f["id"]) and f["severity"] in ("S1", "S2", "S3")
                and f["status"] in ("resolved", "kept", "left") for f in review["findings"])
     assert all(f.get("why") for f in review["findings"] if f["status"] != "resolved")
@@ -298,3 +300,17 @@ def test_docx_marks_turkish_runs_as_turkish_in_a_latin_font():
         assert run.find("w:rPr/w:lang", ns).get(f"{w}val") == "tr-TR"
         assert run.find("w:rPr/w:rFonts", ns).get(f"{w}ascii") == "Times New Roman"
         assert run.find("w:rPr/w:rFonts", ns).get(f"{w}hAnsi") == "Times New Roman"
+
+
+def test_a_draft_in_the_reviewed_wording_still_checks_clean(tmp_path):
+    """The wording the review corrected (0.0) stays an accepted text: a draft made with it is
+    the form, and the report names that text."""
+    import shutil
+
+    shutil.copytree(PACK / "accepted" / "moukit-0.0", tmp_path / "tr")
+    spec = moukit.load_spec(EXAMPLE)
+    old = moukit.render(spec, "txt", templates=[tmp_path]).data
+    assert old != moukit.render(spec, "txt").data and "yetki alanları dâhilinde" in old.decode("utf-8")
+    report = moukit.check([old])
+    assert report.verdict == "standard", [(f.code, f.message) for f in report.findings]
+    assert next(v for v in report.versions if v.lang == "tr").accepted == "moukit-0.0"
