@@ -27,10 +27,10 @@ from moukit.text.markers import MARK, mark, unmark
 from moukit.text.normalize import tokenize
 from specdata import spec
 
-FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối"}
+FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối", "tr": "muz"}
 ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
              "date", "term_text")
-LANGS = ("en", "th", "zh", "ja", "ko", "vi")
+LANGS = ("en", "th", "zh", "ja", "ko", "vi", "tr")
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,7 @@ ADDED = {
     "ja": "双方は祭りに関する情報を交換する。",
     "ko": "양측은 축제에 관한 정보를 교환한다.",
     "vi": "Hai Bên sẽ trao đổi thông tin về lễ hội.",
+    "tr": "Katılımcılar, festivaller hakkında bilgi alışverişinde bulunacaktır.",
 }
 BINDING = {  # a binding sentence appended to a clause: the province would undertake something
     "en": "The Participants shall bear this obligation.",
@@ -185,6 +186,7 @@ BINDING = {  # a binding sentence appended to a clause: the province would under
     "ja": "双方は、この義務を履行しなければならない。",
     "ko": "양측은 이 의무를 이행하여야 한다.",
     "vi": "Hai Bên phải thực hiện nghĩa vụ này.",
+    "tr": "Katılımcılar bu yükümlülüğü yerine getirmek zorundadır.",
 }
 TOPIC = {
     "en": "The Participants will facilitate visas for each other's residents.",
@@ -193,6 +195,7 @@ TOPIC = {
     "ja": "双方は相互の住民に査証の便宜を図る。",
     "ko": "양측은 상대방 주민에게 비자 편의를 제공한다.",
     "vi": "Hai Bên sẽ tạo thuận lợi về thị thực cho cư dân của nhau.",
+    "tr": "Katılımcılar, birbirlerinin sakinlerine vize kolaylığı sağlayacaktır.",
 }
 
 
@@ -246,6 +249,7 @@ NUMBERING = {
     "ja": ["第{n}条　", "（{n}）", "{w}．"],
     "ko": ["제{n}조 ", "{n}조 ", "제 {n} 조 "],
     "vi": ["Điều {n}. ", "Khoản {n}. ", "ĐIỀU {n}\n", "{r}. "],
+    "tr": ["Madde {n}. ", "MADDE {n}\n", "{n}. Madde ", "Madde {n} - ", "{r}. "],
 }
 TITLES = {
     "en": ["Objective", "Cooperation", "Contacts", "Implementation", "Duration", "SCOPE OF COOPERATION"],
@@ -254,6 +258,7 @@ TITLES = {
     "ja": ["目的", "協力", "連絡", "実施", "効力発生"],
     "ko": ["목적", "협력 분야", "연락", "이행", "발효 및 기간"],
     "vi": ["Mục đích", "Lĩnh vực hợp tác", "Liên lạc", "Thực hiện", "Hiệu lực"],
+    "tr": ["Amaç", "İşbirliği Alanları", "İletişim", "Uygulama", "Yürürlük", "YÜRÜRLÜK VE SÜRE"],
 }
 ENGLISH_VARIANTS = [  # (the form's wording, as a drafter may type it)
     ("programs", "programmes"), ("cooperation", "co-operation"), ("cooperate", "co-operate"),
