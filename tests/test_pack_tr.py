@@ -314,3 +314,16 @@ def test_a_draft_in_the_reviewed_wording_still_checks_clean(tmp_path):
     report = moukit.check([old])
     assert report.verdict == "standard", [(f.code, f.message) for f in report.findings]
     assert next(v for v in report.versions if v.lang == "tr").accepted == "moukit-0.0"
+
+
+def test_a_pack_built_again_keeps_its_record(tmp_path):
+    """Building the shipped pack's translator's file again (a correction) replaces the
+    templates and the lexicon, never the record of the text's version and reviews."""
+    import shutil
+
+    shutil.copytree(PACK, tmp_path / "tr", ignore=shutil.ignore_patterns("accepted"))
+    record = (tmp_path / "tr" / "pack.yaml").read_bytes()
+    built = pack_build.build_pack(tmp_path / "tr" / "translation.xlf", tmp_path, force=True)
+    assert sorted(p.name for p in built.files) == ["lexicon.yaml", "loi.j2", "mou.j2"]
+    assert (tmp_path / "tr" / "pack.yaml").read_bytes() == record
+    assert any("pack.yaml" in n and "raise the version" in n for n in built.notices)

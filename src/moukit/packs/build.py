@@ -509,7 +509,8 @@ def _check_settings(settings: dict, where: str) -> None:
 def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str | None = None,
                force: bool = False) -> BuiltPack:
     """Make the translated file at ``path`` into a language pack in ``folder/<lang>/``
-    (``folder`` defaults to the file's folder); see the module's docstring.
+    (``folder`` defaults to the file's folder); see the module's docstring. A pack built again
+    (``force``) keeps its ``pack.yaml``: the record of its version and reviews.
 
     :class:`TranslationError` lists every problem of the translation; an existing pack there is
     replaced only with ``force`` (:class:`OutputError`); nothing is written on any error.
@@ -547,6 +548,11 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
             raise TranslationError(str(path), message=f"the pack built does not render: {exc.message}",
                                    hint="correct the translation the message names; if it looks right, "
                                         "report it as a moukit bug") from None
+        if (target / "pack.yaml").is_file():  # the pack's record: its version and reviews
+            files = {name: data for name, data in files.items() if name != "pack.yaml"}
+            notices.append(f"{target / 'pack.yaml'} kept (the version and reviews of the text): if the "
+                           "wording changed, raise the version and keep the earlier wording in "
+                           "accepted/moukit-<version>/")
         written = _put(staging / lang, target, files)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
