@@ -28,10 +28,10 @@ from moukit.text.normalize import tokenize
 from specdata import spec
 
 FOREIGN = {"en": "banana", "th": "กล้วยหอม", "zh": "香蕉", "ja": "バナナ", "ko": "바나나", "vi": "chuối",
-           "id": "pisang"}
+           "id": "pisang", "tr": "muz"}
 ONCE_ONLY = ("fields", "further_fields", "place", "partner_language", "thai_signatory", "partner_signatory",
              "date", "term_text")
-LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id")
+LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id", "tr")
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,7 @@ ADDED = {
     "ko": "양측은 축제에 관한 정보를 교환한다.",
     "vi": "Hai Bên sẽ trao đổi thông tin về lễ hội.",
     "id": "Para Peserta akan bertukar informasi mengenai festival.",
+    "tr": "Katılımcılar, festivaller hakkında bilgi alışverişinde bulunacaktır.",
 }
 BINDING = {  # a binding sentence appended to a clause: the province would undertake something
     "en": "The Participants shall bear this obligation.",
@@ -188,6 +189,7 @@ BINDING = {  # a binding sentence appended to a clause: the province would under
     "ko": "양측은 이 의무를 이행하여야 한다.",
     "vi": "Hai Bên phải thực hiện nghĩa vụ này.",
     "id": "Para Peserta wajib melaksanakan kewajiban ini.",
+    "tr": "Katılımcılar bu yükümlülüğü yerine getirmek zorundadır.",
 }
 TOPIC = {
     "en": "The Participants will facilitate visas for each other's residents.",
@@ -197,6 +199,7 @@ TOPIC = {
     "ko": "양측은 상대방 주민에게 비자 편의를 제공한다.",
     "vi": "Hai Bên sẽ tạo thuận lợi về thị thực cho cư dân của nhau.",
     "id": "Para Peserta akan memberikan kemudahan visa bagi penduduk masing-masing.",
+    "tr": "Katılımcılar, birbirlerinin sakinlerine vize kolaylığı sağlayacaktır.",
 }
 
 
@@ -251,6 +254,7 @@ NUMBERING = {
     "ko": ["제{n}조 ", "{n}조 ", "제 {n} 조 "],
     "vi": ["Điều {n}. ", "Khoản {n}. ", "ĐIỀU {n}\n", "{r}. "],
     "id": ["Pasal {n}. ", "Butir {n}. ", "PASAL {n}\n", "{r}. "],
+    "tr": ["Madde {n}. ", "MADDE {n}\n", "{n}. Madde ", "Madde {n} - ", "{r}. "],
 }
 TITLES = {
     "en": ["Objective", "Cooperation", "Contacts", "Implementation", "Duration", "SCOPE OF COOPERATION"],
@@ -260,6 +264,7 @@ TITLES = {
     "ko": ["목적", "협력 분야", "연락", "이행", "발효 및 기간"],
     "vi": ["Mục đích", "Lĩnh vực hợp tác", "Liên lạc", "Thực hiện", "Hiệu lực"],
     "id": ["Tujuan", "Bidang Kerja Sama", "Kontak", "Pelaksanaan", "Jangka Waktu"],
+    "tr": ["Amaç", "İşbirliği Alanları", "İletişim", "Uygulama", "Yürürlük", "YÜRÜRLÜK VE SÜRE"],
 }
 ENGLISH_VARIANTS = [  # (the form's wording, as a drafter may type it)
     ("programs", "programmes"), ("cooperation", "co-operation"), ("cooperate", "co-operate"),

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "rules"
 EXAMPLES = ROOT / "examples"
 SEPARATOR = "=" * 72
-LANGS = ["en", "th", "zh", "ja", "ko", "vi", "id"]
+LANGS = ["en", "th", "zh", "ja", "ko", "vi", "id", "tr"]
 
 
 @cache

@@ -11,6 +11,7 @@ _LANG_NAMES = {
     "vi": ("thành phố Thượng Hải", "tỉnh Chiang Mai", "Thượng Hải", "Thị trưởng", "Tỉnh trưởng"),
     "id": ("Kota Shanghai", "Provinsi Chiang Mai", "Shanghai", "Wali Kota", "Gubernur"),
     "my": ("ရှန်ဟိုင်းမြို့", "ချင်းမိုင်ပြည်နယ်", "ရှန်ဟိုင်းမြို့", "မြို့တော်ဝန်", "ဘုရင်ခံ"),
+    "tr": ("Şanghay Belediyesi", "Chiang Mai İli", "Şanghay", "Belediye Başkanı", "Vali"),
 }
 
 

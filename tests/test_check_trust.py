@@ -95,7 +95,7 @@ def test_editorial_noise_is_never_a_deviation(instrument, lang):
     assert alarms == [], alarms[:3]
 
 
-@pytest.mark.parametrize("lang", ["zh", "ja", "ko", "vi", "id"])
+@pytest.mark.parametrize("lang", ["zh", "ja", "ko", "vi", "id", "tr"])
 def test_a_whole_retyped_trilingual_draft_is_standard(lang):
     s = base_spec("mou", lang, **FULL_MOU)
     document = build_document(s)

@@ -30,6 +30,7 @@ SPECS = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 # What each example must be: instrument, partner language, partner level.
 EXPECTED = {
     "bangkok-shanghai": ("mou", "zh", "municipality_under_central_government"),
+    "chiang-mai-bursa": ("mou", "tr", "metropolitan_municipality"),
     "chiang-mai-chengdu": ("mou", "zh", "sub_provincial_city"),
     "chiang-mai-genoa": ("mou", "it", "city"),
     "chiang-mai-hokkaido": ("mou", "ja", "prefecture"),

@@ -1,8 +1,8 @@
 """moukit pack new / pack build: a partner language without a shipped pack.
 
-A pack is made for Turkish (tr) the way an officer would: ``pack new``, the translator's file
-filled in (here with a pseudo-translation: the English with Turkish-looking letters, in
-«guillemets», placeholders kept), ``pack build``; the pack then renders every form, variant
+A pack is made for German (de), a language moukit does not ship, the way an officer would:
+``pack new``, the translator's file filled in (here with a pseudo-translation: the English with
+other letters, in «guillemets», placeholders kept), ``pack build``; the pack then renders every form, variant
 and alternative, and ``moukit check`` reads the rendered draft as the standard form. The same
 through XLIFF, through a DOCX edited the way Word edits one, and every way a translation is
 refused.
@@ -106,19 +106,19 @@ def run(capsys, *args):
 
 
 @pytest.fixture(scope="module")
-def turkish(tmp_path_factory):
+def german(tmp_path_factory):
     """A Turkish pack built from the DOCX: (the folder of pack new, the templates folder)."""
-    folder = tmp_path_factory.mktemp("tr") / "moukit-pack-tr"
-    new_pack("tr", folder)
-    fill_docx(folder / "tr-translation.docx")
-    built = pack_build.build_pack(folder / "tr-translation.docx")
-    assert built.folder == folder / "tr"
+    folder = tmp_path_factory.mktemp("de") / "moukit-pack-de"
+    new_pack("de", folder)
+    fill_docx(folder / "de-translation.docx")
+    built = pack_build.build_pack(folder / "de-translation.docx")
+    assert built.folder == folder / "de"
     return folder
 
 
-def tr_spec(instrument="mou", **changes):
-    data = spec_data(instrument, "tr")
-    data["partner"]["country"] = "TR"
+def de_spec(instrument="mou", **changes):
+    data = spec_data(instrument, "de")
+    data["partner"]["country"] = "DE"
     data.update(changes)
     return SPEC_ADAPTER.validate_python(data)
 
@@ -127,12 +127,12 @@ def tr_spec(instrument="mou", **changes):
 
 
 def test_pack_new_writes_the_translators_files_and_settings(tmp_path, capsys):
-    code, _, err = run(capsys, "pack", "new", "tr", "-o", tmp_path / "p")
+    code, _, err = run(capsys, "pack", "new", "de", "-o", tmp_path / "p")
     assert code == 0, err
     names = sorted(p.relative_to(tmp_path / "p").as_posix() for p in (tmp_path / "p").rglob("*") if p.is_file())
-    assert names == ["README.txt", "tr-translation.docx", "tr-translation.xlf", "tr/lexicon.yaml"]
-    settings = (tmp_path / "p" / "tr" / "lexicon.yaml").read_text("utf-8")
-    for line in ("language: tr", "name: Türkçe", "locale: tr_TR", "date_pattern: d MMMM y"):
+    assert names == ["README.txt", "de-translation.docx", "de-translation.xlf", "de/lexicon.yaml"]
+    settings = (tmp_path / "p" / "de" / "lexicon.yaml").read_text("utf-8")
+    for line in ("language: de", "name: Deutsch", "locale: de_DE", "date_pattern: d. MMMM y"):
         assert line in settings
     assert "next: moukit pack build" in err
 
@@ -160,23 +160,23 @@ def test_pack_new_refuses(tmp_path, capsys, lang, message):
 
 
 def test_translator_docx_reads_well(tmp_path):
-    new_pack("tr", tmp_path)
-    document = docx.Document(tmp_path / "tr-translation.docx")
+    new_pack("de", tmp_path)
+    document = docx.Document(tmp_path / "de-translation.docx")
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Keep every placeholder" in text and "word of obligation" in text
-    assert document.core_properties.language == "tr"
+    assert document.core_properties.language == "de"
     found = {sid: (english, cell.text) for sid, english, cell in rows(document)}
     assert found["mou.c5.term-open"][0].startswith("This {title} will come into effect")
     assert all(translation == "" for _, translation in found.values())
-    assert len(found) == len(seg_mod.english_segments("tr"))
+    assert len(found) == len(seg_mod.english_segments("de"))
 
 
 def test_xliff_is_xliff_2_with_placeholders_as_ph(tmp_path):
-    new_pack("tr", tmp_path)
-    root = etree.parse(str(tmp_path / "tr-translation.xlf")).getroot()
-    assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "en", "tr")
+    new_pack("de", tmp_path)
+    root = etree.parse(str(tmp_path / "de-translation.xlf")).getroot()
+    assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "en", "de")
     units = {u.get("id"): u for u in root.iter(f"{X}unit")}
-    assert set(units) == {s.id for s in seg_mod.english_segments("tr")}
+    assert set(units) == {s.id for s in seg_mod.english_segments("de")}
     c1 = units["loi.c1"].find(f"{X}segment/{X}source")
     assert [ph.get("disp") for ph in c1.iter(f"{X}ph")] == ["{Parties}", "{preposition}", "{fields}"]
     assert "{" not in "".join(c1.itertext())  # placeholders are tags, not text
@@ -192,21 +192,21 @@ def test_xliff_is_xliff_2_with_placeholders_as_ph(tmp_path):
 def test_segments_come_from_the_templates(tmp_path):
     english = tmp_path / "en"
     shutil.copytree(builtin_templates_dir() / "en", english)
-    before = {s.id for s in seg_mod.english_segments("tr", english)}
+    before = {s.id for s in seg_mod.english_segments("de", english)}
     mou = (english / "mou.j2").read_text("utf-8")
     mou += ("\n{% block c6 %}The {{ parties }} will meet {% if term_years %}every year"
             "{% else %}when needed{% endif %}.{% endblock %}\n")
     (english / "mou.j2").write_text(mou, "utf-8")
     loi = (english / "loi.j2").read_text("utf-8") + "\n{% block c5 %}{{ parties|capfirst }} will smile.{% endblock %}\n"
     (english / "loi.j2").write_text(loi, "utf-8")
-    after = {s.id: s for s in seg_mod.english_segments("tr", english)}
+    after = {s.id: s for s in seg_mod.english_segments("de", english)}
     assert set(after) - before == {"mou.c6.term-fixed", "mou.c6.term-open", "loi.c5"}
     assert after["mou.c6.term-open"].english == "The {parties} will meet when needed."
     assert after["loi.c5"].english == "{Parties} will smile."
 
 
 def test_every_branch_is_a_whole_sentence():
-    segs = {s.id: s for s in seg_mod.english_segments("tr")}
+    segs = {s.id: s for s in seg_mod.english_segments("de")}
     for sid in ("mou.c2.fields-named", "mou.c2.fields-various", "loi.signing.partner_language-named",
                 "loi.signing.partner_language-english"):
         assert segs[sid].english[0].isupper() and segs[sid].english.endswith(".")
@@ -219,10 +219,10 @@ def test_every_branch_is_a_whole_sentence():
 # ---------------------------------------------------------------- the round trip
 
 
-def test_built_pack_renders_every_variant_and_alternative(turkish):
-    library = TemplateLibrary([turkish])
-    pack = library.pack("tr")
-    assert (turkish / "tr" / "pack.yaml").read_text("utf-8").count("status: unofficial") == 1
+def test_built_pack_renders_every_variant_and_alternative(german):
+    library = TemplateLibrary([german])
+    pack = library.pack("de")
+    assert (german / "de" / "pack.yaml").read_text("utf-8").count("status: unofficial") == 1
     for form in all_forms():
         assert pack.variables(form.instrument) == moukit.packs.default_library().pack("en").variables(form.instrument)
     from moukit.rendering.build import build_document
@@ -239,47 +239,47 @@ def test_built_pack_renders_every_variant_and_alternative(turkish):
                 for pr in ("on", "in") for i in ("aim_to", "will") for r in relationships]
     seen = set()
     for instrument, changes in options:
-        version = build_document(tr_spec(instrument, **changes), languages=["tr"], templates=library).versions[0]
+        version = build_document(de_spec(instrument, **changes), languages=["de"], templates=library).versions[0]
         text = "\n".join(c.text for c in version.clauses)
         assert "«" in text and "{{" not in text and "<" not in text
         seen.add(text)
     assert len(seen) == len(options)  # every combination words the agreement otherwise
-    mou = moukit.render(tr_spec("mou", term={"years": 5}), "txt", templates=[turkish]).data.decode()
+    mou = moukit.render(de_spec("mou", term={"years": 5}), "txt", templates=[german]).data.decode()
     assert pseudo("This ") [:-1] + pseudo("Memorandum of Understanding", "lexicon.x") in mou
     assert pseudo("five-year", "lexicon.x") in mou  # the translated number words and pattern
 
 
-def test_rendered_draft_checks_as_the_standard_form(turkish, tmp_path):
+def test_rendered_draft_checks_as_the_standard_form(german, tmp_path):
     draft = tmp_path / "mou.docx"
-    moukit.render(tr_spec("mou", term={"years": 5}), "docx", templates=[turkish]).save(draft)
-    report = moukit.check(draft, templates=[turkish])
+    moukit.render(de_spec("mou", term={"years": 5}), "docx", templates=[german]).save(draft)
+    report = moukit.check(draft, templates=[german])
     assert report.exit_code == 0, report.reason
-    assert {v["lang"] for v in report.to_dict()["versions"]} >= {"en", "tr", "th"}
+    assert {v["lang"] for v in report.to_dict()["versions"]} >= {"en", "de", "th"}
 
 
-def test_xliff_round_trip_builds_the_same_pack(turkish, tmp_path):
-    new_pack("tr", tmp_path)
-    fill_xliff(tmp_path / "tr-translation.xlf")
-    built = pack_build.build_pack(tmp_path / "tr-translation.xlf")
+def test_xliff_round_trip_builds_the_same_pack(german, tmp_path):
+    new_pack("de", tmp_path)
+    fill_xliff(tmp_path / "de-translation.xlf")
+    built = pack_build.build_pack(tmp_path / "de-translation.xlf")
     for name in ("loi.j2", "mou.j2", "lexicon.yaml"):
         ours = (built.folder / name).read_text("utf-8").split("\n", 3)[3]
-        docx_built = (turkish / "tr" / name).read_text("utf-8").split("\n", 3)[3]
+        docx_built = (german / "de" / name).read_text("utf-8").split("\n", 3)[3]
         assert ours == docx_built, name
 
 
 def test_cli_build_exit_0_and_pack_usable(tmp_path, capsys):
-    new_pack("tr", tmp_path / "p")
-    fill_docx(tmp_path / "p" / "tr-translation.docx")
-    code, _, err = run(capsys, "pack", "build", tmp_path / "p" / "tr-translation.docx", "-o", tmp_path)
+    new_pack("de", tmp_path / "p")
+    fill_docx(tmp_path / "p" / "de-translation.docx")
+    code, _, err = run(capsys, "pack", "build", tmp_path / "p" / "de-translation.docx", "-o", tmp_path)
     assert code == 0, err
-    assert sorted(p.name for p in (tmp_path / "tr").iterdir()) == ["lexicon.yaml", "loi.j2", "mou.j2", "pack.yaml"]
+    assert sorted(p.name for p in (tmp_path / "de").iterdir()) == ["lexicon.yaml", "loi.j2", "mou.j2", "pack.yaml"]
     assert f"--templates {tmp_path}" in err
     spec = tmp_path / "spec.yaml"
     import yaml
 
-    data = spec_data("loi", "tr")
+    data = spec_data("loi", "de")
     spec.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    code, _, err = run(capsys, "render", spec, "--templates", tmp_path, "--lang", "th,tr",
+    code, _, err = run(capsys, "render", spec, "--templates", tmp_path, "--lang", "th,de",
                        "-o", tmp_path / "loi.txt")
     assert code == 0, err
     text = (tmp_path / "loi.txt").read_text("utf-8")
@@ -324,8 +324,8 @@ def _word_edits(document) -> None:
 
 
 def test_docx_edited_as_word_does_still_builds(tmp_path):
-    new_pack("tr", tmp_path)
-    path = tmp_path / "tr-translation.docx"
+    new_pack("de", tmp_path)
+    path = tmp_path / "de-translation.docx"
     document = docx.Document(path)
     _word_edits(document)
     document.save(path)
@@ -341,7 +341,7 @@ def test_docx_edited_as_word_does_still_builds(tmp_path):
     c3 = mou.split("{% block c3 %}")[1].split("{% endblock %}")[0]
     assert c3.endswith("«Ek.»") and "deleted" not in c3
     assert "{{ title }}" in mou.split("{% block c4 %}")[1].split("{% endblock %}")[0]
-    text = moukit.render(tr_spec("mou"), "txt", languages=["tr"], templates=[tmp_path]).data.decode()
+    text = moukit.render(de_spec("mou"), "txt", languages=["de"], templates=[tmp_path]).data.decode()
     assert "\u201c" + pseudo("Participants", "lexicon.x") + "\u201d" in text
 
 
@@ -359,7 +359,7 @@ def _refused(tmp_path, capsys, path, *needles, out=None):
     return err
 
 
-def _translated(tmp_path, lang="tr", allow_shipped=False, **overrides):
+def _translated(tmp_path, lang="de", allow_shipped=False, **overrides):
     new_pack(lang, tmp_path, allow_shipped=allow_shipped)
     path = tmp_path / f"{lang}-translation.docx"
     fill_docx(path, lambda english, sid: overrides.get(sid, pseudo(english, sid)))
@@ -372,10 +372,10 @@ def test_empty_segment_is_refused_with_its_row(tmp_path, capsys):
 
 
 def test_optional_segments_may_be_empty(tmp_path):
-    path = _translated(tmp_path, **{"lexicon.number_words.5": "", "lexicon.countries.TR": ""})
+    path = _translated(tmp_path, **{"lexicon.number_words.5": "", "lexicon.countries.DE": ""})
     built = pack_build.build_pack(path)
-    lexicon = moukit.packs.library.load_lexicon(built.folder / "lexicon.yaml", "tr")
-    assert lexicon["number_words"][5] == "5" and "TR" not in lexicon["countries"]
+    lexicon = moukit.packs.library.load_lexicon(built.folder / "lexicon.yaml", "de")
+    assert lexicon["number_words"][5] == "5" and "DE" not in lexicon["countries"]
 
 
 def test_lost_and_added_placeholders_are_named(tmp_path, capsys):
@@ -427,7 +427,7 @@ def test_nfc_is_normalised_with_a_notice(tmp_path):
 def test_jinja_syntax_typed_by_the_translator_is_printed(tmp_path):
     path = _translated(tmp_path, **{"mou.considering": "«{% if x %} {{ 7*7 }} {# no #}»"})
     built = pack_build.build_pack(path)
-    text = moukit.render(tr_spec("mou"), "txt", languages=["tr"], templates=[built.folder.parent]).data.decode()
+    text = moukit.render(de_spec("mou"), "txt", languages=["de"], templates=[built.folder.parent]).data.decode()
     assert "«{% if x %} {{ 7*7 }} {# no #}»" in text
 
 
@@ -435,15 +435,15 @@ def test_not_a_docx_or_xliff(tmp_path, capsys):
     path = tmp_path / "notes.txt"
     path.write_text("hello", "utf-8")
     _refused(tmp_path, capsys, path, "not a DOCX or XLIFF file")
-    broken = tmp_path / "tr-translation.docx"
+    broken = tmp_path / "de-translation.docx"
     broken.write_bytes(b"PK\x03\x04 broken")
     _refused(tmp_path, capsys, broken, "not a readable .docx")
 
 
 def test_malformed_and_old_xliff(tmp_path, capsys):
-    bad = tmp_path / "tr-translation.xlf"
+    bad = tmp_path / "de-translation.xlf"
     bad.write_text('<?xml version="1.0"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
-                   'version="2.0" trgLang="tr">\n<file id="x"><unit id="loi.c1">\n</xliff>', "utf-8")
+                   'version="2.0" trgLang="de">\n<file id="x"><unit id="loi.c1">\n</xliff>', "utf-8")
     _refused(tmp_path, capsys, bad, "not well-formed XML", "line")
     bad.write_text('<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file/></xliff>', "utf-8")
     _refused(tmp_path, capsys, bad, "XLIFF 1.2", "export the translation from the tool as XLIFF 2.0")
@@ -452,7 +452,7 @@ def test_malformed_and_old_xliff(tmp_path, capsys):
 
 
 def test_xliff_errors_give_the_line(tmp_path, capsys):
-    new_pack("tr", tmp_path)
+    new_pack("de", tmp_path)
 
     def edit(uid, target):
         if uid == "mou.c1":
@@ -461,22 +461,22 @@ def test_xliff_errors_give_the_line(tmp_path, capsys):
         if uid == "mou.c3":
             etree.SubElement(target, f"{X}ph", id="99")
 
-    fill_xliff(tmp_path / "tr-translation.xlf", edit)
-    err = _refused(tmp_path, capsys, tmp_path / "tr-translation.xlf",
+    fill_xliff(tmp_path / "de-translation.xlf", edit)
+    err = _refused(tmp_path, capsys, tmp_path / "de-translation.xlf",
                    "mou.c1: placeholder {parties} is lost", "an inline code <ph id='99'>")
     assert re.search(r"line \d+, mou.c1", err)
 
 
-def test_existing_pack_is_not_replaced_without_force(turkish, tmp_path, capsys):
-    target = tmp_path / "tr"
-    shutil.copytree(turkish / "tr", target)
+def test_existing_pack_is_not_replaced_without_force(german, tmp_path, capsys):
+    target = tmp_path / "de"
+    shutil.copytree(german / "de", target)
     (target / "notes.md").write_text("mine", "utf-8")
     before = {p.name: p.read_bytes() for p in target.iterdir()}
-    _refused(tmp_path, capsys, turkish / "tr-translation.docx", "already holds a pack", "--force",
+    _refused(tmp_path, capsys, german / "de-translation.docx", "already holds a pack", "--force",
              out=tmp_path)
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
-    (target / "pack.yaml").write_text("language: tr\nversion: '0.3'\nstatus: unofficial\nreviews: []\n", "utf-8")
-    code, _, err = run(capsys, "pack", "build", turkish / "tr-translation.docx", "-o", tmp_path, "--force")
+    (target / "pack.yaml").write_text("language: de\nversion: '0.3'\nstatus: unofficial\nreviews: []\n", "utf-8")
+    code, _, err = run(capsys, "pack", "build", german / "de-translation.docx", "-o", tmp_path, "--force")
     assert code == 0, err
     assert (target / "notes.md").read_text("utf-8") == "mine"
     # the pack's record (version, reviews) is its maintainer's: kept, and said so
@@ -486,17 +486,17 @@ def test_existing_pack_is_not_replaced_without_force(turkish, tmp_path, capsys):
 
 def test_settings_edited_in_the_skeleton_are_kept(tmp_path):
     path = _translated(tmp_path)
-    settings = tmp_path / "tr" / "lexicon.yaml"
-    settings.write_text(settings.read_text("utf-8").replace("d MMMM y", "d MMMM y EEEE"), "utf-8")
+    settings = tmp_path / "de" / "lexicon.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("d. MMMM y", "d. MMMM y EEEE"), "utf-8")
     built = pack_build.build_pack(path)
-    assert "date_pattern: d MMMM y EEEE" in (built.folder / "lexicon.yaml").read_text("utf-8")
+    assert "date_pattern: d. MMMM y EEEE" in (built.folder / "lexicon.yaml").read_text("utf-8")
 
 
 def test_provincial_wording_is_asked_and_used_for_a_province(tmp_path):
     # a translator can name the tie between provinces otherwise than between cities (the
     # Indonesian "Provinsi Bersaudara" beside "Kota Bersaudara"); left empty or the same as the
     # cities' wording, the lexicon has no entry and the cities' wording is used
-    segs = {s.id: s for s in seg_mod.english_segments("tr")}
+    segs = {s.id: s for s in seg_mod.english_segments("de")}
     sister = segs["lexicon.provincial_alternatives.relationship.sister"]
     assert sister.optional and sister.english == "Sister Cities" and "province" in sister.note
     path = _translated(tmp_path, **{
@@ -505,21 +505,21 @@ def test_provincial_wording_is_asked_and_used_for_a_province(tmp_path):
         "lexicon.provincial_alternatives.relationship.twin": "",
     })
     built = pack_build.build_pack(path)
-    lexicon = moukit.packs.library.load_lexicon(built.folder / "lexicon.yaml", "tr")
+    lexicon = moukit.packs.library.load_lexicon(built.folder / "lexicon.yaml", "de")
     assert lexicon["provincial_alternatives"] == {"relationship": {"sister": "Kardeş İller"}}
     def rendered(level):
-        data = spec_data("mou", "tr")
+        data = spec_data("mou", "de")
         data["partner"].update(country="TR", level=level)
         return moukit.render(SPEC_ADAPTER.validate_python({**data, "relationship": "sister"}), "txt",
-                             languages=["tr"], templates=[tmp_path]).data.decode()
+                             languages=["de"], templates=[tmp_path]).data.decode()
 
     province, city = rendered("province"), rendered("city")
     assert "Kardeş İller" in province and "Kardeş İller" not in city and "Kardeş Şehirler" in city
 
 
 def test_optional_is_said_once_in_the_notes(tmp_path):
-    new_pack("tr", tmp_path)
-    root = etree.parse(str(tmp_path / "tr-translation.xlf")).getroot()
+    new_pack("de", tmp_path)
+    root = etree.parse(str(tmp_path / "de-translation.xlf")).getroot()
     notes = [n.text for n in root.iter(f"{X}note") if n.get("category") == "description"]
     assert notes and all(n.count("Optional") <= 1 for n in notes)
     assert any("number 5 in words" in n and "Optional: may be left empty" in n for n in notes)
@@ -541,14 +541,14 @@ def test_a_pack_built_again_keeps_its_settings(tmp_path, capsys):
     path = _translated(tmp_path)
     built = pack_build.build_pack(path)
     lexicon = built.folder / "lexicon.yaml"
-    lexicon.write_text(lexicon.read_text("utf-8").replace("date_pattern: d MMMM y", "date_pattern: d MMMM y G")
-                       .replace("name: Türkçe", "name: Türk dili"), "utf-8")
+    text = re.sub(r"(?m)^date_pattern: .*$", "date_pattern: d MMMM y G", lexicon.read_text("utf-8"))
+    lexicon.write_text(re.sub(r"(?m)^name: .*$", "name: Hochdeutsch", text), "utf-8")
     (tmp_path / "elsewhere").mkdir()
     moved = tmp_path / "elsewhere" / path.name
     shutil.move(path, moved)
     again = pack_build.build_pack(moved, tmp_path, force=True)
     text = (again.folder / "lexicon.yaml").read_text("utf-8")
-    assert "date_pattern: d MMMM y G" in text and "name: Türk dili" in text
+    assert "date_pattern: d MMMM y G" in text and "name: Hochdeutsch" in text
     assert any(str(lexicon) in note for note in again.notes)
 
 
@@ -562,25 +562,25 @@ def test_the_same_file_builds_the_same_pack(tmp_path):
     for name in pack_build.PACK_FILES:
         assert (first.folder / name).read_bytes() == (second.folder / name).read_bytes(), name
     assert moukit.__version__ not in (first.folder / "loi.j2").read_text("utf-8")
-def test_a_pack_rebuilt_with_force_keeps_its_settings_and_record(turkish, tmp_path, capsys):
+def test_a_pack_rebuilt_with_force_keeps_its_settings_and_record(german, tmp_path, capsys):
     """Rebuilding a reviewed pack from its corrected translation (--force) keeps the date
     pattern set in its lexicon and its pack.yaml (version and reviews): they are the pack's,
     not the translation file's."""
-    target = tmp_path / "tr"
-    shutil.copytree(turkish / "tr", target)
+    target = tmp_path / "de"
+    shutil.copytree(german / "de", target)
     lexicon = target / "lexicon.yaml"
-    lexicon.write_text(lexicon.read_text("utf-8").replace("date_pattern: d MMMM y", "date_pattern: d MMMM y EEEE"),
+    lexicon.write_text(re.sub(r"(?m)^date_pattern: .*$", "date_pattern: d MMMM y EEEE", lexicon.read_text("utf-8")),
                        "utf-8")
     record = target / "pack.yaml"
     record.write_text(record.read_text("utf-8").replace('version: \'0.1\'', 'version: "0.2"')
                       .replace("reviews: []", "reviews:\n  - {by: a reviewer, date: 2026-12-01, of: '0.1', findings: []}"),
                       "utf-8")
     reviewed = record.read_bytes()
-    (turkish / "tr").rename(turkish / "tr-away")  # no skeleton beside the file: only the pack's own
+    (german / "de").rename(german / "de-away")  # no skeleton beside the file: only the pack's own
     try:
-        code, _, err = run(capsys, "pack", "build", turkish / "tr-translation.docx", "-o", tmp_path, "--force")
+        code, _, err = run(capsys, "pack", "build", german / "de-translation.docx", "-o", tmp_path, "--force")
     finally:
-        (turkish / "tr-away").rename(turkish / "tr")
+        (german / "de-away").rename(german / "de")
     assert code == 0, err
     assert record.read_bytes() == reviewed
     assert "date_pattern: d MMMM y EEEE" in lexicon.read_text("utf-8")
@@ -602,7 +602,7 @@ def test_the_output_folder_is_made_as_pack_new_makes_its_own(tmp_path, capsys):
     path = _translated(tmp_path / "work")
     code, _, err = run(capsys, "pack", "build", path, "-o", tmp_path / "packs")
     assert code == 0, err
-    assert (tmp_path / "packs" / "tr" / "loi.j2").is_file()
+    assert (tmp_path / "packs" / "de" / "loi.j2").is_file()
     _refused(tmp_path, capsys, path, "the folder does not exist", out=tmp_path / "no" / "such")
 
 
@@ -610,12 +610,12 @@ def test_a_language_with_digits_of_its_own(tmp_path):
     """The settings' ``digits`` (here the Myanmar digits) write every number of the version:
     the date, the term and the clause numbers."""
     path = _translated(tmp_path)
-    settings = tmp_path / "tr" / "lexicon.yaml"
+    settings = tmp_path / "de" / "lexicon.yaml"
     settings.write_text(settings.read_text("utf-8") + 'digits: "\u1040\u1041\u1042\u1043\u1044\u1045'
                         '\u1046\u1047\u1048\u1049"\n', "utf-8")
     built = pack_build.build_pack(path)
     assert "digits:" in (built.folder / "lexicon.yaml").read_text("utf-8")
-    text = moukit.render(tr_spec(term={"years": 5}), "txt", languages=["tr"], templates=[tmp_path]).data.decode()
+    text = moukit.render(de_spec(term={"years": 5}), "txt", languages=["de"], templates=[tmp_path]).data.decode()
     assert "\u1041. " in text and "\u1045" in text and "\u1042\u1040\u1042" in text
     assert not re.search("[0-9]", text)
 
@@ -626,15 +626,15 @@ def test_a_language_with_digits_of_its_own(tmp_path):
 def test_missing_language_names_the_ways_forward(tmp_path, capsys):
     import yaml
 
-    spec = tmp_path / "tr.yaml"
-    spec.write_text(yaml.safe_dump(spec_data("mou", "tr"), allow_unicode=True), "utf-8")
+    spec = tmp_path / "de.yaml"
+    spec.write_text(yaml.safe_dump(spec_data("mou", "de"), allow_unicode=True), "utf-8")
     code, _, err = run(capsys, "render", spec, "-o", tmp_path / "x.docx")
     assert code == 2
-    assert "--lang th,en" in err and "moukit pack new tr" in err and "moukit pack build" in err
+    assert "--lang th,en" in err and "moukit pack new de" in err and "moukit pack build" in err
     assert not (tmp_path / "x.docx").exists()
     with pytest.raises(moukit.LanguageNotAvailable) as info:
-        moukit.render(tr_spec(), "txt")
-    assert "moukit pack new tr" in str(info.value)
+        moukit.render(de_spec(), "txt")
+    assert "moukit pack new de" in str(info.value)
 
 
 # ---------------------------------------------------------------- the shipped translations
@@ -668,7 +668,7 @@ def shipped_texts(lang: str) -> dict[str, str]:
     return out
 
 
-@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi", "id", "my"])
+@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi", "id", "my", "tr"])
 def test_shipped_translations_use_no_forbidden_word(lang):
     segments = {s.id: s for s in seg_mod.english_segments(lang)}
     for sid, text in shipped_texts(lang).items():
@@ -692,11 +692,11 @@ def test_a_thai_pack_built_from_the_shipped_text_renders_the_same(tmp_path):
 
 
 def test_lang_option_when_the_file_does_not_say(tmp_path, capsys):
-    new_pack("tr", tmp_path)
-    fill_xliff(tmp_path / "tr-translation.xlf")
-    path = tmp_path / "tr-translation.xlf"
-    path.write_text(path.read_text("utf-8").replace(' trgLang="tr"', ""), "utf-8")
+    new_pack("de", tmp_path)
+    fill_xliff(tmp_path / "de-translation.xlf")
+    path = tmp_path / "de-translation.xlf"
+    path.write_text(path.read_text("utf-8").replace(' trgLang="de"', ""), "utf-8")
     _refused(tmp_path, capsys, path, "does not say its language", "--lang")
-    code, _, err = run(capsys, "pack", "build", path, "--lang", "tr")
+    code, _, err = run(capsys, "pack", "build", path, "--lang", "de")
     assert code == 0, err
-    assert (tmp_path / "tr" / "mou.j2").is_file()
+    assert (tmp_path / "de" / "mou.j2").is_file()

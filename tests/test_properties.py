@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow  # property tests over generated input: pytest -m 
 
 FORMATS = ("docx", "html", "md", "txt", "json")
 LAYOUTS = ("separate", "parallel")
-PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi", "id", "my")  # the shipped packs other than Thai
+PARTNER_LANGUAGES = ("en", "zh", "ja", "ko", "vi", "id", "my", "tr")  # the shipped packs other than Thai
 
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -34,6 +34,7 @@ LETTERS = {
     "th": "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศสหอฮ",
     "en": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
     "vi": "ABCDĐEGHIKLMNOPQRSTUVXYabcdđeghiklmnopqrstuvxyăâêôơưáàảãạếờ",
+    "tr": "ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZabcçdefgğhıijklmnoöprsştuüvyz",
     "zh": "上海北京市长府尹清迈省人民政府成都广州",
     "ja": "東京都知事県市長北海道ちぇんまいチェンマイサッポロ",
     "ko": "서울특별시장도지사치앙마이전라남",
@@ -70,7 +71,7 @@ def specs(draw, name=script_name):
     data = {
         "instrument": instrument,
         "thai_party": {"province": draw(st.sampled_from([p.name_en for p in all_provinces()]))},
-        "partner": {"name": texts(), "country": draw(st.sampled_from(["JP", "CN", "KR", "VN", "IT"])),
+        "partner": {"name": texts(), "country": draw(st.sampled_from(["JP", "CN", "KR", "VN", "IT", "TR"])),
                     "level": draw(st.sampled_from(sorted(vocabulary()["partner_levels"]))),
                     "language": lang},
         "fields": draw(st.lists(st.sampled_from(fields), unique=True, min_size=1, max_size=6)),

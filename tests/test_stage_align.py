@@ -120,7 +120,7 @@ def test_tokens_are_located_in_their_text_and_quoted_as_written():
     assert join_tokens(tokens, "en") == "A budget of 5,000,000 baht"
 
 
-@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi"])
+@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi", "tr"])
 def test_every_language_aligns_its_own_standard_text(lang):
     s = spec("mou", lang if lang != "th" else "zh")
     _, findings = _align(_standard(lang, s), lang, s)

@@ -15,7 +15,7 @@ from specdata import spec
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LIBRARY = TemplateLibrary([EXAMPLES / "templates-it"])  # the shipped packs and the example's
 LANGS = LIBRARY.available()
-SHIPPED = ["en", "th", "zh", "ja", "ko", "vi", "my"]
+SHIPPED = ["en", "th", "zh", "ja", "ko", "vi", "id", "my", "tr"]
 
 
 def test_every_shipped_language_is_present():
@@ -173,7 +173,7 @@ def test_country_names_use_the_official_long_form_where_the_lexicon_has_one():
 
 
 NATIVE_NAMES = {"th": "ไทย", "en": "English", "zh": "中文", "ja": "日本語", "ko": "한국어",
-                "vi": "Tiếng Việt", "my": "မြန်မာ"}
+                "vi": "Tiếng Việt", "my": "မြန်မာ", "tr": "Türkçe"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

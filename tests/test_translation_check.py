@@ -279,7 +279,7 @@ def test_the_redline_of_a_translated_docx_leaves_it_as_written(tmp_path):
     assert write_redline(out.getvalue(), analyses) is not None
 
 
-@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi"])
+@pytest.mark.parametrize("lang", ["th", "zh", "ja", "ko", "vi", "tr"])
 def test_every_pack_ships_meaning_units_and_they_compile(lang):
     from moukit.checking.units import unit_lexicon
     from moukit.forms import meaning_units

@@ -107,6 +107,9 @@ class NameFinder:
         name = self.expected.get(self.aliases.get(slot, slot), "")
         if not name:
             return []
+        own = matchable(self.written.get(slot, ""), self.lang) if slot in self.aliases else ""
+        if name not in mt and own and own in mt:  # the place written apart from the party it is
+            name = own                              # part of (Bursa'da, not Bursa Büyükşehir ...)
         if name in mt:
             return [m.span() for m in re.finditer(re.escape(name), mt)]
         own = self.found.get(slot, "") if slot in self.aliases else ""

@@ -43,7 +43,7 @@ from ..spec.provinces import Province, find_province, names_in, province_named
 # the names the versions are compared on: the parties, the place of signing, the signatories
 NAME_SLOTS = ("thai_name", "partner_name", "place", "thai_signatory.name", "partner_signatory.name")
 THAI_SIDE = ("thai_name", "thai_signatory.name")
-SHIPPED = ("th", "zh", "ja", "ko", "vi", "id")  # the languages whose names the comparison can read
+SHIPPED = ("th", "zh", "ja", "ko", "vi", "id", "tr")  # the languages whose names the comparison can read
 
 # Similarity of the phonetic keys (0..1): at least SAME is the same name, below DIFFERENT a
 # different one, in between cannot be told. Set on the real names of the examples, the test
@@ -63,6 +63,10 @@ _DESIGNATIONS = frozenset(
     "province prefecture city municipality metropolitan metropolis administration state county "
     "region autonomous special of the government people's peoples tinh thanh pho tp "
     "provinsi kota kabupaten daerah istimewa khusus pemerintah".split())
+# Turkish (folded): il/ili (province), büyükşehir belediyesi (metropolitan municipality),
+# belediye(si) (municipality), valilik (governorship), şehri/kenti (the city of), şehrinde/kentinde
+# (in the city of)
+_DESIGNATIONS |= frozenset("il ili buyuksehir belediyesi belediye valiligi sehri kenti sehrinde kentinde".split())
 _PREFIXES = {
     "th": ("จังหวัด", "นคร", "เมือง", "มณฑล", "เทศบาล", "รัฐ", "แคว้น", "เขต"),
     "zh": ("泰王国", "泰国", "中华人民共和国", "中国"),
@@ -74,6 +78,7 @@ _SUFFIXES = {
     "ja": ("県", "府", "市", "省"),
     "ko": ("특별시", "광역시", "특별자치도", "도", "시", "현", "성", "주", "부"),
 }
+_TURKISH_CASE_ENDING = re.compile(r"['’][a-zçğıöşü]{1,6}\b")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—·・･.,，、()（）'\"’]+")
 
 
@@ -113,10 +118,10 @@ def script_of(text: str) -> str:
 def fold_latin(text: str) -> str:
     """Latin letters folded: no case, no diacritics (đ is d), letters and spaces only.
 
-    >>> fold_latin("Thành phố Đà Nẵng")
-    'thanh pho da nang'
+    >>> fold_latin("Thành phố Đà Nẵng"), fold_latin("Ahmet Yılmaz, Chiang Mai İli")
+    ('thanh pho da nang', 'ahmet yilmaz chiang mai ili')
     """
-    text = text.replace("đ", "d").replace("Đ", "D")
+    text = text.replace("đ", "d").replace("Đ", "D").replace("ı", "i")  # Turkish dotless ı
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^a-z' ]+", " ", text.casefold()).split())
 
@@ -138,6 +143,8 @@ def cores(text: str, lang: str) -> list[str]:
     compare, the barest last (泰王国清迈府 -> 清迈府, 清迈)."""
     text = _without_titles(text)
     script = script_of(text)
+    if lang == "tr":  # a case ending after an apostrophe is not the name: Bursa'da, Ankara'nın
+        text = _TURKISH_CASE_ENDING.sub("", text)
     if script == "latin":
         words = [w for w in fold_latin(text).split() if w not in _DESIGNATIONS]
         return [" ".join(words)] if words else []

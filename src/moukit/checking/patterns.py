@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
 from ..text import editorial
+from ..text.casing import FIRST_LETTER, fold
 from ..text.chars import MYANMAR, THAI, WIDE
 from ..text.formatting import format_date
 from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
@@ -113,7 +114,9 @@ def _literal(text: str) -> str:
             continue
         if previous and _WIDE.match(previous) and _WIDE.match(ch):
             out.append(LINE + "?")  # Thai, Burmese and CJK text may be wrapped between any two letters
-        if word_start and ch.lower() != ch.upper():
+        if word_start and ch in FIRST_LETTER:  # Turkish İ/i and I/ı (moukit.text.casing)
+            out.append(f"[{FIRST_LETTER[ch]}]")
+        elif word_start and ch.lower() != ch.upper():
             out.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
         else:
             out.append(re.escape(ch))
@@ -317,11 +320,11 @@ class FormPatterns:
     def options_of(self, slot: str, value: str) -> tuple[str, ...]:
         """The listed options whose wording is ``value`` (several where a language words two
         options alike); empty for another wording (a variant)."""
-        target = key_of(value).lower()
+        target = fold(key_of(value))
         found: list[str] = []
         for option, word in self.alternatives.get(slot, {}).items():
             option = option.split("@")[0]
-            if key_of(word).lower() == target and option not in found:
+            if fold(key_of(word)) == target and option not in found:
                 found.append(option)
         return tuple(found)
 
@@ -396,7 +399,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     literals.append(clean(tail).replace(" ", ""))
     longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
     return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
-                         longest.replace(BREAK, "").lower(), _compiled(f"(?:^|(?<={BREAK}))" + regex))
+                         fold(longest.replace(BREAK, "")), _compiled(f"(?:^|(?<={BREAK}))" + regex))
 
 
 @lru_cache(maxsize=4096)
@@ -441,4 +444,4 @@ def key_of(text: str) -> str:
 
 def flat_key(key: str) -> str:
     """A key without breaks, lower-cased: for the literal pre-filter of the patterns."""
-    return key.replace(BREAK, "").replace(LINE, "").lower()
+    return fold(key.replace(BREAK, "").replace(LINE, ""))

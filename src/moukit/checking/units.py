@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..errors import TemplateError
+from ..text.casing import dotted_i, lower
 from ..text.normalize import clean
 from .positions import cjk_number
 
@@ -39,11 +40,13 @@ def matchable(text: str, lang: str) -> str:
     """``text`` as expressions are matched against: normalised, and without spaces in th, zh,
     ja and my (where spaces are editorial), lower-case with single spaces elsewhere.
 
-    >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en")
-    ('ทั้งสองฝ่ายจะ', 'the two sides')
+    >>> matchable("ทั้ง  สองฝ่าย จะ", "th"), matchable("The  Two Sides", "en"), matchable("İKİ TARAF", "tr")
+    ('ทั้งสองฝ่ายจะ', 'the two sides', 'iki taraf')
     """
+    if dotted_i(lang):  # Turkish small letters first: the folding of words in capitals is not Turkish
+        text = lower(text, lang)
     text = clean(text)
-    return re.sub(r"\s+", "", text) if lang in NO_SPACE else text.lower()
+    return re.sub(r"\s+", "", text) if lang in NO_SPACE else lower(text, lang)  # Turkish I -> ı
 
 
 # A gap in an expression: "…", or any character class repeated ("[^，。]{0,8}?", ".{0,30}", "\w+")
@@ -307,7 +310,10 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
         elif len(y) == 4:  # 二〇二六年
             add(int("".join(str(_CJK_DIGIT[ch]) for ch in y)), cjk_number(m.group("m")),
                 cjk_number(m.group("d")), m.span())
-    months = _month_names(locale, lang)
+    # the locale's months, and the English ones the editorial folding writes a date in figures
+    # with (15.10.2026 is read as 15 October 2026 in every language)
+    months = tuple(dict(_month_names("en_GB", lang) + _month_names(locale, lang)).items())
+    months = tuple(sorted(months, key=lambda kv: -len(kv[0])))
     if months:
         names = "|".join(re.escape(name) for name, _ in months)
         number = {name: n for name, n in months}

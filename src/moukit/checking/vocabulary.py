@@ -39,6 +39,9 @@ from .units import matchable, unit_lexicon
 
 PIECES = ("zh", "ja", "ko", "vi", "my")  # read by pieces of characters (vi, my: syllables), not words
 JOINED = ("zh", "ja", "ko", "th", "my")  # pieces joined without a space (matchable text has none)
+# read word by word, a word by its first letters: the suffixes of an agglutinative language
+# written with spaces change a word's end, not its stem (Turkish işbirliğini, işbirliğinin)
+STEM = {"tr": 5}
 SUBSTRING = ("zh", "ja", "ko")  # their pieces are characters
 LONGEST = 8  # the longest piece looked up
 THAI_WORD = 5  # letters of a Thai word, to weigh a stretch the segmenter does not know
@@ -138,7 +141,8 @@ class Vocabulary:
                 continue
             for size in range(min(LONGEST, len(tokens) - i), shortest - 1, -1):
                 key = _key(texts[i:i + size], self.lang)
-                if key in words or (size > 1 and key in self.function_words):
+                if key in words or (size > 1 and key in self.function_words) \
+                        or (self.lang in STEM and _key(stems(texts[i:i + size], self.lang), self.lang) in words):
                     level[i:i + size] = [max(v, value) for v in level[i:i + size]]
                     break
 
@@ -173,10 +177,11 @@ def form_vocabulary(pack: LanguagePack, instrument: str) -> Vocabulary:
     lex = unit_lexicon(pack)
     function_words = tuple(sorted({" ".join(w.split()) for w in (lex.function_words if lex else ())},
                                   key=len, reverse=True))
+    common = set(function_words) | (set(stems(list(function_words), lang)) if lang in STEM else set())
     terms = _thai_terms(pack, function_words, clause_texts) if lang == "th" else frozenset()
     clauses = {key: frozenset(_words(list(texts), lang, terms)) for key, texts in clause_texts.items()}
     everywhere = frozenset().union(*clauses.values())
-    return Vocabulary(lang, frozenset(function_words), clauses, everywhere, function_words, terms)
+    return Vocabulary(lang, frozenset(common), clauses, everywhere, function_words, terms)
 
 
 def _thai_terms(pack: LanguagePack, function_words, clause_texts: dict[str, dict]) -> frozenset[str]:
@@ -219,4 +224,16 @@ def _words(texts: list[str], lang: str, terms: frozenset[str] = frozenset()) -> 
                     out.add(_key(pieces[i:i + size], lang))
         else:  # Thai: the words the segmenter knows, not the clusters of the others
             out.update(p for p in pieces if lang != "th" or p in terms)
+            if lang in STEM:
+                out.update(stems(pieces, lang))
     return out
+
+
+def stems(words: list[str], lang: str) -> list[str]:
+    """The words of ``words`` by their first letters (:data:`STEM`), marked as stems.
+
+    >>> stems(["işbirliğini", "ve", "teşvik"], "tr")
+    ['işbir~', 've', 'teşvi~']
+    """
+    size = STEM[lang]
+    return [w[:size] + "~" if len(w) > size else w for w in words]

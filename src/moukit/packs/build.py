@@ -507,6 +507,22 @@ def _pack_settings(path: Path, lang: str) -> dict | None:
     return {k: v for k, v in data.items() if k in SETTINGS}
 
 
+def _built_settings(path: Path, lang: str) -> dict | None:
+    """The settings of the full ``lang`` lexicon at ``path`` (an earlier build), or None."""
+    import yaml
+
+    from .._yaml import load_yaml
+    from .segments import SETTINGS
+
+    try:
+        data = load_yaml(path.read_text("utf-8")) if path.is_file() else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(data, dict) or data.get("language") != lang or "alternatives" not in data:
+        return None
+    return {k: v for k, v in data.items() if k in SETTINGS}
+
+
 def _check_settings(settings: dict, where: str) -> None:
     from babel import Locale, UnknownLocaleError
 
@@ -524,7 +540,8 @@ def _check_settings(settings: dict, where: str) -> None:
 def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str | None = None,
                force: bool = False) -> BuiltPack:
     """Make the translated file at ``path`` into a language pack in ``folder/<lang>/``
-    (``folder`` defaults to the file's folder); see the module's docstring.
+    (``folder`` defaults to the file's folder); see the module's docstring. A pack built again
+    (``force``) keeps its ``pack.yaml``: the record of its version and reviews.
 
     :class:`TranslationError` lists every problem of the translation; an existing pack there is
     replaced only with ``force`` (:class:`OutputError`); nothing is written on any error.
@@ -557,8 +574,8 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
     files = pack_files(lang, segments, texts, settings, str(path))
     if (target / "pack.yaml").is_file():  # the record of a pack rebuilt (--force): its reviews stay
         files["pack.yaml"] = (target / "pack.yaml").read_bytes()
-        notes.append(f"{target / 'pack.yaml'} kept (its version and reviews): raise its version "
-                     "if the wording changed")
+        notes.append(f"{target / 'pack.yaml'} kept (its version and reviews): if the wording changed, "
+                     "raise its version and keep the earlier wording in accepted/moukit-<version>/")
     staging = Path(tempfile.mkdtemp(prefix=f".moukit-pack-{lang}-", dir=out))
     try:
         (staging / lang).mkdir()

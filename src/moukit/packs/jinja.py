@@ -11,21 +11,25 @@ import os
 from typing import Any
 
 from ..text import markers
+from ..text.casing import upper_first
 
 
-def capfirst(value: Any) -> str:
-    """Upper-case the first character (``the two cities`` -> ``The two cities``).
+def capfirst(value: Any, lang: str | None = None) -> str:
+    """Upper-case the first character (``the two cities`` -> ``The two cities``), as the
+    pack's language ``lang`` writes capitals (Turkish ``iki taraf`` -> ``İki taraf``).
 
     >>> capfirst("both sides")
     'Both sides'
     >>> capfirst("ทั้งสองฝ่าย")
     'ทั้งสองฝ่าย'
+    >>> capfirst("iki şehir", "tr")
+    'İki şehir'
     """
     text = str(value)
     if markers.is_sentinel(text):  # a blank in a pattern of the check: leave it whole
         return text
     start, inner, end = markers.split_mark(text)  # a value marked by the check: its first letter
-    return start + inner[:1].upper() + inner[1:] + end
+    return start + upper_first(inner, lang) + end
 
 
 def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
@@ -46,8 +50,9 @@ def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
 MAX_TEMPLATE_OUTPUT = 100_000  # characters one multiplication in a template may produce
 
 
-def environment(search_path: list[str]):
-    """A sandboxed Jinja environment over ``search_path``, with StrictUndefined and the filters."""
+def environment(search_path: list[str], lang: str | None = None):
+    """A sandboxed Jinja environment over ``search_path``, with StrictUndefined and the filters
+    (``capfirst`` writes capitals as ``lang`` does)."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -74,7 +79,7 @@ def environment(search_path: list[str]):
         keep_trailing_newline=False,
         auto_reload=False,
     )
-    env.filters["capfirst"] = capfirst
+    env.filters["capfirst"] = (lambda value: capfirst(value, lang)) if lang else capfirst
     env.filters["josa"] = josa
     return env
 

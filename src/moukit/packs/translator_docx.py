@@ -59,6 +59,12 @@ class TranslationFile:
     notices: list[str] = field(default_factory=list)
 
 
+def optional_note(seg: Segment, mark: str) -> str:
+    """The segment's note, with ``mark`` added for an optional segment whose note does not
+    already say so (a number word's note says what an empty one gives: once is enough)."""
+    return seg.note + (mark if seg.optional and "Optional" not in seg.note else "")
+
+
 def group_title(group: str) -> str:
     """The heading of a part of the file: the form's name, or the lexicon's."""
     if group == LEXICON:
@@ -83,7 +89,8 @@ def instructions(name: str, lang: str, *, xliff: bool = False) -> list[str]:
         where,
         keep + " It is replaced by a name, a date or a wording from the table of words when an "
         "agreement is made. {Parties} is {parties} with a capital first letter, for the start of "
-        "a sentence.",
+        "a sentence; write any placeholder so where your sentence starts with it and the English "
+        + ("does not (type {Parties} as text in place of the {parties} tag)." if xliff else "does not."),
         "These agreements are not legally binding. \u201cWill\u201d says what the two sides "
         "intend to do: translate it with a plain future or a word of intention. Never use a "
         "word of obligation (shall, must, undertake, be obliged to, guarantee, commit, binding).",
@@ -250,7 +257,7 @@ def _segment_row(row, seg: Segment, english, target) -> None:
         run.font.size = Pt(10.5)
         if run.text and find_placeholders(run.text):
             run.font.color.rgb = RGBColor.from_string(PLACEHOLDER_COLOR)
-    note = seg.note + (" Optional." if seg.optional else "")
+    note = optional_note(seg, " Optional.")
     run = en_cell.add_paragraph().add_run(note)
     run.italic = True
     run.font.size = Pt(8)

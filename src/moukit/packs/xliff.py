@@ -22,7 +22,7 @@ import re
 
 from ..errors import TranslationError, TranslationProblem
 from .segments import LEXICON, Segment, find_placeholders, glossary
-from .translator_docx import TranslatedText, TranslationFile, group_title, instructions
+from .translator_docx import TranslatedText, TranslationFile, group_title, instructions, optional_note
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -99,7 +99,7 @@ def _unit(file, seg: Segment) -> None:
 
     unit = etree.SubElement(file, f"{X}unit", id=seg.id)
     notes = etree.SubElement(unit, f"{X}notes")
-    _note(notes, seg.note + (" Optional: may be left empty." if seg.optional else ""), "description")
+    _note(notes, optional_note(seg, " Optional: may be left empty."), "description")
     data = etree.SubElement(unit, f"{X}originalData")
     segment = etree.SubElement(unit, f"{X}segment")
     source = etree.SubElement(segment, f"{X}source")
@@ -243,6 +243,16 @@ def _code_text(code: str) -> str:
     return code
 
 
+def _capitalised(ph, value: str) -> str:
+    """``value`` (``{parties}``), or ``{Parties}`` where the translator's tag shows the
+    placeholder with a capital first letter (a sentence that starts with it in the target
+    language while the English has it inside a sentence: Turkish ``İki Taraf, ...``)."""
+    shown = ph.get("disp") or ph.get("equiv") or ""
+    if value.startswith("{") and shown != value and shown == value[:1] + value[1:2].upper() + value[2:]:
+        return shown
+    return value
+
+
 def _inline(element, codes: dict[str, str]) -> str:
     """The text of a ``<target>`` (or an element inside one), inline codes resolved."""
     from lxml import etree
@@ -256,7 +266,7 @@ def _inline(element, codes: dict[str, str]) -> str:
                     or _meaning(child, {})
                 if not value:
                     raise ValueError(f"an inline code <ph id={child.get('id')!r}> the source does not have")
-                out.append(value)
+                out.append(_capitalised(child, value))
             elif local == "cp":
                 try:
                     out.append(chr(int(child.get("hex", ""), 16)))

@@ -27,7 +27,9 @@ from importlib import resources
 
 import yaml
 
-LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id", "my")  # the built-in packs whose editorial.yaml is read
+from . import casing
+
+LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id", "my", "tr")  # the built-in packs whose editorial.yaml is read
 _CHARS = str.maketrans({
     **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits and Latin letters
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
@@ -40,7 +42,8 @@ _WORD_DASH = re.compile(r"(?<=\w)[\u2013\u2014](?=\w)")  # "five–year": a dash
 _CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}")  # a word of two letters or more, all capitals
 _WORD_OR_NOT = re.compile(r"\w+|\W+")
 # two capitals in a row in Latin script (Vietnamese too): a quick test before _capitals
-_LATIN_CAPITALS = re.compile("[A-Z\u00c0-\u00de\u0110\u1ea0-\u1ef8][A-Z\u00c0-\u00de\u0110\u1ea0-\u1ef8]")
+_LATIN_CAPITALS = re.compile("[A-Z\u00c0-\u00de\u0110\u011e\u0130\u015e\u1ea0-\u1ef8][A-Z\u00c0-\u00de\u0110\u011e\u0130\u015e\u1ea0-\u1ef8]")
+_TURKISH_LETTER = re.compile("[\u0130\u0131\u011e\u011f\u015e\u015f]")  # İ ı Ğ ğ Ş ş
 _NOT_LATIN = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18,
@@ -130,13 +133,15 @@ def _capitals(text: str) -> str:
         return text
     pieces = _WORD_OR_NOT.findall(text)
     upper = [bool(_CAPITAL_WORD.fullmatch(p)) and p.isupper() for p in pieces]
+    # Turkish text (a letter only Turkish writes) puts I as ı and İ as i (moukit.text.casing)
+    lang = "tr" if _TURKISH_LETTER.search(text) else None
     out = []
     for i, piece in enumerate(pieces):
         if upper[i]:
             before = next((upper[j] for j in range(i - 1, -1, -1) if pieces[j].strip(" ,;:()'\"-")), False)
             after = next((upper[j] for j in range(i + 1, len(pieces)) if pieces[j].strip(" ,;:()'\"-")), False)
             if before or after:
-                piece = piece[:1] + piece[1:].lower()
+                piece = piece[:1] + casing.lower(piece[1:], lang)
         out.append(piece)
     return "".join(out)
 

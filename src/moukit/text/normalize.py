@@ -18,6 +18,8 @@ would fold full-width punctuation and other distinctions a reviewer must see).
 'zh'
 >>> detect_language("Hai Bên sẽ hợp tác với nhau")
 'vi'
+>>> detect_language("İki Taraf birbirleriyle işbirliği yapacaktır")
+'tr'
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ _SCRIPT_RANGES = (
     ("latin", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")),
 )
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+_TURKISH = re.compile("[ıİşŞğĞ]")  # letters only Turkish (and Azerbaijani) write
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -130,7 +133,7 @@ def script_counts(text: str) -> dict[str, int]:
     return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}
 
 
-def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi")) -> str | None:
+def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi", "tr")) -> str | None:
     """The language a paragraph is written in, by script; None when there is no letter."""
     counts = script_counts(text)
     if not any(counts.values()):
@@ -147,7 +150,10 @@ def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi")) 
         vietnamese = len(_VIETNAMESE.findall(text))
         if vietnamese >= 2 and vietnamese * 12 >= counts["latin"] and "vi" in latin_languages:
             return "vi"
-        others = [lang for lang in latin_languages if lang not in ("en", "vi")]
+        turkish = len(_TURKISH.findall(text))
+        if turkish >= 2 and turkish * 40 >= counts["latin"] and "tr" in latin_languages:
+            return "tr"
+        others = [lang for lang in latin_languages if lang not in ("en", "vi", "tr")]
         if others and "en" not in latin_languages:
             return others[0]
         return "en"

@@ -90,6 +90,7 @@ LANG_STYLES: dict[str, LangStyle] = {
     "en": _latin("en-GB", 12),
     "vi": _latin("vi-VN", 13),  # Vietnamese administrative documents use 13-14 pt
     "id": _latin("id-ID", 12),  # Indonesian treaty texts: a Latin serif at 12 pt
+    "tr": _latin("tr-TR", 12),  # Turkish official correspondence: Times New Roman, 12 pt
     "zh": _cjk("zh-CN", "SimSun"),
     "ja": _cjk("ja-JP", "MS Mincho"),
     "ko": _cjk("ko-KR", "Batang"),
