@@ -382,7 +382,8 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     regex += lines_sep.join(_literal(part) for part in tail.split("\n"))
     regex = f"(?:{regex})(?={BREAK}|$)"  # a clause ends a paragraph
     literals.append(clean(tail).replace(" ", ""))
-    longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
+    # (a choice the template leaves to the value, a Korean particle, is not literal text)
+    longest = max((p for lit in literals for p in CHOICE.sub("\n", lit).split("\n")), key=len, default="")
     return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
                          longest.replace(BREAK, "").lower(), _compiled(f"(?:^|(?<={BREAK}))" + regex))
 
