@@ -126,7 +126,7 @@ def test_buddhist_era_date(date):
 def test_thai_list_joining(fields, expected):
     c1 = thai(loi(fields=fields, further_fields=None))["c1"]
     c2 = thai(mou(fields=fields))["c2"]
-    assert f"ความร่วมมือที่มีอยู่{expected}ให้ดียิ่งขึ้น" in c1
+    assert c1.endswith(f"ความร่วมมือที่มีอยู่ให้ดียิ่งขึ้น{expected}")  # the complement by its verb (TH-09)
     assert f"ร่วมมือระหว่างกัน{expected} ที่สอดคล้องกับ" in c2
     assert "," not in c1 + c2
 
@@ -169,11 +169,12 @@ def test_unlisted_language_name_comes_from_babel_with_thai_word_for_language():
 def test_loi_keeps_equal_validity_english_prevails_and_non_binding_sentence():
     clauses = thai(loi())
     assert "โดยตัวบททุกฉบับมีความถูกต้องเท่าเทียมกัน" in clauses["signing"]
-    assert clauses["signing"].endswith("ในกรณีที่มีความแตกต่าง จะใช้ตัวบทภาษาอังกฤษ")
+    # เป็นหลัก makes it a prevail clause (TH-02); จะ, not ให้, keeps the register of "will"
+    assert clauses["signing"].endswith("ในกรณีที่มีความแตกต่าง จะใช้ตัวบทภาษาอังกฤษเป็นหลัก")
     assert clauses["nonbinding"] == (
         "หนังสือแสดงเจตจำนงฉบับนี้ไม่มีเจตนาที่จะก่อให้เกิดสิทธิหรือพันธกรณีภายใต้กฎหมายระหว่างประเทศ")
     mou_signing = thai(mou())["signing"]
-    assert mou_signing.endswith("ในกรณีที่มีความแตกต่างในการตีความ จะใช้ตัวบทภาษาอังกฤษ")
+    assert mou_signing.endswith("ในกรณีที่มีความแตกต่างในการตีความ จะใช้ตัวบทภาษาอังกฤษเป็นหลัก")
     assert "เท่าเทียม" not in mou_signing  # the MOU has no "equal validity" words
 
 
@@ -188,7 +189,7 @@ def test_mou_clause_five_both_options():
                               "โดยแจ้งเป็นลายลักษณ์อักษรให้อีกฝ่ายหนึ่งทราบ")
     assert "ฝ่ายทั้งสอง" not in two_sides and "ของ" not in two_sides
     fixed = thai(mou(term={"years": 5}))["c5"]
-    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์ฉันเมืองพี่เมืองน้อง" in fixed
+    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์เมืองพี่เมืองน้อง" in fixed
     assert fixed.endswith("จะขึ้นอยู่กับการตัดสินใจร่วมกันของผู้เข้าร่วม")
     assert "ลายลักษณ์อักษร" not in fixed
     assert "เป็นระยะเวลา 12 ปี" in thai(mou(term={"years": 12}))["c5"]
@@ -251,9 +252,9 @@ def test_loi_parties_wording(parties):
 
 def test_loi_intent_aim_to_and_will():
     assert thai(loi(intent="aim_to"))["c4"] == \
-        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์เมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
     assert thai(loi(intent="will"))["c4"] == \
-        "เมืองทั้งสองจะสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+        "เมืองทั้งสองจะสถาปนาความสัมพันธ์เมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
 
 
 @pytest.mark.parametrize("title", TITLES)
@@ -278,13 +279,50 @@ def test_mou_parties_and_opening_wording():
 @pytest.mark.parametrize("relationship", RELATIONSHIPS)
 def test_relationship_wording(relationship):
     word = RELATIONSHIPS[relationship]
-    assert thai(loi(relationship=relationship))["c4"].endswith(f"ความสัมพันธ์ฉัน{word}อย่างเป็นทางการในอนาคต")
-    assert thai(mou(relationship=relationship))["title"].split("\n")[1] == f"ว่าด้วยการสถาปนาความสัมพันธ์ฉัน{word}"
+    # the relationship named, not likened to one: no ฉัน (TH-01)
+    assert thai(loi(relationship=relationship))["c4"].endswith(f"ความสัมพันธ์{word}อย่างเป็นทางการในอนาคต")
+    assert thai(loi(relationship=relationship))["title"].split("\n")[1] == f"ในการสถาปนาความสัมพันธ์{word}"
+    assert thai(mou(relationship=relationship))["title"].split("\n")[1] == f"ว่าด้วยการสถาปนาความสัมพันธ์{word}"
 
 
 def test_custom_relationship_is_used_verbatim():
     custom = {"custom": {"th": "มณฑลมิตรภาพ", "en": "Friendship Provinces", "ja": "友好省"}}
-    assert "ความสัมพันธ์ฉันมณฑลมิตรภาพ" in thai(mou(relationship=custom))["title"]
+    assert "ความสัมพันธ์มณฑลมิตรภาพ" in thai(mou(relationship=custom))["title"]
+
+
+def test_friendly_relations_keep_chan_in_the_loi_preamble_only():
+    # ฉันมิตร is "friendly relations" (LOI preamble); no relationship is likened with ฉัน (TH-01)
+    assert "กระชับความสัมพันธ์ฉันมิตรระหว่างจังหวัดเชียงใหม่กับจังหวัดฮอกไกโด" in thai(loi())["preamble"]
+    for clauses in (thai(loi()), thai(mou()), thai(mou(term={"years": 5}))):
+        text = "\n".join(v for k, v in clauses.items() if k != "preamble")
+        assert "ฉัน" not in text
+
+
+def test_wording_of_the_review_in_the_other_clauses():
+    clauses = thai(loi())
+    assert "จะแสวงหาโอกาสในการร่วมมือระหว่างกันในด้าน" in clauses["c2"]  # not สำหรับ... (TH-10)
+    guided = thai(mou())["guided"]
+    assert guided.startswith("โดยได้รับการชี้นำจากความปรารถนาร่วมกันที่จะเสริมสร้างความเข้าใจ")  # TH-14
+
+
+@pytest.mark.parametrize("field,word", [
+    ("urban_governance", "การบริหารเมือง"),                 # not ...จัดการเมือง, "politics" (TH-04)
+    ("local_legislation", "การจัดทำข้อบัญญัติท้องถิ่น"),     # a province makes no law (TH-05)
+    ("agriculture", "การเกษตร"),                            # TH-15
+])
+def test_field_names_of_the_review(field, word):
+    assert thai(mou(fields=[field]))["c2"].startswith(f"ผู้เข้าร่วมจะร่วมมือระหว่างกันในด้าน{word} ที่สอดคล้อง")
+
+
+@pytest.mark.parametrize("make", [mou, loi], ids=["mou", "loi"])
+def test_signatory_names_stand_in_parentheses(make):
+    # the Thai signature block (TH-12): party, the name in parentheses, the position
+    clauses = thai(make())
+    assert clauses["sign_thai"].split("\n") == [
+        "สำหรับจังหวัดเชียงใหม่", "(นายนิรัตน์ พงษ์สิทธิถาวร)", "ผู้ว่าราชการจังหวัดเชียงใหม่"]
+    assert clauses["sign_partner"].split("\n") == [
+        "สำหรับจังหวัดฮอกไกโด", "(นายนาโอมิจิ ซูซูกิ)", "ผู้ว่าราชการจังหวัดฮอกไกโด"]
+    assert "สำหรับจังหวัดเชียงใหม่\n....................\n(นายนิรัตน์ พงษ์สิทธิถาวร)\n" in thai_txt(make())
 
 
 # -- Thai digits, Bangkok ------------------------------------------------------------------------
