@@ -122,7 +122,11 @@ def test_buddhist_era_date(date):
     (["trade", "investment"], "ในด้านการค้าและการลงทุน"),
     (["economy", "trade", "tourism"], "ในด้านเศรษฐกิจ การค้า และการท่องเที่ยว"),
     (["education", "culture", "health", "youth"], "ในด้านการศึกษา วัฒนธรรม สาธารณสุข และเยาวชน"),
-], ids=["one", "two", "three", "four"])
+    # a pair whose item holds และ is joined as a longer list ends: two fields, not three (TH-08)
+    (["tourism", "science_and_technology"], "ในด้านการท่องเที่ยว และวิทยาศาสตร์และเทคโนโลยี"),
+    (["science_and_technology", "tourism"], "ในด้านวิทยาศาสตร์และเทคโนโลยี และการท่องเที่ยว"),
+    (["economy", "science_and_technology", "trade"], "ในด้านเศรษฐกิจ วิทยาศาสตร์และเทคโนโลยี และการค้า"),
+], ids=["one", "two", "three", "four", "pair-with-and", "pair-with-and-first", "three-with-and"])
 def test_thai_list_joining(fields, expected):
     c1 = thai(loi(fields=fields, further_fields=None))["c1"]
     c2 = thai(mou(fields=fields))["c2"]
