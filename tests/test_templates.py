@@ -125,20 +125,6 @@ def test_undefined_variable_is_an_error_not_blank(tmp_path):
         moukit.render(spec("mou", "en"), "txt", languages=["en"], templates=[tmp_path])
 
 
-def test_a_phrase_depends_on_the_option_and_a_missing_one_is_named(tmp_path):
-    # {{ parties|phrase("either") }}: the lexicon's phrase for the option the value words
-    # (Thai MOU clause 5, Option 1); a phrase the lexicon lacks stops with the template named.
-    for parties, either in (("participants", "ผู้เข้าร่วมฝ่ายใดฝ่ายหนึ่ง"), ("two_sides", "จนกว่าฝ่ายใดฝ่ายหนึ่ง")):
-        text = moukit.render(spec("mou", "zh", parties=parties), "txt", languages=["th"]).data.decode()
-        assert either in text
-    folder = _copy_lang(tmp_path, "th")
-    source = (folder / "mou.j2").read_text("utf-8").replace('phrase("either")', 'phrase("neither")')
-    (folder / "mou.j2").write_text(source, "utf-8")
-    with pytest.raises(moukit.TemplateError, match="no phrase 'neither'") as err:
-        moukit.render(spec("mou", "zh"), "txt", languages=["th"], templates=[tmp_path])
-    assert "mou.j2" in str(err.value)
-
-
 def test_values_are_data_never_template_code():
     s = spec("mou", "en", partner={"name": {"th": "{{ 7*7 }}", "en": "{% include 'x' %}{{ 7*7 }}"},
                                    "country": "IT", "level": "city", "language": "en"})

@@ -183,15 +183,13 @@ def test_loi_keeps_equal_validity_english_prevails_and_non_binding_sentence():
 
 
 def test_mou_clause_five_both_options():
-    open_term = thai(mou())["c5"]
-    # the defined term first, then which of them (review TH-03)
-    assert open_term.endswith("จะคงมีผลจนกว่าผู้เข้าร่วมฝ่ายใดฝ่ายหนึ่งจะยุติบันทึกความเข้าใจฉบับนี้ "
-                              "โดยแจ้งเป็นลายลักษณ์อักษรให้ผู้เข้าร่วมอีกฝ่ายหนึ่งทราบ")
-    assert "ระยะเวลา" not in open_term
-    two_sides = thai(mou(parties="two_sides"))["c5"]
-    assert two_sides.endswith("จะคงมีผลจนกว่าฝ่ายใดฝ่ายหนึ่งจะยุติบันทึกความเข้าใจฉบับนี้ "
-                              "โดยแจ้งเป็นลายลักษณ์อักษรให้อีกฝ่ายหนึ่งทราบ")
-    assert "ฝ่ายทั้งสอง" not in two_sides and "ของ" not in two_sides
+    # "either of the (parties) ... the other": ฝ่ายใดฝ่ายหนึ่ง ... อีกฝ่ายหนึ่ง, not the calque
+    # ฝ่ายใดฝ่ายหนึ่งของผู้เข้าร่วม, for both ways of calling the parties (review TH-03)
+    for parties in ("participants", "two_sides"):
+        open_term = thai(mou(parties=parties))["c5"]
+        assert open_term.endswith("จะคงมีผลจนกว่าฝ่ายใดฝ่ายหนึ่งจะยุติบันทึกความเข้าใจฉบับนี้ "
+                                  "โดยแจ้งเป็นลายลักษณ์อักษรให้อีกฝ่ายหนึ่งทราบ")
+        assert "ระยะเวลา" not in open_term and "ของ" not in open_term
     fixed = thai(mou(term={"years": 5}))["c5"]
     assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์เมืองพี่เมืองน้อง" in fixed
     assert fixed.endswith("จะขึ้นอยู่กับการตัดสินใจร่วมกันของผู้เข้าร่วม")

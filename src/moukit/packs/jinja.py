@@ -1,6 +1,5 @@
 """The Jinja side of the language packs: a sandbox that refuses what could exhaust memory, and
-the filters templates use (``capfirst``, Korean particles with ``josa``, wording that depends
-on an alternative's option with ``phrase``).
+the filters templates use (``capfirst``, Korean particles with ``josa``).
 
 The filters must leave the check's markers intact: the check renders the same templates
 with sentinels and marked values in the blanks (:mod:`moukit.text.markers`).
@@ -44,45 +43,11 @@ def josa(word: Any, after_consonant: str, after_vowel: str) -> str:
     return f"{after_consonant}({after_vowel})"
 
 
-def phrase(lexicon: dict, value: Any, name: str) -> str:
-    """The lexicon's phrase ``name`` for the option whose wording ``value`` is: the filter
-    ``{{ parties|phrase("either") }}``, for wording that depends on an alternative's option
-    beyond the option's own words (Thai: ผู้เข้าร่วมฝ่ายใดฝ่ายหนึ่ง, but ฝ่ายใดฝ่ายหนึ่ง for "the two
-    Sides"). The lexicon holds ``phrases: <alternative>: <name>: <option>: wording``.
-
-    A blank of the check's patterns accepts any of the phrases; a value that is no option's
-    wording (a blank shown with its label, a value the check could not read) gets the
-    phrase listed first.
-
-    >>> lexicon = {"alternatives": {"parties": {"participants": "P", "two_sides": "S"}},
-    ...            "phrases": {"parties": {"either": {"participants": "either P", "two_sides": "either"}}}}
-    >>> phrase(lexicon, "S", "either"), phrase(lexicon, "?", "either")
-    ('either', 'either P')
-    """
-    group = next((g for g, names in (lexicon.get("phrases") or {}).items()
-                  if isinstance(names, dict) and name in names), None)
-    table = (lexicon.get("phrases") or {}).get(group, {}).get(name) if group else None
-    if not isinstance(table, dict) or not table:
-        raise LookupError(f"the lexicon has no phrase {name!r} (phrases: <alternative>: {name}: ...)")
-    wordings = [str(w) for w in table.values()]
-    text = str(value)
-    if markers.is_sentinel(text):  # a blank in a pattern of the check: any of the phrases
-        return markers.choice(*dict.fromkeys(wordings))
-    inner = markers.split_mark(text)[1].strip()  # a value marked by the check: the value itself
-    options = {**((lexicon.get("alternatives") or {}).get(group) or {}),
-               **(((lexicon.get("provincial_alternatives") or {}).get(group)) or {})}
-    for option, wording in options.items():
-        if str(wording) == inner and option in table:
-            return str(table[option])
-    return wordings[0]
-
-
 MAX_TEMPLATE_OUTPUT = 100_000  # characters one multiplication in a template may produce
 
 
-def environment(search_path: list[str], lexicon: dict | None = None):
-    """A sandboxed Jinja environment over ``search_path``, with StrictUndefined and the filters
-    (``phrase`` reads ``lexicon``)."""
+def environment(search_path: list[str]):
+    """A sandboxed Jinja environment over ``search_path``, with StrictUndefined and the filters."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -111,7 +76,6 @@ def environment(search_path: list[str], lexicon: dict | None = None):
     )
     env.filters["capfirst"] = capfirst
     env.filters["josa"] = josa
-    env.filters["phrase"] = lambda value, name: phrase(lexicon or {}, value, name)
     return env
 
 

@@ -43,7 +43,7 @@ class LanguagePack:
     lexicon_file: Path
 
     def __post_init__(self) -> None:
-        self._env = environment([str(d) for d in self.dirs], self.lexicon)
+        self._env = environment([str(d) for d in self.dirs])
         self._templates: dict[str, Any] = {}
 
     def template_file(self, instrument: str) -> str:
