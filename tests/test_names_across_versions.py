@@ -250,7 +250,7 @@ def test_a_translation_s_names_are_read_from_its_signature_blocks_and_signing_cl
     (thai,) = [v for v in report.versions if v.lang == "th"]
     assert thai.translation is not None and thai.accepted is None
     assert thai.values["thai_signatory.name"] == "นายสมชาย ศรีสวัสดิ์"
-    assert thai.values["partner_name"] == "นครเฉิงตู" and thai.values["place"] == "เชียงใหม่"
+    assert thai.values["partner_name"] == "นครเฉิงตู" and thai.values["place"] == "จังหวัดเชียงใหม่"
     assert report.verdict == "standard" and _names(report) == []
 
 

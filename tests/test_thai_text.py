@@ -191,7 +191,8 @@ def test_mou_clause_five_both_options():
                                   "โดยแจ้งเป็นลายลักษณ์อักษรให้อีกฝ่ายหนึ่งทราบ")
         assert "ระยะเวลา" not in open_term and "ของ" not in open_term
     fixed = thai(mou(term={"years": 5}))["c5"]
-    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์เมืองพี่เมืองน้อง" in fixed
+    # (the example is the real Chiang Mai - Hokkaido tie, a friendship relationship: เมืองมิตรภาพ)
+    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์เมืองมิตรภาพ" in fixed
     assert fixed.endswith("จะขึ้นอยู่กับการตัดสินใจร่วมกันของผู้เข้าร่วม")
     assert "ลายลักษณ์อักษร" not in fixed
     assert "เป็นระยะเวลา 12 ปี" in thai(mou(term={"years": 12}))["c5"]
@@ -254,9 +255,9 @@ def test_loi_parties_wording(parties):
 
 def test_loi_intent_aim_to_and_will():
     assert thai(loi(intent="aim_to"))["c4"] == \
-        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์เมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์เมืองมิตรภาพอย่างเป็นทางการในอนาคต"
     assert thai(loi(intent="will"))["c4"] == \
-        "เมืองทั้งสองจะสถาปนาความสัมพันธ์เมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+        "เมืองทั้งสองจะสถาปนาความสัมพันธ์เมืองมิตรภาพอย่างเป็นทางการในอนาคต"
 
 
 @pytest.mark.parametrize("title", TITLES)
