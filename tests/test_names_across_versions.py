@@ -254,6 +254,29 @@ def test_a_translation_s_names_are_read_from_its_signature_blocks_and_signing_cl
     assert report.verdict == "standard" and _names(report) == []
 
 
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("name", ["X", "IV", "1"])
+def test_a_signatory_name_in_brackets_is_a_name_even_when_it_reads_as_a_number(fmt, name):
+    """The Thai signature block writes the name in brackets under the signing line; "(X)" is
+    also a clause number in roman figures, but under a signing line it is the name."""
+    data = spec("mou", "en").model_dump(mode="json")
+    data["signatories"]["partner"]["name"]["th"] = name
+    rendering = moukit.render(moukit.MouSpec.model_validate(data), fmt)
+    assert f"\n({name})\n" in rendering.document.version("th").clause("sign_partner").text
+    rendered = rendering.data
+    (thai,) = [v for v in moukit.check(rendered).versions if v.lang == "th"]
+    assert thai.accepted == "moukit's reference translation"
+    assert thai.values["partner_signatory.name"] == name
+    assert "numbering style" not in thai.editorial
+
+
+def test_a_translation_reads_the_name_in_brackets_that_reads_as_a_number():
+    report = _check("chiang-mai-chengdu", "th", _reworded(_sub("(นายสมชาย ศรีสวัสดิ์)", "(XIV)")))
+    (thai,) = [v for v in report.versions if v.lang == "th"]
+    assert thai.translation is not None and thai.values["thai_signatory.name"] == "XIV"
+    assert [f for f in _names(report) if "Thai signatory" in f.message]
+
+
 def test_a_translation_naming_another_governor_gives_a_finding():
     report = _check("chiang-mai-chengdu", "th", _reworded(_sub("นายสมชาย ศรีสวัสดิ์", "นายชัยวัฒน์ ชื่นโกสุม")))
     found = [f for f in _names(report) if "Thai signatory" in f.message]

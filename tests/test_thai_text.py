@@ -328,6 +328,17 @@ def test_signatory_names_stand_in_parentheses(make):
     assert "สำหรับจังหวัดเชียงใหม่\n....................\n(นายนิรัตน์ พงษ์สิทธิถาวร)\n" in thai_txt(make())
 
 
+def test_a_short_thai_clause_beside_its_english_is_not_a_clause_title():
+    # In the parallel layout the English clause 2 stands beside (after) the Thai one with the
+    # same number; a Thai clause of few characters and no spaces is not the English's title.
+    spec = loi(fields=["trade"], further_fields=["trade"])
+    assert len(thai(spec)["c2"]) <= 60
+    for fmt in ("txt", "docx"):
+        report = moukit.check(render(spec, fmt, layout="parallel").data)
+        assert not [f for f in report.findings if f.code != "MK-X001"], [f.message for f in report.findings]
+        assert report.versions[0].accepted == "moukit's reference translation"
+
+
 # -- Thai digits, Bangkok ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("make", [lambda: mou(term={"years": 5}), loi], ids=["mou", "loi"])

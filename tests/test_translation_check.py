@@ -117,6 +117,22 @@ def test_the_accept_option_of_the_command_line(tmp_path, capsys):
     assert "accepted texts folder not found" in capsys.readouterr().err
 
 
+def test_the_relationship_named_in_other_words_of_a_listed_option_is_that_option():
+    """ความสัมพันธ์ฉันเมืองพี่เมืองน้อง (moukit 0.1's title) in a Thai version otherwise worded as
+    now: the listed "sister" in words of its own (units.yaml), not another relationship."""
+    texts, versions = rendering("zh-mou")
+    title = versions[0].clause("title").text
+    assert "ความสัมพันธ์เมืองพี่เมืองน้อง" in title
+    draft = texts[0].replace(title, title.replace("ความสัมพันธ์เมือง", "ความสัมพันธ์ฉันเมือง"), 1)
+    report = moukit.check([SEPARATOR.join((draft,) + texts[1:]).encode()])
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    assert not {"MK-V001", "MK-X001"} & set(codes(report))
+    assert report.versions[0].values["relationship"]["options"] == ["sister"]
+    # another name the English does not give is still another name
+    other = texts[0].replace(title, title.replace("เมืองพี่เมืองน้อง", "เมืองคู่มิตร"), 1)
+    assert "MK-V001" in codes(moukit.check([SEPARATOR.join((other,) + texts[1:]).encode()]))
+
+
 # ----------------------------------------------------------------------------- the versions disagree
 
 

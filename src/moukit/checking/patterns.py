@@ -26,7 +26,7 @@ from ..text import editorial
 from ..text.chars import THAI, WIDE
 from ..text.formatting import format_date
 from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
-from ..text.normalize import SIGNING_LINE, clean, strip_numbering
+from ..text.normalize import SIGNING_LINE, clean, name_under_signing, strip_numbering
 
 ANY_BREAK = f"[{BREAK}{LINE}]"
 _WIDE = re.compile(f"[{THAI}{WIDE}]")
@@ -56,10 +56,15 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     ("........") are removed.
     """
     parts: list[tuple[str, str]] = []  # (text, separator before it)
+    before = ""
     for block in lines:
         first = True
-        if numbered:  # the number may stand on a line of its own, or be wrapped
-            block = strip_numbering(block.lstrip())[0]
+        # the number may stand on a line of its own, or be wrapped; a name in brackets under a
+        # signing line is no number
+        if numbered and not name_under_signing(before, block):
+            before, block = block, strip_numbering(block.lstrip())[0]
+        else:
+            before = block
         block = editorial.canonical(block)  # a phrase may be wrapped: fold across the lines
         for sub in block.split("\n"):
             sub = clean(sub)
