@@ -1,9 +1,11 @@
 """The Thai language pack: golden text, Buddhist-era dates, Thai lists, distinct alternatives,
 Thai digits, Bangkok, no obligation words, text already normalised.
 
-The golden files hold the full Thai text of the example MOU and of an LOI built from it;
-regenerate them after a deliberate wording change with ``MOUKIT_REGEN_GOLDEN=1 pytest
-tests/test_thai_text.py`` and review the diff line by line.
+The golden files hold the full Thai text of the example MOU and of an LOI built from it, as
+moukit renders it by default (Thai digits); regenerate them after a deliberate wording change
+with ``MOUKIT_REGEN_GOLDEN=1 pytest tests/test_thai_text.py`` and review the diff line by
+line. The other tests read the wording with Arabic digits (``digits="arabic"``); the digits
+have tests of their own.
 """
 
 from __future__ import annotations
@@ -61,16 +63,16 @@ def loi(**changes) -> moukit.LoiSpec:
     return moukit.LoiSpec.model_validate(data)
 
 
-def thai(spec, **kwargs) -> dict[str, str]:
+def thai(spec, digits: str = "arabic", **kwargs) -> dict[str, str]:
     """The Thai version's clauses, ``{clause_id: text}``, from the document model."""
-    document = render(spec, "json", languages=["th"], **kwargs).document
+    document = render(spec, "json", languages=["th"], digits=digits, **kwargs).document
     assert document.languages == ("th",)
     return {c.id: c.text for c in document.version("th").clauses}
 
 
-def thai_txt(spec, **kwargs) -> str:
+def thai_txt(spec, digits: str = "arabic", **kwargs) -> str:
     """The Thai version as the plain-text writer lays it out."""
-    return render(spec, "txt", languages=["th"], **kwargs).data.decode("utf-8")
+    return render(spec, "txt", languages=["th"], digits=digits, **kwargs).data.decode("utf-8")
 
 
 # -- golden text -----------------------------------------------------------------------------
@@ -95,7 +97,7 @@ def test_rendering_is_deterministic():
 
 def test_document_model_holds_every_clause_in_form_order():
     for spec in (mou(), loi()):
-        version = render(spec, "json", languages=["th"]).document.version("th")
+        version = render(spec, "json", languages=["th"], digits="arabic").document.version("th")
         assert tuple(c.id for c in version.clauses) == spec.form.clause_ids
         assert [c.number for c in version.clauses if c.kind == "numbered"] == \
             [str(n) for n in range(1, 1 + sum(c.kind == "numbered" for c in version.clauses))]
@@ -342,23 +344,54 @@ def test_a_short_thai_clause_beside_its_english_is_not_a_clause_title():
 # -- Thai digits, Bangkok ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("make", [lambda: mou(term={"years": 5}), loi], ids=["mou", "loi"])
-def test_thai_digits_convert_every_digit(make):
+def test_thai_digits_are_the_default_and_convert_every_digit(make):
+    # Thai government documents write Thai digits (review TH-13): the date, the year, the
+    # clause numbers and the term; digits="arabic" keeps Arabic ones.
     spec = make()
-    plain = thai_txt(spec)
-    assert re.search(r"[0-9]", plain)  # the ordinary version has Arabic digits to convert
-    converted = thai_txt(spec, thai_digits=True)
+    plain = thai_txt(spec, digits="arabic")
+    assert re.search(r"[0-9]", plain)  # Arabic digits, where the Thai version has Thai ones
+    converted = render(spec, "txt", languages=["th"]).data.decode("utf-8")  # the default
+    assert converted == thai_txt(spec, digits="thai")
     assert not re.search(r"[0-9]", converted)
     assert "เมื่อวันที่ ๒๒ พฤศจิกายน พ.ศ. ๒๕๖๙" in converted
     assert "\n\n๑. " in converted and "\n\n๔. " in converted
-    model = render(spec, "json", languages=["th"], thai_digits=True).document.version("th")
+    model = render(spec, "json", languages=["th"]).document.version("th")
     assert not any(re.search(r"[0-9]", (c.number or "") + c.text) for c in model.clauses)
     if spec.instrument == "mou":
         assert "เป็นระยะเวลา ๕ ปี" in model.clause("c5").text
 
 
 def test_thai_digits_leave_other_languages_alone():
-    english = render(mou(), "txt", languages=["en"], thai_digits=True).data.decode()
-    assert "22 November 2026" in english
+    english = render(mou(), "txt", languages=["en"]).data.decode()
+    assert "22 November 2026" in english and "1. " in english
+
+
+def test_the_older_thai_digits_argument_still_works_and_says_it_is_deprecated():
+    spec = mou()
+    with pytest.warns(DeprecationWarning, match="digits="):
+        old = render(spec, "txt", languages=["th"], thai_digits=True).data
+    assert old == render(spec, "txt", languages=["th"], digits="thai").data
+    with pytest.warns(DeprecationWarning):
+        assert render(spec, "txt", languages=["th"], thai_digits=False).data == thai_txt(spec).encode()
+    with pytest.raises(moukit.UsageError, match="unknown digits"):
+        render(spec, "txt", digits="roman")
+    with pytest.raises(moukit.UsageError, match="disagree"), pytest.warns(DeprecationWarning):
+        render(spec, "txt", digits="arabic", thai_digits=True)
+
+
+def test_the_check_reads_thai_and_arabic_digits_alike():
+    # A Thai version in Thai digits (the default) or in Arabic digits (moukit 0.1, --digits
+    # arabic) is the same standard form: the same verdict, findings and values.
+    spec = mou(term={"years": 5})
+    reports = [moukit.check(render(spec, "docx", digits=d).data) for d in ("thai", "arabic")]
+    assert [r.verdict for r in reports] == ["standard", "standard"]
+    assert reports[0].findings == reports[1].findings == []
+    thai_versions = [r.versions[0] for r in reports]
+    assert [v.lang for v in thai_versions] == ["th", "th"]
+    assert thai_versions[0].values == thai_versions[1].values
+    assert thai_versions[0].values["date"]["iso"] == "2026-11-22"
+    assert thai_versions[0].values["term"]["years"] == 5
+    assert thai_versions[0].accepted == thai_versions[1].accepted == "moukit's reference translation"
 
 
 def test_bangkok_is_bangkok_metropolitan_administration():

@@ -169,8 +169,8 @@ def test_a_renumbered_translation_is_still_aligned_by_its_meaning():
     """Clause 4 deleted and clause 5 renumbered 4: the paragraph is clause 5, not clause 4."""
     replacements = thai(1)
     data = draft_of("th", "mou", "corpus", replacements).decode()
-    data = data.replace("4. " + replacements["c4"] + "\n\n", "", 1).replace("5. " + replacements["c5"],
-                                                                            "4. " + replacements["c5"], 1)
+    data = data.replace("๔. " + replacements["c4"] + "\n\n", "", 1).replace("๕. " + replacements["c5"],
+                                                                            "๔. " + replacements["c5"], 1)
     report = moukit.check([data.encode()])
     assert [(f.code, f.clause_id) for f in report.findings if f.route != "standard"] == [("MK-T004", "c4")]
 
@@ -285,7 +285,7 @@ def test_the_redline_of_a_translated_docx_leaves_it_as_written(tmp_path):
     spec = moukit.load_spec(builtin_templates_dir().parent.parent.parent / "tests" / "data" / "translations"
                             / "specs" / "zh-mou.yaml")
     document = docx.Document(io.BytesIO(moukit.render(spec, "docx").data))
-    clause3 = next(p for p in document.paragraphs if p.text.startswith("3. ฝ่ายทั้งสอง"))
+    clause3 = next(p for p in document.paragraphs if p.text.startswith("๓. ฝ่ายทั้งสอง"))
     for run in clause3.runs:
         run.text = run.text.replace("คงไว้ซึ่งการติดต่อ", "ติดต่อ", 1)
     out = io.BytesIO()
