@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -339,6 +340,25 @@ def test_a_short_thai_clause_beside_its_english_is_not_a_clause_title():
         report = moukit.check(render(spec, fmt, layout="parallel").data)
         assert not [f for f in report.findings if f.code != "MK-X001"], [f.message for f in report.findings]
         assert report.versions[0].accepted == "moukit's reference translation"
+
+
+@pytest.mark.parametrize("digits", ["arabic", "thai"])
+@pytest.mark.parametrize("example", ["chiang-mai-hokkaido", "khon-kaen-da-nang", "rayong-jeollanam-do"])
+def test_a_thai_version_in_the_0_1_wording_is_still_the_standard_form(tmp_path, example, digits):
+    # A draft moukit 0.1 rendered (the wording before review 2, kept in accepted/moukit-0.1/)
+    # checks clean with the corrected pack: it is an accepted text, named in the report.
+    accepted = ROOT / "src" / "moukit" / "packs" / "th" / "accepted" / "moukit-0.1"
+    (tmp_path / "th").mkdir()
+    for path in accepted.iterdir():
+        shutil.copy(path, tmp_path / "th" / path.name)
+    spec = moukit.load_spec(ROOT / "examples" / f"{example}.yaml")
+    old = render(spec, "docx", templates=[tmp_path], digits=digits)
+    assert "ความสัมพันธ์ฉัน" in old.document.version("th").clause("title").text  # 0.1, before TH-01
+    report = moukit.check(old.data)
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    assert report.findings == []
+    (thai_version,) = [v for v in report.versions if v.lang == "th"]
+    assert thai_version.accepted == "moukit-0.1"
 
 
 # -- Thai digits, Bangkok ------------------------------------------------------------------------
