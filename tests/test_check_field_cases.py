@@ -202,7 +202,7 @@ def test_a_named_project_with_a_budget_in_every_version_is_not_permitted(chengdu
 
 def test_a_budget_clause_added_in_word_is_not_permitted(chengdu_docx):
     document = docx.Document(io.BytesIO(chengdu_docx))
-    clause5 = [p for p in paragraphs(document) if p.text.startswith("5. ")]
+    clause5 = [p for p in paragraphs(document) if p.text.startswith(("5. ", "๕. "))]  # (Thai digits in Thai)
     assert len(clause5) == 3
     english = next(p for p in clause5 if "Memorandum of Understanding will come" in p.text)
     insert_paragraph_after(english, "6. " + BUDGET["en"])
@@ -305,7 +305,7 @@ def test_the_prohibited_clause_is_reported_as_added_clause_6(chengdu_text, lang,
 def test_thai_three_years_against_english_five_is_a_cross_version_mismatch():
     spec = spec_of("rayong-jeollanam-do")
     assert spec.term.years == 5
-    text = replace_once(render_text(spec), "ระยะเวลา 5 ปี", "ระยะเวลา 3 ปี")
+    text = replace_once(render_text(spec), "ระยะเวลา ๕ ปี", "ระยะเวลา ๓ ปี")
     report = check_text(text)
     assert_verdict(report, "ministries")
     (mismatch,) = report.findings
@@ -511,9 +511,9 @@ def test_clauses_3_and_4_swapped_in_english(chengdu_text, renumbered):
 def test_clause_4_removed_from_the_thai_version(chengdu_text, renumbered):
     th, zh, en = chengdu_text.split(SEPARATOR)
     paras = th.split("\n\n")
-    i = next(n for n, p in enumerate(paras) if p.startswith("4. "))
+    i = next(n for n, p in enumerate(paras) if p.startswith("๔. "))  # the Thai version's digits
     if renumbered:
-        paras[i + 1] = replace_once(paras[i + 1], "5. ", "4. ")
+        paras[i + 1] = replace_once(paras[i + 1], "๕. ", "๔. ")
     del paras[i]
     report = check_text(SEPARATOR.join(["\n\n".join(paras), zh, en]))
     # the English follows the form: the Thai translation must be corrected
@@ -525,7 +525,7 @@ def test_clause_4_removed_from_the_thai_version(chengdu_text, renumbered):
 
 def test_clause_4_deleted_from_the_thai_version_in_word(chengdu_docx):
     document = docx.Document(io.BytesIO(chengdu_docx))
-    (thai4,) = [p for p in paragraphs(document) if p.text.startswith("4. ฝ่ายทั้งสอง")]
+    (thai4,) = [p for p in paragraphs(document) if p.text.startswith("๔. ฝ่ายทั้งสอง")]
     thai4._p.getparent().remove(thai4._p)
     report = moukit.check([save(document)])
     assert_verdict(report, "ministries")
@@ -656,7 +656,7 @@ def test_one_file_per_language_with_a_term_mismatch(chengdu_fixed, tmp_path):
     for lang in ("th", "zh", "en"):
         text = render_text(chengdu_fixed, languages=[lang])
         if lang == "th":
-            text = replace_once(text, "ระยะเวลา 5 ปี", "ระยะเวลา 3 ปี")
+            text = replace_once(text, "ระยะเวลา ๕ ปี", "ระยะเวลา ๓ ปี")
         path = tmp_path / f"mou-{lang}.txt"
         path.write_text(text, "utf-8")
         paths.append(path)

@@ -167,13 +167,19 @@ def test_layout_parallel_differs_from_separate(tmp_path, capsys):
     assert "Shanghai Municipality" in par.read_text("utf-8")
 
 
-def test_thai_digits(tmp_path, capsys):
+def test_thai_digits_by_default_and_arabic_on_request(tmp_path, capsys):
     spec = write_spec(tmp_path)
-    plain, thai = tmp_path / "plain.txt", tmp_path / "thai.txt"
-    assert run(capsys, "render", spec, "-o", plain, "--lang", "th")[0] == 0
-    assert run(capsys, "render", spec, "-o", thai, "--lang", "th", "--thai-digits")[0] == 0
-    assert "2569" in plain.read_text("utf-8") and "๒๕๖๙" not in plain.read_text("utf-8")
-    assert "๒๕๖๙" in thai.read_text("utf-8") and "2569" not in thai.read_text("utf-8")
+    default, thai, old, arabic = (tmp_path / f"{n}.txt" for n in ("default", "thai", "old", "arabic"))
+    assert run(capsys, "render", spec, "-o", default, "--lang", "th")[0] == 0
+    assert run(capsys, "render", spec, "-o", thai, "--lang", "th", "--digits", "thai")[0] == 0
+    assert run(capsys, "render", spec, "-o", old, "--lang", "th", "--thai-digits")[0] == 0  # still accepted
+    assert run(capsys, "render", spec, "-o", arabic, "--lang", "th", "--digits", "arabic")[0] == 0
+    assert "๒๕๖๙" in default.read_text("utf-8") and "2569" not in default.read_text("utf-8")
+    assert default.read_bytes() == thai.read_bytes() == old.read_bytes()
+    assert "2569" in arabic.read_text("utf-8") and "๒๕๖๙" not in arabic.read_text("utf-8")
+    assert run(capsys, "render", spec, "--digits", "roman")[0] == 2
+    help_text = run(capsys, "render", "--help")[1]
+    assert "--digits" in help_text and "--thai-digits" not in help_text
 
 
 def test_notices_are_warnings_on_stderr(tmp_path, capsys):

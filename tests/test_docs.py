@@ -201,7 +201,7 @@ def test_thai_guide_example_spec_is_valid_and_renders():
     assert spec.partner.level == "prefecture" and spec.term.years == 5
     result = moukit.render(spec, "txt")
     assert result.notices == ()
-    assert "พ.ศ. 2569" in result.data.decode("utf-8")
+    assert "พ.ศ. ๒๕๖๙" in result.data.decode("utf-8")  # Thai digits in the Thai version by default
 
 
 def test_thai_guide_render_commands_run(tmp_path, monkeypatch):

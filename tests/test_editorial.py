@@ -6,7 +6,9 @@ spec is rendered by moukit as text, the case's edits (regular expressions) are a
 that language's version only, and the draft is checked. ``verdict`` is the verdict expected
 (or a list of those allowed); ``editorial`` lists texts each of which must appear in one of
 the version's editorial notes; ``not_editorial`` texts that must not; ``no_findings: true``
-that the check has nothing at all to say (not even that a translation is worded otherwise).
+that the check has nothing at all to say (not even that a translation is worded otherwise);
+``digits`` (of the file or of a case) how the Thai version of the rendering writes numbers
+(``thai``, moukit's default, or ``arabic``).
 """
 
 from __future__ import annotations
@@ -31,19 +33,20 @@ def _cases():
     for path in sorted(DATA.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
         for case in data["cases"]:
-            case = {"example": data["example"], **case}
+            case = {"example": data["example"], "digits": data.get("digits"), **case}
             yield pytest.param(data["lang"], case, id=f"{path.stem}: {case['name']}")
 
 
 @cache
-def rendered(example: str) -> str:
+def rendered(example: str, digits: str | None = None) -> str:
     """The example's text rendering (Thai, the partner's language, English)."""
-    return moukit.render(moukit.load_spec(EXAMPLES / f"{example}.yaml"), "txt").data.decode("utf-8")
+    spec = moukit.load_spec(EXAMPLES / f"{example}.yaml")
+    return moukit.render(spec, "txt", digits=digits).data.decode("utf-8")
 
 
-def edited(example: str, lang: str, edits: list[list[str]]) -> str:
+def edited(example: str, lang: str, edits: list[list[str]], digits: str | None = None) -> str:
     """The rendering with ``edits`` applied to the ``lang`` version only (each must apply)."""
-    sections = rendered(example).split(SEPARATOR)
+    sections = rendered(example, digits).split(SEPARATOR)
     out = []
     for section in sections:
         if paragraph_language(section, latin_packs(default_library())) == lang:
@@ -57,7 +60,7 @@ def edited(example: str, lang: str, edits: list[list[str]]) -> str:
 
 @pytest.mark.parametrize(("lang", "case"), list(_cases()))
 def test_editorial_case(lang, case):
-    report = moukit.check(edited(case["example"], lang, case.get("edits") or []).encode("utf-8"))
+    report = moukit.check(edited(case["example"], lang, case.get("edits") or [], case.get("digits")).encode("utf-8"))
     allowed = case["verdict"] if isinstance(case["verdict"], list) else [case["verdict"]]
     messages = [f"{f.code} {f.message}" for f in report.findings]
     assert report.verdict in allowed, messages

@@ -257,8 +257,31 @@ def test_a_translation_s_names_are_read_from_its_signature_blocks_and_signing_cl
     (thai,) = [v for v in report.versions if v.lang == "th"]
     assert thai.translation is not None and thai.accepted is None
     assert thai.values["thai_signatory.name"] == "นายสมชาย ศรีสวัสดิ์"
-    assert thai.values["partner_name"] == "นครเฉิงตู" and thai.values["place"] == "เชียงใหม่"
+    assert thai.values["partner_name"] == "นครเฉิงตู" and thai.values["place"] == "จังหวัดเชียงใหม่"
     assert report.verdict == "standard" and _names(report) == []
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("name", ["X", "IV", "XII"])
+def test_a_signatory_name_in_brackets_is_a_name_even_when_it_reads_as_a_number(fmt, name):
+    """The Thai signature block writes the name in brackets under the signing line; "(X)" is
+    also a clause number in roman figures, but under a signing line it is the name."""
+    data = spec("mou", "en").model_dump(mode="json")
+    data["signatories"]["partner"]["name"]["th"] = name
+    rendering = moukit.render(moukit.MouSpec.model_validate(data), fmt)
+    assert f"\n({name})\n" in rendering.document.version("th").clause("sign_partner").text
+    rendered = rendering.data
+    (thai,) = [v for v in moukit.check(rendered).versions if v.lang == "th"]
+    assert thai.accepted == "moukit's reference translation"
+    assert thai.values["partner_signatory.name"] == name
+    assert "numbering style" not in thai.editorial
+
+
+def test_a_translation_reads_the_name_in_brackets_that_reads_as_a_number():
+    report = _check("chiang-mai-chengdu", "th", _reworded(_sub("(นายสมชาย ศรีสวัสดิ์)", "(XIV)")))
+    (thai,) = [v for v in report.versions if v.lang == "th"]
+    assert thai.translation is not None and thai.values["thai_signatory.name"] == "XIV"
+    assert [f for f in _names(report) if "Thai signatory" in f.message]
 
 
 def test_a_translation_naming_another_governor_gives_a_finding():
@@ -274,7 +297,8 @@ def test_with_a_spec_names_are_compared_with_the_spec_only():
     from specdata import spec_data
 
     data = spec_data("mou", "en")
-    data["signatories"]["partner"]["name"]["th"] = "X"
+    # (not a single letter: the Thai block writes the name in brackets, and "(X)" is a number)
+    data["signatories"]["partner"]["name"]["th"] = "นายสมศักดิ์ รักดี"
     spec = SPEC_ADAPTER.validate_python(data)
     rendered = moukit.render(spec, "docx").data
     assert "MK-X001" in {f.code for f in moukit.check(rendered).findings}

@@ -380,14 +380,25 @@ def test_optional_segments_may_be_empty(tmp_path):
 
 def test_lost_and_added_placeholders_are_named(tmp_path, capsys):
     path = _translated(tmp_path, **{
-        "loi.c1": "«{Parties} işbirliğini güçlendirecek {fields}»",          # {preposition} lost
+        "loi.c1": "«{Parties} işbirliğini {preposition} güçlendirecek»",    # {fields} lost
         "mou.c3": "«{parties} {titel} {title} ve {parties}»",               # {titel}: a typo
         "lexicon.term_years": "«yıllık»",                                    # neither {n} nor {words}
     })
-    err = _refused(tmp_path, capsys, path, "loi.c1: placeholder {preposition} is lost",
+    err = _refused(tmp_path, capsys, path, "loi.c1: placeholder {fields} is lost",
                    "mou.c3: placeholder {titel} is not one of the English's",
                    "did you mean {title}?", "lexicon.term_years: needs one of the placeholders {n} or {words}")
     assert err.count("\n  table") == 3
+
+
+def test_the_wording_of_an_alternative_may_be_said_otherwise(tmp_path, capsys):
+    # "either of the Participants": the parties may be named in other words in a clause (the
+    # Thai ฝ่ายใดฝ่ายหนึ่ง); the build says so, and refuses nothing
+    path = _translated(tmp_path, **{"mou.c5.term-open": pseudo(
+        "This {title} will come into effect on the date of its signature and will remain in effect "
+        "until either side terminates it by written notice to the other.")})
+    code, _, err = run(capsys, "pack", "build", path)
+    assert code == 0, err
+    assert "mou.c5.term-open" in err and "{parties} is not used" in err
 
 
 def test_binding_word_is_refused_in_a_language_with_rules(tmp_path, capsys):
@@ -455,7 +466,7 @@ def test_xliff_errors_give_the_line(tmp_path, capsys):
     new_pack("de", tmp_path)
 
     def edit(uid, target):
-        if uid == "mou.c1":
+        if uid == "mou.signing.partner_language-english":
             for ph in list(target.iter(f"{X}ph")):
                 ph.getparent().remove(ph)
         if uid == "mou.c3":
@@ -463,8 +474,9 @@ def test_xliff_errors_give_the_line(tmp_path, capsys):
 
     fill_xliff(tmp_path / "de-translation.xlf", edit)
     err = _refused(tmp_path, capsys, tmp_path / "de-translation.xlf",
-                   "mou.c1: placeholder {parties} is lost", "an inline code <ph id='99'>")
-    assert re.search(r"line \d+, mou.c1", err)
+                   "mou.signing.partner_language-english: placeholder {date} is lost",
+                   "an inline code <ph id='99'>")
+    assert re.search(r"line \d+, mou.signing.partner_language-english", err)
 
 
 def test_existing_pack_is_not_replaced_without_force(german, tmp_path, capsys):

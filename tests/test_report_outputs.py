@@ -426,7 +426,7 @@ def _clause3_edited(spec, start: str, old: str, new: str):
 def test_redline_leaves_a_translation_as_the_translator_wrote_it(spec):
     """A Thai clause that adds "must" is reported, not rewritten: a translation has no
     wording of the form to restore (the English version is the form)."""
-    _, _, data = _clause3_edited(spec, "3. ผู้เข้าร่วม", "จะส่งเสริม", "จะต้องส่งเสริม")
+    _, _, data = _clause3_edited(spec, "๓. ผู้เข้าร่วม", "จะส่งเสริม", "จะต้องส่งเสริม")
     report, analyses = check_detailed([data])
     assert report.verdict == "not_permitted"
     assert {(f.code, f.lang) for f in report.findings} >= {("MK-P001", "th")}

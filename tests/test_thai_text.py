@@ -1,9 +1,11 @@
 """The Thai language pack: golden text, Buddhist-era dates, Thai lists, distinct alternatives,
 Thai digits, Bangkok, no obligation words, text already normalised.
 
-The golden files hold the full Thai text of the example MOU and of an LOI built from it;
-regenerate them after a deliberate wording change with ``MOUKIT_REGEN_GOLDEN=1 pytest
-tests/test_thai_text.py`` and review the diff line by line.
+The golden files hold the full Thai text of the example MOU and of an LOI built from it, as
+moukit renders it by default (Thai digits); regenerate them after a deliberate wording change
+with ``MOUKIT_REGEN_GOLDEN=1 pytest tests/test_thai_text.py`` and review the diff line by
+line. The other tests read the wording with Arabic digits (``digits="arabic"``); the digits
+have tests of their own.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import itertools
 import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -61,16 +64,16 @@ def loi(**changes) -> moukit.LoiSpec:
     return moukit.LoiSpec.model_validate(data)
 
 
-def thai(spec, **kwargs) -> dict[str, str]:
+def thai(spec, digits: str = "arabic", **kwargs) -> dict[str, str]:
     """The Thai version's clauses, ``{clause_id: text}``, from the document model."""
-    document = render(spec, "json", languages=["th"], **kwargs).document
+    document = render(spec, "json", languages=["th"], digits=digits, **kwargs).document
     assert document.languages == ("th",)
     return {c.id: c.text for c in document.version("th").clauses}
 
 
-def thai_txt(spec, **kwargs) -> str:
+def thai_txt(spec, digits: str = "arabic", **kwargs) -> str:
     """The Thai version as the plain-text writer lays it out."""
-    return render(spec, "txt", languages=["th"], **kwargs).data.decode("utf-8")
+    return render(spec, "txt", languages=["th"], digits=digits, **kwargs).data.decode("utf-8")
 
 
 # -- golden text -----------------------------------------------------------------------------
@@ -95,7 +98,7 @@ def test_rendering_is_deterministic():
 
 def test_document_model_holds_every_clause_in_form_order():
     for spec in (mou(), loi()):
-        version = render(spec, "json", languages=["th"]).document.version("th")
+        version = render(spec, "json", languages=["th"], digits="arabic").document.version("th")
         assert tuple(c.id for c in version.clauses) == spec.form.clause_ids
         assert [c.number for c in version.clauses if c.kind == "numbered"] == \
             [str(n) for n in range(1, 1 + sum(c.kind == "numbered" for c in version.clauses))]
@@ -122,11 +125,15 @@ def test_buddhist_era_date(date):
     (["trade", "investment"], "ในด้านการค้าและการลงทุน"),
     (["economy", "trade", "tourism"], "ในด้านเศรษฐกิจ การค้า และการท่องเที่ยว"),
     (["education", "culture", "health", "youth"], "ในด้านการศึกษา วัฒนธรรม สาธารณสุข และเยาวชน"),
-], ids=["one", "two", "three", "four"])
+    # a pair whose item holds และ is joined as a longer list ends: two fields, not three (TH-08)
+    (["tourism", "science_and_technology"], "ในด้านการท่องเที่ยว และวิทยาศาสตร์และเทคโนโลยี"),
+    (["science_and_technology", "tourism"], "ในด้านวิทยาศาสตร์และเทคโนโลยี และการท่องเที่ยว"),
+    (["economy", "science_and_technology", "trade"], "ในด้านเศรษฐกิจ วิทยาศาสตร์และเทคโนโลยี และการค้า"),
+], ids=["one", "two", "three", "four", "pair-with-and", "pair-with-and-first", "three-with-and"])
 def test_thai_list_joining(fields, expected):
     c1 = thai(loi(fields=fields, further_fields=None))["c1"]
     c2 = thai(mou(fields=fields))["c2"]
-    assert f"ความร่วมมือที่มีอยู่{expected}ให้ดียิ่งขึ้น" in c1
+    assert c1.endswith(f"ความร่วมมือที่มีอยู่ให้ดียิ่งขึ้น{expected}")  # the complement by its verb (TH-09)
     assert f"ร่วมมือระหว่างกัน{expected} ที่สอดคล้องกับ" in c2
     assert "," not in c1 + c2
 
@@ -169,20 +176,26 @@ def test_unlisted_language_name_comes_from_babel_with_thai_word_for_language():
 def test_loi_keeps_equal_validity_english_prevails_and_non_binding_sentence():
     clauses = thai(loi())
     assert "โดยตัวบททุกฉบับมีความถูกต้องเท่าเทียมกัน" in clauses["signing"]
-    assert clauses["signing"].endswith("ในกรณีที่มีความแตกต่าง จะใช้ตัวบทภาษาอังกฤษ")
+    # เป็นหลัก makes it a prevail clause (TH-02); จะ, not ให้, keeps the register of "will"
+    assert clauses["signing"].endswith("ในกรณีที่มีความแตกต่าง จะใช้ตัวบทภาษาอังกฤษเป็นหลัก")
     assert clauses["nonbinding"] == (
         "หนังสือแสดงเจตจำนงฉบับนี้ไม่มีเจตนาที่จะก่อให้เกิดสิทธิหรือพันธกรณีภายใต้กฎหมายระหว่างประเทศ")
     mou_signing = thai(mou())["signing"]
-    assert mou_signing.endswith("ในกรณีที่มีความแตกต่างในการตีความ จะใช้ตัวบทภาษาอังกฤษ")
+    assert mou_signing.endswith("ในกรณีที่มีความแตกต่างในการตีความ จะใช้ตัวบทภาษาอังกฤษเป็นหลัก")
     assert "เท่าเทียม" not in mou_signing  # the MOU has no "equal validity" words
 
 
 def test_mou_clause_five_both_options():
-    open_term = thai(mou())["c5"]
-    assert "จะคงมีผลจนกว่าฝ่ายใดฝ่ายหนึ่งของผู้เข้าร่วมจะยุติบันทึกความเข้าใจฉบับนี้" in open_term
-    assert "โดยแจ้งเป็นลายลักษณ์อักษร" in open_term and "ระยะเวลา" not in open_term
+    # "either of the (parties) ... the other": ฝ่ายใดฝ่ายหนึ่ง ... อีกฝ่ายหนึ่ง, not the calque
+    # ฝ่ายใดฝ่ายหนึ่งของผู้เข้าร่วม, for both ways of calling the parties (review TH-03)
+    for parties in ("participants", "two_sides"):
+        open_term = thai(mou(parties=parties))["c5"]
+        assert open_term.endswith("จะคงมีผลจนกว่าฝ่ายใดฝ่ายหนึ่งจะยุติบันทึกความเข้าใจฉบับนี้ "
+                                  "โดยแจ้งเป็นลายลักษณ์อักษรให้อีกฝ่ายหนึ่งทราบ")
+        assert "ระยะเวลา" not in open_term and "ของ" not in open_term
     fixed = thai(mou(term={"years": 5}))["c5"]
-    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์ฉันเมืองพี่เมืองน้อง" in fixed
+    # (the example is the real Chiang Mai - Hokkaido tie, a friendship relationship: เมืองมิตรภาพ)
+    assert "จะคงมีผลเป็นระยะเวลา 5 ปี การต่ออายุหรือการขยายระยะเวลาความสัมพันธ์เมืองมิตรภาพ" in fixed
     assert fixed.endswith("จะขึ้นอยู่กับการตัดสินใจร่วมกันของผู้เข้าร่วม")
     assert "ลายลักษณ์อักษร" not in fixed
     assert "เป็นระยะเวลา 12 ปี" in thai(mou(term={"years": 12}))["c5"]
@@ -245,9 +258,9 @@ def test_loi_parties_wording(parties):
 
 def test_loi_intent_aim_to_and_will():
     assert thai(loi(intent="aim_to"))["c4"] == \
-        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+        "เมืองทั้งสองมุ่งที่จะสถาปนาความสัมพันธ์เมืองมิตรภาพอย่างเป็นทางการในอนาคต"
     assert thai(loi(intent="will"))["c4"] == \
-        "เมืองทั้งสองจะสถาปนาความสัมพันธ์ฉันเมืองพี่เมืองน้องอย่างเป็นทางการในอนาคต"
+        "เมืองทั้งสองจะสถาปนาความสัมพันธ์เมืองมิตรภาพอย่างเป็นทางการในอนาคต"
 
 
 @pytest.mark.parametrize("title", TITLES)
@@ -272,35 +285,133 @@ def test_mou_parties_and_opening_wording():
 @pytest.mark.parametrize("relationship", RELATIONSHIPS)
 def test_relationship_wording(relationship):
     word = RELATIONSHIPS[relationship]
-    assert thai(loi(relationship=relationship))["c4"].endswith(f"ความสัมพันธ์ฉัน{word}อย่างเป็นทางการในอนาคต")
-    assert thai(mou(relationship=relationship))["title"].split("\n")[1] == f"ว่าด้วยการสถาปนาความสัมพันธ์ฉัน{word}"
+    # the relationship named, not likened to one: no ฉัน (TH-01)
+    assert thai(loi(relationship=relationship))["c4"].endswith(f"ความสัมพันธ์{word}อย่างเป็นทางการในอนาคต")
+    assert thai(loi(relationship=relationship))["title"].split("\n")[1] == f"ในการสถาปนาความสัมพันธ์{word}"
+    assert thai(mou(relationship=relationship))["title"].split("\n")[1] == f"ว่าด้วยการสถาปนาความสัมพันธ์{word}"
 
 
 def test_custom_relationship_is_used_verbatim():
     custom = {"custom": {"th": "มณฑลมิตรภาพ", "en": "Friendship Provinces", "ja": "友好省"}}
-    assert "ความสัมพันธ์ฉันมณฑลมิตรภาพ" in thai(mou(relationship=custom))["title"]
+    assert "ความสัมพันธ์มณฑลมิตรภาพ" in thai(mou(relationship=custom))["title"]
+
+
+def test_friendly_relations_keep_chan_in_the_loi_preamble_only():
+    # ฉันมิตร is "friendly relations" (LOI preamble); no relationship is likened with ฉัน (TH-01)
+    assert "กระชับความสัมพันธ์ฉันมิตรระหว่างจังหวัดเชียงใหม่กับจังหวัดฮอกไกโด" in thai(loi())["preamble"]
+    for clauses in (thai(loi()), thai(mou()), thai(mou(term={"years": 5}))):
+        text = "\n".join(v for k, v in clauses.items() if k != "preamble")
+        assert "ฉัน" not in text
+
+
+def test_wording_of_the_review_in_the_other_clauses():
+    clauses = thai(loi())
+    assert "จะแสวงหาโอกาสในการร่วมมือระหว่างกันในด้าน" in clauses["c2"]  # not สำหรับ... (TH-10)
+    guided = thai(mou())["guided"]
+    assert guided.startswith("โดยได้รับการชี้นำจากความปรารถนาร่วมกันที่จะเสริมสร้างความเข้าใจ")  # TH-14
+
+
+@pytest.mark.parametrize("field,word", [
+    ("urban_governance", "การบริหารเมือง"),                 # not ...จัดการเมือง, "politics" (TH-04)
+    ("local_legislation", "การจัดทำข้อบัญญัติท้องถิ่น"),     # a province makes no law (TH-05)
+    ("agriculture", "การเกษตร"),                            # TH-15
+])
+def test_field_names_of_the_review(field, word):
+    assert thai(mou(fields=[field]))["c2"].startswith(f"ผู้เข้าร่วมจะร่วมมือระหว่างกันในด้าน{word} ที่สอดคล้อง")
+
+
+@pytest.mark.parametrize("make", [mou, loi], ids=["mou", "loi"])
+def test_signatory_names_stand_in_parentheses(make):
+    # the Thai signature block (TH-12): party, the name in parentheses, the position
+    clauses = thai(make())
+    assert clauses["sign_thai"].split("\n") == [
+        "สำหรับจังหวัดเชียงใหม่", "(นายนิรัตน์ พงษ์สิทธิถาวร)", "ผู้ว่าราชการจังหวัดเชียงใหม่"]
+    assert clauses["sign_partner"].split("\n") == [
+        "สำหรับจังหวัดฮอกไกโด", "(นายนาโอมิจิ ซูซูกิ)", "ผู้ว่าราชการจังหวัดฮอกไกโด"]
+    assert "สำหรับจังหวัดเชียงใหม่\n....................\n(นายนิรัตน์ พงษ์สิทธิถาวร)\n" in thai_txt(make())
+
+
+def test_a_short_thai_clause_beside_its_english_is_not_a_clause_title():
+    # In the parallel layout the English clause 2 stands beside (after) the Thai one with the
+    # same number; a Thai clause of few characters and no spaces is not the English's title.
+    spec = loi(fields=["trade"], further_fields=["trade"])
+    assert len(thai(spec)["c2"]) <= 60
+    for fmt in ("txt", "docx"):
+        report = moukit.check(render(spec, fmt, layout="parallel").data)
+        assert not [f for f in report.findings if f.code != "MK-X001"], [f.message for f in report.findings]
+        assert report.versions[0].accepted == "moukit's reference translation"
+
+
+@pytest.mark.parametrize("digits", ["arabic", "thai"])
+@pytest.mark.parametrize("example", ["chiang-mai-hokkaido", "khon-kaen-da-nang", "rayong-jeollanam-do"])
+def test_a_thai_version_in_the_0_1_wording_is_still_the_standard_form(tmp_path, example, digits):
+    # A draft moukit 0.1 rendered (the wording before review 2, kept in accepted/moukit-0.1/)
+    # checks clean with the corrected pack: it is an accepted text, named in the report.
+    accepted = ROOT / "src" / "moukit" / "packs" / "th" / "accepted" / "moukit-0.1"
+    (tmp_path / "th").mkdir()
+    for path in accepted.iterdir():
+        shutil.copy(path, tmp_path / "th" / path.name)
+    spec = moukit.load_spec(ROOT / "examples" / f"{example}.yaml")
+    old = render(spec, "docx", templates=[tmp_path], digits=digits)
+    assert "ความสัมพันธ์ฉัน" in old.document.version("th").clause("title").text  # 0.1, before TH-01
+    report = moukit.check(old.data)
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    assert report.findings == []
+    (thai_version,) = [v for v in report.versions if v.lang == "th"]
+    assert thai_version.accepted == "moukit-0.1"
 
 
 # -- Thai digits, Bangkok ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("make", [lambda: mou(term={"years": 5}), loi], ids=["mou", "loi"])
-def test_thai_digits_convert_every_digit(make):
+def test_thai_digits_are_the_default_and_convert_every_digit(make):
+    # Thai government documents write Thai digits (review TH-13): the date, the year, the
+    # clause numbers and the term; digits="arabic" keeps Arabic ones.
     spec = make()
-    plain = thai_txt(spec)
-    assert re.search(r"[0-9]", plain)  # the ordinary version has Arabic digits to convert
-    converted = thai_txt(spec, thai_digits=True)
+    plain = thai_txt(spec, digits="arabic")
+    assert re.search(r"[0-9]", plain)  # Arabic digits, where the Thai version has Thai ones
+    converted = render(spec, "txt", languages=["th"]).data.decode("utf-8")  # the default
+    assert converted == thai_txt(spec, digits="thai")
     assert not re.search(r"[0-9]", converted)
     assert "เมื่อวันที่ ๒๒ พฤศจิกายน พ.ศ. ๒๕๖๙" in converted
     assert "\n\n๑. " in converted and "\n\n๔. " in converted
-    model = render(spec, "json", languages=["th"], thai_digits=True).document.version("th")
+    model = render(spec, "json", languages=["th"]).document.version("th")
     assert not any(re.search(r"[0-9]", (c.number or "") + c.text) for c in model.clauses)
     if spec.instrument == "mou":
         assert "เป็นระยะเวลา ๕ ปี" in model.clause("c5").text
 
 
 def test_thai_digits_leave_other_languages_alone():
-    english = render(mou(), "txt", languages=["en"], thai_digits=True).data.decode()
-    assert "22 November 2026" in english
+    english = render(mou(), "txt", languages=["en"]).data.decode()
+    assert "22 November 2026" in english and "1. " in english
+
+
+def test_the_older_thai_digits_argument_still_works_and_says_it_is_deprecated():
+    spec = mou()
+    with pytest.warns(DeprecationWarning, match="digits="):
+        old = render(spec, "txt", languages=["th"], thai_digits=True).data
+    assert old == render(spec, "txt", languages=["th"], digits="thai").data
+    with pytest.warns(DeprecationWarning):
+        assert render(spec, "txt", languages=["th"], thai_digits=False).data == thai_txt(spec).encode()
+    with pytest.raises(moukit.UsageError, match="unknown digits"):
+        render(spec, "txt", digits="roman")
+    with pytest.raises(moukit.UsageError, match="disagree"), pytest.warns(DeprecationWarning):
+        render(spec, "txt", digits="arabic", thai_digits=True)
+
+
+def test_the_check_reads_thai_and_arabic_digits_alike():
+    # A Thai version in Thai digits (the default) or in Arabic digits (moukit 0.1, --digits
+    # arabic) is the same standard form: the same verdict, findings and values.
+    spec = mou(term={"years": 5})
+    reports = [moukit.check(render(spec, "docx", digits=d).data) for d in ("thai", "arabic")]
+    assert [r.verdict for r in reports] == ["standard", "standard"]
+    assert reports[0].findings == reports[1].findings == []
+    thai_versions = [r.versions[0] for r in reports]
+    assert [v.lang for v in thai_versions] == ["th", "th"]
+    assert thai_versions[0].values == thai_versions[1].values
+    assert thai_versions[0].values["date"]["iso"] == "2026-11-22"
+    assert thai_versions[0].values["term"]["years"] == 5
+    assert thai_versions[0].accepted == thai_versions[1].accepted == "moukit's reference translation"
 
 
 def test_bangkok_is_bangkok_metropolitan_administration():

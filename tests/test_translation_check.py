@@ -117,6 +117,22 @@ def test_the_accept_option_of_the_command_line(tmp_path, capsys):
     assert "accepted texts folder not found" in capsys.readouterr().err
 
 
+def test_the_relationship_named_in_other_words_of_a_listed_option_is_that_option():
+    """ความสัมพันธ์ฉันเมืองพี่เมืองน้อง (moukit 0.1's title) in a Thai version otherwise worded as
+    now: the listed "sister" in words of its own (units.yaml), not another relationship."""
+    texts, versions = rendering("zh-mou")
+    title = versions[0].clause("title").text
+    assert "ความสัมพันธ์เมืองพี่เมืองน้อง" in title
+    draft = texts[0].replace(title, title.replace("ความสัมพันธ์เมือง", "ความสัมพันธ์ฉันเมือง"), 1)
+    report = moukit.check([SEPARATOR.join((draft,) + texts[1:]).encode()])
+    assert report.verdict == "standard", [f.message for f in report.findings]
+    assert not {"MK-V001", "MK-X001"} & set(codes(report))
+    assert report.versions[0].values["relationship"]["options"] == ["sister"]
+    # another name the English does not give is still another name
+    other = texts[0].replace(title, title.replace("เมืองพี่เมืองน้อง", "เมืองคู่มิตร"), 1)
+    assert "MK-V001" in codes(moukit.check([SEPARATOR.join((other,) + texts[1:]).encode()]))
+
+
 # ----------------------------------------------------------------------------- the versions disagree
 
 
@@ -153,8 +169,8 @@ def test_a_renumbered_translation_is_still_aligned_by_its_meaning():
     """Clause 4 deleted and clause 5 renumbered 4: the paragraph is clause 5, not clause 4."""
     replacements = thai(1)
     data = draft_of("th", "mou", "corpus", replacements).decode()
-    data = data.replace("4. " + replacements["c4"] + "\n\n", "", 1).replace("5. " + replacements["c5"],
-                                                                            "4. " + replacements["c5"], 1)
+    data = data.replace("๔. " + replacements["c4"] + "\n\n", "", 1).replace("๕. " + replacements["c5"],
+                                                                            "๔. " + replacements["c5"], 1)
     report = moukit.check([data.encode()])
     assert [(f.code, f.clause_id) for f in report.findings if f.route != "standard"] == [("MK-T004", "c4")]
 
@@ -269,7 +285,7 @@ def test_the_redline_of_a_translated_docx_leaves_it_as_written(tmp_path):
     spec = moukit.load_spec(builtin_templates_dir().parent.parent.parent / "tests" / "data" / "translations"
                             / "specs" / "zh-mou.yaml")
     document = docx.Document(io.BytesIO(moukit.render(spec, "docx").data))
-    clause3 = next(p for p in document.paragraphs if p.text.startswith("3. ฝ่ายทั้งสอง"))
+    clause3 = next(p for p in document.paragraphs if p.text.startswith("๓. ฝ่ายทั้งสอง"))
     for run in clause3.runs:
         run.text = run.text.replace("คงไว้ซึ่งการติดต่อ", "ติดต่อ", 1)
     out = io.BytesIO()

@@ -14,7 +14,7 @@ from ..forms import Form, Slot
 from ..packs.library import LanguagePack
 from ..text import editorial
 from ..text.markers import MARK, mark, unmark
-from ..text.normalize import SIGNING_LINE, clean, strip_numbering, token_key, tokenize
+from ..text.normalize import SIGNING_LINE, clean, name_under_signing, strip_numbering, token_key, tokenize
 from .patterns import (
     FormPatterns,
     flat_key,
@@ -131,6 +131,8 @@ def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[
     numbers: dict[int, str] = {}
     for i, b in enumerate(version.blocks):
         text, number = strip_numbering(block_text(b).lstrip())
+        if i and name_under_signing(block_text(version.blocks[i - 1]), block_text(b)):  # "(X)"
+            text, number = block_text(b).lstrip(), None
         if number:
             numbers[i] = number
         lines = [clean(line) for line in editorial.canonical(text).split("\n")]  # across wrapped lines

@@ -73,7 +73,9 @@ class NameFinder:
                         written.setdefault(party, as_written)
             signatory = next((s for s in held if s.endswith("signatory.name")), None)
             if signatory and len(block) == 3 and _line_names(block[1], clause, lex, options):
-                written.setdefault(signatory, block[1].strip())  # For <party> / <name> / <position>
+                # For <party> / <name> / <position>; the name may stand in brackets, as Thai
+                # signature blocks write it: "(นายสมชาย ศรีสวัสดิ์)"
+                written.setdefault(signatory, _unbracketed(block[1]))
         place = _place_as_written(clauses, lines, lex, options, reference)
         if place:
             written.setdefault("place", place)
@@ -129,6 +131,17 @@ class NameFinder:
 
 
 PARTY_SLOTS = ("thai_name", "partner_name")
+_BRACKETED = re.compile(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$")
+
+
+def _unbracketed(line: str) -> str:
+    """A line without the brackets around all of it: "(นายสมชาย ศรีสวัสดิ์)" -> "นายสมชาย ศรีสวัสดิ์".
+
+    >>> _unbracketed(" (นายสมชาย ศรีสวัสดิ์) "), _unbracketed("Mr. Li (Deputy)")
+    ('นายสมชาย ศรีสวัสดิ์', 'Mr. Li (Deputy)')
+    """
+    m = _BRACKETED.match(line)
+    return m.group(1) if m else line.strip()
 
 
 def _place_as_written(clauses: list[ClauseDef], lines: dict[str, list[str]], lex: UnitLexicon, options,

@@ -21,7 +21,7 @@ from ..packs.library import LanguagePack, TemplateLibrary
 from ..text import editorial
 from ..text.chars import THAI_DIGITS, has_thai
 from ..text.markers import unmark
-from ..text.normalize import clean, fold, split_numbering, strip_numbering
+from ..text.normalize import clean, fold, name_under_signing, split_numbering, strip_numbering
 from .align import Analysis, align, marked_context
 from .patterns import FormPatterns, Key, flat_key, form_patterns, make_key
 from .report import Finding, VersionResult, finding
@@ -128,14 +128,16 @@ def editorial_notes(blocks: list[str], standard: list[str] | None = None) -> lis
            for line in text.split("\n") if has_thai(line)
            and not re.search(f"[{THAI_DIGITS}\u201c\u201d\u2018\u2019]", line)):
         notes.append("Thai marks typed in another order (normalised)")
-    numbers = [strip_numbering(b.lstrip())[1] and b.lstrip()[:12] for b in blocks]
+    # (a paragraph after a signing line starts with a signatory's name, "(X)", not a number)
+    names = [i > 0 and name_under_signing(blocks[i - 1], b) for i, b in enumerate(blocks)]
+    numbers = [not name and strip_numbering(b.lstrip())[1] and b.lstrip()[:12] for b, name in zip(blocks, names)]
     if any(n and not re.match(r"\d{1,2}\. ", n) for n in numbers):
         notes.append("numbering style")
     if any("  " in b.strip() or "\n" in b.strip() and len(b) > 200 for b in blocks):
         notes.append("spacing and line breaks")
     lines = []
-    for block in blocks:
-        rest, _, title = split_numbering(block.lstrip())
+    for block, name in zip(blocks, names):
+        rest, _, title = (block.lstrip(), None, None) if name else split_numbering(block.lstrip())
         if title:
             notes.append(f"clause title: {title}")
         lines.append(rest)

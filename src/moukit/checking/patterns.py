@@ -27,7 +27,7 @@ from ..text.casing import FIRST_LETTER, fold
 from ..text.chars import MYANMAR, THAI, WIDE
 from ..text.formatting import format_date
 from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
-from ..text.normalize import SIGNING_LINE, clean, strip_numbering
+from ..text.normalize import SIGNING_LINE, clean, name_under_signing, strip_numbering
 
 ANY_BREAK = f"[{BREAK}{LINE}]"
 _WIDE = re.compile(f"[{THAI}{MYANMAR}{WIDE}]")
@@ -57,10 +57,15 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     ("........") are removed.
     """
     parts: list[tuple[str, str]] = []  # (text, separator before it)
+    before = ""
     for block in lines:
         first = True
-        if numbered:  # the number may stand on a line of its own, or be wrapped
-            block = strip_numbering(block.lstrip())[0]
+        # the number may stand on a line of its own, or be wrapped; a name in brackets under a
+        # signing line is no number
+        if numbered and not name_under_signing(before, block):
+            before, block = block, strip_numbering(block.lstrip())[0]
+        else:
+            before = block
         block = editorial.canonical(block)  # a phrase may be wrapped: fold across the lines
         for sub in block.split("\n"):
             sub = clean(sub)
@@ -397,7 +402,8 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     regex += lines_sep.join(_literal(part) for part in tail.split("\n"))
     regex = f"(?:{regex})(?={BREAK}|$)"  # a clause ends a paragraph
     literals.append(clean(tail).replace(" ", ""))
-    longest = max((p for lit in literals for p in lit.split("\n")), key=len, default="")
+    # (a choice the template leaves to the value, a Korean particle, is not literal text)
+    longest = max((p for lit in literals for p in CHOICE.sub("\n", lit).split("\n")), key=len, default="")
     return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
                          fold(longest.replace(BREAK, "")), _compiled(f"(?:^|(?<={BREAK}))" + regex))
 

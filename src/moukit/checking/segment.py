@@ -265,6 +265,9 @@ def _clause_titles(blocks: list) -> list:
             continue  # no number, or a listed title (the editorial folds it), or a sentence
         if len(rest.split()) > MAX_TITLE_WORDS or len(rest) > 60:
             continue
+        here, there = getattr(this, "table", None), getattr(following, "table", None)
+        if here and there and here[0] == there[0] and here[2] != there[2]:
+            continue  # the clause beside it in another column (another language), not below it
         after = strip_numbering(clean(block_text(following)))[1]
         if after == number or (after is None and getattr(following, "auto_number", False)):
             titles.append(this)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..forms import ClauseDef, Form, get_form, meaning_units
 from ..packs.library import LanguagePack
+from ..text.normalize import name_under_signing
 from .accepted import AcceptedText, accepted_clause
 from .align import Analysis
 from .found_values import NameFinder, clause_slots, find_values, finish_values
@@ -145,7 +146,8 @@ def _paragraphs(version: VersionText, blocks: list[str], clauses: list[ClauseDef
     for i, (block, text) in enumerate(zip(version.blocks, blocks)):
         table = getattr(block, "table", None)
         for piece in _split_numbered(text):
-            rest, number = numbered(piece)
+            # (after a signing line comes a signatory's name, even one that reads as a number)
+            rest, number = (piece, None) if out and name_under_signing(out[-1].text, piece) else numbered(piece)
             signature = is_signing_line(rest) or (table is not None and len(rows.get(table[0], ())) <= 4)
             texts.append(matchable(rest, lex.lang))
             out.append(Paragraph(len(out), rest, number, bool(find_dates(texts[-1], lex.lang, lex.locale)),
@@ -182,7 +184,8 @@ def _split_numbered(text: str) -> list[str]:
     """``text`` cut before each of its later lines that starts with a clause number."""
     pieces = [[]]
     for line in text.split("\n"):
-        if pieces[-1] and any(p.strip() for p in pieces[-1]) and numbered(line)[1] is not None:
+        if pieces[-1] and any(p.strip() for p in pieces[-1]) and numbered(line)[1] is not None \
+                and not name_under_signing("\n".join(pieces[-1]), line):
             pieces.append([])
         pieces[-1].append(line)
     return ["\n".join(p) for p in pieces]

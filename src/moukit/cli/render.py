@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..rendering import DIGITS
 from ..rendering.writers import FORMATS, LAYOUTS, format_of_suffix
 from ._common import EXIT_OK, STDOUT, err, templates_option
 from .i18n import gettext as _
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             languages=_languages(args.lang),
             layout=args.layout,
             templates=args.templates,
-            thai_digits=args.thai_digits,
+            digits=args.digits,
         )
     except LanguageNotAvailable as exc:  # name the spec file the language comes from
         raise LanguageNotAvailable(
@@ -93,6 +94,10 @@ def add(commands) -> None:
     p.add_argument("--layout", choices=LAYOUTS, default="separate",
                    help=_("one language after another, or clause by clause side by side"))
     templates_option(p)
-    p.add_argument("--thai-digits", action="store_true",
-                   help=_("write numbers in the Thai version with Thai digits"))
+    p.add_argument("--digits", choices=DIGITS, default="thai",
+                   help=_("digits of the Thai version: Thai digits, as Thai government documents "
+                          "write them (the default), or Arabic digits"))
+    # the older switch, now the default: still accepted, not shown
+    p.add_argument("--thai-digits", dest="digits", action="store_const", const="thai",
+                   help=argparse.SUPPRESS)
     p.set_defaults(func=run)

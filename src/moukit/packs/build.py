@@ -196,6 +196,10 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
                 seg.id, where, f"holds the invisible character U+{ord(bad.group()):04X}, which makes "
                 "the text print or read otherwise than it holds", "delete it (retype the words around it)"))
         problems += _placeholder_problems(seg, text, where)
+        used = {ph.name for ph in find_placeholders(text)}
+        notices += [f"{seg.id} ({where}): {{{name}}} is not used; right only if the sentence says it "
+                    "in other words" for name in sorted(set(seg.placeholders) - seg.required - used)
+                    if seg.group in ("loi", "mou")]
         problems += [TranslationProblem(seg.id, where, message, hint)
                      for message, hint in binding_words(text, seg.english, lang, _units_of(seg))]
         notices += _doubts(seg, text, where, found.format)

@@ -324,7 +324,9 @@ def template_segments(instrument: str, source: str, form: Form | None = None) ->
                 group=instrument,
                 placeholders=names,
                 allowed=frozenset(names),
-                required=frozenset(names),
+                # the wording of an alternative (the parties, the title) may be said otherwise
+                # in a clause (ฝ่ายใดฝ่ายหนึ่ง for "either of the Participants"); values may not
+                required=frozenset(n for n in names if form is None or n not in form.alternatives),
                 multiline="\n" in english,
                 clause=block.name,
                 condition=_condition(p.choices),

@@ -8,3 +8,7 @@ DOCX, HTML, Markdown, text or JSON (:mod:`moukit.rendering.writers`)::
 (The package is ``rendering`` and not ``render``, so that importing it never hides the
 function :func:`moukit.render`.)
 """
+
+# How the Thai version writes its digits: Thai digits (๑๒๓), as Thai government documents
+# write them (the default), or Arabic digits (123). The other versions write Arabic digits.
+DIGITS = ("thai", "arabic")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -20,6 +21,7 @@ from ..errors import LanguageNotAvailable, UsageError
 from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
 from ..text.formatting import to_native_digits, to_thai_digits
+from . import DIGITS
 from .document import Clause, Document, Version, fingerprint
 from .writers import FORMATS, LAYOUTS
 
@@ -51,6 +53,28 @@ class Rendering:
     def save(self, path: str | Path) -> Path:
         """Write the file atomically: it appears complete or not at all."""
         return write_atomic(path, self.data)
+
+
+def digits_of(digits: str | None = None, thai_digits: bool | None = None) -> str:
+    """The digits of the Thai version: ``digits`` (``"thai"``, the default, or ``"arabic"``);
+    ``thai_digits`` is the older flag for the same (deprecated: True is ``"thai"``, False
+    ``"arabic"``).
+
+    >>> digits_of(), digits_of("arabic")
+    ('thai', 'arabic')
+    """
+    if thai_digits is not None:
+        warnings.warn("thai_digits= is deprecated: use digits='thai' (the default) or digits='arabic'",
+                      DeprecationWarning, stacklevel=3)
+        old = "thai" if thai_digits else "arabic"
+        if digits is not None and digits != old:
+            raise UsageError(f"digits={digits!r} and thai_digits={thai_digits!r} disagree",
+                             hint="give digits= only")
+        digits = old
+    digits = "thai" if digits is None else digits
+    if digits not in DIGITS:
+        raise UsageError(f"unknown digits {digits!r}", hint=f"use one of: {', '.join(DIGITS)}")
+    return digits
 
 
 def spec_hash(spec) -> str:
@@ -85,12 +109,15 @@ def _check_spec(spec) -> None:
 
 
 def build_document(spec, *, languages: Iterable[str] | None = None, templates=(),
-                   thai_digits: bool = False, layout: str = "separate") -> Document:
-    """Build the document model of ``spec``: every clause in every requested language."""
+                   digits: str | None = None, layout: str = "separate",
+                   thai_digits: bool | None = None) -> Document:
+    """Build the document model of ``spec``: every clause in every requested language, the
+    Thai version with ``digits`` (see :func:`digits_of`)."""
     from babel import Locale
 
     from .context import build_context, parties
 
+    digits = digits_of(digits, thai_digits)
     _check_spec(spec)
     library = TemplateLibrary.of(templates)
     form = spec.form
@@ -104,12 +131,12 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
     versions = []
     for pack in packs:
         texts = dict(pack.render_clauses(form, build_context(spec, pack)))
-        digits = str(pack.lexicon.get("digits") or "")  # the language's own digits (Burmese ၀-၉)
-        if thai_digits and pack.lang == "th":
+        own = str(pack.lexicon.get("digits") or "")  # the language's own digits (Burmese ၀-၉)
+        if digits == "thai" and pack.lang == "th":
             convert = to_thai_digits
         else:
-            def convert(s: str, digits: str = digits) -> str:
-                return to_native_digits(s, digits)
+            def convert(s: str, own: str = own) -> str:
+                return to_native_digits(s, own)
         clauses = tuple(
             Clause(c.id, c.kind, convert(str(c.number)) if c.number else None, convert(texts[c.id]))
             for c in form.clauses
@@ -137,16 +164,19 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
 
 
 def render(spec, format: str = "docx", *, languages: Iterable[str] | None = None,
-           layout: str = "separate", templates=(), thai_digits: bool = False) -> Rendering:
+           layout: str = "separate", templates=(), digits: str | None = None,
+           thai_digits: bool | None = None) -> Rendering:
     """Render ``spec`` to ``format`` (docx, html, md, txt, json) in ``layout``.
 
     ``languages`` limits the versions (default: Thai, the partner's language, English);
-    ``templates`` adds template folders that override or extend the shipped ones.
+    ``templates`` adds template folders that override or extend the shipped ones; ``digits``
+    is how the Thai version writes numbers: ``"thai"`` (the default) or ``"arabic"``
+    (``thai_digits=`` is the deprecated older flag).
     """
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
-    document = build_document(spec, languages=languages, templates=templates,
-                              thai_digits=thai_digits, layout=layout)
+    digits = digits_of(digits, thai_digits)
+    document = build_document(spec, languages=languages, templates=templates, digits=digits, layout=layout)
     return Rendering(FORMATS[format].write(document, layout=layout), format, document, layout)

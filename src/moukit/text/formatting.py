@@ -16,6 +16,9 @@ Thai dates use the Buddhist Era through pythainlp, since babel has no Buddhist c
 'economy, trade and tourism'
 >>> format_list(["เศรษฐกิจ", "การค้า", "การท่องเที่ยว"], {"locale": "th", "list": {"end": "{0} และ{1}", "middle": "{0} {1}", "start": "{0} {1}", "2": "{0}และ{1}"}})
 'เศรษฐกิจ การค้า และการท่องเที่ยว'
+>>> thai = {"locale": "th", "list": {"end": "{0} และ{1}", "middle": "{0} {1}", "start": "{0} {1}", "2": "{0}และ{1}", "pair_as_end_if_item_has": ["และ"]}}
+>>> format_list(["การค้า", "การลงทุน"], thai), format_list(["การค้า", "วิทยาศาสตร์และเทคโนโลยี"], thai)
+('การค้าและการลงทุน', 'การค้า และวิทยาศาสตร์และเทคโนโลยี')
 >>> to_thai_digits("พ.ศ. 2569")
 'พ.ศ. ๒๕๖๙'
 >>> term_text(5, {"term_years": "{words}-year", "number_words": ["zero", "one", "two", "three", "four", "five"]})
@@ -70,6 +73,11 @@ def format_list(items: list[str], lexicon: dict) -> str:
     if len(items) == 1:
         return items[0]
     if len(items) == 2:
+        # a pair whose item itself holds the list's word for "and" is joined as the end of a
+        # longer list, so that the grouping shows: "การท่องเที่ยว และวิทยาศาสตร์และเทคโนโลยี"
+        joined = [str(w) for w in overrides.get("pair_as_end_if_item_has") or ()]
+        if any(w and w in item for w in joined for item in items):
+            return overrides["end"].format(items[0], items[1])
         return overrides["2"].format(items[0], items[1])
     result = overrides["end"].format(items[-2], items[-1])
     for item in reversed(items[1:-2]):

@@ -45,6 +45,31 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH), None)
 SIGNING_LINE = re.compile(r"^[\s._\-…‥·]{3,}$")
 
 
+_BRACKETED_LINE = re.compile(r"^\s*[(（][^()（）\n]+[)）]\s*$")
+
+
+def ends_signing(text: str) -> bool:
+    r"""True when the last line of ``text`` that holds anything is a signing line.
+
+    >>> ends_signing("สำหรับจังหวัดเชียงใหม่\n....................\n"), ends_signing("1. ข้อความ")
+    (True, False)
+    """
+    last = next((line for line in reversed(text.split("\n")) if line.strip()), "")
+    return bool(SIGNING_LINE.match(last))
+
+
+def name_under_signing(before: str, text: str) -> bool:
+    r"""True when the first line of ``text`` is all in brackets and ``before`` (the line or
+    paragraph before it) ends with a signing line: a signatory's name as a Thai signature block
+    writes it, never a clause number, even when it reads like one ("(X)", "(V)").
+
+    >>> name_under_signing("....................", "(X)"), name_under_signing("....", "(2) both")
+    (True, False)
+    """
+    first = text.lstrip().split("\n", 1)[0]
+    return bool(_BRACKETED_LINE.match(first)) and ends_signing(before)
+
+
 def fold(text: str) -> str:
     """Straight quotes and Arabic digits, one character for one (offsets are kept).
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ...errors import DraftError
-from ...text.normalize import SIGNING_LINE
+from ...text.normalize import SIGNING_LINE, name_under_signing
 from .model import Block, Collector, Draft, Limits, no_text
 
 
@@ -129,7 +129,7 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
             continue
         current.append(line.strip())
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        new_clause = starts_clause(following) and not QUOTE.match(following)
+        new_clause = starts_clause(following) and not QUOTE.match(following) and not name_under_signing(line, following)
         if following.strip() and (new_clause or by_line and not (width and _wrapped(line, following, width))):
             out.append(current)
             current = []
