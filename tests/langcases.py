@@ -50,6 +50,11 @@ def spec_yaml(instrument: str, partner: dict, thai: dict, *, partner_language: s
     }
     if instrument == "mou":
         data["term"] = "open"
+    other = thai.get("in_partner_language")  # the Thai party in a third language (a Thai pack's data)
+    if other and partner_language:
+        data["thai_party"]["name"][partner_language] = other["name"]
+        for key in ("name", "position"):
+            data["signatories"]["thai"][key][partner_language] = other[key if key == "position" else "person"]
     data.update(top)
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
@@ -68,7 +73,8 @@ def make_spec(lang: str, instrument: str, partner: str | None = None, *, thai: d
     data = pack_data(lang)
     record = {"lang": lang, **data["partners"][partner or data["default_partner"]]}
     return moukit.parse_spec(spec_yaml(instrument, record, {**data["thai"], **(thai or {})},
-                                       partner_language=partner_language, **top))
+                                       partner_language=partner_language or data.get("partner_language"),
+                                       **top))
 
 
 def golden_spec(lang: str, instrument: str):

@@ -1,4 +1,4 @@
-"""Every language pack with a data file tests/data/packs/<lang>.yaml (zh, ja, ko, vi): full
+"""Every language pack with a data file tests/data/packs/<lang>.yaml (every shipped translation): full
 texts, dates, lists of fields, terms, the signing clause, alternatives, provincial wording,
 non-binding wording.
 
@@ -7,7 +7,9 @@ file, so a new pack is covered by adding one file. Golden files (tests/golden/<l
 <instrument>.txt) hold the complete reviewed texts of the specs a data file defines under
 ``golden``; after a deliberate change of the templates, regenerate them with
 MOUKIT_REGEN_GOLDEN=1 and review the diff. The other tests check properties that must hold
-for every combination of alternatives. Thai is covered by test_thai_text.py.
+for every combination of alternatives. What is particular to Thai (Buddhist-Era dates, Thai
+digits, its list rule and word list) is in test_thai_text.py; a Thai version is tested here
+like any other, beside the partner language its data file names (``partner_language``).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ SECTIONS = {
     "binding_patterns", "duty", "international_obligations", "provincial_wording", "will",
     "aim_to",
 }
-OPTIONAL_SECTIONS = {"indistinct"}
+OPTIONAL_SECTIONS = {"indistinct", "partner_language"}
 # Where a list of fields appears (data: field_list_in): instrument, spec values, clause.
 FIELD_LIST_PLACES = {
     "loi_c1_on": ("loi", {"preposition": "on"}, "c1"),
@@ -158,7 +160,7 @@ def test_fields_are_joined_formally(lang, index):
 @pytest.mark.parametrize("lang", LANGS)
 def test_custom_field_is_listed_with_the_others(lang):
     custom = pack_data(lang)["custom_field"]
-    field = {"custom": {"th": "ชา", "en": "tea", lang: custom["name"]}}
+    field = {"custom": {"th": "ชา", "en": "tea", lang: custom["name"], **custom.get("also", {})}}
     check(clauses(make_spec(lang, "loi", fields=["economy", field]), lang)["c1"], custom["loi_c1"])
 
 
