@@ -103,15 +103,12 @@ class NameFinder:
     def locate(self, slot: str, mt: str) -> list[Span]:
         """Where ``mt`` writes the name of ``slot``: the name itself, or (names are shortened:
         清迈 for 泰王国清迈府) a part of it as long as half of it."""
-        own = self.written.get(slot, "") if slot in self.aliases else ""
-        if own and own in mt:  # a place named as its signing clause writes it (đà nẵng)
-            return [m.span() for m in re.finditer(re.escape(own), mt)]
         name = self.expected.get(self.aliases.get(slot, slot), "")
         if not name:
             return []
         own = matchable(self.written.get(slot, ""), self.lang) if slot in self.aliases else ""
         if name not in mt and own and own in mt:  # the place written apart from the party it is
-            name = own                              # part of (Bursa'da, not Bursa Büyükşehir ...)
+            name = own  # part of (Bursa'da, not Bursa Büyükşehir ...; Đà Nẵng, not thành phố Đà Nẵng)
         if name in mt:
             return [m.span() for m in re.finditer(re.escape(name), mt)]
         own = self.found.get(slot, "") if slot in self.aliases else ""
