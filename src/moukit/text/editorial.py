@@ -29,7 +29,9 @@ import yaml
 
 from . import casing
 
-LANGS = ("en", "th", "zh", "ja", "ko", "vi", "id", "my", "tr")  # the built-in packs whose editorial.yaml is read
+# the built-in packs whose editorial.yaml is read: every shipped pack that has one
+LANGS = tuple(sorted(folder.name for folder in (resources.files("moukit") / "packs").iterdir()
+                     if (folder / "editorial.yaml").is_file()))
 _CHARS = str.maketrans({
     **{chr(0xFF10 + d): str(d) for d in range(10)},  # full-width digits and Latin letters
     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
