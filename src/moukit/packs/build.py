@@ -492,41 +492,6 @@ def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
     return pack_settings(lang), ("the shipped pack" if lang in default_library().available() else "babel")
 
 
-def _pack_settings(path: Path, lang: str) -> dict | None:
-    """The settings of an existing pack's full ``lexicon.yaml`` for ``lang`` (the pack built
-    again keeps its name, locale and date pattern), None when ``path`` is no such file."""
-    from .._yaml import load_yaml
-    from .segments import SETTINGS
-
-    if not path.is_file():
-        return None
-    import yaml
-
-    try:
-        data = load_yaml(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # replaced, not read
-        return None
-    if not isinstance(data, dict) or data.get("language") != lang or "alternatives" not in data:
-        return None
-    return {k: v for k, v in data.items() if k in SETTINGS}
-
-
-def _built_settings(path: Path, lang: str) -> dict | None:
-    """The settings of the full ``lang`` lexicon at ``path`` (an earlier build), or None."""
-    import yaml
-
-    from .._yaml import load_yaml
-    from .segments import SETTINGS
-
-    try:
-        data = load_yaml(path.read_text("utf-8")) if path.is_file() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    if not isinstance(data, dict) or data.get("language") != lang or "alternatives" not in data:
-        return None
-    return {k: v for k, v in data.items() if k in SETTINGS}
-
-
 def _check_settings(settings: dict, where: str) -> None:
     from babel import Locale, UnknownLocaleError
 
