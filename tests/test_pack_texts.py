@@ -131,3 +131,26 @@ def test_a_draft_in_an_earlier_wording_still_checks_clean(tmp_path, lang, name, 
     if old == new:
         pytest.skip(f"{lang} {instrument}: the wording did not change since {name}")
     _assert_standard(moukit.check([old]), lang, accepted=name)
+
+
+BUILT_FROM_A_TRANSLATORS_FILE = [lang for lang in TRANSLATIONS
+                                 if (builtin_templates_dir() / lang / "translation.xlf").is_file()]
+
+
+@pytest.mark.parametrize("lang", BUILT_FROM_A_TRANSLATORS_FILE)
+def test_a_pack_made_with_the_pack_tool_is_its_translators_file_built(tmp_path, lang):
+    """A pack made with ``moukit pack build`` is corrected through its translator's file:
+    building that file again (with the pack's own settings) gives the shipped files byte for
+    byte."""
+    from moukit.packs.build import build_pack
+
+    shipped = builtin_templates_dir() / lang
+    (tmp_path / lang).mkdir()
+    shutil.copy(shipped / "lexicon.yaml", tmp_path / lang / "lexicon.yaml")  # the pack's settings
+    built = build_pack(shipped / "translation.xlf", tmp_path, force=True)
+    for name in ("loi.j2", "mou.j2", "lexicon.yaml"):
+        assert (built.folder / name).read_bytes() == (shipped / name).read_bytes(), f"{lang} {name}"
+
+
+def test_the_packs_made_with_the_pack_tool_are_there():
+    assert {"id", "tr", "my"} <= set(BUILT_FROM_A_TRANSLATORS_FILE)

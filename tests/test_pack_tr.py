@@ -1,8 +1,7 @@
 """The Turkish pack, the first made with moukit's own pack tool, and what it needed.
 
-- The pack's templates and lexicon are built from its translator's file
-  (``packs/tr/translation.xlf``): building that file again gives them byte for byte, so a
-  correction goes through the translator's file.
+- The translator's file (``packs/tr/translation.xlf``) translates every segment (that it
+  builds into the shipped files is tested for every such pack in test_pack_texts.py).
 - Turkish capitals: ``iki şehir`` at the start of a sentence is ``İki şehir`` (not ``Iki``), and
   the check reads Turkish text put in small letters as Turkish does (``İ`` -> ``i``, ``I`` -> ``ı``).
 - The XLIFF a translation tool sends back may show a placeholder tag with a capital
@@ -29,7 +28,6 @@ from moukit.packs import build as pack_build
 from moukit.packs.jinja import capfirst
 from moukit.packs.library import builtin_templates_dir
 from moukit.packs.segments import english_segments
-from moukit.packs.skeleton import new_pack
 from moukit.packs.xliff import XLIFF_NS
 from moukit.text.casing import fold, lower, upper_first
 
@@ -39,31 +37,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "chiang-mai-burs
 SEPARATOR = "\n\n" + "=" * 72 + "\n\n"
 
 
-def _blocks(path: Path) -> str:
-    """A template without the comment at its top (the build names the file it came from)."""
-    text = path.read_text("utf-8")
-    return text[text.index("-#}") + 3:] if text.startswith("{#") else text
-
-
-def _translated_entries(lexicon: dict) -> dict:
-    """The lexicon's entries that come from the translation (not its settings)."""
-    from moukit.packs.segments import SETTINGS
-
-    return {k: v for k, v in lexicon.items() if k not in SETTINGS}
-
-
 # ------------------------------------------------------------------ the pack and its source
-
-
-def test_building_the_translators_file_gives_the_shipped_pack(tmp_path):
-    built = pack_build.build_pack(PACK / "translation.xlf", tmp_path)
-    for name in ("loi.j2", "mou.j2"):
-        assert _blocks(built.folder / name) == _blocks(PACK / name), name
-    shipped = yaml.safe_load((PACK / "lexicon.yaml").read_text("utf-8"))
-    rebuilt = yaml.safe_load((built.folder / "lexicon.yaml").read_text("utf-8"))
-    assert _translated_entries(rebuilt) == _translated_entries(shipped)
-    assert {k: rebuilt[k] for k in ("language", "locale", "date_pattern")} == \
-        {"language": "tr", "locale": "tr_TR", "date_pattern": "d MMMM y"}
 
 
 def test_the_translators_file_translates_every_segment_of_the_english():
@@ -139,58 +113,6 @@ def test_a_placeholder_tag_shown_with_a_capital_keeps_its_capital(tmp_path):
     capital = pack_build.read_translation(PACK / "translation.xlf")
     assert capital.texts["mou.c1"].text.startswith("{Parties}, ")
     assert "{{ parties|capfirst }}, kendi yetki" in (PACK / "mou.j2").read_text("utf-8")
-
-
-def test_an_optional_segment_says_optional_once(tmp_path):
-    import docx
-
-    new_pack("az", tmp_path)
-    root = etree.parse(str(tmp_path / "az-translation.xlf")).getroot()
-    notes = {u.get("id"): u.find(f"{X}notes/{X}note").text for u in root.iter(f"{X}unit")}
-    assert notes["lexicon.number_words.5"].count("Optional") == 1
-    assert notes["lexicon.countries.TH"].count("Optional") == 1
-    cells = [row.cells[1].text for table in docx.Document(tmp_path / "az-translation.docx").tables
-             for row in table.rows if row.cells[0].text.strip() == "lexicon.number_words.5"]
-    assert cells and cells[0].count("Optional") == 1
-
-
-def test_the_skeletons_settings_are_no_warning(tmp_path, capsys):
-    from moukit import cli
-
-    pack = tmp_path / "p"
-    new_pack("az", pack)
-    translated = pack / "az-translation.xlf"
-    tree = etree.parse(str(translated))
-    for unit in tree.iter(f"{X}unit"):
-        segment = unit.find(f"{X}segment")
-        target = copy.deepcopy(segment.find(f"{X}source"))
-        target.tag = f"{X}target"
-        segment.append(target)
-    tree.write(str(translated), xml_declaration=True, encoding="UTF-8")
-    assert cli.main(["pack", "build", str(translated)]) == 0
-    assert "warning: settings" not in capsys.readouterr().err  # expected: the settings pack new wrote
-    built = pack_build.build_pack(translated, force=True)
-    assert any(str(pack / "az" / "lexicon.yaml") in note for note in built.notes)
-    assert not [n for n in built.notices if "settings" in n]
-
-
-def test_a_pack_built_again_keeps_its_corrected_settings(tmp_path):
-    """A date pattern corrected in the skeleton (or in the built lexicon) survives the next
-    build with --force: the first build replaced the skeleton by the full lexicon."""
-    new_pack("az", tmp_path)
-    settings = tmp_path / "az" / "lexicon.yaml"
-    settings.write_text(settings.read_text("utf-8").replace("date_pattern:", "date_pattern: EEEE,"), "utf-8")
-    translated = tmp_path / "az-translation.xlf"
-    tree = etree.parse(str(translated))
-    for unit in tree.iter(f"{X}unit"):
-        segment = unit.find(f"{X}segment")
-        target = copy.deepcopy(segment.find(f"{X}source"))
-        target.tag = f"{X}target"
-        segment.append(target)
-    tree.write(str(translated), xml_declaration=True, encoding="UTF-8")
-    first = yaml.safe_load((pack_build.build_pack(translated).folder / "lexicon.yaml").read_text("utf-8"))
-    again = yaml.safe_load((pack_build.build_pack(translated, force=True).folder / "lexicon.yaml").read_text("utf-8"))
-    assert first["date_pattern"].startswith("EEEE,") and again["date_pattern"] == first["date_pattern"]
 
 
 # ------------------------------------------------------------------ checking Turkish drafts
@@ -301,29 +223,3 @@ def test_docx_marks_turkish_runs_as_turkish_in_a_latin_font():
         assert run.find("w:rPr/w:lang", ns).get(f"{w}val") == "tr-TR"
         assert run.find("w:rPr/w:rFonts", ns).get(f"{w}ascii") == "Times New Roman"
         assert run.find("w:rPr/w:rFonts", ns).get(f"{w}hAnsi") == "Times New Roman"
-
-
-def test_a_draft_in_the_reviewed_wording_still_checks_clean(tmp_path):
-    """The wording the review corrected (0.0) stays an accepted text: a draft made with it is
-    the form, and the report names that text."""
-    import shutil
-
-    shutil.copytree(PACK / "accepted" / "moukit-0.0", tmp_path / "tr")
-    spec = moukit.load_spec(EXAMPLE)
-    old = moukit.render(spec, "txt", templates=[tmp_path]).data
-    assert old != moukit.render(spec, "txt").data and "yetki alanları dâhilinde" in old.decode("utf-8")
-    report = moukit.check([old])
-    assert report.verdict == "standard", [(f.code, f.message) for f in report.findings]
-    assert next(v for v in report.versions if v.lang == "tr").accepted == "moukit-0.0"
-
-
-def test_a_pack_built_again_keeps_its_record(tmp_path):
-    """Building the shipped pack's translator's file again (a correction) replaces the
-    templates and the lexicon, never the record of the text's version and reviews."""
-    import shutil
-
-    shutil.copytree(PACK, tmp_path / "tr", ignore=shutil.ignore_patterns("accepted"))
-    record = (tmp_path / "tr" / "pack.yaml").read_bytes()
-    built = pack_build.build_pack(tmp_path / "tr" / "translation.xlf", tmp_path, force=True)
-    assert (tmp_path / "tr" / "pack.yaml").read_bytes() == record
-    assert any("pack.yaml" in n and "raise its version" in n for n in built.notes)
