@@ -20,11 +20,10 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from moukit import cli
-from moukit.cli import i18n
+from moukit import cli, i18n
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE = ROOT / "src" / "moukit" / "cli" / "locale"
+LOCALE = ROOT / "src" / "moukit" / "locale"
 POT = LOCALE / "moukit.pot"
 PO = LOCALE / "th" / "LC_MESSAGES" / "moukit.po"
 MO = LOCALE / "th" / "LC_MESSAGES" / "moukit.mo"
@@ -206,7 +205,8 @@ def test_po_has_every_message_of_the_pot_translated():
             continue
         assert message.string, f"untranslated: {message.id!r}"
         assert not message.fuzzy, f"fuzzy: {message.id!r}"
-        assert THAI.search(message.string), message.id
+        if re.search(r"[A-Za-z]", PLACEHOLDER.sub("", message.id)):  # words, not only {file}: {message}
+            assert THAI.search(message.string), message.id
         assert sorted(PLACEHOLDER.findall(message.id)) == sorted(PLACEHOLDER.findall(message.string)), \
             message.id
     assert not list(po.check()), "babel's catalog checks failed"

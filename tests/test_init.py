@@ -11,8 +11,7 @@ import pytest
 import yaml
 
 import moukit
-from moukit import cli
-from moukit.cli import i18n
+from moukit import cli, i18n
 from moukit.cli import interview as init
 from moukit.rendering.build import render
 

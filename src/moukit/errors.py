@@ -1,4 +1,4 @@
-"""The exceptions moukit raises, all in one place.
+r"""The exceptions moukit raises, all in one place.
 
 Every error moukit raises on purpose is a :class:`MoukitError`. The command line turns
 any of them into a message on standard error and exit status 2; library callers catch
@@ -18,11 +18,27 @@ any of them into a message on standard error and exit status 2; library callers 
     ├── OutputError             a file cannot be written (nothing partial is left)
     └── UsageError              a function or command was asked for something it does not do
                                 (an unknown format, layout or language; nothing to check)
+
+Every error keeps a stable English message (``str(error)``) and carries what is needed to
+show it in another language: ``code`` (a short identifier of the message), ``params`` (its
+values) and :meth:`MoukitError.in_language`, which the command line uses for ``--ui-lang th``.
+
+>>> e = DraftError("a.docx", N_("the file is empty"), hint=N_("save the draft again"))
+>>> str(e)
+'a.docx: the file is empty\n  how to fix: save the draft again'
+>>> e.code.startswith("M-"), e.params
+(True, {'file': 'a.docx'})
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .i18n import N_, Message, translate
+
+
+def _how_to_fix(hint: object, lang: str, indent: str = "  ") -> str:
+    return "\n" + indent + translate(N_("how to fix: {hint}", hint=hint), lang)
 
 
 class MoukitError(Exception):
@@ -34,11 +50,30 @@ class MoukitError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self._detail: str = message  # the message without the file it is about
+
+    @property
+    def code(self) -> str | None:
+        """A short stable identifier of the message (None for a message made without ``N_``)."""
+        return self._detail.code if isinstance(self._detail, Message) else None
+
+    @property
+    def params(self) -> dict[str, object]:
+        """The values in the message, and the file it is about (empty without ``N_``)."""
+        params = dict(self._detail.params) if isinstance(self._detail, Message) else {}
+        if getattr(self, "file", None):
+            params["file"] = self.file  # type: ignore[attr-defined]
+        return params
+
+    def in_language(self, lang: str) -> str:
+        """The message (and how to fix it) in ``lang``: ``en`` or ``th``."""
+        text = translate(self.message, lang)
+        if self.hint:
+            text += _how_to_fix(self.hint, lang)
+        return text
 
     def __str__(self) -> str:
-        if self.hint:
-            return f"{self.message}\n  how to fix: {self.hint}"
-        return self.message
+        return self.in_language("en")
 
 
 @dataclass(frozen=True)
@@ -50,15 +85,19 @@ class Problem:
     line: int | None = None
     hint: str | None = None
 
-    def describe(self, file: str | None = None) -> str:
-        """Render the problem as one human-readable line (plus a hint line)."""
-        where = file or "spec"
+    def describe(self, file: str | None = None, lang: str = "en") -> str:
+        """Render the problem as one human-readable line (plus a hint line) in ``lang``."""
+        where: str = file or translate(N_("spec"), lang)
         if self.line is not None:
-            where += f", line {self.line}"
-        loc = f" at {self.path}" if self.path else ""
-        text = f"{where}{loc}: {self.message}"
+            where = translate(N_("{file}, line {line}", file=where, line=self.line), lang)
+        message = translate(self.message, lang)
+        if self.path:
+            text = translate(N_("{where} at {path}: {message}", where=where, path=self.path,
+                                message=message), lang)
+        else:
+            text = f"{where}: {message}"
         if self.hint:
-            text += f"\n    how to fix: {self.hint}"
+            text += _how_to_fix(self.hint, lang, "    ")
         return text
 
 
@@ -68,13 +107,16 @@ class SpecError(MoukitError):
     def __init__(self, problems: list[Problem], *, file: str | None = None) -> None:
         self.problems = list(problems)
         self.file = file
-        count = len(self.problems)
-        head = f"{file or 'spec'}: {count} problem{'s' if count != 1 else ''}"
-        body = "\n".join("  " + p.describe(file) for p in self.problems)
-        super().__init__(f"{head}\n{body}")
+        super().__init__(self.in_language("en"))
 
-    def __str__(self) -> str:
-        return self.message
+    def in_language(self, lang: str) -> str:
+        """Every problem, located, in ``lang``."""
+        count = len(self.problems)
+        head = translate(N_("{file}: {count} problem", file=self.file or N_("spec"), count=count)
+                         if count == 1 else
+                         N_("{file}: {count} problems", file=self.file or N_("spec"), count=count), lang)
+        body = "\n".join("  " + p.describe(self.file, lang) for p in self.problems)
+        return f"{head}\n{body}"
 
 
 class AnswerError(MoukitError):
@@ -96,12 +138,14 @@ class TemplateError(MoukitError):
         line: int | None = None,
         hint: str | None = None,
     ) -> None:
-        where = file or ""
+        where: str = file or ""
         if file and line is not None:
-            where += f", line {line}"
-        super().__init__(f"{where}: {message}" if where else message, hint=hint)
+            where = N_("{file}, line {line}", file=file, line=line)
+        super().__init__(N_("{file}: {message}", file=where, message=message) if where else message,
+                         hint=hint)
         self.file = file
         self.line = line
+        self._detail = message
 
 
 class LanguageNotAvailable(TemplateError):
@@ -118,12 +162,13 @@ class TranslationProblem:
     message: str
     hint: str | None = None
 
-    def describe(self) -> str:
-        """The problem as one line (plus a hint line)."""
-        head = ", ".join(part for part in (self.where, self.unit) if part)
-        text = f"{head}: {self.message}" if head else self.message
+    def describe(self, lang: str = "en") -> str:
+        """The problem as one line (plus a hint line) in ``lang``."""
+        head = ", ".join(translate(part, lang) for part in (self.where, self.unit) if part)
+        message = translate(self.message, lang)
+        text = f"{head}: {message}" if head else message
         if self.hint:
-            text += f"\n    how to fix: {self.hint}"
+            text += _how_to_fix(self.hint, lang, "    ")
         return text
 
 
@@ -135,13 +180,25 @@ class TranslationError(MoukitError):
                  message: str | None = None, hint: str | None = None) -> None:
         self.file = file
         self.problems = list(problems or [])
-        if message is None:
-            count = len(self.problems)
-            message = f"{file}: {count} problem{'s' if count != 1 else ''}, no pack written\n" + \
-                "\n".join("  " + p.describe() for p in self.problems)
-        else:
-            message = f"{file}: {message}"
-        super().__init__(message, hint=hint)
+        self._own_message = message
+        super().__init__(N_("{file}: {message}", file=file, message=message) if message is not None
+                         else self._problems_text("en"), hint=hint)
+        self._detail = message if message is not None else self.message
+
+    def _problems_text(self, lang: str) -> str:
+        count = len(self.problems)
+        head = translate(N_("{file}: {count} problem, no pack written", file=self.file, count=count)
+                         if count == 1 else
+                         N_("{file}: {count} problems, no pack written", file=self.file, count=count),
+                         lang)
+        return head + "\n" + "\n".join("  " + p.describe(lang) for p in self.problems)
+
+    def in_language(self, lang: str) -> str:
+        """The problems (or the message), located, in ``lang``."""
+        if self._own_message is None:
+            text = self._problems_text(lang)
+            return text + (_how_to_fix(self.hint, lang) if self.hint else "")
+        return super().in_language(lang)
 
 
 class FormError(MoukitError):
@@ -156,8 +213,9 @@ class DraftError(MoukitError):
     """A draft cannot be read: not a DOCX or text file, damaged, refused for safety, too large."""
 
     def __init__(self, file: str, message: str, *, hint: str | None = None) -> None:
-        super().__init__(f"{file}: {message}", hint=hint)
+        super().__init__(N_("{file}: {message}", file=file, message=message), hint=hint)
         self.file = file
+        self._detail = message
 
 
 class NotTheForm(DraftError):

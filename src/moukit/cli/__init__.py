@@ -18,9 +18,10 @@ import argparse
 import os
 import sys
 
-from . import check, forms, i18n, init, pack, render, schema
+from .. import i18n
+from ..i18n import gettext as _
+from . import check, forms, init, pack, render, schema
 from ._common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
-from .i18n import gettext as _
 
 COMMANDS = (init, render, check, forms, pack, schema)
 
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except MoukitError as exc:
-        err(_("error: {message}").format(message=exc))
+        err(_("error: {message}").format(message=exc.in_language(i18n.get_language())))
         return exc.exit_code
     except KeyboardInterrupt:
         err(_("interrupted"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .i18n import gettext as _
+from ..i18n import gettext as _
 
 EXIT_OK = 0
 EXIT_USAGE = 2

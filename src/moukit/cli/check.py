@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 
+from ..i18n import gettext as _
 from ._common import err, templates_option
-from .i18n import gettext as _
 
 
 def run(args: argparse.Namespace) -> int:

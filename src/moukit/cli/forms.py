@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import gettext as _
 from ._common import EXIT_OK, templates_option
-from .i18n import gettext as _
 
 
 def _forms_text(data: dict) -> str:

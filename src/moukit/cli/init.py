@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from . import i18n
+from .. import i18n
+from ..i18n import gettext as _
 from ._common import EXIT_OK, err
-from .i18n import gettext as _
 
 INIT_OUTPUT = "spec.yaml"
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import AnswerError, UsageError
-from .i18n import N_, translation
-from .i18n import gettext as _
+from ..i18n import N_, translation
+from ..i18n import gettext as _
 
 COMMENT_WIDTH = 92  # comment lines are wrapped at this width
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext as _
 from ._common import EXIT_OK, err
-from .i18n import gettext as _
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -6,10 +6,10 @@ import argparse
 import os
 import sys
 
+from ..i18n import gettext as _
 from ..rendering import DIGITS
 from ..rendering.writers import FORMATS, LAYOUTS, format_of_suffix
 from ._common import EXIT_OK, STDOUT, err, templates_option
-from .i18n import gettext as _
 
 DEFAULT_FORMAT = "docx"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import gettext as _
 from ._common import EXIT_OK
-from .i18n import gettext as _
 
 
 def run(args: argparse.Namespace) -> int:
