@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+# pythainlp never downloads nor writes, in this process and in every child process it starts
+# (they inherit the environment); should it try, its data folder is a temporary one, not
+# ~/pythainlp-data (tests/test_api_hygiene.py checks that moukit itself writes nothing there)
+os.environ.update(PYTHAINLP_OFFLINE="1", PYTHAINLP_READ_ONLY="1")
+os.environ.pop("PYTHAINLP_DATA_DIR", None)  # the older name; pythainlp refuses both at once
+_PYTHAINLP_DATA = tempfile.mkdtemp(prefix="moukit-tests-pythainlp-")
+os.environ["PYTHAINLP_DATA"] = _PYTHAINLP_DATA
+atexit.register(shutil.rmtree, _PYTHAINLP_DATA, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

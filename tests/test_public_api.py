@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import subprocess
 import sys
 import types
@@ -77,3 +78,13 @@ def test_import_moukit_is_light():
     code = "import sys, moukit; print(','.join(m for m in ('pydantic', 'docx', 'babel', 'jinja2', 'pythainlp') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_documented_api_is_all():
+    # docs/api.md's first table names every public name, and only those
+    text = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text("utf-8")
+    table = text.split("\n\n| name | what it is |", 1)[1].split("\n\n", 1)[0]
+    first_cells = [row.split("|")[1] for row in table.splitlines()[2:]]
+    documented = {re.match(r"\w+", name).group() for cell in first_cells
+                  for name in re.findall(r"`([^`]+)`", cell)}
+    assert documented == set(moukit.__all__)

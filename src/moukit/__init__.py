@@ -54,6 +54,7 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "Batch": "checking.batch",
     "check": "checking.pipeline",
     "check_all": "checking.batch",
+    "check_text": "checking.pipeline",
     "get_form": "forms",
     "load_spec": "spec.load",
     "parse_spec": "spec.load",
@@ -95,6 +96,7 @@ __all__ = [
     "__version__",
     "check",
     "check_all",
+    "check_text",
     "get_form",
     "load_spec",
     "parse_spec",
@@ -119,7 +121,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     # ruff: noqa: F401
     from .checking.batch import Batch, check_all
-    from .checking.pipeline import check
+    from .checking.pipeline import check, check_text
     from .checking.readers import Limits
     from .checking.report import Finding, Report
     from .errors import (

@@ -118,7 +118,7 @@ class Message(str):
         self.params = params
         return self
 
-    def __reduce__(self):  # pickled with its template and parameters (batch checks in processes)
+    def __reduce__(self) -> tuple[type[Message], tuple[str, dict[str, object]]]:  # pickled with its template and parameters (batch checks in processes)
         return (Message, (self.template, self.params))
 
     @property

@@ -19,10 +19,15 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
+from .._args import DraftsArg, PathArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
 from ..errors import MoukitError, UsageError
 from .codes import ROUTES
 from .report import Report
+
+if TYPE_CHECKING:
+    from .readers.model import Limits
 
 BATCH_SCHEMA = "moukit.check-batch"
 BATCH_SCHEMA_VERSION = 1
@@ -82,7 +87,7 @@ class Batch:
         return out.getvalue()
 
 
-def draft_files(paths) -> list[str]:
+def draft_files(paths: Iterable[PathArg]) -> list[str]:
     """The drafts named: files as given, and the drafts in each folder (sorted by name)."""
     out = []
     for path in map(Path, paths):
@@ -98,41 +103,39 @@ def draft_files(paths) -> list[str]:
     return out
 
 
-def check_all(sources, spec=None, *, separately: bool = False, templates=(), rules=(), accept=(),
-              limits=None) -> Batch:
+def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bool = False,
+              templates: PathsArg = (), rules: PathsArg = (), accept: PathsArg = (),
+              limits: Limits | None = None) -> Batch:
     """Check drafts as the agreements they make up (see the module); ``separately``: each
-    file on its own, recording the files that cannot be checked."""
+    file on its own, recording the files that cannot be checked. The arguments are those of
+    :func:`moukit.check`."""
     from ..packs.library import TemplateLibrary
     from .pipeline import check_detailed
-    from .readers import read_draft
     from .rules import load_rules
 
-    if isinstance(sources, (str, Path, bytes, bytearray)):
-        sources = [sources]
-    if isinstance(spec, (str, Path)):  # a bad spec, rule pack or template folder stops all
-        from ..spec.load import load_spec
-
-        spec = load_spec(spec)
-    load_rules(rules)
-    TemplateLibrary.of(templates)
-    options = {"templates": templates, "rules": rules, "accept": accept, "limits": limits}
+    drafts = draft_sources(sources)  # a bad spec, rule pack or template folder stops all
+    model = spec_of(spec)
+    library = TemplateLibrary.of(templates if isinstance(templates, TemplateLibrary)
+                                 else paths_of(templates, "templates"))
+    packs, folders = paths_of(rules, "rules"), paths_of(accept, "accept")
+    load_rules(packs)
+    options = {"templates": library, "rules": packs, "accept": folders, "limits": limits}
     batch = Batch()
     singles = []
-    for source in sources:
+    for source in drafts:
         try:
-            draft = read_draft(source, limits=limits) if not hasattr(source, "blocks") else source
-            singles.append((draft, *check_detailed([draft], spec, **options)))
+            draft = source.read(limits) if isinstance(source, Source) else source
+            singles.append((draft, *check_detailed([draft], model, **options)))
         except MoukitError as exc:
             if not separately:
                 raise
-            batch.errors.append((getattr(source, "name", None) or str(source)
-                                 if not isinstance(source, (bytes, bytearray)) else "<bytes>", exc))
+            batch.errors.append((source.name, exc))
     groups = [[single] for single in singles] if separately else _group(singles)
     for group in groups:
         if len(group) == 1:
             _, report, analyses = group[0]
         else:
-            report, analyses = check_detailed([draft for draft, _, _ in group], spec, **options)
+            report, analyses = check_detailed([draft for draft, _, _ in group], model, **options)
         batch.reports.append(report)
         batch.analyses.append(analyses)
     return batch
@@ -161,18 +164,18 @@ def _same_agreement(a: Report, b: Report) -> bool:
     if any(ours[lang] != theirs[lang] for lang in set(ours) & set(theirs)):
         return False
     for read in (_thai_province, _partner_language):
-        ours, theirs = read(a), read(b)
-        if ours is not None and theirs is not None and ours != theirs:
+        mine, other = read(a), read(b)
+        if mine is not None and other is not None and mine != other:
             return False
     return True
 
 
-def _folded(value) -> str:
+def _folded(value: object) -> str:
     """A name compared without case, spacing or punctuation."""
     from ..text.normalize import clean
 
     text = value.get("text") if isinstance(value, dict) else value
-    return "".join(ch for ch in clean(text or "").casefold() if ch.isalnum())
+    return "".join(ch for ch in clean(str(text or "")).casefold() if ch.isalnum())
 
 
 def _partner_language(report: Report) -> str | None:

@@ -12,10 +12,12 @@ gathered in one :class:`moukit.Report`.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from .._args import DraftsArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
 from ..errors import DraftError, LanguageNotAvailable, UsageError
 from ..forms import get_form
+from ..i18n import N_
 from ..packs.library import TemplateLibrary
 from .align import Analysis
 from .crossversion import compare_versions, compare_with_spec
@@ -26,6 +28,9 @@ from .rules import load_rules
 from .segment import segment
 from .stories import comment_note, locate, read_by_rules
 from .versions import check_other_version, reference_for
+
+if TYPE_CHECKING:
+    from .readers.model import Limits
 
 
 def _reference(draft, versions, english: dict, library: TemplateLibrary, spec):
@@ -47,14 +52,14 @@ def _name_notes(analyses: list[Analysis], spec) -> list[str]:
 
     if spec is not None:
         return []
-    results = [a.result for a in analyses]
+    results = [a.result for a in analyses if a.result is not None]  # every analysis has one
     english = next((r for r in results if r.lang == "en"), None)
     unknown: dict[str, list[str]] = {}
     for c in compare_names(results):
         if c.verdict == "unknown":
             unknown.setdefault(c.lang, []).append(f"{NAME_LABELS[c.slot]} ({c.other})")
     for a in analyses:  # a translation whose names were not read
-        if a.translation is None or english is None:
+        if a.translation is None or english is None or a.result is None:
             continue
         for slot in NAME_SLOTS:
             if isinstance(english.values.get(slot), str) and not isinstance(a.result.values.get(slot), str):
@@ -81,47 +86,68 @@ def _untouched(draft, form) -> bool:
             and hashlib.sha256(body).hexdigest() == fingerprint["document_sha256"])
 
 
-def check(sources, spec=None, *, templates=(), rules=(), accept=(), limits=None) -> Report:
-    """Check one or more drafts (paths or bytes; DOCX, text or Markdown) against the form.
+def check(sources: DraftsArg, spec: SpecArg | None = None, *, templates: PathsArg = (),
+          rules: PathsArg = (), accept: PathsArg = (), limits: Limits | None = None) -> Report:
+    """Check one or more drafts (DOCX, text or Markdown) against the form.
+
+    ``sources`` is one draft or several: a file name or path (``str`` or ``os.PathLike``), the
+    bytes of a file, a list of them, or a mapping of the name each is reported by to its path
+    or bytes. A draft held as a string is checked with :func:`check_text`: a string with a
+    line break is refused here, as it is a text, not a file name.
 
     Several drafts must be versions of one agreement (a file per language); drafts that are
     several agreements raise :class:`moukit.UsageError`: check them with
     :func:`moukit.check_all`, which gives each agreement its report.
 
-    ``spec`` (a spec object or a path) gives the intended values; ``templates`` adds template
-    folders; ``rules`` adds rule packs; ``accept`` adds folders of accepted texts (translations
-    a ministry approved, see :mod:`moukit.checking.accepted`). Returns a
-    :class:`moukit.checking.report.Report`; bad input raises a :class:`moukit.MoukitError`.
+    ``spec`` (a spec object, a mapping of its values or a path) gives the intended values;
+    ``templates`` adds template folders; ``rules`` adds rule packs; ``accept`` adds folders of
+    accepted texts (translations a ministry approved, see :mod:`moukit.checking.accepted`);
+    each is one path or a list. ``limits`` (:class:`moukit.Limits`) bounds the reading of
+    each draft. Returns a :class:`moukit.Report`; bad input raises a :class:`moukit.MoukitError`.
     """
-    if not isinstance(sources, (str, Path, bytes, bytearray)) and len(sources) > 1:
+    drafts = draft_sources(sources)
+    if len(drafts) > 1:
         from .batch import check_all, several_agreements
 
-        batch = check_all(sources, spec, templates=templates, rules=rules, accept=accept,
+        batch = check_all(cast(DraftsArg, drafts), spec, templates=templates, rules=rules, accept=accept,
                           limits=limits)
         if len(batch.reports) > 1:
             raise several_agreements(batch)
         return batch.reports[0]
-    report, _ = check_detailed(sources, spec, templates=templates, rules=rules, accept=accept,
+    report, _ = check_detailed(drafts, spec, templates=templates, rules=rules, accept=accept,
                                limits=limits)
     return report
 
 
+def check_text(text: str, spec: SpecArg | None = None, *, name: str = "<text>",
+               templates: PathsArg = (), rules: PathsArg = (), accept: PathsArg = (),
+               limits: Limits | None = None) -> Report:
+    """Check a draft given as text (plain text, or Markdown when ``name`` ends in ``.md``).
+
+    ``name`` is the name the report gives the draft; the other arguments are those of
+    :func:`check`.
+    """
+    if not isinstance(text, str):
+        raise UsageError(N_("text: expected the text of a draft (str), not {type}",
+                            type=type(text).__name__),
+                         hint=N_("to check a file or its bytes, use moukit.check(...)"))
+    if not isinstance(name, str):
+        raise UsageError(N_("name: expected a string, not {type}", type=type(name).__name__))
+    return check({name: text.encode("utf-8")}, spec, templates=templates, rules=rules,
+                 accept=accept, limits=limits)
+
+
 def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), limits=None):
     """Like :func:`check`, also returning the per-version analyses (for redline and HTML)."""
-    from .readers import read_draft
-
-    if isinstance(sources, (str, Path, bytes, bytearray)):
-        sources = [sources]
-    if isinstance(spec, (str, Path)):
-        from ..spec.load import load_spec
-
-        spec = load_spec(spec)
-    library = TemplateLibrary.of(templates)
-    rule_set = load_rules(rules)
-    drafts = [read_draft(s, limits=limits) if not hasattr(s, "blocks") else s for s in sources]
+    sources = draft_sources(sources)
+    spec = spec_of(spec)
+    library = TemplateLibrary.of(templates if isinstance(templates, TemplateLibrary)
+                                 else paths_of(templates, "templates"))
+    rule_set = load_rules(paths_of(rules, "rules"))
+    accept = paths_of(accept, "accept")
+    drafts = [s.read(limits) if isinstance(s, Source) else s for s in sources]
     if not drafts:
-        raise UsageError("nothing to check", hint="give one or more draft files")
-    accept = (accept,) if isinstance(accept, (str, Path)) else tuple(accept or ())
+        raise UsageError(N_("nothing to check"), hint=N_("give one or more drafts"))
     notes: list[str] = []
     versions = []
     for draft in drafts:
@@ -134,7 +160,7 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
                 raise LanguageNotAvailable(
                     f"{draft.name}: a version is in a language moukit has no templates for "
                     f"({which}); available: {', '.join(library.available())}",
-                    hint="add that language's templates with --templates DIR",
+                    hint=N_("give a folder of templates with a language pack for it"),
                 )
         versions += [(draft, version) for version in found]
     english = {id(v): analyze_version(v, library, rule_set, spec) for _, v in versions if v.lang == "en"}
@@ -145,7 +171,7 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
             continue
         reference = _reference(draft, versions, english, library, spec)
         analyses.append(check_other_version(version, library, rule_set, spec, reference,
-                                            tuple(Path(d) for d in accept)))
+                                            accept))
     for draft in drafts:  # a letter, memo or press release is not a draft of the form
         require_the_form(draft.name, [a for (d, _), a in zip(versions, analyses) if d is draft])
     notes += _name_notes(analyses, spec)

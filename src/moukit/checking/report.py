@@ -8,6 +8,7 @@ terminal and HTML forms of a report in :mod:`moukit.checking.output`; its JSON i
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from .codes import CODES, EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES, worst
 
@@ -135,7 +136,7 @@ class Report:
         }
 
 
-def finding(code: str, message: str, **fields) -> Finding:
+def finding(code: str, message: str, **fields: Any) -> Finding:
     """A finding of one of :data:`CODES`, with its route, kind and rationale from the table."""
     c = CODES[code]
     return Finding(code=code, route=c.route, kind=c.kind, message=message,

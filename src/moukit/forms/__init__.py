@@ -115,7 +115,7 @@ class Form(SlotsMixin):
         raise KeyError(clause_id)
 
 
-def _unit(data) -> UnitRef:
+def _unit(data: str | Mapping) -> UnitRef:
     if isinstance(data, str):
         return UnitRef(data)
     return UnitRef(str(data["unit"]), dict(data.get("variant") or {}))
@@ -222,7 +222,8 @@ def _validate(form: Form, source: str) -> None:
 
 @cache
 def get_form(instrument: str) -> Form:
-    """Return the form definition of ``instrument`` (``"loi"``, ``"mou"``...)."""
+    """Return the form definition of ``instrument`` (``"loi"``, ``"mou"``..., in any case)."""
+    instrument = instrument.strip().lower() if isinstance(instrument, str) else instrument
     if instrument not in INSTRUMENTS:
         raise FormError(
             f"unknown instrument {instrument!r}", hint=f"use one of: {', '.join(INSTRUMENTS)}"

@@ -13,11 +13,14 @@ import hashlib
 import json
 import warnings
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
+from .._args import LanguagesArg, PathsArg, SpecArg, SpecModel, languages_of, paths_of, spec_of
 from .._atomic import write_atomic
 from ..errors import LanguageNotAvailable, UsageError
+from ..i18n import N_
 from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
 from ..text.formatting import to_native_digits, to_thai_digits
@@ -77,14 +80,14 @@ def digits_of(digits: str | None = None, thai_digits: bool | None = None) -> str
     return digits
 
 
-def spec_hash(spec) -> str:
+def spec_hash(spec: SpecModel) -> str:
     """SHA-256 of the spec's canonical JSON: the same values give the same hash."""
     canonical = json.dumps(spec.model_dump(mode="json"), sort_keys=True, ensure_ascii=False,
                            separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _languages(spec, languages: Iterable[str] | None) -> tuple[str, ...]:
+def _languages(spec: SpecModel, languages: Iterable[str] | None) -> tuple[str, ...]:
     wanted = spec.languages
     if languages is None:
         return wanted
@@ -92,14 +95,15 @@ def _languages(spec, languages: Iterable[str] | None) -> tuple[str, ...]:
     unknown = [lang for lang in requested if lang not in wanted]
     if unknown or not requested:
         raise UsageError(
-            f"cannot render language(s) {', '.join(unknown) or '(none)'}: this spec's languages are "
-            f"{', '.join(wanted)}",
-            hint=f"use --lang with some of {','.join(wanted)}",
+            N_("cannot render language(s) {unknown}: this spec's languages are {languages}",
+               unknown=", ".join(unknown), languages=", ".join(wanted)) if unknown else
+            N_("no language to render: this spec's languages are {languages}", languages=", ".join(wanted)),
+            hint=N_("choose some of the spec's languages: {languages}", languages=", ".join(wanted)),
         )
     return tuple(lang for lang in wanted if lang in requested)
 
 
-def _check_spec(spec) -> None:
+def _check_spec(spec: SpecModel) -> None:
     from ..errors import Problem, SpecError
     from ..spec.models import translation_problems
 
@@ -108,7 +112,8 @@ def _check_spec(spec) -> None:
         raise SpecError([Problem(".".join(map(str, p)), m, None, h) for p, m, h in problems])
 
 
-def build_document(spec, *, languages: Iterable[str] | None = None, templates=(),
+def build_document(spec: SpecModel, *, languages: Iterable[str] | None = None,
+                   templates: TemplateLibrary | PathsArg = (),
                    digits: str | None = None, layout: str = "separate",
                    thai_digits: bool | None = None) -> Document:
     """Build the document model of ``spec``: every clause in every requested language, the
@@ -132,11 +137,9 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
     for pack in packs:
         texts = dict(pack.render_clauses(form, build_context(spec, pack)))
         own = str(pack.lexicon.get("digits") or "")  # the language's own digits (Burmese ၀-၉)
-        if digits == "thai" and pack.lang == "th":
-            convert = to_thai_digits
-        else:
-            def convert(s: str, own: str = own) -> str:
-                return to_native_digits(s, own)
+        convert: Callable[[str], str] = to_thai_digits
+        if digits != "thai" or pack.lang != "th":
+            convert = partial(to_native_digits, digits=own)
         clauses = tuple(
             Clause(c.id, c.kind, convert(str(c.number)) if c.number else None, convert(texts[c.id]))
             for c in form.clauses
@@ -163,20 +166,27 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
     )
 
 
-def render(spec, format: str = "docx", *, languages: Iterable[str] | None = None,
-           layout: str = "separate", templates=(), digits: str | None = None,
+def render(spec: SpecArg, format: str = "docx", *, languages: LanguagesArg = None,
+           layout: str = "separate", templates: PathsArg = (), digits: str | None = None,
            thai_digits: bool | None = None) -> Rendering:
     """Render ``spec`` to ``format`` (docx, html, md, txt, json) in ``layout``.
 
-    ``languages`` limits the versions (default: Thai, the partner's language, English);
-    ``templates`` adds template folders that override or extend the shipped ones; ``digits``
-    is how the Thai version writes numbers: ``"thai"`` (the default) or ``"arabic"``
-    (``thai_digits=`` is the deprecated older flag).
+    ``spec`` is a spec object, a mapping of its values (validated as by
+    :func:`moukit.parse_spec`) or the path of a spec file (read by :func:`moukit.load_spec`).
+    ``languages`` limits the versions (default: Thai, the partner's language, English): a list
+    of codes or a string such as ``"th,en"``; ``templates`` adds template folders (one path or
+    a list) that override or extend the shipped ones; ``digits`` is how the Thai version
+    writes numbers: ``"thai"`` (the default) or ``"arabic"`` (``thai_digits=`` is the
+    deprecated older flag).
     """
+    model = spec_of(spec, required=True)
+    assert model is not None  # a spec is required
+    library = templates if isinstance(templates, TemplateLibrary) else paths_of(templates, "templates")
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
     digits = digits_of(digits, thai_digits)
-    document = build_document(spec, languages=languages, templates=templates, digits=digits, layout=layout)
+    document = build_document(model, languages=languages_of(languages), templates=library, digits=digits,
+                              layout=layout)
     return Rendering(FORMATS[format].write(document, layout=layout), format, document, layout)

@@ -8,15 +8,21 @@ duplicate keys. Every node's line is remembered so that pydantic's errors can be
 from __future__ import annotations
 
 import difflib
+import os
 import re
-from pathlib import Path
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
-from ..errors import Problem, SpecError
+from .._args import is_text, path_of, start_of
+from ..errors import Problem, SpecError, UsageError
 from ..forms import INSTRUMENTS
+from ..i18n import N_
+
+if TYPE_CHECKING:
+    from .models import LoiSpec, MouSpec
 
 MAX_SPEC_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -217,6 +223,11 @@ class _TooDeep(Exception):
         self.line = line
 
 
+def _line(event: yaml.Event) -> int:
+    """The line (from 1) an event of PyYAML's parser starts on."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
+
+
 def _alias_lines(text: str) -> list[tuple[tuple, int]]:
     """Where the text uses YAML aliases: (path, line) of each, from the event stream.
 
@@ -232,7 +243,7 @@ def _alias_lines(text: str) -> list[tuple[tuple, int]]:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 stack.append([isinstance(event, yaml.MappingStartEvent), True, path, 0])
                 if len(stack) > MAX_DEPTH + 1:
-                    raise _TooDeep(event.start_mark.line + 1)
+                    raise _TooDeep(_line(event))
                 continue
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
@@ -246,11 +257,11 @@ def _alias_lines(text: str) -> list[tuple[tuple, int]]:
                 path = top[2] + (event.value if isinstance(event, yaml.ScalarEvent) else "*",)
                 top[1] = False
                 if isinstance(event, yaml.AliasEvent):
-                    found.append((path, event.start_mark.line + 1))
+                    found.append((path, _line(event)))
                 continue
             here = path if top[0] else top[2] + (top[3],)
             if isinstance(event, yaml.AliasEvent):
-                found.append((here, event.start_mark.line + 1))
+                found.append((here, _line(event)))
             _advance(top)
             if len(found) >= 20:
                 break
@@ -266,13 +277,22 @@ def _advance(frame: list) -> None:
         frame[3] += 1
 
 
-def parse_spec(text: str | bytes, *, file: str | None = None):
-    """Validate spec YAML ``text`` and return a :class:`LoiSpec` or :class:`MouSpec`.
+def parse_spec(text: str | bytes | Mapping[str, object], *, file: str | None = None) -> LoiSpec | MouSpec:
+    """Validate a spec and return a :class:`LoiSpec` or :class:`MouSpec`: its YAML (or JSON)
+    ``text``, as ``str`` or UTF-8 ``bytes``, or a mapping of its values (data from JSON or a
+    database). ``file`` names it in messages.
 
-    Raises :class:`SpecError` listing every problem with its YAML path and line.
+    Raises :class:`SpecError` listing every problem with its path (YAML path), and for text
+    its line.
     """
-    from .models import SPEC_ADAPTER, translation_problems
-
+    if isinstance(text, Mapping):
+        return _validated(dict(text), _Located(), file)
+    if isinstance(text, (bytearray, memoryview)):
+        text = bytes(text)
+    if not isinstance(text, (str, bytes)):
+        hint = N_("to read a spec file, use moukit.load_spec(path)") if isinstance(text, os.PathLike) else None
+        raise UsageError(N_("parse_spec: expected the text of a spec or a mapping of its values, not {type}",
+                            type=type(text).__name__), hint=hint)
     if isinstance(text, bytes):
         if len(text) > MAX_SPEC_BYTES:
             raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes")], file=file)
@@ -317,6 +337,14 @@ def parse_spec(text: str | bytes, *, file: str | None = None):
         raise SpecError([Problem("", "the YAML is nested too deeply to be a spec")], file=file) from None
     if located.problems:
         raise SpecError(located.problems, file=file)
+    return _validated(data, located, file)
+
+
+def _validated(data: Any, located: _Located, file: str | None) -> LoiSpec | MouSpec:
+    """The spec model of ``data``; :class:`SpecError` with every problem, located by path (and
+    by line where ``located`` knows it)."""
+    from .models import SPEC_ADAPTER, translation_problems
+
     if not isinstance(data, dict):
         raise SpecError([Problem("", "the spec must be a YAML mapping (key: value lines)", 1)], file=file)
     try:
@@ -332,12 +360,20 @@ def parse_spec(text: str | bytes, *, file: str | None = None):
     return spec
 
 
-def load_spec(path: str | Path):
+def load_spec(path: str | os.PathLike[str]) -> LoiSpec | MouSpec:
     """Read and validate the spec file at ``path`` (YAML).
 
     Raises :class:`SpecError` with every problem located by YAML path and line.
     """
-    path = Path(path)
+    if isinstance(path, str) and is_text(path):
+        raise UsageError(N_("load_spec: {start} looks like the text of a spec, not a file name",
+                            start=start_of(path)),
+                         hint=N_("to read a spec given as text, use moukit.parse_spec(text)"))
+    if isinstance(path, Mapping):
+        raise UsageError(N_("load_spec: expected the path of a spec file, not {type}",
+                            type=type(path).__name__),
+                         hint=N_("to validate a mapping of a spec's values, use moukit.parse_spec(data)"))
+    path = path_of(path, "load_spec")
     try:
         if path.is_dir():
             raise SpecError([Problem("", "is a directory, not a spec file")], file=str(path))

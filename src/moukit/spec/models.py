@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -81,8 +81,12 @@ def _default(instrument: str, name: str) -> str:
     return get_form(instrument).alternatives[name].default
 
 
-FieldId = Literal[tuple(vocabulary()["fields"])]  # type: ignore[valid-type]
-PartnerLevel = Literal[tuple(vocabulary()["partner_levels"])]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the vocabularies are read at run time: a static checker sees strings
+    FieldId = str
+    PartnerLevel = str
+else:
+    FieldId = Literal[tuple(vocabulary()["fields"])]
+    PartnerLevel = Literal[tuple(vocabulary()["partner_levels"])]
 
 
 class _Model(BaseModel):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import LoiSpec, MouSpec
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,7 @@ class Notice:
         return f"{self.code} {self.path}: {self.message}" if self.path else f"{self.code}: {self.message}"
 
 
-def spec_notices(spec) -> tuple[Notice, ...]:
+def spec_notices(spec: LoiSpec | MouSpec) -> tuple[Notice, ...]:
     """The warnings a valid spec carries (non-province party, lower-level partner, variants)."""
     from ..forms import vocabulary
     from ..text.chars import ZERO_WIDTH_CHAR
@@ -63,7 +68,7 @@ def spec_notices(spec) -> tuple[Notice, ...]:
     return tuple(out)
 
 
-def _texts(data, path: str = ""):
+def _texts(data: object, path: str = "") -> Iterator[tuple[str, str]]:
     """Every (dotted path, text) in the spec's data."""
     if isinstance(data, dict):
         for key, value in data.items():
