@@ -31,6 +31,7 @@ NOT_YET_CONVERTED = (
     "spec",
     "checking",
     "checking/output",
+    "cli/check.py",
     "cli/init.py",
     "cli/interview.py",
 )
@@ -113,9 +114,14 @@ def _arguments(call: ast.Call, signature: inspect.Signature) -> list[tuple[str, 
 
 def scan(path: Path) -> list[str]:
     """Every untranslatable message or hint in the file at ``path``, as ``file:line: why``."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    names = _names(tree, _module_name(path), path.name == "__init__.py")
-    where = path.relative_to(PACKAGE.parent.parent).as_posix()
+    return scan_source(path.read_text(encoding="utf-8"), _module_name(path),
+                       path.name == "__init__.py", path.relative_to(PACKAGE.parent.parent).as_posix())
+
+
+def scan_source(source: str, module: str, is_package: bool, where: str) -> list[str]:
+    """Every untranslatable message or hint in ``source``, the text of ``module``."""
+    tree = ast.parse(source, where)
+    names = _names(tree, module, is_package)
     out = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
@@ -162,33 +168,27 @@ BAD_CALLS = {
 }
 
 
+def scan_example(body: str) -> list[str]:
+    """The scan of a module ``moukit.checking.example`` whose function ``f`` is ``body``."""
+    source = ("from ..errors import DraftError, FormError, OutputError, Problem, TemplateError, "
+              "TranslationProblem, UsageError\nfrom .report import finding\nfrom ..i18n import N_\n"
+              "from jinja2 import TemplateError as JinjaError\n\n\n"
+              "def f(path, f, name, x, text, match, message):\n" + body)
+    return scan_source(source, "moukit.checking.example", False, "example.py")
+
+
 @pytest.mark.parametrize("code", BAD_CALLS.values(), ids=BAD_CALLS.keys())
-def test_the_scan_finds_a_message_that_is_not_translatable(tmp_path, code):
-    path = PACKAGE / "_scan_example.py"  # the scan resolves relative imports from the package
-    source = ("from .errors import DraftError, FormError, OutputError, Problem, TranslationProblem, "
-              "UsageError\nfrom .checking.report import finding\nfrom .i18n import N_\n\n\n"
-              f"def f(path, f, name, x, text, match):\n    {code}\n")
-    path.write_text(source, encoding="utf-8")
-    try:
-        found = scan(path)
-    finally:
-        path.unlink()
-    assert len(found) == 1 and found[0].startswith("src/moukit/_scan_example.py:6:"), found
+def test_the_scan_finds_a_message_that_is_not_translatable(code):
+    found = scan_example(f"    x = 1\n    {code}\n")
+    assert len(found) == 1 and found[0].startswith("example.py:9:"), found
 
 
-def test_the_scan_accepts_translatable_messages_and_other_classes(tmp_path):
-    path = PACKAGE / "_scan_example.py"
-    path.write_text(
-        "from jinja2 import TemplateError as JinjaError\nfrom .errors import DraftError, TemplateError\n"
-        "from .i18n import N_\n\n\ndef f(path, message):\n"
+def test_the_scan_accepts_translatable_messages_and_other_classes():
+    assert scan_example(
         "    raise DraftError(path, N_('the file {file} is empty', file=path), hint=message)\n"
         "    raise TemplateError(message)\n"
         "    raise JinjaError(f'not ours {path}')\n"
-        "    raise ValueError('internal ' + path)\n", encoding="utf-8")
-    try:
-        assert scan(path) == []
-    finally:
-        path.unlink()
+        "    raise ValueError('internal ' + path)\n") == []
 
 
 # ---------------------------------------------------------------- what the person reads
@@ -229,12 +229,11 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[object], list[str]]]:
     unknown.write_bytes(b"\x00\x01\x02\x03 binary")
     rules = tmp_path / "rules.yaml"
     rules.write_text("rules:\n  - {code: MK-C001, route: ministries, patterns: {en: ['x']}}\n", "utf-8")
-    templates = tmp_path / "packs"
-    (templates / "en").mkdir(parents=True)
-    (templates / "en" / "loi.j2").write_text("{{ broken ", "utf-8")
     example = PACKAGE.parent.parent / "examples" / "chiang-mai-hokkaido.yaml"
+    from moukit import load_spec, render
+
     text_draft = tmp_path / "draft.txt"
-    text_draft.write_bytes(b"")
+    text_draft.write_bytes(render(load_spec(example), "txt").data)
     return {
         "damaged docx": (["check", damaged], []),
         "odt": (["check", odt], []),
@@ -242,21 +241,56 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[object], list[str]]]:
         "unknown format": (["check", unknown], []),
         "missing file": (["check", tmp_path / "missing.docx"], []),
         "unknown language": (["render", example, "--lang", "th,fr", "-o", tmp_path / "o.txt"], ["fr"]),
-        "bad rule pack": (["check", example, "--rules", rules], ["MK-C001", "ministries"]),
-        "bad templates": (["render", example, "--templates", templates, "-o", tmp_path / "o.txt"],
-                          []),
+        "bad rule pack": (["check", text_draft, "--rules", rules], ["MK-C001", "ministries"]),
+        "bad templates": (["render", example, "--templates", tmp_path / "no-packs",
+                           "-o", tmp_path / "o.txt"], []),
         "redline of a text draft": (["check", text_draft, "--redline", tmp_path / "r.docx"], []),
     }
 
 
-BAD_INPUTS = ("damaged docx", "odt", "pdf", "unknown format", "missing file", "unknown language",
-              "bad rule pack", "bad templates", "redline of a text draft")
+# each bad input, and the part of the package whose message it shows
+BAD_INPUTS = {"damaged docx": "checking/readers", "odt": "checking/readers", "pdf": "checking/readers",
+              "unknown format": "checking/readers", "missing file": "checking/readers",
+              "unknown language": "rendering", "bad rule pack": "checking/rules",
+              "bad templates": "packs", "redline of a text draft": "checking/output"}
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS)
 def test_errors_of_bad_input_are_thai_under_ui_lang_th(capsys, tmp_path, case):
+    if BAD_INPUTS[case] in NOT_YET_CONVERTED:
+        pytest.skip(f"{BAD_INPUTS[case]} is not yet converted")
     args, values = _bad_inputs(tmp_path)[case]
     err = thai_error(capsys, *args)
     assert THAI.search(err), err
     assert "how to fix" not in err, err
     assert not english_outside_values(err, values + [str(tmp_path)]), err
+
+
+def test_a_failing_command_with_json_prints_the_error_as_json(capsys, tmp_path):
+    import json
+
+    missing = tmp_path / "missing.docx"
+    code = cli.main(["--ui-lang", "th", "check", str(missing), "--json"])
+    out, err = capsys.readouterr()
+    i18n.set_language(None)
+    data = json.loads(out)
+    assert code == 2 and THAI.search(err)
+    assert data["error"] == "DraftError" and data["code"].startswith("M-")
+    assert data["message"] == f"{missing}: no such file" and data["params"] == {"file": str(missing)}
+    assert data["hint"] == "check the path and the file name"
+    assert THAI.search(data["message_th"]) and THAI.search(data["hint_th"])
+
+
+def test_forms_in_thai_shows_the_fields_and_options_in_thai(capsys):
+    from moukit.forms import get_form
+    from moukit.packs.library import default_library
+
+    code = cli.main(["--ui-lang", "th", "forms"])
+    out = capsys.readouterr().out
+    i18n.set_language(None)
+    assert code == 0
+    for key, wording in default_library().pack("th").lexicon["fields"].items():
+        assert f"{key}  " in out and wording in out
+    for variant in get_form("mou").variants.values():
+        assert variant.description_th and variant.description_th in out
+        assert variant.description not in out

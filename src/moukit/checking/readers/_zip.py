@@ -29,6 +29,8 @@ def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
+    except zipfile.BadZipFile:  # the usual damage: Python's own words would stay English
+        raise damaged(name, N_("broken zip: {error}", error=N_("not a zip file"))) from None
     except ZIP_ERRORS as exc:
         raise damaged(name, N_("broken zip: {error}", error=exc)) from None
     if len(infos) > limits.max_entries:

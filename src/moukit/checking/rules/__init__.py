@@ -161,7 +161,7 @@ def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
                                                source=source, index=i, lang=lang, error=exc)) from None
     rules = []
     for i, item in enumerate(data["rules"]):
-        where = N_("{source}: rules[{index}]", source=source, index=i)
+        where = f"{source}: rules[{i}]"  # a location, quoted in the messages
         if not isinstance(item, dict) or "code" not in item or "route" not in item:
             raise RulePackError(N_("{where}: each rule needs a code and a route", where=where))
         if item["route"] not in ROUTES[1:]:
