@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 DOMAIN = "moukit"
@@ -69,8 +69,8 @@ def set_language(lang: str | None) -> None:
     if lang is not None and lang not in UI_LANGUAGES:
         from .errors import UsageError
 
-        raise UsageError(f"unknown interface language {lang!r}",
-                          hint=f"use one of {', '.join(UI_LANGUAGES)}")
+        raise UsageError(N_("unknown interface language {lang}", lang=repr(lang)),
+                         hint=N_("use one of {choices}", choices=", ".join(UI_LANGUAGES)))
     _current[0] = lang
 
 
@@ -171,3 +171,30 @@ def translate(text: object, lang: str | None = None) -> str:
         return ""
     text = str(text)
     return translation(lang).gettext(text) if text else text
+
+
+class Joined(str):
+    """Texts joined by ``separator`` (English), each translated when the whole is: a list of
+    problems in one message.
+
+    >>> text = Joined("; ", [N_("interrupted"), "a value"])
+    >>> text, translate(text, "en")
+    ('interrupted; a value', 'interrupted; a value')
+    """
+
+    separator: str
+    items: list[object]
+
+    def __new__(cls, separator: str, items: Iterable[object]) -> Joined:
+        items = list(items)
+        self = super().__new__(cls, separator.join(str(item) for item in items))
+        self.separator = separator
+        self.items = items
+        return self
+
+    def __reduce__(self) -> tuple[type[Joined], tuple[str, list[object]]]:
+        return (Joined, (self.separator, self.items))
+
+    def in_language(self, lang: str) -> str:
+        """Each item in ``lang``, joined."""
+        return self.separator.join(translate(item, lang) for item in self.items)
