@@ -160,7 +160,7 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
                 raise LanguageNotAvailable(
                     f"{draft.name}: a version is in a language moukit has no templates for "
                     f"({which}); available: {', '.join(library.available())}",
-                    hint=N_("give a folder of templates with a language pack for it"),
+                    hint="add that language's templates with --templates DIR",
                 )
         versions += [(draft, version) for version in found]
     english = {id(v): analyze_version(v, library, rule_set, spec) for _, v in versions if v.lang == "en"}
