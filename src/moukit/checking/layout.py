@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import MoukitError, TemplateError
+from ..i18n import N_
 from ..packs.library import TemplateLibrary
 from ..text.normalize import clean
 from .patterns import key_of
 
-KINDS = {"page": "page furniture", "revision": "revision label", "contact": "letterhead contact line",
-         "blank": "blank field"}
+KINDS = {"page": N_("page furniture"), "revision": N_("revision label"),
+         "contact": N_("letterhead contact line"), "blank": N_("blank field")}
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def _one(args: argparse.Namespace, report, analyses, drafts: list[str]) -> int:
     if args.html:
         from ..checking.output.html import format_html
 
-        outputs.append((args.html, format_html(report, analyses).encode("utf-8")))
+        outputs.append((args.html, format_html(report, analyses, lang=report_language(args)).encode("utf-8")))
     if args.redline:
         from ..checking.output.redline import write_redline
 
@@ -87,7 +87,7 @@ def _several(args: argparse.Namespace, batch, separately: bool) -> int:
         if not separately:
             for report in batch.reports:
                 sys.stdout.write(_terminal(args, report) + "\n\n")
-        sys.stdout.write(summary(batch) + "\n")
+        sys.stdout.write(summary(batch, report_language(args)) + "\n")
     codes = [exit_status(r, args.fail_on) for r in batch.reports] + [2 for _ in batch.errors]
     return max(codes, default=0)
 
@@ -98,7 +98,15 @@ def _terminal(args: argparse.Namespace, report) -> str:
 
     color = args.color if args.color is not None else (
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    return format_terminal(report, color=color, show_editorial=args.editorial, lang=args.report_lang)
+    return format_terminal(report, color=color, show_editorial=args.editorial, lang=report_language(args))
+
+
+def report_language(args: argparse.Namespace) -> str:
+    """The language of the report: ``--report-lang``, else the interface's (``--ui-lang``
+    or the locale)."""
+    from ..i18n import get_language
+
+    return args.report_lang or get_language()
 
 
 def exit_status(report, fail_on: str | None) -> int:
@@ -165,7 +173,8 @@ def add(commands) -> None:
                    help=_("colour the report (default: when writing to a terminal)"))
     p.add_argument("--no-color", dest="color", action="store_false",
                    help=_("never colour the report"))
-    p.add_argument("--report-lang", choices=("en", "th"), default="en",
-                   help=_("language of the rationale in the terminal report"))
+    p.add_argument("--report-lang", choices=("en", "th"), default=None,
+                   help=_("language of the terminal and HTML reports (default: the interface "
+                          "language, --ui-lang or the locale)"))
     templates_option(p)
     p.set_defaults(func=run)

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from ...text.normalize import clean
 from ..patterns import key_of, make_key
 from ..report import Finding
+from ..wording import words_found
 
 
 def _rule_finding(rule, analysis, message: str, **fields) -> Finding:
@@ -169,17 +170,8 @@ def _words_found(rule, analysis, words: list[str], text: str, clause_id: str | N
     """The finding of a pattern rule: the words it matched in ``text`` (of ``clause_id``)."""
     clause = analysis.patterns.form.clause(clause_id) if clause_id else None
     return _rule_finding(
-        rule, analysis, f"{rule.name}: {', '.join(repr(w) for w in words)} in {_excerpt(text, words)!r}",
+        rule, analysis, words_found(rule.name, words, text),
         clause_id=clause_id, draft=text, clause_number=str(clause.number) if clause and clause.number else None)
-
-
-def _excerpt(text: str, words: list[str], size: int = 120) -> str:
-    """``text``, or the part of it around the first of ``words`` when it is long."""
-    if len(text) <= size:
-        return text
-    at = max(0, text.lower().find(words[0].lower()) if words else 0)
-    start = max(0, at - size // 3)
-    return ("…" if start else "") + text[start:start + size] + ("…" if start + size < len(text) else "")
 
 
 def _merged(spans) -> list[tuple[int, int]]:
