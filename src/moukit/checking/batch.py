@@ -91,8 +91,8 @@ def draft_files(paths) -> list[str]:
             found = sorted(p for p in path.iterdir() if p.is_file()
                            and p.suffix.lower() in DRAFT_SUFFIXES and not p.name.startswith((".", "~$")))
             if not found:
-                raise UsageError(f"{path}: a folder with no drafts (.docx, .txt, .md) in it",
-                                 hint="give a draft file, or the folder that holds the drafts")
+                raise UsageError(N_("{path}: a folder with no drafts (.docx, .txt, .md) in it", path=str(path)),
+                                 hint=N_("give a draft file, or the folder that holds the drafts"))
             out += [str(p) for p in found]
         else:
             out.append(str(path))

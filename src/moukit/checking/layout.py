@@ -122,7 +122,8 @@ def layout(library: TemplateLibrary) -> Layout:
                 try:
                     lines.append((kind, re.compile(pattern, re.IGNORECASE)))
                 except re.error as exc:
-                    raise TemplateError(f"layout.yaml: bad pattern {pattern!r} in {group}: {exc}",
+                    raise TemplateError(N_("layout.yaml: bad pattern {pattern!r} in {group}: {error}",
+                                           pattern=pattern, group=group, error=str(exc)),
                                         file=str(pack.dirs[0] / "layout.yaml")) from None
     markers.discard("")
     return Layout(headings, tuple(lines), frozenset(markers), frozenset(non_latin),
