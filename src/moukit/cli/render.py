@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     stem = os.path.splitext(os.path.basename(args.spec))[0]
     path = args.output or stem + FORMATS[fmt].suffix
-    result.save(path)
+    result.save(path, force=args.force)
     err(_("wrote {path} ({languages}; {format}, {layout})").format(
         path=path, languages=", ".join(result.document.languages), format=fmt, layout=args.layout))
     return EXIT_OK
@@ -93,6 +93,9 @@ def add(commands) -> None:
                    help=_("comma-separated languages to include, e.g. th,en (default: all three)"))
     p.add_argument("--layout", choices=LAYOUTS, default="separate",
                    help=_("one language after another, or clause by clause side by side"))
+    p.add_argument("--force", action="store_true",
+                   help=_("replace the output file even if it is not an unchanged moukit rendering "
+                          "of this spec (a file a person made or edited)"))
     templates_option(p)
     p.add_argument("--digits", choices=DIGITS, default="thai",
                    help=_("digits of the Thai version: Thai digits, as Thai government documents "

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .._atomic import write_atomic
-from ..errors import LanguageNotAvailable, UsageError
+from ..errors import LanguageNotAvailable, OutputError, UsageError
 from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
 from ..text.formatting import to_native_digits, to_thai_digits
@@ -50,8 +50,22 @@ class Rendering:
         """The MIME type of the format."""
         return FORMATS[self.format].media_type
 
-    def save(self, path: str | Path) -> Path:
-        """Write the file atomically: it appears complete or not at all."""
+    def save(self, path: str | Path, *, force: bool = False) -> Path:
+        """Write the file atomically: it appears complete or not at all.
+
+        A file already at ``path`` is replaced only when it is a moukit rendering of the same
+        spec that nobody changed since (:mod:`moukit.rendering.replace`), or with ``force``;
+        otherwise :class:`moukit.OutputError` is raised and the file is left as it was.
+        """
+        if not force:
+            from ..i18n import N_
+            from .replace import refusal
+
+            reason = refusal(path, self.data, self.document.stamp(self.layout))
+            if reason:
+                raise OutputError(reason, hint=N_(
+                    "write to another file name, or replace the file on purpose "
+                    "(moukit render --force; in Python, save(path, force=True))"))
         return write_atomic(path, self.data)
 
 
