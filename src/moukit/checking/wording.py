@@ -100,7 +100,7 @@ def words_found(rule: str, words: list[str], text: str) -> Message:
     words = whole_words(text, words)
     shown = ", ".join(repr(w) for w in words)
     context = excerpt(text, words)
-    if context.strip() == ", ".join(words) or context.strip() in words:
+    if context.strip().casefold() in (", ".join(words).casefold(), *(w.casefold() for w in words)):
         return N_("{rule}: {words}", rule=rule, words=shown)
     return N_("{rule}: {words} in {text!r}", rule=rule, words=shown, text=context)
 

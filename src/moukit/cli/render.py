@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..i18n import N_, translate
 from ..i18n import gettext as _
 from ..rendering import DIGITS
 from ..rendering.writers import FORMATS, LAYOUTS, format_of_suffix
@@ -25,9 +26,8 @@ def _output_format(args: argparse.Namespace) -> str:
             from ..errors import UsageError
 
             raise UsageError(
-                _("cannot tell the format from the output name '{name}'").format(name=args.output),
-                hint=_("add --format ({formats}) or use a known suffix").format(
-                    formats=", ".join(FORMATS)),
+                N_("cannot tell the format from the output name '{name}'", name=args.output),
+                hint=N_("add --format ({formats}) or use a known suffix", formats=", ".join(FORMATS)),
             )
     return DEFAULT_FORMAT
 
@@ -57,13 +57,13 @@ def run(args: argparse.Namespace) -> int:
         )
     except LanguageNotAvailable as exc:  # name the spec file the language comes from
         raise LanguageNotAvailable(
-            f"{args.spec}: {exc.message}",
-            hint=_("render Thai and English now with --lang th,en, or make a pack for '{lang}': "
-                   "moukit pack new {lang}, have the file translated, moukit pack build FILE, "
-                   "then render with --templates DIR").format(lang=spec.partner.language),
+            N_("{file}: {message}", file=args.spec, message=exc.message),
+            hint=N_("render Thai and English now with --lang th,en, or make a pack for '{lang}': "
+                    "moukit pack new {lang}, have the file translated, moukit pack build FILE, "
+                    "then render with --templates DIR", lang=spec.partner.language),
         ) from None
     for notice in result.notices:
-        err(_("warning: {notice}").format(notice=notice))
+        err(_("warning: {notice}").format(notice=translate(notice)))
     if args.output == STDOUT:
         sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()

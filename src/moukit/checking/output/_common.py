@@ -26,10 +26,11 @@ ROW_VERDICTS = {"same": N_("same"), "worded differently": N_("worded differently
                 "missing clause": N_("missing clause"), "missing meaning": N_("missing meaning"),
                 "added meaning": N_("added meaning")}
 
-# the keys of a finding's values (the JSON's), for a report in another language; a language
-# code stays as it is
-VALUE_KEYS = {"clauses": N_("clauses"), "missing": N_("missing"), "added": N_("added"),
-              "here": N_("here"), "elsewhere": N_("elsewhere"), "spec": N_("spec"), "draft": N_("draft")}
+# the keys of a finding's values (the JSON's, shown as they are in English) in words, for a
+# report in another language; a language code stays as it is
+VALUE_KEYS = {"clauses": N_("the clauses"), "missing": N_("what is missing"), "added": N_("what is added"),
+              "here": N_("here"), "elsewhere": N_("elsewhere"), "spec": N_("the spec"),
+              "draft": N_("the draft")}
 
 
 def named(table: dict[str, Message], key: str | None, lang: str) -> str:
@@ -90,6 +91,19 @@ def clause_label(row: dict) -> Message | str:
     if row.get("clause_number"):
         return N_("clause {number}", number=row["clause_number"])
     return str(row["clause_id"])
+
+
+def value_key(key: str, lang: str) -> str:
+    """A key of a finding's values in ``lang``: the JSON's key in English, in words otherwise."""
+    return key if lang == "en" else named(VALUE_KEYS, key, lang)
+
+
+def slot_key(key: str, lang: str) -> str:
+    """A value of a version ("Values found") in ``lang``: the slot as in the JSON in English,
+    what it is in words otherwise (``thai_signatory.name``: "ชื่อผู้ลงนามฝ่ายไทย")."""
+    from ..values import value_name
+
+    return key if lang == "en" else translate(value_name(key), lang)
 
 
 def row_verdict(row: dict, lang: str = "en") -> str:

@@ -11,19 +11,20 @@ from collections import Counter
 from ...i18n import N_, translate
 from ..codes import ROUTE_TITLES, ROUTES
 from ..report import DiffOp, Finding, Report
-from ..values import describe_value, value_name
+from ..values import describe_value
 from ..wording import Joined
 from ._common import (
     KIND_NAMES,
     ROUTE_LABELS,
     ROUTE_NAMES,
-    VALUE_KEYS,
     clause_label,
     join,
     language,
     named,
     row_verdict,
+    slot_key,
     unit_words,
+    value_key,
     where,
 )
 
@@ -98,7 +99,7 @@ def _finding_html(f: Finding, lang: str) -> str:
         label = tr(N_("draft:"))
         parts.append(f'<p>{label} <ins lang="{_lang_attr(f.lang)}">{_e(f.draft)}</ins></p>')
     if f.values:
-        parts.append("<p>" + "; ".join(f"{_e(named(VALUE_KEYS, k, lang))}: {tr(v)}" for k, v in f.values.items()) + "</p>")
+        parts.append("<p>" + "; ".join(f"{_e(value_key(k, lang))}: {tr(v)}" for k, v in f.values.items()) + "</p>")
     first, second = (("th", f.rationale_th), ("en", f.rationale)) if lang == "th" else \
         (("en", f.rationale), ("th", f.rationale_th))
     for code, rationale in (first, second):
@@ -274,12 +275,8 @@ def _form(report: Report) -> str:
 def _values_html(values: dict, lang: str, report_lang: str = "en") -> str:
     if not values:
         return ""
-    items = "".join(f"<dt>{_e(_value_key(k, report_lang))}</dt><dd lang=\"{_lang_attr(lang)}\">"
+    items = "".join(f"<dt>{_e(slot_key(k, report_lang))}</dt><dd lang=\"{_lang_attr(lang)}\">"
                     f"{_e(translate(describe_value(v), report_lang))}</dd>" for k, v in values.items())
     summary = _tag("summary", N_("Values found"), report_lang)
     return f'<details>{summary}<dl class="values">{items}</dl></details>'
 
-
-def _value_key(key: str, lang: str) -> str:
-    """A value's key: the slot in English (as in the JSON), what it is in words in Thai."""
-    return key if lang == "en" else translate(value_name(key), lang)

@@ -9,20 +9,21 @@ from collections import Counter
 from ...i18n import N_, Message, translate
 from ..codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
 from ..report import DiffOp, Finding, Report
-from ..values import describe_value, value_name
+from ..values import describe_value
 from ..wording import Joined
 from ._common import (
     KIND_NAMES,
     ROUTE_LABELS,
     ROUTE_NAMES,
-    VALUE_KEYS,
     clause_label,
     join,
     language,
     named,
     row_verdict,
     safe,
+    slot_key,
     unit_words,
+    value_key,
     where,
 )
 
@@ -136,7 +137,7 @@ def format_terminal(report: Report, *, color: bool, show_editorial: bool = False
         for v in report.versions:
             head = N_("{lang} ({instrument}, exact form):", lang=v.lang, instrument=(v.instrument or "?").upper()) \
                 if v.exact else f"{v.lang} ({(v.instrument or '?').upper()}):"
-            items = [f"{_value_key(k, lang)}={translate(describe_value(val), lang)}"
+            items = [f"{slot_key(k, lang)}={translate(describe_value(val), lang)}"
                      for k, val in (v.values or {}).items() if k != "instrument"]
             lines.append(f"  {tr(head)} " + safe("; ".join(items) or none))
 
@@ -151,12 +152,6 @@ def format_terminal(report: Report, *, color: bool, show_editorial: bool = False
 def _counts(counts: Counter) -> Joined:
     """The findings per route for the summary: "standard 0, ministries 1, ..."."""
     return Joined([Joined([ROUTE_NAMES[route], f" {counts.get(route, 0)}"], "") for route in ROUTES])
-
-
-def _value_key(key: str, lang: str) -> str:
-    """A value's key in the "Values found" lines: the slot in English (as in the JSON), what
-    it is in words in Thai."""
-    return key if lang == "en" else translate(value_name(key), lang)
 
 
 def _version_title(code: str | None, source: str | None) -> Message:
@@ -212,7 +207,7 @@ def _finding_lines(f: Finding, color: bool, lang: str, paint) -> list[str]:
     elif f.draft and f.kind in ("rule", "variant"):
         lines += _wrap_lines(translate(N_("draft:"), lang), f.draft, "    ")
     if f.values:
-        values = "; ".join(f"{safe(named(VALUE_KEYS, k, lang))}: {tr(v)}" for k, v in f.values.items())
+        values = "; ".join(f"{safe(value_key(k, lang))}: {tr(v)}" for k, v in f.values.items())
         lines.append("    " + tr(N_("values: {values}", values=values)))
     rationale = (f.rationale_th or f.rationale) if lang == "th" else (f.rationale or f.rationale_th)
     if rationale:

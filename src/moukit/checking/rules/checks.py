@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from ...i18n import N_
 from ...text.normalize import clean
 from ..patterns import key_of, make_key
 from ..report import Finding
@@ -51,8 +52,9 @@ def nonbinding_sentence(rule, analysis) -> Finding | None:
     status = analysis.clause_status.get(rule.clause, "equal")  # a form without it: "equal"
     if status == "equal" or (analysis.translation is not None and not _translation_breaks(rule, analysis)):
         return None
-    what = "removed" if status == "removed" else "changed"
-    return _rule_finding(rule, analysis, f"the Letter of Intent's non-binding sentence was {what}",
+    message = (N_("the Letter of Intent's non-binding sentence was removed") if status == "removed"
+               else N_("the Letter of Intent's non-binding sentence was changed"))
+    return _rule_finding(rule, analysis, message,
                          clause_id=rule.clause, standard=analysis.standard.get(rule.clause),
                          draft=analysis.draft_clauses.get(rule.clause) or None)
 
@@ -64,8 +66,8 @@ def prevailing_language(rule, analysis) -> Finding | None:
     if analysis.translation is not None:
         if not _translation_breaks(rule, analysis):
             return None
-        return _rule_finding(rule, analysis, "the signing clause no longer says that the English "
-                             "text is the one used", clause_id=rule.clause,
+        return _rule_finding(rule, analysis, N_("the signing clause no longer says that the English "
+                                                "text is the one used"), clause_id=rule.clause,
                              standard=analysis.standard.get(rule.clause),
                              draft=analysis.draft_clauses.get(rule.clause) or None)
     english = (analysis.pack.lexicon.get("languages") or {}).get("en") or "English"
@@ -74,7 +76,7 @@ def prevailing_language(rule, analysis) -> Finding | None:
     draft = make_key([analysis.draft_clauses.get(rule.clause, "")]).key.lower()
     if draft.count(key) >= standard.count(key):
         return None
-    return _rule_finding(rule, analysis, "the signing clause no longer makes the English text prevail",
+    return _rule_finding(rule, analysis, N_("the signing clause no longer makes the English text prevail"),
                          clause_id=rule.clause, standard=analysis.standard.get(rule.clause),
                          draft=analysis.draft_clauses.get(rule.clause))
 
