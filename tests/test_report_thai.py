@@ -324,7 +324,7 @@ def _message_arguments(tree: ast.AST):
     """(line, argument) of what the check gives a person to read: a finding's message, a
     note or an editorial note appended, a report's notes extended, an error's message."""
     errors = {"UsageError", "DraftError", "LanguageNotAvailable", "TemplateError", "NotTheForm",
-              "MoukitError"}
+              "MoukitError", "OutputError"}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else \

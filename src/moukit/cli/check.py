@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..i18n import N_
 from ..i18n import gettext as _
 from ._common import err, templates_option
 
@@ -24,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
     if args.redline and len(args.drafts) != 1:
         from ..errors import UsageError
 
-        raise UsageError(_("--redline works on one DOCX draft at a time"),
-                          hint=_("check the DOCX alone to get its redline"))
+        raise UsageError(N_("--redline works on one DOCX draft at a time"),
+                          hint=N_("check the DOCX alone to get its redline"))
     drafts = draft_files(args.drafts)
     for path in (args.html, args.redline, args.csv):
         if path:
@@ -76,8 +77,8 @@ def _several(args: argparse.Namespace, batch, separately: bool) -> int:
     from ..errors import UsageError
 
     if args.html or args.redline:
-        raise UsageError(_("--html and --redline work on one agreement at a time"),
-                          hint=_("check each agreement on its own to get its HTML report or redline"))
+        raise UsageError(N_("--html and --redline work on one agreement at a time"),
+                          hint=N_("check each agreement on its own to get its HTML report or redline"))
     if args.csv:
         for path in write_all_atomic([(args.csv, batch.to_csv().encode("utf-8"))]):
             err(_("wrote {path}").format(path=path))
@@ -132,8 +133,8 @@ def _not_a_draft(output: str, drafts: list[str]) -> None:
         same = (target.resolve() == source.resolve()
                 or (target.exists() and source.exists() and os.path.samefile(target, source)))
         if same:
-            raise UsageError(_("{path} is the draft being checked: it would be overwritten").format(
-                path=output), hint=_("write the output to another file name"))
+            raise UsageError(N_("{path} is the draft being checked: it would be overwritten", path=output),
+                             hint=N_("write the output to another file name"))
 
 
 def add(commands) -> None:

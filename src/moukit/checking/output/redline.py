@@ -94,8 +94,8 @@ def _validate(data: bytes, name: str) -> None:
     try:
         docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds; any means the output is unusable
-        raise OutputError(f"{name}: the redline could not be built ({exc})",
-                          hint="report this draft to the moukit developers") from None
+        raise OutputError(N_("{file}: the redline could not be built ({error})", file=name, error=str(exc)),
+                          hint=N_("report this draft to the moukit developers")) from None
 
 
 def _revision_date(analyses) -> str:
