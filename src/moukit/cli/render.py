@@ -7,6 +7,7 @@ import os
 import sys
 
 from ..i18n import gettext as _
+from ..i18n import translate
 from ..rendering import DIGITS
 from ..rendering.writers import FORMATS, LAYOUTS, format_of_suffix
 from ._common import EXIT_OK, STDOUT, err, templates_option
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                    "then render with --templates DIR").format(lang=spec.partner.language),
         ) from None
     for notice in result.notices:
-        err(_("warning: {notice}").format(notice=notice))
+        err(_("warning: {notice}").format(notice=translate(notice)))
     if args.output == STDOUT:
         sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
