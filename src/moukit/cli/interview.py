@@ -18,7 +18,6 @@ answer ``partner_en`` is option ``--partner-en``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -30,7 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..forms import INSTRUMENTS, get_form, vocabulary
+from ..forms import get_form, vocabulary
 from ..i18n import N_, Message
 from ..text.chars import BIDI, CONTROL
 from . import dates, labels, names
@@ -257,12 +257,11 @@ class Signatories(_Model):
 
 
 class Signing(_Model):
-    """Where and when the instrument is signed.
+    """Where and when the instrument is signed."""
 
-    The date is a date, or text in a form Thai documents use (``20/08/2569``, ``22 พฤศจิกายน
-    2569``, Thai digits), converted from the Buddhist Era; a year that looks like a B.E. year
-    in ``YYYY-MM-DD`` form is refused (see :mod:`moukit.spec.dates`).
-    """
+    # The date is a date, or text in a form Thai documents use (20/08/2569, 22 พฤศจิกายน 2569,
+    # Thai digits), converted from the Buddhist Era; a year that looks like a B.E. year in
+    # YYYY-MM-DD form is refused (see moukit.spec.dates).
 
     place: Localized
     date: dt.date = Field(description="The date of signing, YYYY-MM-DD (or 20/08/2569, "
@@ -494,6 +493,9 @@ def _localized_texts(value: Any, path: tuple):
 def spec_json_schema() -> dict:
     """The JSON Schema of a spec file, for editors that validate YAML."""
     schema = SPEC_ADAPTER.json_schema()
+    # the models are told apart by a function (it reads labels such as MOU); say which for editors
+    schema["discriminator"] = {"propertyName": "instrument",
+                               "mapping": {m.instrument_id: f"#/$defs/{m.__name__}" for m in SPEC_MODELS}}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "moukit agreement spec"
     return schema
