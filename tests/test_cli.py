@@ -335,7 +335,7 @@ def test_interrupt_exits_130_and_leaves_no_partial_file(tmp_path, capsys, monkey
         raise KeyboardInterrupt
 
     monkeypatch.setattr(moukit._atomic.os, "fsync", interrupted)
-    code, _, err = run(capsys, "render", spec, "-o", out)
+    code, _, err = run(capsys, "render", spec, "-o", out, "--force")  # a person's file: forced
     assert code == 130
     assert "interrupted" in err
     assert out.read_bytes() == b"previous"

@@ -145,6 +145,7 @@ def test_thai_error_prefix_and_thai_library_message(capsys, tmp_path):
     prefix = th("error: {message}").split("{message}")[0]
     assert err.startswith("moukit: " + prefix), err
     assert th("no such file") in err and "no such file" not in err  # the spec error, in Thai
+    assert "none.yaml" in err  # the message names the file
 
 
 def test_thai_argparse_usage_error(capsys):

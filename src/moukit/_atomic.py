@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import N_
 
 
 def check_target(path: str | Path) -> Path:
@@ -19,13 +20,15 @@ def check_target(path: str | Path) -> Path:
     device or a pipe (never replaced), in a folder that exists."""
     path = Path(path)
     if path.is_dir():
-        raise OutputError(f"{path}: is a directory", hint="give a file name, e.g. -o mou.docx")
+        raise OutputError(N_("{file}: is a directory", file=path),
+                          hint=N_("give the name of a file, e.g. mou.docx"))
     if path.exists() and not path.is_file() or path.is_symlink() and not path.exists():
-        raise OutputError(f"{path}: is not a regular file (a device, a pipe or a broken link)",
-                          hint="give the name of a file to create or replace")
+        raise OutputError(N_("{file}: is not a regular file (a device, a pipe or a broken link)",
+                             file=path), hint=N_("give the name of a file to create or replace"))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{path}: the folder {folder} does not exist", hint="create it first")
+        raise OutputError(N_("{file}: the folder {folder} does not exist", file=path, folder=folder),
+                          hint=N_("create it first"))
     return path
 
 
@@ -60,8 +63,8 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})",
-                          hint="check the folder exists, is writable and has free space") from None
+        raise OutputError(N_("{file}: cannot write ({error})", file=path, error=exc.strerror or exc),
+                          hint=N_("check the folder exists, is writable and has free space")) from None
     finally:
         if tmp_name is not None:
             try:

@@ -69,8 +69,8 @@ def set_language(lang: str | None) -> None:
     if lang is not None and lang not in UI_LANGUAGES:
         from .errors import UsageError
 
-        raise UsageError(f"unknown interface language {lang!r}",
-                          hint=f"use one of {', '.join(UI_LANGUAGES)}")
+        raise UsageError(N_("unknown interface language {lang}", lang=repr(lang)),
+                         hint=N_("use one of {choices}", choices=", ".join(UI_LANGUAGES)))
     _current[0] = lang
 
 
@@ -171,3 +171,29 @@ def translate(text: object, lang: str | None = None) -> str:
         return ""
     text = str(text)
     return translation(lang).gettext(text) if text else text
+
+
+class Joined(str):
+    """Texts joined by ``separator`` (English), each translated when the whole is: a list of
+    problems in one message.
+
+    >>> text = Joined("; ", [N_("interrupted"), "a value"])
+    >>> text, translate(text, "en")
+    ('interrupted; a value', 'interrupted; a value')
+    """
+
+    separator: str
+    items: list[object]
+
+    def __new__(cls, separator: str, items: list[object]) -> Joined:
+        self = super().__new__(cls, separator.join(str(item) for item in items))
+        self.separator = separator
+        self.items = list(items)
+        return self
+
+    def __reduce__(self):
+        return (Joined, (self.separator, self.items))
+
+    def in_language(self, lang: str) -> str:
+        """Each item in ``lang``, joined."""
+        return self.separator.join(translate(item, lang) for item in self.items)

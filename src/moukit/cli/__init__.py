@@ -9,7 +9,8 @@ and no output file. Each command is one module here (``render``, ``check``, ``in
 ``run(args)``, its handler; :data:`COMMANDS` lists them in the order of the help.
 
 Exit status: 0 ok (check: standard form), 1 (check: review needed), 3 (check: not
-permitted), 2 bad input or usage, 130 interrupted.
+permitted), 2 bad input or usage, 130 interrupted. A command run with ``--json`` that fails
+also prints the error as a JSON object on standard output (:func:`error_data`).
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except MoukitError as exc:
         err(_("error: {message}").format(message=exc.in_language(i18n.get_language())))
+        if getattr(args, "json", False):
+            import json
+
+            data = error_data(exc, i18n.get_language())
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:
         err(_("interrupted"))
@@ -93,6 +99,30 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def error_data(exc, lang: str) -> dict:
+    """A :class:`moukit.MoukitError` as JSON-ready data: its class, code, English message and
+    hint, values, and (for a UI language other than English) the message and hint in it.
+
+    >>> from moukit.errors import DraftError
+    >>> from moukit.i18n import N_
+    >>> data = error_data(DraftError("a.docx", N_("no such file")), "en")
+    >>> data["error"], data["message"], data["params"], data["hint"]
+    ('DraftError', 'a.docx: no such file', {'file': 'a.docx'}, None)
+    """
+    from ..errors import _how_to_fix
+
+    def message(lang: str) -> str:  # without its "how to fix" line, given apart
+        text = exc.in_language(lang)
+        return text.removesuffix(_how_to_fix(exc.hint, lang)) if exc.hint else text
+
+    data = {"error": type(exc).__name__, "code": exc.code, "message": message("en"),
+            "params": exc.params, "hint": i18n.translate(exc.hint, "en") if exc.hint else None}
+    if lang != "en":
+        data[f"message_{lang}"] = message(lang)
+        data[f"hint_{lang}"] = i18n.translate(exc.hint, lang) if exc.hint else None
+    return data
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,11 +5,35 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import get_language, translate
 from ..i18n import gettext as _
 from ._common import EXIT_OK, templates_option
 
 
+def _in_thai(data: dict) -> dict:
+    """``data`` with the texts a person reads in Thai: each form's name (from the catalog),
+    each option's description (``description_th`` of the form definition) and the fields of
+    cooperation (the shipped Thai pack's wording, as ``moukit init`` shows them)."""
+    import copy
+
+    from ..forms import get_form
+    from ..packs.library import default_library
+
+    data = copy.deepcopy(data)
+    thai_fields = default_library().pack("th").lexicon.get("fields") or {}
+    for form in data["forms"]:
+        form["name"] = translate(form["name"], "th")
+        variants = get_form(form["instrument"]).variants
+        for name, option in form["options"].items():
+            option["description"] = variants[name].description_th or option["description"]
+    fields = data["vocabularies"]["fields"]
+    data["vocabularies"]["fields"] = {key: thai_fields.get(key, text) for key, text in fields.items()}
+    return data
+
+
 def _forms_text(data: dict) -> str:
+    if get_language() == "th":
+        data = _in_thai(data)
     lines: list[str] = []
     for form in data["forms"]:
         lines.append(_("{name} ({instrument}): {id} version {version}").format(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from ..i18n import gettext as _
+from ..i18n import translate
 from ._common import EXIT_OK, err
 
 
@@ -32,9 +33,9 @@ def run_build(args: argparse.Namespace) -> int:
 
     built = build_pack(args.file, args.output, lang=args.lang, force=args.force)
     for note in built.notes:
-        err(_("note: {note}").format(note=note))
+        err(_("note: {note}").format(note=translate(note)))
     for notice in built.notices:
-        err(_("warning: {notice}").format(notice=notice))
+        err(_("warning: {notice}").format(notice=translate(notice)))
     err(_("wrote {path} ({files})").format(path=built.folder,
                                            files=", ".join(p.name for p in built.files)))
     err(_("next: moukit render SPEC --templates {folder}").format(folder=built.folder.parent))

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..i18n import N_, translate
 from ..i18n import gettext as _
 from ..i18n import translate
 from ..rendering import DIGITS
@@ -26,9 +27,8 @@ def _output_format(args: argparse.Namespace) -> str:
             from ..errors import UsageError
 
             raise UsageError(
-                _("cannot tell the format from the output name '{name}'").format(name=args.output),
-                hint=_("add --format ({formats}) or use a known suffix").format(
-                    formats=", ".join(FORMATS)),
+                N_("cannot tell the format from the output name '{name}'", name=args.output),
+                hint=N_("add --format ({formats}) or use a known suffix", formats=", ".join(FORMATS)),
             )
     return DEFAULT_FORMAT
 
@@ -58,10 +58,10 @@ def run(args: argparse.Namespace) -> int:
         )
     except LanguageNotAvailable as exc:  # name the spec file the language comes from
         raise LanguageNotAvailable(
-            f"{args.spec}: {exc.message}",
-            hint=_("render Thai and English now with --lang th,en, or make a pack for '{lang}': "
-                   "moukit pack new {lang}, have the file translated, moukit pack build FILE, "
-                   "then render with --templates DIR").format(lang=spec.partner.language),
+            N_("{file}: {message}", file=args.spec, message=exc.message),
+            hint=N_("render Thai and English now with --lang th,en, or make a pack for '{lang}': "
+                    "moukit pack new {lang}, have the file translated, moukit pack build FILE, "
+                    "then render with --templates DIR", lang=spec.partner.language),
         ) from None
     for notice in result.notices:
         err(_("warning: {notice}").format(notice=translate(notice)))
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     stem = os.path.splitext(os.path.basename(args.spec))[0]
     path = args.output or stem + FORMATS[fmt].suffix
-    result.save(path)
+    result.save(path, force=args.force)
     err(_("wrote {path} ({languages}; {format}, {layout})").format(
         path=path, languages=", ".join(result.document.languages), format=fmt, layout=args.layout))
     return EXIT_OK
@@ -94,6 +94,9 @@ def add(commands) -> None:
                    help=_("comma-separated languages to include, e.g. th,en (default: all three)"))
     p.add_argument("--layout", choices=LAYOUTS, default="separate",
                    help=_("one language after another, or clause by clause side by side"))
+    p.add_argument("--force", action="store_true",
+                   help=_("replace the output file even if it is not an unchanged moukit rendering "
+                          "of this spec (a file a person made or edited)"))
     templates_option(p)
     p.add_argument("--digits", choices=DIGITS, default="thai",
                    help=_("digits of the Thai version: Thai digits, as Thai government documents "

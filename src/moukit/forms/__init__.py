@@ -28,6 +28,7 @@ from importlib import resources
 
 from .._yaml import load_yaml
 from ..errors import FormError
+from ..i18n import N_, Joined
 from .slots import KINDS, Slot, SlotsMixin, Variant
 
 __all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "UnitRef",
@@ -136,7 +137,8 @@ def _slot(name: str, data: dict) -> Slot:
 
 def _variant(name: str, data: dict) -> Variant:
     return Variant(name=name, clause=data["clause"], description=str(data.get("description", "")),
-                   values={str(k): " ".join(str(v).split()) for k, v in data["values"].items()})
+                   values={str(k): " ".join(str(v).split()) for k, v in data["values"].items()},
+                   description_th=str(data.get("description_th", "")))
 
 
 def _parse(data: dict, source: str) -> Form:
@@ -173,7 +175,8 @@ def _parse(data: dict, source: str) -> Form:
             name_unit=str(data.get("name_unit", "")),
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise FormError(f"form definition {source} is malformed: missing or wrong {exc}") from None
+        raise FormError(N_("form definition {source} is malformed: missing or wrong {error}",
+                           source=source, error=exc)) from None
     _validate(form, source)
     return form
 
@@ -183,50 +186,55 @@ def _validate(form: Form, source: str) -> None:
     problems = []
     for alt in form.alternatives.values():
         if alt.default not in alt.options:
-            problems.append(f"default {alt.default!r} of {alt.name} is not an option")
+            problems.append(N_("default {default} of {name} is not an option",
+                               default=repr(alt.default), name=alt.name))
         if alt.tolerates_other and not alt.variant_code:
-            problems.append(f"{alt.name} tolerates another wording but names no variant_code")
+            problems.append(N_("{name} tolerates another wording but names no variant_code",
+                               name=alt.name))
     if len(set(form.clause_ids)) != len(form.clause_ids):
-        problems.append("duplicate clause ids")
+        problems.append(N_("duplicate clause ids"))
     for slot in form.slots:
         if slot.kind not in KINDS:
-            problems.append(f"slot {slot.name} has unknown kind {slot.kind!r} "
-                            f"(known: {', '.join(KINDS)})")
+            problems.append(N_("slot {slot} has unknown kind {kind} (known: {kinds})", slot=slot.name,
+                               kind=repr(slot.kind), kinds=", ".join(KINDS)))
         for name, value in slot.variant.items():
             if value not in getattr(form.variants.get(name), "values", {}):
-                problems.append(f"slot {slot.name} names an undeclared variant {name}: {value}")
+                problems.append(N_("slot {slot} names an undeclared variant {variant}: {value}",
+                                   slot=slot.name, variant=name, value=value))
     alternative_slots = set(form.slots_of_kind("alternative"))
     if alternative_slots != set(form.alternatives):
-        problems.append("the alternative slots and the alternatives differ: "
-                        f"{', '.join(sorted(alternative_slots ^ set(form.alternatives)))}")
+        problems.append(N_("the alternative slots and the alternatives differ: {names}",
+                           names=", ".join(sorted(alternative_slots ^ set(form.alternatives)))))
     for variant in form.variants.values():
         if variant.clause not in form.clause_ids:
-            problems.append(f"variant {variant.name} names an unknown clause {variant.clause}")
+            problems.append(N_("variant {variant} names an unknown clause {clause}",
+                               variant=variant.name, clause=variant.clause))
     known_units = meaning_units()
     if form.name_unit and form.name_unit not in known_units:
-        problems.append(f"name_unit {form.name_unit} is not a meaning unit")
+        problems.append(N_("name_unit {unit} is not a meaning unit", unit=form.name_unit))
     for clause in form.clauses:
         ids = [u.id for u in clause.units]
         if len(ids) != len(set(ids)):
-            problems.append(f"clause {clause.id} lists a meaning unit twice")
+            problems.append(N_("clause {clause} lists a meaning unit twice", clause=clause.id))
         for unit in clause.units:
             if unit.id not in known_units:
-                problems.append(f"clause {clause.id} names an undefined meaning unit {unit.id}")
+                problems.append(N_("clause {clause} names an undefined meaning unit {unit}",
+                                   clause=clause.id, unit=unit.id))
             for name, value in unit.variant.items():
                 if value not in getattr(form.variants.get(name), "values", {}):
-                    problems.append(f"unit {unit.id} of {clause.id} names an undeclared variant "
-                                    f"{name}: {value}")
+                    problems.append(N_("unit {unit} of {clause} names an undeclared variant "
+                                       "{variant}: {value}", unit=unit.id, clause=clause.id,
+                                       variant=name, value=value))
     if problems:
-        raise FormError(f"form {source}: " + "; ".join(problems))
+        raise FormError(N_("form {source}: {problems}", source=source, problems=Joined("; ", problems)))
 
 
 @cache
 def get_form(instrument: str) -> Form:
     """Return the form definition of ``instrument`` (``"loi"``, ``"mou"``...)."""
     if instrument not in INSTRUMENTS:
-        raise FormError(
-            f"unknown instrument {instrument!r}", hint=f"use one of: {', '.join(INSTRUMENTS)}"
-        )
+        raise FormError(N_("unknown instrument {instrument}", instrument=repr(instrument)),
+                        hint=N_("use one of: {choices}", choices=", ".join(INSTRUMENTS)))
     text = resources.files(__package__).joinpath(f"{instrument}.yaml").read_text("utf-8")
     return _parse(load_yaml(text), f"{instrument}.yaml")
 

@@ -74,6 +74,7 @@ class Variant:
     clause: str
     description: str
     values: Mapping[str, str]  # value -> what it means; the first is the primary one
+    description_th: str = ""  # the description in Thai (``moukit --ui-lang th forms``)
 
     @property
     def primary(self) -> str:

@@ -17,6 +17,8 @@ from typing import Any
 
 from lxml import etree
 
+from ..i18n import N_
+
 DOCTYPE_MARKS = tuple(
     mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
@@ -24,7 +26,8 @@ DOCTYPE_MARKS = tuple(
 
 
 class UnsafeXML(ValueError):
-    """The XML is refused (a DOCTYPE) or cannot be parsed; the message says which."""
+    """The XML is refused (a DOCTYPE) or cannot be parsed; the message (``args[0]``, made with
+    ``N_``) says which."""
 
 
 def parser() -> etree.XMLParser:
@@ -41,13 +44,13 @@ def has_doctype(blob: bytes) -> bool:
 def parse(blob: bytes) -> Any:
     """The root element of ``blob``; :class:`UnsafeXML` for a DOCTYPE or broken XML."""
     if has_doctype(blob):
-        raise UnsafeXML("has a DOCTYPE (possible XXE)")
+        raise UnsafeXML(N_("has a DOCTYPE (possible XXE)"))
     try:
         root = etree.fromstring(blob, parser())
     except (etree.LxmlError, ValueError) as exc:
-        raise UnsafeXML(f"broken XML: {exc}") from None
+        raise UnsafeXML(N_("broken XML: {error}", error=exc)) from None
     if root is None:
-        raise UnsafeXML("empty XML")
+        raise UnsafeXML(N_("empty XML"))
     if root.getroottree().docinfo.doctype:
-        raise UnsafeXML("has a DOCTYPE (possible XXE)")
+        raise UnsafeXML(N_("has a DOCTYPE (possible XXE)"))
     return root

@@ -43,6 +43,7 @@ from ..errors import (
     TranslationProblem,
     UsageError,
 )
+from ..i18n import N_
 from ..text.chars import ZERO_WIDTH_CHAR  # a pack's text holds none (the check ignores them)
 from .segments import (
     LEXICON,
@@ -61,6 +62,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2")
 # scripts written without spaces: a line break inside a sentence joins without one
 NO_SPACE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u3000-\u303f]")
+NOT_TRANSLATED = N_("not translated (empty)")
+# where the settings of a pack come from when no file gives them
+BABEL, SHIPPED = "babel", "the shipped pack"
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff]")
 
 
@@ -87,8 +91,8 @@ def file_format(path: Path, data: bytes) -> str:
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if suffix in XLIFF_SUFFIXES or (head.startswith(b"<") and b"<xliff" in head):
         return "xliff"
-    raise TranslationError(str(path), message="not a DOCX or XLIFF file",
-                           hint="give the translated .docx or .xlf that 'moukit pack new' wrote")
+    raise TranslationError(str(path), message=N_("not a DOCX or XLIFF file"),
+                           hint=N_("give the translated .docx or .xlf that 'moukit pack new' wrote"))
 
 
 def read_translation(path: str | Path, lang: str | None = None,
@@ -100,16 +104,17 @@ def read_translation(path: str | Path, lang: str | None = None,
     path = Path(path)
     try:
         if path.is_dir():
-            raise TranslationError(str(path), message="is a folder",
-                                   hint="give the translated .docx or .xlf file")
+            raise TranslationError(str(path), message=N_("is a folder"),
+                                   hint=N_("give the translated .docx or .xlf file"))
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise TranslationError(str(path), message="the file is larger than 50 MiB",
-                                   hint="give the translated .docx or .xlf that 'moukit pack new' wrote")
+            raise TranslationError(str(path), message=N_("the file is larger than 50 MiB"),
+                                   hint=N_("give the translated .docx or .xlf that 'moukit pack new' wrote"))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file", hint="check the name of the translated file") from None
+        raise UsageError(N_("{file}: no such file", file=path),
+                         hint=N_("check the name of the translated file")) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise UsageError(N_("{file}: cannot read ({error})", file=path, error=exc.strerror or exc)) from None
     fmt = file_format(path, data)
     if fmt == "docx":
         found = translator_docx.open_document(data, str(path))[2]
@@ -117,20 +122,22 @@ def read_translation(path: str | Path, lang: str | None = None,
         found = xliff.open_xliff(data, str(path)).get("trgLang")
     lang = lang or found
     if not lang:
-        raise TranslationError(str(path), message="the file does not say its language",
-                               hint="give it with --lang LANG")
+        raise TranslationError(str(path), message=N_("the file does not say its language"),
+                               hint=N_("give it with --lang LANG"))
     from .skeleton import check_language
 
     try:
         check_language(lang, allow_shipped=True)
     except UsageError as exc:
-        raise TranslationError(str(path), message=f"language {exc.message}", hint=exc.hint) from None
+        raise TranslationError(str(path), message=N_("language {message}", message=exc.message),
+                               hint=exc.hint) from None
     segments = segments_of(lang)
     reader = translator_docx.read_translator_docx if fmt == "docx" else xliff.read_xliff
     result = reader(data, str(path), segments)
     result.lang = lang
     if found and found != lang:
-        result.notices.append(f"the file says its language is {found!r}; built as {lang!r} (--lang)")
+        result.notices.append(N_("the file says its language is {found}; built as {lang} (--lang)",
+                                 found=repr(found), lang=repr(lang)))
     return result
 
 
@@ -170,14 +177,15 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
     for seg in segments:
         entry = found.texts.get(seg.id)
         if entry is None and seg.optional:  # a file made before the segment existed: left empty
-            notices.append(f"{seg.id} (optional) is not in the file (made by an older moukit?): left empty")
+            notices.append(N_("{unit} (optional) is not in the file (made by an older moukit?): left empty",
+                              unit=seg.id))
             texts[seg.id] = ""
             continue
         if entry is None:
             problems.append(TranslationProblem(
-                seg.id, "", "missing from the file",
-                "the row or unit was deleted, or the file was made by an older moukit: make a new "
-                "file with 'moukit pack new' and copy the translations into it"))
+                seg.id, "", N_("missing from the file"),
+                N_("the row or unit was deleted, or the file was made by an older moukit: make a new "
+                   "file with 'moukit pack new' and copy the translations into it")))
             continue
         if unicodedata.normalize("NFC", entry.text) != entry.text:
             normalised.append(seg.id)
@@ -185,34 +193,38 @@ def check_segments(segments: list[Segment], found: TranslationFile) -> tuple[dic
         where = entry.where
         if not text:
             if not seg.optional:
-                problems.append(TranslationProblem(seg.id, where, "not translated (empty)",
-                                                   f"translate: {_short(seg.english)}"))
+                problems.append(TranslationProblem(seg.id, where, NOT_TRANSLATED,
+                                                   N_("translate: {english}", english=_short(seg.english))))
             texts[seg.id] = ""
             continue
         texts[seg.id] = text
         bad = UNSAFE.search(text)
         if bad:
             problems.append(TranslationProblem(
-                seg.id, where, f"holds the invisible character U+{ord(bad.group()):04X}, which makes "
-                "the text print or read otherwise than it holds", "delete it (retype the words around it)"))
+                seg.id, where, N_("holds the invisible character {character}, which makes the text "
+                                  "print or read otherwise than it holds",
+                                  character=f"U+{ord(bad.group()):04X}"),
+                N_("delete it (retype the words around it)")))
         problems += _placeholder_problems(seg, text, where)
         used = {ph.name for ph in find_placeholders(text)}
-        notices += [f"{seg.id} ({where}): {{{name}}} is not used; right only if the sentence says it "
-                    "in other words" for name in sorted(set(seg.placeholders) - seg.required - used)
+        notices += [N_("{unit} ({where}): {placeholder} is not used; right only if the sentence says it "
+                       "in other words", unit=seg.id, where=where, placeholder="{" + name + "}")
+                    for name in sorted(set(seg.placeholders) - seg.required - used)
                     if seg.group in ("loi", "mou")]
         problems += [TranslationProblem(seg.id, where, message, hint)
                      for message, hint in binding_words(text, seg.english, lang, _units_of(seg))]
         notices += _doubts(seg, text, where, found.format)
-    empty = [p for p in problems if p.message == "not translated (empty)"]
+    empty = [p for p in problems if p.message == NOT_TRANSLATED]
     if len(empty) > 10:  # a file hardly translated: one line, not a page of them
         problems = [p for p in problems if p not in empty]
         problems.insert(0, TranslationProblem(
-            "", f"{empty[0].where} to {empty[-1].where}",
-            f"{len(empty)} segments are not translated (empty): " + ", ".join(p.unit for p in empty),
-            "translate every row (or unit) not marked optional"))
+            "", N_("{first} to {last}", first=empty[0].where, last=empty[-1].where),
+            N_("{count} segments are not translated (empty): {units}", count=len(empty),
+               units=", ".join(p.unit for p in empty)),
+            N_("translate every row (or unit) not marked optional")))
     if normalised:
-        notices.append(f"{len(normalised)} translation(s) normalised to Unicode NFC (composed "
-                       f"characters), e.g. {normalised[0]}")
+        notices.append(N_("{count} translation(s) normalised to Unicode NFC (composed characters), "
+                          "e.g. {unit}", count=len(normalised), unit=normalised[0]))
     return texts, problems, notices
 
 
@@ -239,18 +251,34 @@ def _placeholder_problems(seg: Segment, text: str, where: str) -> list[Translati
     for name in added:
         close = get_close_matches(name, sorted(seg.allowed), n=1)
         out.append(TranslationProblem(
-            seg.id, where, f"placeholder {{{name}}} is not one of the English's "
-            f"({', '.join('{' + n + '}' for n in seg.placeholders) or 'none'})",
-            f"did you mean {{{close[0]}}}?" if close else "delete it, or write it without the braces"))
+            seg.id, where, N_("placeholder {placeholder} is not one of the English's ({placeholders})",
+                              placeholder=_braced(name),
+                              placeholders=", ".join(map(_braced, seg.placeholders)) or N_("none")),
+            N_("did you mean {placeholder}?", placeholder=_braced(close[0])) if close
+            else N_("delete it, or write it without the braces")))
     for name in lost:
         out.append(TranslationProblem(
-            seg.id, where, f"placeholder {{{name}}} is lost", f"put {{{name}}} back where your "
-            "sentence needs it, with its braces, exactly as the English writes it"))
+            seg.id, where, N_("placeholder {placeholder} is lost", placeholder=_braced(name)),
+            N_("put {placeholder} back where your sentence needs it, with its braces, exactly as "
+               "the English writes it", placeholder=_braced(name))))
     if seg.one_of and not set(names) & seg.one_of:
         out.append(TranslationProblem(
-            seg.id, where, f"needs one of the placeholders {' or '.join('{' + n + '}' for n in sorted(seg.one_of))}",
-            "write the number as a placeholder, e.g. '{n} ...'"))
+            seg.id, where, _one_of(sorted(seg.one_of)),
+            N_("write the number as a placeholder, e.g. {example}", example="'{n} ...'")))
     return out
+
+
+def _braced(name: str) -> str:
+    return "{" + name + "}"
+
+
+def _one_of(names: list[str]) -> str:
+    """The problem of a translation without any of the placeholders ``names``."""
+    if len(names) == 2:
+        return N_("needs one of the placeholders {first} or {second}", first=_braced(names[0]),
+                  second=_braced(names[1]))
+    return N_("needs one of the placeholders {placeholders}",
+              placeholders=", ".join(map(_braced, names)))
 
 
 def _doubts(seg: Segment, text: str, where: str, fmt: str = "docx") -> list[str]:
@@ -259,16 +287,21 @@ def _doubts(seg: Segment, text: str, where: str, fmt: str = "docx") -> list[str]
     term, and a translation may well start it with a capital), a different number of lines."""
     out = []
     if " ".join(text.split()).casefold() == " ".join(seg.english.split()).casefold() and not seg.name_like:
-        out.append(f"{where}, {seg.id}: the translation is the English text; is it translated?")
+        out.append(N_("{where}, {unit}: the translation is the English text; is it translated?",
+                      where=where, unit=seg.id))
     if seg.group == LEXICON and seg.english == seg.english.lower() and text[:1].isupper() \
             and text[:1] != text[:1].lower():
-        out.append(f"{where}, {seg.id}: starts with a capital where the English does not "
-                   f"({text.split()[0]!r})" + ("; Word may have added it" if fmt == "docx" else "")
-                   + ": write it with a small letter unless your language needs the capital "
-                   "(a value that starts a sentence gets one by itself)")
+        word = repr(text.split()[0])
+        out.append(N_("{where}, {unit}: starts with a capital where the English does not ({word}); "
+                      "Word may have added it: write it with a small letter unless your language "
+                      "needs the capital (a value that starts a sentence gets one by itself)",
+                      where=where, unit=seg.id, word=word) if fmt == "docx" else
+                   N_("{where}, {unit}: starts with a capital where the English does not ({word}): "
+                      "write it with a small letter unless your language needs the capital (a value "
+                      "that starts a sentence gets one by itself)", where=where, unit=seg.id, word=word))
     if seg.multiline and text.count("\n") != seg.english.count("\n"):
-        out.append(f"{where}, {seg.id}: {text.count(chr(10)) + 1} lines where the English has "
-                   f"{seg.english.count(chr(10)) + 1}")
+        out.append(N_("{where}, {unit}: {count} lines where the English has {english}", where=where,
+                      unit=seg.id, count=text.count("\n") + 1, english=seg.english.count("\n") + 1))
     return out
 
 
@@ -300,10 +333,10 @@ def binding_words(text: str, english: str, lang: str, units: tuple[str, ...] = (
             continue
         mt = matchable(plain, lang)
         words = list(dict.fromkeys([mt[a:b] for a, b in own] + [cleaned[a:b] for a, b in in_english]))
-        out.append((f"{', '.join(repr(w) for w in words)}: {rule.name} ({rule.code}), which a "
-                    "province may not sign",
-                    "say what the English says without it: 'will' is a plain future or a word of "
-                    "intention, never an obligation"))
+        out.append((N_("{words}: {rule} ({code}), which a province may not sign",
+                       words=", ".join(repr(w) for w in words), rule=rule.name, code=rule.code),
+                    N_("say what the English says without it: 'will' is a plain future or a word of "
+                       "intention, never an obligation")))
     return out
 
 
@@ -365,7 +398,7 @@ def pack_files(lang: str, segments: list[Segment], texts: dict[str, str], settin
     lexicon = build_lexicon(segments, texts, settings)
     body = yaml.safe_dump(lexicon, allow_unicode=True, sort_keys=False, width=100)
     if load_yaml(body) != lexicon:  # what is written reads back as the same data
-        raise TemplateError("the lexicon does not read back as it was written (a moukit bug)")
+        raise TemplateError(N_("the lexicon does not read back as it was written (a moukit bug)"))
     files["lexicon.yaml"] = (
         f"# The {name} ({lang}) lexicon: built by 'moukit pack build' from\n"
         f"# {origin}, a translation of the English master (packs/en/lexicon.yaml). The settings\n"
@@ -400,7 +433,8 @@ def render_check(folder: Path, lang: str) -> None:
     fields = list(vocabulary()["fields"])
     for fid in fields:
         if fid not in pack.lexicon.get("fields", {}):
-            raise TemplateError(f"the lexicon has no wording for field {fid!r}", file=str(pack.lexicon_file))
+            raise TemplateError(N_("the lexicon has no wording for field {field}", field=repr(fid)),
+                                file=str(pack.lexicon_file))
 
     for form in all_forms():
         rounds = max([len(a.options) for a in form.alternatives.values()] + [3])
@@ -484,12 +518,13 @@ def _settings(lang: str, places: list[Path]) -> tuple[dict, str]:
         if found is not None:
             settings = {**pack_settings(lang), **found}
             if settings.get("language") != lang:
-                raise UsageError(f"{path}: the settings say language {settings.get('language')!r}, "
-                                 f"the translation is {lang!r}", hint=f"set language: {lang}")
+                raise UsageError(N_("{file}: the settings say language {language}, the translation "
+                                    "is {lang}", file=path, language=repr(settings.get("language")),
+                                    lang=repr(lang)), hint=N_("set language: {lang}", lang=lang))
             return settings, str(path)
     from .library import default_library
 
-    return pack_settings(lang), ("the shipped pack" if lang in default_library().available() else "babel")
+    return pack_settings(lang), (SHIPPED if lang in default_library().available() else BABEL)
 
 
 def _check_settings(settings: dict, where: str) -> None:
@@ -501,9 +536,9 @@ def _check_settings(settings: dict, where: str) -> None:
         Locale.parse(str(settings.get("locale")))
         format_date(SAMPLE_DATE, settings)
     except (UnknownLocaleError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise UsageError(f"{where}: the settings cannot write a date: {exc}",
-                         hint="check locale (a babel locale, e.g. tr_TR) and date_pattern "
-                              "(e.g. \"d MMMM y\")") from None
+        raise UsageError(N_("{file}: the settings cannot write a date: {error}", file=where, error=exc),
+                         hint=N_("check locale (a babel locale, e.g. tr_TR) and date_pattern "
+                                 "(e.g. {example})", example='"d MMMM y"')) from None
 
 
 def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str | None = None,
@@ -522,29 +557,33 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
     texts, problems, notices = check_segments(segments, found)
     if problems:
         raise TranslationError(str(path), problems,
-                               hint="correct the translation file and run 'moukit pack build' again")
+                               hint=N_("correct the translation file and run 'moukit pack build' again"))
     out = Path(folder) if folder is not None else (path.parent if str(path.parent) else Path("."))
     target = out / lang
     if not out.is_dir() and not out.exists() and out.parent.is_dir():
         out.mkdir()  # as 'pack new -o DIR' does; its parent must exist (a typo is not a tree)
     if not out.is_dir():
-        raise OutputError(f"{out}: the folder does not exist", hint="create it first, or give another with -o")
+        raise OutputError(N_("{file}: the folder does not exist", file=out),
+                          hint=N_("create it first, or give another with -o"))
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: is not a folder", hint="give another folder with -o")
+        raise OutputError(N_("{file}: is not a folder", file=target), hint=N_("give another folder with -o"))
     there = existing_pack(target) if target.is_dir() else []
     if there and not force:
-        raise OutputError(f"{target} already holds a pack ({', '.join(there)}); nothing written",
-                          hint="give another folder with -o, or add --force to replace its "
-                               f"{', '.join(PACK_FILES)}")
+        raise OutputError(N_("{file} already holds a pack ({files}); nothing written", file=target,
+                             files=", ".join(there)),
+                          hint=N_("give another folder with -o, or add --force to replace its {files}",
+                                  files=", ".join(PACK_FILES)))
     settings, origin = _settings(lang, [target / "lexicon.yaml", path.parent / lang / "lexicon.yaml"])
     _check_settings(settings, origin)
-    notes = [f"the settings (locale, date pattern...) are {origin}'s" if origin in ("babel", "the shipped pack")
-             else f"the settings (locale, date pattern...) are taken from {origin}"]
+    notes = [N_("the settings (locale, date pattern...) are babel's") if origin == BABEL else
+             N_("the settings (locale, date pattern...) are the shipped pack's") if origin == SHIPPED
+             else N_("the settings (locale, date pattern...) are taken from {file}", file=origin)]
     files = pack_files(lang, segments, texts, settings, str(path))
     if (target / "pack.yaml").is_file():  # the record of a pack rebuilt (--force): its reviews stay
         files["pack.yaml"] = (target / "pack.yaml").read_bytes()
-        notes.append(f"{target / 'pack.yaml'} kept (its version and reviews): if the wording changed, "
-                     "raise its version and keep the earlier wording in accepted/moukit-<version>/")
+        notes.append(N_("{file} kept (its version and reviews): if the wording changed, raise its "
+                        "version and keep the earlier wording in accepted/moukit-<version>/",
+                        file=target / "pack.yaml"))
     staging = Path(tempfile.mkdtemp(prefix=f".moukit-pack-{lang}-", dir=out))
     try:
         (staging / lang).mkdir()
@@ -553,9 +592,10 @@ def build_pack(path: str | Path, folder: str | Path | None = None, *, lang: str 
         try:
             render_check(staging, lang)
         except MoukitError as exc:
-            raise TranslationError(str(path), message=f"the pack built does not render: {exc.message}",
-                                   hint="correct the translation the message names; if it looks right, "
-                                        "report it as a moukit bug") from None
+            raise TranslationError(str(path), message=N_("the pack built does not render: {message}",
+                                                         message=exc.message),
+                                   hint=N_("correct the translation the message names; if it looks "
+                                           "right, report it as a moukit bug")) from None
         written = _put(staging / lang, target, files)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -571,7 +611,8 @@ def _put(staged: Path, target: Path, files: dict[str, bytes]) -> tuple[Path, ...
         try:
             os.replace(staged, target)
         except OSError as exc:
-            raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+            raise OutputError(N_("{file}: cannot write ({error})", file=target,
+                                 error=exc.strerror or exc)) from None
         return tuple(target / name for name in files)
     for name in files:
         check_target(target / name)

@@ -22,6 +22,7 @@ import yaml
 from .._yaml import load_yaml
 from ..errors import LanguageNotAvailable, TemplateError
 from ..forms import Form, all_forms, get_form
+from ..i18n import N_
 from .jinja import environment, template_line
 from .record import RECORD, PackRecord, read_record
 
@@ -66,31 +67,29 @@ class LanguagePack:
             template = self._env.get_template(name)
         except TemplateNotFound:
             raise TemplateError(
-                f"the {self.lang} templates have no {name}",
+                N_("the {lang} templates have no {name}", lang=self.lang, name=name),
                 file=str(self.dirs[0]),
-                hint=f"add {name} with one block per clause of the {instrument} form",
+                hint=N_("add {name} with one block per clause of the {instrument} form", name=name,
+                        instrument=instrument),
             ) from None
         except TemplateSyntaxError as exc:
             raise TemplateError(
-                f"template syntax error: {exc.message}", file=exc.filename or name, line=exc.lineno
+                N_("template syntax error: {error}", error=exc.message), file=exc.filename or name,
+                line=exc.lineno,
             ) from None
         except UnicodeDecodeError:
-            raise TemplateError("the template is not UTF-8 text", file=self.template_file(instrument),
-                                hint="save it as UTF-8") from None
+            raise TemplateError(N_("the template is not UTF-8 text"), file=self.template_file(instrument),
+                                hint=N_("save it as UTF-8")) from None
         form = get_form(instrument)
         blocks = tuple(template.blocks)
         missing = [c for c in form.clause_ids if c not in blocks]
         extra = [b for b in blocks if b not in form.clause_ids]
         if missing or extra:
-            parts = []
-            if missing:
-                parts.append(f"missing clause block(s): {', '.join(missing)}")
-            if extra:
-                parts.append(f"unknown block(s): {', '.join(extra)}")
             raise TemplateError(
-                "; ".join(parts),
+                _blocks_problem(missing, extra),
                 file=self.template_file(instrument),
-                hint=f"the blocks must be the clause ids of the form: {', '.join(form.clause_ids)}",
+                hint=N_("the blocks must be the clause ids of the form: {clauses}",
+                        clauses=", ".join(form.clause_ids)),
             )
         self._templates[instrument] = template
         return template
@@ -122,11 +121,11 @@ class LanguagePack:
         except (JinjaError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
                 RecursionError, MemoryError) as exc:
             raise TemplateError(
-                f"cannot render: {exc}",
+                N_("cannot render: {error}", error=exc),
                 file=self.template_file(form.instrument),
                 line=template_line(exc, self.template_file(form.instrument), template),
-                hint=("the template may only use the variables listed by 'moukit forms'"
-                      if "undefined" in str(exc) else "correct the expression on that line"),
+                hint=(N_("the template may only use the variables listed by 'moukit forms'")
+                      if "undefined" in str(exc) else N_("correct the expression on that line")),
             ) from None
         return out
 
@@ -190,9 +189,9 @@ class LanguagePack:
             return self.lexicon["alternatives"][group][key]
         except (KeyError, TypeError):
             raise TemplateError(
-                f"the lexicon has no wording for alternatives.{group}.{key}",
+                N_("the lexicon has no wording for alternatives.{group}.{key}", group=group, key=key),
                 file=str(self.lexicon_file),
-                hint=f"add alternatives: {group}: {key}: <wording>",
+                hint=N_("add alternatives: {group}: {key}: <wording>", group=group, key=key),
             ) from None
 
 
@@ -202,9 +201,9 @@ def read_yaml_mapping(path: Path) -> dict:
     try:
         data = load_yaml(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TemplateError(f"cannot read {name}: {exc}", file=str(path)) from None
+        raise TemplateError(N_("cannot read {name}: {error}", name=name, error=exc), file=str(path)) from None
     if not isinstance(data, dict):
-        raise TemplateError(f"{name} must be a YAML mapping", file=str(path))
+        raise TemplateError(N_("{name} must be a YAML mapping", name=name), file=str(path))
     return data
 
 
@@ -218,20 +217,21 @@ def load_lexicon(path: Path, lang: str) -> dict:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise TemplateError(
-            f"lexicon is not valid YAML: {getattr(exc, 'problem', exc)}",
+            N_("lexicon is not valid YAML: {error}", error=getattr(exc, "problem", exc)),
             file=str(path),
             line=mark.line + 1 if mark else None,
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"cannot read the lexicon: {exc}", file=str(path)) from None
+        raise TemplateError(N_("cannot read the lexicon: {error}", error=exc), file=str(path)) from None
     if not isinstance(data, dict):
-        raise TemplateError("the lexicon must be a YAML mapping", file=str(path))
+        raise TemplateError(N_("the lexicon must be a YAML mapping"), file=str(path))
     missing = [k for k in REQUIRED_LEXICON_KEYS if k not in data]
     if missing:
-        raise TemplateError(f"the lexicon lacks {', '.join(missing)}", file=str(path),
-                            hint="copy templates/en/lexicon.yaml and translate it")
+        raise TemplateError(N_("the lexicon lacks {keys}", keys=", ".join(missing)), file=str(path),
+                            hint=N_("copy templates/en/lexicon.yaml and translate it"))
     if data["language"] != lang:
-        raise TemplateError(f"the lexicon says language {data['language']!r} but sits in folder {lang!r}",
+        raise TemplateError(N_("the lexicon says language {language} but sits in folder {lang}",
+                               language=repr(data["language"]), lang=repr(lang)),
                             file=str(path))
     return data
 
@@ -243,8 +243,8 @@ class TemplateLibrary:
         self.dirs = tuple(Path(d) for d in extra_dirs) + (builtin_templates_dir(),)
         for d in self.dirs[:-1]:
             if not d.is_dir():
-                raise TemplateError("templates directory not found", file=str(d),
-                                    hint="give a folder that holds one sub-folder per language")
+                raise TemplateError(N_("templates directory not found"), file=str(d),
+                                    hint=N_("give a folder that holds one sub-folder per language"))
         self._packs: dict[str, LanguagePack] = {}
 
     @classmethod
@@ -272,16 +272,25 @@ class TemplateLibrary:
         lexicon_file = next((d / LEXICON for d in dirs if (d / LEXICON).is_file()), None)
         if not dirs or lexicon_file is None:
             raise LanguageNotAvailable(
-                f"no templates for language {lang!r}; available: {', '.join(self.available())}",
-                hint=(
-                    f"render Thai and English now (--lang th,en), or make a {lang} pack: "
-                    f"'moukit pack new {lang}', have it translated, 'moukit pack build', then "
-                    f"render with --templates DIR"
-                ),
+                N_("no templates for language {lang}; available: {available}", lang=repr(lang),
+                   available=", ".join(self.available())),
+                hint=N_("render Thai and English now, or make a {lang} pack: 'moukit pack new {lang}', "
+                        "have it translated, 'moukit pack build', then render with the folder of the "
+                        "pack as templates", lang=lang),
             )
         pack = LanguagePack(lang, dirs, load_lexicon(lexicon_file, lang), lexicon_file)
         self._packs[lang] = pack
         return pack
+
+
+def _blocks_problem(missing: list[str], extra: list[str]) -> str:
+    """What is wrong with a template's blocks: clause blocks missing, unknown blocks, or both."""
+    if missing and extra:
+        return N_("missing clause block(s): {missing}; unknown block(s): {extra}",
+                  missing=", ".join(missing), extra=", ".join(extra))
+    if missing:
+        return N_("missing clause block(s): {missing}", missing=", ".join(missing))
+    return N_("unknown block(s): {extra}", extra=", ".join(extra))
 
 
 @cache

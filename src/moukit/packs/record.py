@@ -77,33 +77,38 @@ class PackRecord:
 def read_record(lang: str, path: Path) -> PackRecord:
     """The record in ``path`` (a ``pack.yaml`` of the ``lang`` folder), checked."""
     from ..errors import TemplateError
+    from ..i18n import N_
     from .library import read_yaml_mapping
 
     data = read_yaml_mapping(path)
 
-    def bad(what: str, hint: str = "see 'pack.yaml' in docs/languages.md") -> TemplateError:
-        return TemplateError(f"pack.yaml: {what}", file=str(path), hint=hint)
+    def bad(what: str, hint: str = N_("see 'pack.yaml' in docs/languages.md")) -> TemplateError:
+        return TemplateError(N_("{part}: {problem}", part=RECORD, problem=what), file=str(path), hint=hint)
 
     if data.get("language") != lang:
-        raise bad(f"language is {data.get('language')!r} but the folder is {lang!r}",
-                  hint=f"a record copied with another pack describes that pack's text: delete it, "
-                       f"or write one for this text (language: {lang}, status: user)")
+        raise bad(N_("language is {language} but the folder is {lang}",
+                     language=repr(data.get("language")), lang=repr(lang)),
+                  hint=N_("a record copied with another pack describes that pack's text: delete it, "
+                          "or write one for this text (language: {lang}, status: user)", lang=lang))
     status = data.get("status")
     if status not in STATUSES:
-        raise bad(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        raise bad(N_("status must be one of {statuses}, not {status}", statuses=", ".join(STATUSES),
+                     status=repr(status)))
     reviews = []
     for n, item in enumerate(data.get("reviews") or []):
         if not isinstance(item, dict) or not all(item.get(k) for k in ("by", "date", "of")):
-            raise bad(f"reviews[{n}] needs by, date and of (the version reviewed)")
+            raise bad(N_("reviews[{n}] needs by, date and of (the version reviewed)", n=n))
         findings = []
         for m, f in enumerate(item.get("findings") or []):
             where = f"reviews[{n}].findings[{m}]"
             if not isinstance(f, dict) or f.get("severity") not in SEVERITIES \
                     or f.get("status") not in FINDING_STATUSES or not f.get("id"):
-                raise bad(f"{where} needs an id, a severity ({', '.join(SEVERITIES)}) and a status "
-                          f"({', '.join(FINDING_STATUSES)})")
+                raise bad(N_("{where} needs an id, a severity ({severities}) and a status ({statuses})",
+                             where=where, severities=", ".join(SEVERITIES),
+                             statuses=", ".join(FINDING_STATUSES)))
             if f["status"] != "resolved" and not f.get("why"):
-                raise bad(f"{where} ({f['id']}) is {f['status']}: say why")
+                raise bad(N_("{where} ({id}) is {status}: say why", where=where, id=f["id"],
+                             status=f["status"]))
             findings.append(Finding(str(f["id"]), f["severity"], f["status"], str(f.get("why") or "")))
         reviews.append(Review(str(item["by"]), str(item["date"]), str(item["of"]),
                               str(item.get("scope") or ""), str(item.get("report") or ""),

@@ -39,6 +39,7 @@ from typing import Any
 from .._yaml import load_yaml
 from ..errors import TemplateError
 from ..forms import INSTRUMENTS, Form, get_form
+from ..i18n import N_
 
 LEXICON = "lexicon"  # the group of the lexicon's segments (the others are the instruments)
 
@@ -180,10 +181,11 @@ def _expr_source(node) -> str:
 
 def _unsupported(node) -> TemplateError:
     return TemplateError(
-        f"the English template uses {type(node).__name__} (line {getattr(node, 'lineno', '?')}), "
-        "which a translator's file cannot show",
-        hint="keep the English templates to text, {{ variables }}, {{ x|capfirst }} and "
-             "{% if %}/{% elif %}/{% else %} in blocks")
+        N_("the English template uses {construct} (line {line}), which a translator's file cannot show",
+           construct=type(node).__name__, line=getattr(node, "lineno", "?")),
+        hint=N_("keep the English templates to text, {variables}, {capfirst} and {conditions} in blocks",
+                variables="{{ variables }}", capfirst="{{ x|capfirst }}",
+                conditions="{% if %}/{% elif %}/{% else %}"))
 
 
 def _placeholder_of(node) -> str:
@@ -305,8 +307,8 @@ def template_segments(instrument: str, source: str, form: Form | None = None) ->
     try:
         tree = environment([]).parse(source)
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}", file=f"en/{instrument}.j2",
-                            line=exc.lineno) from None
+        raise TemplateError(N_("template syntax error: {error}", error=exc.message),
+                            file=f"en/{instrument}.j2", line=exc.lineno) from None
     form_name = form.name if form is not None else instrument.upper()
     out = []
     for block in tree.find_all(nodes.Block):
@@ -571,7 +573,8 @@ def english_segments(lang: str, source: str | Path | None = None) -> list[Segmen
     ids = [s.id for s in segments]
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
-        raise TemplateError(f"the English pack gives two segments the same id: {', '.join(twice)}")
+        raise TemplateError(N_("the English pack gives two segments the same id: {ids}",
+                               ids=", ".join(twice)))
     return segments
 
 

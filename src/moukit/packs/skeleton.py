@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .._yaml import load_yaml
 from ..errors import OutputError, UsageError
+from ..i18n import N_
 from .segments import SETTINGS, Segment, english_segments
 
 SKELETON_MARK = "# moukit pack new: the settings of the pack"
@@ -44,17 +45,17 @@ def check_language(lang: str, *, allow_shipped: bool = False) -> str:
     from .library import default_library
 
     if not re.fullmatch(r"[a-z]{2,3}", lang or "") or language_name(lang) is None:
-        raise UsageError(f"{lang!r} is not a language code moukit knows",
-                         hint="give the ISO 639-1 code of the partner's language, as the spec's "
-                              "partner.language has it, e.g. tr, id, my, ms, de")
+        raise UsageError(N_("{code} is not a language code moukit knows", code=repr(lang)),
+                         hint=N_("give the ISO 639-1 code of the partner's language, as the spec's "
+                                 "partner.language has it, e.g. tr, id, my, ms, de"))
     if lang == "en":
-        raise UsageError("English is the master text of the form: it is not translated",
-                         hint="give the partner's language, e.g. tr, id, my")
+        raise UsageError(N_("English is the master text of the form: it is not translated"),
+                         hint=N_("give the partner's language, e.g. tr, id, my"))
     if lang in default_library().available() and not allow_shipped:
         raise UsageError(
-            f"moukit already ships a pack for {lang} ({language_name(lang)})",
-            hint="render with it as it is; to make another translation of it (an official text, a "
-                 "revision) add --allow-shipped, and use the pack built with --templates DIR")
+            N_("moukit already ships a pack for {lang} ({name})", lang=lang, name=language_name(lang)),
+            hint=N_("render with it as it is; to make another translation of it (an official text, a "
+                    "revision) add --allow-shipped, and use the pack built with --templates DIR"))
     return lang
 
 
@@ -129,10 +130,10 @@ def read_settings(path: Path) -> dict | None:
     try:
         data = load_yaml(text)
     except yaml.YAMLError:
-        raise UsageError(f"{path}: the settings are not valid YAML",
-                         hint="correct the file, or delete it to take babel's settings") from None
+        raise UsageError(N_("{file}: the settings are not valid YAML", file=path),
+                         hint=N_("correct the file, or delete it to take babel's settings")) from None
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: the settings must be a YAML mapping")
+        raise UsageError(N_("{file}: the settings must be a YAML mapping", file=path))
     return {k: v for k, v in data.items() if k in SETTINGS}
 
 
@@ -204,12 +205,13 @@ def new_pack(lang: str, folder: str | Path | None = None, *, allow_shipped: bool
     ]
     there = [str(path) for path, _ in outputs if path.exists() or path.is_symlink()]
     if there:
-        raise OutputError(f"{', '.join(there)} already exist{'s' if len(there) == 1 else ''}; "
-                          "nothing written",
-                          hint="give another folder with -o, or move the files away (they may "
-                               "hold a translation)")
+        raise OutputError(N_("{files} already exists; nothing written", files=there[0])
+                          if len(there) == 1 else
+                          N_("{files} already exist; nothing written", files=", ".join(there)),
+                          hint=N_("give another folder with -o, or move the files away (they may "
+                                  "hold a translation)"))
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is not a folder", hint="give a folder name with -o")
+        raise OutputError(N_("{file}: is not a folder", file=folder), hint=N_("give a folder name with -o"))
     created = [d for d in (folder, folder / lang) if not d.exists()]
     written: list[Path] = []
     try:
@@ -224,8 +226,8 @@ def new_pack(lang: str, folder: str | Path | None = None, *, allow_shipped: bool
             path.unlink(missing_ok=True)
         _remove_empty(reversed(created))
         if isinstance(exc, OSError):
-            raise OutputError(f"{folder}: cannot write ({exc.strerror or exc})",
-                              hint="check the folder's parent exists and is writable") from None
+            raise OutputError(N_("{file}: cannot write ({error})", file=folder, error=exc.strerror or exc),
+                              hint=N_("check the folder's parent exists and is writable")) from None
         raise
     return NewPack(lang, folder, tuple(written), len(segments))
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..errors import DraftError, TranslationError, TranslationProblem
 from ..forms import INSTRUMENTS, get_form
+from ..i18n import N_
 from .segments import LEXICON, Segment, find_placeholders, glossary
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -298,17 +299,18 @@ def open_document(data: bytes, name: str):
     try:
         parts = open_zip(data, name, Limits())
     except DraftError as exc:
-        raise TranslationError(name, message=exc.message.split(": ", 1)[-1], hint=exc.hint) from None
+        raise TranslationError(name, message=exc._detail, hint=exc.hint) from None  # without the file
     lower = {n.lower(): n for n in parts}
     try:
         root = safe.parse(parts[lower["word/document.xml"]])
     except safe.UnsafeXML as exc:
-        raise TranslationError(name, message=f"word/document.xml: {exc}",
-                               hint="open the file in Word and save it again as .docx") from None
+        raise TranslationError(name, message=N_("{part}: {problem}", part="word/document.xml",
+                                                problem=exc.args[0]),
+                               hint=N_("open the file in Word and save it again as .docx")) from None
     ns = etree.QName(root).namespace
     if ns not in W_NAMESPACES:
-        raise TranslationError(name, message="not a Word document body",
-                               hint="give the .docx that 'moukit pack new' wrote, translated")
+        raise TranslationError(name, message=N_("not a Word document body"),
+                               hint=N_("give the .docx that 'moukit pack new' wrote, translated"))
     return root, f"{{{ns}}}", _language(parts, lower)
 
 
@@ -327,32 +329,35 @@ def read_translator_docx(data: bytes, name: str, segments: list[Segment]) -> Tra
             cells = [tc for tc in tr.iter(f"{w}tc") if _nearest(tc, f"{w}tr") is tr]
             if not cells:
                 continue
-            where = f"table {t_index}, row {r_index}"
+            where = N_("table {table}, row {row}", table=t_index, row=r_index)
             raw_id = re.sub(r"[\s\u200b-\u200d\u2060\ufeff]+", "", cell_text(cells[0], w))
             seg = by_id.get(raw_id) or by_id_folded.get(raw_id.casefold())
             if seg is None and len(cells) >= 3 and not raw_id.startswith("id"):
                 seg = _by_english(cell_text(cells[1], w), segments)
                 if seg is not None:
-                    result.notices.append(f"{where}: the id cell reads {raw_id!r}; the row was "
-                                          f"recognised by its English as {seg.id}")
+                    result.notices.append(N_("{where}: the id cell reads {id}; the row was "
+                                             "recognised by its English as {unit}", where=where,
+                                             id=repr(raw_id), unit=seg.id))
             if seg is None:
                 continue
             if len(cells) < 3:
                 result.problems.append(TranslationProblem(
-                    seg.id, where, f"the row has {len(cells)} cells instead of 3 (id, English, "
-                    "translation)", "split the merged cells again, or copy the translation into "
-                    "a fresh file from 'moukit pack new'"))
+                    seg.id, where, N_("the row has {count} cells instead of 3 (id, English, "
+                                      "translation)", count=len(cells)),
+                    N_("split the merged cells again, or copy the translation into a fresh file "
+                       "from 'moukit pack new'")))
                 continue
             if seg.id in result.texts:
                 result.problems.append(TranslationProblem(
-                    seg.id, where, f"a second row for the same segment (the first is in "
-                    f"{result.texts[seg.id].where})", "delete one of the two rows"))
+                    seg.id, where, N_("a second row for the same segment (the first is in {first})",
+                                      first=result.texts[seg.id].where),
+                    N_("delete one of the two rows")))
                 continue
             result.texts[seg.id] = TranslatedText(cell_text(cells[-1], w), where)
     if not result.texts:
-        raise TranslationError(name, message="no table of moukit's segments in the document",
-                               hint="give the .docx that 'moukit pack new' wrote, with the "
-                                    "translations in its right-hand column")
+        raise TranslationError(name, message=N_("no table of moukit's segments in the document"),
+                               hint=N_("give the .docx that 'moukit pack new' wrote, with the "
+                                       "translations in its right-hand column"))
     return result
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..errors import TranslationError, TranslationProblem
+from ..i18n import N_
 from .segments import LEXICON, Segment, find_placeholders, glossary
 from .translator_docx import TranslatedText, TranslationFile, group_title, instructions, optional_note
 
@@ -153,20 +154,24 @@ def open_xliff(data: bytes, name: str):
     try:
         root = safe.parse(data)
     except safe.UnsafeXML as exc:
-        raise TranslationError(name, message=f"not well-formed XML: {str(exc).removeprefix('broken XML: ')}",
-                               hint="the file was damaged: export it again from the translation "
-                                    "tool as XLIFF 2.0") from None
+        problem = exc.args[0]
+        raise TranslationError(name, message=N_("not well-formed XML: {problem}",
+                                                problem=getattr(problem, "params", {}).get("error", problem)),
+                               hint=N_("the file was damaged: export it again from the translation "
+                                       "tool as XLIFF 2.0")) from None
     qname = etree.QName(root)
     if qname.localname != "xliff":
-        raise TranslationError(name, message=f"not an XLIFF file (its root is <{qname.localname}>)",
-                               hint="give the .xlf that 'moukit pack new' wrote, translated")
+        raise TranslationError(name, message=N_("not an XLIFF file (its root is {root})",
+                                                root=f"<{qname.localname}>"),
+                               hint=N_("give the .xlf that 'moukit pack new' wrote, translated"))
     if qname.namespace == XLIFF_12 or str(root.get("version", "")).startswith("1."):
-        raise TranslationError(name, message="an XLIFF 1.2 file; moukit reads XLIFF 2.0",
-                               hint="export the translation from the tool as XLIFF 2.0 (the "
-                                    "format of the file moukit wrote)")
+        raise TranslationError(name, message=N_("an XLIFF 1.2 file; moukit reads XLIFF 2.0"),
+                               hint=N_("export the translation from the tool as XLIFF 2.0 (the "
+                                       "format of the file moukit wrote)"))
     if qname.namespace != XLIFF_NS:
-        raise TranslationError(name, message=f"not XLIFF 2.0 (namespace {qname.namespace!r})",
-                               hint="export the translation from the tool as XLIFF 2.0")
+        raise TranslationError(name, message=N_("not XLIFF 2.0 (namespace {namespace})",
+                                                namespace=repr(qname.namespace)),
+                               hint=N_("export the translation from the tool as XLIFF 2.0"))
     return root
 
 
@@ -180,14 +185,16 @@ def read_xliff(data: bytes, name: str, segments: list[Segment]) -> TranslationFi
     known = {s.id for s in segments}
     for unit in root.iter(f"{X}unit"):
         uid = unit.get("id") or ""
-        where = f"line {unit.sourceline}"
+        where = N_("line {line}", line=unit.sourceline)
         if uid not in known:
-            result.notices.append(f"{where}: unit {uid!r} is not one of moukit's segments: ignored")
+            result.notices.append(N_("{where}: unit {unit} is not one of moukit's segments: ignored",
+                                     where=where, unit=repr(uid)))
             continue
         if uid in result.texts:
             result.problems.append(TranslationProblem(
-                uid, where, f"a second unit with the same id (the first is at "
-                f"{result.texts[uid].where})", "delete one of the two units"))
+                uid, where, N_("a second unit with the same id (the first is at {first})",
+                               first=result.texts[uid].where),
+                N_("delete one of the two units")))
             continue
         codes = _source_codes(unit)
         pieces = []
@@ -199,17 +206,17 @@ def read_xliff(data: bytes, name: str, segments: list[Segment]) -> TranslationFi
                 target = part.find(f"{X}source")
             if target is None:
                 continue
-            where = f"line {target.sourceline}"
+            where = N_("line {line}", line=target.sourceline)
             try:
                 pieces.append(_inline(target, codes))
             except ValueError as exc:
                 result.problems.append(TranslationProblem(
-                    uid, where, str(exc), "keep the placeholders the source has, as the tool "
-                    "shows them; do not type new tags"))
+                    uid, where, exc.args[0], N_("keep the placeholders the source has, as the tool "
+                                                "shows them; do not type new tags")))
         result.texts[uid] = TranslatedText("".join(pieces), where)
     if not result.texts and not result.problems:
-        raise TranslationError(name, message="no unit of moukit's segments in the file",
-                               hint="give the .xlf that 'moukit pack new' wrote, translated")
+        raise TranslationError(name, message=N_("no unit of moukit's segments in the file"),
+                               hint=N_("give the .xlf that 'moukit pack new' wrote, translated"))
     return result
 
 
@@ -265,13 +272,15 @@ def _inline(element, codes: dict[str, str]) -> str:
                 value = codes.get(child.get("id")) or codes.get(f"data:{child.get('dataRef')}") \
                     or _meaning(child, {})
                 if not value:
-                    raise ValueError(f"an inline code <ph id={child.get('id')!r}> the source does not have")
+                    raise ValueError(N_("an inline code {code} the source does not have",
+                                        code=f"<ph id={child.get('id')!r}>"))
                 out.append(_capitalised(child, value))
             elif local == "cp":
                 try:
                     out.append(chr(int(child.get("hex", ""), 16)))
                 except (ValueError, OverflowError):
-                    raise ValueError(f"a <cp hex={child.get('hex')!r}> that is no character") from None
+                    raise ValueError(N_("a {code} that is no character",
+                                        code=f"<cp hex={child.get('hex')!r}>")) from None
             elif local in ("pc", "mrk"):
                 out.append(_inline(child, codes))
             # sc, ec, sm, em: formatting and annotation markers, no text

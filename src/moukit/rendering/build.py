@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .._atomic import write_atomic
-from ..errors import LanguageNotAvailable, UsageError
+from ..errors import LanguageNotAvailable, OutputError, UsageError
+from ..i18n import N_
 from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
 from ..text.formatting import to_native_digits, to_thai_digits
@@ -50,8 +51,22 @@ class Rendering:
         """The MIME type of the format."""
         return FORMATS[self.format].media_type
 
-    def save(self, path: str | Path) -> Path:
-        """Write the file atomically: it appears complete or not at all."""
+    def save(self, path: str | Path, *, force: bool = False) -> Path:
+        """Write the file atomically: it appears complete or not at all.
+
+        A file already at ``path`` is replaced only when it is a moukit rendering of the same
+        spec that nobody changed since (:mod:`moukit.rendering.replace`), or with ``force``;
+        otherwise :class:`moukit.OutputError` is raised and the file is left as it was.
+        """
+        if not force:
+            from ..i18n import N_
+            from .replace import refusal
+
+            reason = refusal(path, self.data, self.document.stamp(self.layout))
+            if reason:
+                raise OutputError(reason, hint=N_(
+                    "write to another file name, or replace the file on purpose "
+                    "(moukit render --force; in Python, save(path, force=True))"))
         return write_atomic(path, self.data)
 
 
@@ -68,12 +83,14 @@ def digits_of(digits: str | None = None, thai_digits: bool | None = None) -> str
                       DeprecationWarning, stacklevel=3)
         old = "thai" if thai_digits else "arabic"
         if digits is not None and digits != old:
-            raise UsageError(f"digits={digits!r} and thai_digits={thai_digits!r} disagree",
-                             hint="give digits= only")
+            raise UsageError(N_("digits={digits} and thai_digits={thai_digits} disagree",
+                                digits=repr(digits), thai_digits=repr(thai_digits)),
+                             hint=N_("give digits= only"))
         digits = old
     digits = "thai" if digits is None else digits
     if digits not in DIGITS:
-        raise UsageError(f"unknown digits {digits!r}", hint=f"use one of: {', '.join(DIGITS)}")
+        raise UsageError(N_("unknown digits {digits}", digits=repr(digits)),
+                         hint=N_("use one of: {choices}", choices=", ".join(DIGITS)))
     return digits
 
 
@@ -92,9 +109,9 @@ def _languages(spec, languages: Iterable[str] | None) -> tuple[str, ...]:
     unknown = [lang for lang in requested if lang not in wanted]
     if unknown or not requested:
         raise UsageError(
-            f"cannot render language(s) {', '.join(unknown) or '(none)'}: this spec's languages are "
-            f"{', '.join(wanted)}",
-            hint=f"use --lang with some of {','.join(wanted)}",
+            N_("cannot render language(s) {languages}: this spec's languages are {known}",
+               languages=", ".join(unknown) or N_("(none)"), known=", ".join(wanted)),
+            hint=N_("choose among {known}", known=", ".join(wanted)),
         )
     return tuple(lang for lang in wanted if lang in requested)
 
@@ -126,7 +143,8 @@ def build_document(spec, *, languages: Iterable[str] | None = None, templates=()
         packs = [library.pack(lang) for lang in langs]  # fail early on a missing language
     except LanguageNotAvailable as exc:
         raise LanguageNotAvailable(
-            f"partner.language is {spec.partner.language!r}: {exc.message}", hint=exc.hint
+            N_("partner.language is {language}: {message}", language=repr(spec.partner.language),
+               message=exc.message), hint=exc.hint
         ) from None
     versions = []
     for pack in packs:
@@ -174,9 +192,11 @@ def render(spec, format: str = "docx", *, languages: Iterable[str] | None = None
     (``thai_digits=`` is the deprecated older flag).
     """
     if format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}", hint=f"use one of: {', '.join(FORMATS)}")
+        raise UsageError(N_("unknown format {format}", format=repr(format)),
+                         hint=N_("use one of: {choices}", choices=", ".join(FORMATS)))
     if layout not in LAYOUTS:
-        raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
+        raise UsageError(N_("unknown layout {layout}", layout=repr(layout)),
+                         hint=N_("use one of: {choices}", choices=", ".join(LAYOUTS)))
     digits = digits_of(digits, thai_digits)
     document = build_document(spec, languages=languages, templates=templates, digits=digits, layout=layout)
     return Rendering(FORMATS[format].write(document, layout=layout), format, document, layout)

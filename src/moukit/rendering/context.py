@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..errors import TemplateError
 from ..forms import Slot
+from ..i18n import N_
 from ..packs.library import LanguagePack
 from ..spec.models import Custom
 from ..spec.provinces import find_province
@@ -20,8 +21,8 @@ def _localized(texts: dict[str, str], lang: str, what: str) -> str:
     try:
         return texts[lang]
     except KeyError:
-        raise TemplateError(f"the spec gives no {lang} text for {what}",
-                            hint=f"add {what}.{lang} to the spec") from None
+        raise TemplateError(N_("the spec gives no {lang} text for {what}", lang=lang, what=what),
+                            hint=N_("add {what}.{lang} to the spec", what=what, lang=lang)) from None
 
 
 def thai_party_name(spec, pack: LanguagePack) -> str:
@@ -53,9 +54,9 @@ def _fields(items, slot: Slot, spec, pack: LanguagePack) -> str:
             try:
                 words.append(pack.lexicon["fields"][item])
             except KeyError:
-                raise TemplateError(f"the lexicon has no wording for field {item!r}",
+                raise TemplateError(N_("the lexicon has no wording for field {field}", field=repr(item)),
                                     file=str(pack.lexicon_file),
-                                    hint=f"add fields: {item}: <wording>") from None
+                                    hint=N_("add fields: {field}: <wording>", field=item)) from None
     return format_list(words, pack.lexicon)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...errors import DraftError
+from ...i18n import N_
 from .model import Block, Draft, Limits, MiB, limit_error
 
 __all__ = ["READERS", "Block", "Draft", "Limits", "Reader", "read_draft"]
@@ -62,10 +63,10 @@ READERS = (
 )
 # Formats recognised by their content and refused: (magic, what it is, how to fix it).
 REFUSED = (
-    ((b"%PDF",), "a PDF file, not an editable draft",
-     "check the .docx (or text) the PDF was made from"),
-    ((b"{\\rtf",), "a Rich Text (.rtf) file, which is not supported",
-     "open it in Word and save as .docx"),
+    ((b"%PDF",), N_("a PDF file, not an editable draft"),
+     N_("check the .docx (or text) the PDF was made from")),
+    ((b"{\\rtf",), N_("a Rich Text (.rtf) file, which is not supported"),
+     N_("open it in Word and save as .docx")),
 )
 
 
@@ -89,7 +90,7 @@ def read_draft(source: str | Path | bytes, *, name: str | None = None,
 def reader_for(data: bytes, name: str, limits: Limits) -> Reader:
     """The reader of a draft's bytes; :class:`DraftError` for a format moukit refuses."""
     if not data:
-        raise DraftError(name, "the file is empty", hint="save the draft again and check the file")
+        raise DraftError(name, N_("the file is empty"), hint=N_("save the draft again and check the file"))
     if data.startswith(OLE_MAGIC):
         raise _ole_error(name, data)
     for reader in READERS:
@@ -99,7 +100,7 @@ def reader_for(data: bytes, name: str, limits: Limits) -> Reader:
         if data.startswith(magic):
             raise DraftError(name, what, hint=hint)
     if len(data) > limits.max_text_bytes:
-        raise limit_error(name, f"the text file ({len(data)} bytes)", "max_text_bytes",
+        raise limit_error(name, N_("the text file ({size} bytes)", size=len(data)), "max_text_bytes",
                           limits.max_text_bytes)
     texts = [r for r in READERS if not r.magic]
     suffix = Path(name).suffix.lower()
@@ -120,22 +121,22 @@ def _read_file(path: Path, name: str, limits: Limits) -> bytes:
                 cap, field = limits.max_text_bytes, "max_text_bytes"
             data = head + fh.read(cap + 1 - len(head))
     except FileNotFoundError:
-        raise DraftError(name, "no such file", hint="check the path and the file name") from None
+        raise DraftError(name, N_("no such file"), hint=N_("check the path and the file name")) from None
     except IsADirectoryError:
-        raise DraftError(name, "a folder, not a file", hint="give the path of the draft file") from None
+        raise DraftError(name, N_("a folder, not a file"), hint=N_("give the path of the draft file")) from None
     except OSError as exc:
-        raise DraftError(name, f"cannot be read ({exc.strerror or exc})",
-                         hint="check that the file exists and that you may read it") from None
+        raise DraftError(name, N_("cannot be read ({error})", error=exc.strerror or exc),
+                         hint=N_("check that the file exists and that you may read it")) from None
     if len(data) > cap:
-        raise limit_error(name, "the file size", field, getattr(limits, field))
+        raise limit_error(name, N_("the file size"), field, getattr(limits, field))
     return data
 
 
 def _ole_error(name: str, data: bytes) -> DraftError:
     """An OLE compound file is either an encrypted Office file or an old binary .doc."""
     if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptionInfo" in data:
-        return DraftError(name, "a password-protected (encrypted) document, which cannot be read",
-                          hint="open it in Word, remove the password (File > Info > Protect "
-                               "Document) and save it again as .docx")
-    return DraftError(name, "the old binary Word format (.doc), which is not supported",
-                      hint="open it in Word and save it as .docx")
+        return DraftError(name, N_("a password-protected (encrypted) document, which cannot be read"),
+                          hint=N_("open it in Word, remove the password (File > Info > Protect "
+                                  "Document) and save it again as .docx"))
+    return DraftError(name, N_("the old binary Word format (.doc), which is not supported"),
+                      hint=N_("open it in Word and save it as .docx"))

@@ -9,6 +9,7 @@ import zipfile
 import zlib
 
 from ...errors import DraftError
+from ...i18n import N_
 from .model import Limits, limit_error
 
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
@@ -17,9 +18,10 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, Value
 
 
 def damaged(name: str, detail: str) -> DraftError:
-    return DraftError(name, f"not a readable .docx ({detail})",
-                      hint="the file is damaged or truncated; open it in Word and save it again "
-                           "as .docx, or send the original file")
+    """The error of a damaged .docx; ``detail`` (a message made with ``N_``) says what is wrong."""
+    return DraftError(name, N_("not a readable .docx ({detail})", detail=detail),
+                      hint=N_("the file is damaged or truncated; open it in Word and save it again "
+                              "as .docx, or send the original file"))
 
 
 def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
@@ -27,35 +29,38 @@ def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
+    except zipfile.BadZipFile:  # the usual damage: Python's own words would stay English
+        raise damaged(name, N_("broken zip: {error}", error=N_("not a zip file"))) from None
     except ZIP_ERRORS as exc:
-        raise damaged(name, f"broken zip: {exc}") from None
+        raise damaged(name, N_("broken zip: {error}", error=exc)) from None
     if len(infos) > limits.max_entries:
-        raise limit_error(name, f"the number of files in the zip ({len(infos)})", "max_entries",
+        raise limit_error(name, N_("the number of files in the zip ({count})", count=len(infos)), "max_entries",
                            limits.max_entries)
     names = [i.filename for i in infos]
     if len(set(n.lower() for n in names)) != len(names):
-        raise damaged(name, "the zip holds two files with the same name")
+        raise damaged(name, N_("the zip holds two files with the same name"))
     total = 0
     for info in infos:
         if info.file_size > limits.max_part_bytes:
-            raise limit_error(name, f"the part {info.filename} ({info.file_size} bytes)",
+            raise limit_error(name, N_("the part {part} ({size} bytes)", part=info.filename, size=info.file_size),
                                "max_part_bytes", limits.max_part_bytes)
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise limit_error(name, "the unpacked size of the parts", "max_total_bytes",
+            raise limit_error(name, N_("the unpacked size of the parts"), "max_total_bytes",
                                limits.max_total_bytes)
         if info.file_size > limits.ratio_min_bytes:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
-                raise limit_error(name, f"the compression ratio of {info.filename} ({ratio:.0f})",
+                raise limit_error(name, N_("the compression ratio of {part} ({ratio})", part=info.filename,
+                                                    ratio=f"{ratio:.0f}"),
                                    "max_ratio", limits.max_ratio)
         if info.flag_bits & 0x1:
-            raise DraftError(name, "an encrypted zip, which cannot be read",
-                             hint="save the draft again as an ordinary .docx without a password")
+            raise DraftError(name, N_("an encrypted zip, which cannot be read"),
+                             hint=N_("save the draft again as an ordinary .docx without a password"))
     lower = {n.lower(): n for n in names}
     for required in ("[Content_Types].xml", "word/document.xml"):
         if required.lower() not in lower:
-            raise damaged(name, f"no {required} part: not a Word document")
+            raise damaged(name, N_("no {part} part: not a Word document", part=required))
     if any(n.lower().rsplit("/", 1)[-1] in ("vbaproject.bin", "vbadata.xml") for n in names):
         raise macro_error(name)
     parts: dict[str, bytes] = {}
@@ -68,18 +73,19 @@ def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
             with archive.open(info) as fh:
                 blob = fh.read(cap + 1)
         except ZIP_ERRORS as exc:
-            raise damaged(name, f"cannot unpack {info.filename}: {exc}") from None
+            raise damaged(name, N_("cannot unpack {part}: {error}", part=info.filename, error=exc)) from None
         if len(blob) > limits.max_part_bytes:
-            raise limit_error(name, f"the part {info.filename}", "max_part_bytes",
+            raise limit_error(name, N_("the part {part}", part=info.filename), "max_part_bytes",
                                limits.max_part_bytes)
         total += len(blob)
         if total > limits.max_total_bytes:
-            raise limit_error(name, "the unpacked size of the parts", "max_total_bytes",
+            raise limit_error(name, N_("the unpacked size of the parts"), "max_total_bytes",
                                limits.max_total_bytes)
         parts[info.filename] = blob
     return parts
 
 
 def macro_error(name: str) -> DraftError:
-    return DraftError(name, "macro-enabled document, refused",
-                      hint="save it in Word as an ordinary Word Document (.docx) without macros")
+    """The error of a document with macros (refused)."""
+    return DraftError(name, N_("macro-enabled document, refused"),
+                      hint=N_("save it in Word as an ordinary Word Document (.docx) without macros"))

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from ...errors import DraftError
+from ...i18n import N_
 from ...ooxml import properties, safe
 from ._zip import damaged, macro_error, open_zip
 from .model import Collector, DocxPackage, Draft, Limits, no_text
@@ -35,13 +36,13 @@ def _parse_xml(name: str, part: str, blob: bytes) -> Any:
     except safe.UnsafeXML as exc:
         if "DOCTYPE" in str(exc):
             raise _doctype_error(name, part) from None
-        raise damaged(name, f"{exc} in {part}") from None
+        raise damaged(name, N_("{problem} in {part}", problem=exc.args[0], part=part)) from None
 
 
 def _doctype_error(name: str, part: str) -> DraftError:
-    return DraftError(name, f"refused: XML with a DOCTYPE (possible XXE) in {part}",
-                      hint="Word never writes a DOCTYPE; the file was made or altered by another "
-                           "tool: open it in Word and save it again as .docx")
+    return DraftError(name, N_("refused: XML with a DOCTYPE (possible XXE) in {part}", part=part),
+                      hint=N_("Word never writes a DOCTYPE; the file was made or altered by another "
+                              "tool: open it in Word and save it again as .docx"))
 
 
 # --------------------------------------------------------------------------- DOCX: the body
@@ -69,12 +70,12 @@ def read(data: bytes, name: str, limits: Limits) -> Draft:
     ns = etree.QName(root).namespace
     body = root.find(f"{{{ns}}}body") if ns in W_NAMESPACES else None
     if etree.QName(root).localname != "document" or body is None:
-        raise damaged(name, f"{doc_part} is not a WordprocessingML document body")
+        raise damaged(name, N_("{part} is not a WordprocessingML document body", part=doc_part))
     walker = _BodyWalker(ns, name, limits, _Stories(name, parts, lower, doc_part, ns))
     try:
         walker.walk(body)
     except RecursionError:
-        raise damaged(name, "the document is nested too deeply") from None
+        raise damaged(name, N_("the document is nested too deeply")) from None
     pending = any(True for _ in root.iter(*(f"{{{ns}}}{t}" for t in CHANGE_TAGS)))
     fingerprint = _fingerprint(name, parts, lower)
     package = DocxPackage(parts, root, doc_part)
@@ -210,7 +211,9 @@ class _BodyWalker:
             self.shown.add(part)
             root = self.stories.part(rid)
             if root is not None:
-                self.in_story(f"{what} of section {self.section_number}", root)
+                self.in_story(N_("header of section {number}", number=self.section_number)
+                              if what == "header" else
+                              N_("footer of section {number}", number=self.section_number), root)
 
     def in_story(self, story: str, container: Any) -> None:
         """Read ``container``'s paragraphs as blocks of ``story``."""
@@ -229,11 +232,14 @@ class _BodyWalker:
         if element is None:
             return
         self.numbers[kind] += 1
-        label = {"footnotes": "footnote", "endnotes": "endnote", "comments": "comment"}[kind]
-        story = f"{label} {self.numbers[kind]}"
+        number = self.numbers[kind]
         author = element.get(self.w + "author")
-        if kind == "comments" and author:
-            story += f" ({author})"
+        if kind == "comments":
+            story = (N_("comment {number} ({author})", number=number, author=author) if author
+                     else N_("comment {number}", number=number))
+        else:
+            story = (N_("footnote {number}", number=number) if kind == "footnotes"
+                     else N_("endnote {number}", number=number))
         self.in_story(story, element)
 
     # ----- block level
@@ -335,7 +341,7 @@ class _BodyWalker:
             self.out.page_break = True
         for box in boxes:
             if self.story is None:
-                self.in_story("text box", box)
+                self.in_story(N_("text box"), box)
             else:
                 self.blocks(box, None)
         if self.story is None:

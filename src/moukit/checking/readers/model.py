@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...errors import DraftError
+from ...i18n import N_
 
 MiB = 1024 * 1024
 
@@ -70,18 +71,22 @@ class Draft:
 
 
 def limit_error(file: str, what: str, field: str, value: int | float) -> DraftError:
+    """The error of a draft beyond one of :class:`Limits`; ``what`` (made with ``N_``) says
+    what is too large."""
     return DraftError(
-        file, f"{what} exceeds the limit {field}={value}; refused",
-        hint=f"if the file is genuine, raise it: read_draft(..., limits=Limits({field}=...))",
+        file, N_("{what} exceeds the limit {field}={value}; refused", what=what, field=field,
+                 value=value),
+        hint=N_("if the file is genuine, raise it: read_draft(..., limits=Limits({field}=...))",
+                field=field),
     )
 
 
 def no_text(blocks: list[Block], name: str) -> tuple[Block, ...]:
     """The blocks; a draft without any text cannot be checked."""
     if not blocks:
-        raise DraftError(name, "no text found in the draft",
-                         hint="check that this is the right file; a document holding only "
-                              "images (a scan) cannot be checked")
+        raise DraftError(name, N_("no text found in the draft"),
+                         hint=N_("check that this is the right file; a document holding only "
+                                 "images (a scan) cannot be checked"))
     return tuple(blocks)
 
 
@@ -101,7 +106,7 @@ class Collector:
         if not text.strip():
             return
         if len(self.blocks) >= self.limits.max_blocks:
-            raise limit_error(self.name, "the number of paragraphs", "max_blocks",
+            raise limit_error(self.name, N_("the number of paragraphs"), "max_blocks",
                                self.limits.max_blocks)
         if story is not None:
             self.blocks.append(Block(text, len(self.blocks), table, False, ref, story))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ...errors import DraftError
+from ...i18n import N_
 from ...text.normalize import SIGNING_LINE, name_under_signing
 from .model import Block, Collector, Draft, Limits, no_text
 
@@ -40,12 +41,12 @@ def decode_text(data: bytes, name: str) -> str:
             text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DraftError(
-            name, "not UTF-8 text (perhaps a legacy encoding such as TIS-620/Windows-874, "
-                  "or a binary file)",
-            hint="save the draft as UTF-8 text, or as .docx") from None
+            name, N_("not UTF-8 text (perhaps a legacy encoding such as TIS-620/Windows-874, "
+                     "or a binary file)"),
+            hint=N_("save the draft as UTF-8 text, or as .docx")) from None
     if "\x00" in text:
-        raise DraftError(name, "contains NUL characters: a binary file or UTF-16 without a BOM",
-                         hint="save the draft as UTF-8 text, or as .docx")
+        raise DraftError(name, N_("contains NUL characters: a binary file or UTF-16 without a BOM"),
+                         hint=N_("save the draft as UTF-8 text, or as .docx"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -26,8 +26,30 @@ import yaml
 
 from ..._yaml import load_yaml
 from ...errors import RulePackError
+from ...i18n import N_
 from ..codes import CODES, ROUTES
 from .checks import CHECKS
+
+
+class RuleName(str):
+    """A rule's name: the English ``name`` of the pack, shown in Thai (``name_th``) when a
+    message quoting it is.
+
+    >>> name = RuleName("land", "ที่ดิน")
+    >>> name, name.in_language("th"), RuleName("land").in_language("th")
+    ('land', 'ที่ดิน', 'land')
+    """
+
+    th: str
+
+    def __new__(cls, name: str, th: str = "") -> RuleName:
+        self = super().__new__(cls, name)
+        self.th = th
+        return self
+
+    def in_language(self, lang: str) -> str:
+        """The name in ``lang``: the Thai name when there is one, else the English."""
+        return self.th if lang == "th" and self.th else str(self)
 
 
 @dataclass(frozen=True)
@@ -96,16 +118,18 @@ def _parse_negations(data: dict, source: str) -> list[tuple[frozenset | None, di
     """The pack's negations: (the codes each applies to or None for all, patterns by language)."""
     items = data.get("negation") or []
     if not isinstance(items, list):
-        raise RulePackError(f"{source}: negation must be a list",
-                            hint="each item: {name, codes (optional), patterns: {lang: [regex...]}}")
+        raise RulePackError(N_("{source}: negation must be a list", source=source),
+                            hint=N_("each item: {example}",
+                                    example="{name, codes (optional), patterns: {lang: [regex...]}}"))
     out = []
     for i, item in enumerate(items):
-        where = f"{source}: negation[{i}]"
         if not isinstance(item, dict) or not isinstance(item.get("patterns"), dict):
-            raise RulePackError(f"{where}: a negation needs patterns by language")
+            raise RulePackError(N_("{source}: negation[{index}]: a negation needs patterns by language",
+                                   source=source, index=i))
         codes = item.get("codes")
         if codes is not None and not (isinstance(codes, list) and all(isinstance(c, str) for c in codes)):
-            raise RulePackError(f"{where}: codes must be a list of rule codes")
+            raise RulePackError(N_("{source}: negation[{index}]: codes must be a list of rule codes",
+                                   source=source, index=i))
         out.append((frozenset(codes) if codes is not None else None,
                     {str(lang): [str(p) for p in pats or []] for lang, pats in item["patterns"].items()}))
     return out
@@ -123,8 +147,8 @@ def _negations_of(code: str, negations) -> Patterns:
 
 def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RulePackError(f"{source}: a rule pack must be a mapping with a 'rules' list",
-                          hint="see moukit/rules/default.yaml for the format")
+        raise RulePackError(N_("{source}: a rule pack must be a mapping with a 'rules' list", source=source),
+                            hint=N_("see moukit/rules/default.yaml for the format"))
     negations = _parse_negations(data, source)
     if validate:
         for i, (_, patterns) in enumerate(negations):
@@ -133,14 +157,16 @@ def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
                     try:
                         re.compile(p)
                     except re.error as exc:
-                        raise RulePackError(f"{source}: negation[{i}]: bad pattern for {lang}: {exc}") from None
+                        raise RulePackError(N_("{source}: negation[{index}]: bad pattern for {lang}: {error}",
+                                               source=source, index=i, lang=lang, error=exc)) from None
     rules = []
     for i, item in enumerate(data["rules"]):
-        where = f"{source}: rules[{i}]"
+        where = f"{source}: rules[{i}]"  # a location, quoted in the messages
         if not isinstance(item, dict) or "code" not in item or "route" not in item:
-            raise RulePackError(f"{where}: each rule needs a code and a route")
+            raise RulePackError(N_("{where}: each rule needs a code and a route", where=where))
         if item["route"] not in ROUTES[1:]:
-            raise RulePackError(f"{where}: route must be one of {', '.join(ROUTES[1:])}")
+            raise RulePackError(N_("{where}: route must be one of {routes}", where=where,
+                                   routes=", ".join(ROUTES[1:])))
         patterns = Patterns({lang: tuple(str(p) for p in items)
                              for lang, items in (item.get("patterns") or {}).items()})
         if validate:
@@ -148,19 +174,22 @@ def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
                 try:
                     patterns[lang]
                 except re.error as exc:
-                    raise RulePackError(f"{where}: bad pattern for {lang}: {exc}") from None
+                    raise RulePackError(N_("{where}: bad pattern for {lang}: {error}", where=where,
+                                           lang=lang, error=exc)) from None
         check = item.get("check")
         if check is not None and check not in CHECKS:
-            raise RulePackError(f"{where}: unknown check {check!r}", hint=f"known checks: {', '.join(CHECKS)}")
+            raise RulePackError(N_("{where}: unknown check {check}", where=where, check=repr(check)),
+                                hint=N_("known checks: {checks}", checks=", ".join(CHECKS)))
         if not patterns and check is None:
-            raise RulePackError(f"{where}: a rule needs patterns or a check")
+            raise RulePackError(N_("{where}: a rule needs patterns or a check", where=where))
         if check is not None and not item.get("clause"):
-            raise RulePackError(f"{where}: a named check needs the clause it looks at",
-                              hint="add clause: <clause id>")
+            raise RulePackError(N_("{where}: a named check needs the clause it looks at", where=where),
+                                hint=N_("add clause: <clause id>"))
         units = item.get("units") or []
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
-            raise RulePackError(f"{where}: units must be a list of meaning unit ids")
-        rules.append(Rule(str(item["code"]), str(item.get("name", item["code"])), item["route"],
+            raise RulePackError(N_("{where}: units must be a list of meaning unit ids", where=where))
+        name = RuleName(str(item.get("name", item["code"])), str(item.get("name_th") or "").strip())
+        rules.append(Rule(str(item["code"]), name, item["route"],
                           patterns, check, item.get("clause"), tuple(units),
                           str(item.get("rationale", "")).strip(),
                           str(item.get("rationale_th", "")).strip(),
@@ -187,9 +216,11 @@ def load_rules(paths=()) -> tuple[Rule, ...]:
         try:
             data = load_yaml(path.read_text("utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise RulePackError(f"{path}: cannot read the rule pack ({exc})") from None
+            raise RulePackError(N_("{file}: cannot read the rule pack ({error})", file=path,
+                                   error=exc)) from None
         except yaml.YAMLError as exc:
-            raise RulePackError(f"{path}: the rule pack is not valid YAML ({exc})") from None
+            raise RulePackError(N_("{file}: the rule pack is not valid YAML ({error})", file=path,
+                                   error=exc)) from None
         rules.extend(_unique(_parse_pack(data, str(path)), rules, str(path)))
     return tuple(rules)
 
@@ -200,7 +231,8 @@ def _unique(new: list[Rule], known: list[Rule], source: str) -> list[Rule]:
     codes = [r.code for r in new]
     clashes = sorted({c for c in codes if c in taken or codes.count(c) > 1})
     if clashes:
-        raise RulePackError(f"{source}: rule code(s) {', '.join(clashes)} already taken",
-                          hint="give each rule of your pack a code of its own (e.g. with your "
-                               "office's prefix); moukit's codes start with MK-")
+        raise RulePackError(N_("{source}: rule code(s) {codes} already taken", source=source,
+                               codes=", ".join(clashes)),
+                            hint=N_("give each rule of your pack a code of its own (e.g. with your "
+                                    "office's prefix); moukit's codes start with MK-"))
     return new

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from ...i18n import N_
 from ...text.normalize import clean
 from ..patterns import key_of, make_key
 from ..report import Finding
@@ -50,8 +51,9 @@ def nonbinding_sentence(rule, analysis) -> Finding | None:
     status = analysis.clause_status.get(rule.clause, "equal")  # a form without it: "equal"
     if status == "equal" or (analysis.translation is not None and not _translation_breaks(rule, analysis)):
         return None
-    what = "removed" if status == "removed" else "changed"
-    return _rule_finding(rule, analysis, f"the Letter of Intent's non-binding sentence was {what}",
+    message = (N_("the Letter of Intent's non-binding sentence was removed") if status == "removed"
+               else N_("the Letter of Intent's non-binding sentence was changed"))
+    return _rule_finding(rule, analysis, message,
                          clause_id=rule.clause, standard=analysis.standard.get(rule.clause),
                          draft=analysis.draft_clauses.get(rule.clause) or None)
 
@@ -63,8 +65,8 @@ def prevailing_language(rule, analysis) -> Finding | None:
     if analysis.translation is not None:
         if not _translation_breaks(rule, analysis):
             return None
-        return _rule_finding(rule, analysis, "the signing clause no longer says that the English "
-                             "text is the one used", clause_id=rule.clause,
+        return _rule_finding(rule, analysis, N_("the signing clause no longer says that the English "
+                                                "text is the one used"), clause_id=rule.clause,
                              standard=analysis.standard.get(rule.clause),
                              draft=analysis.draft_clauses.get(rule.clause) or None)
     english = (analysis.pack.lexicon.get("languages") or {}).get("en") or "English"
@@ -73,7 +75,7 @@ def prevailing_language(rule, analysis) -> Finding | None:
     draft = make_key([analysis.draft_clauses.get(rule.clause, "")]).key.lower()
     if draft.count(key) >= standard.count(key):
         return None
-    return _rule_finding(rule, analysis, "the signing clause no longer makes the English text prevail",
+    return _rule_finding(rule, analysis, N_("the signing clause no longer makes the English text prevail"),
                          clause_id=rule.clause, standard=analysis.standard.get(rule.clause),
                          draft=analysis.draft_clauses.get(rule.clause))
 
@@ -168,9 +170,24 @@ def _spans(rule, lang: str, text: str) -> list[tuple[int, int]]:
 def _words_found(rule, analysis, words: list[str], text: str, clause_id: str | None) -> Finding:
     """The finding of a pattern rule: the words it matched in ``text`` (of ``clause_id``)."""
     clause = analysis.patterns.form.clause(clause_id) if clause_id else None
-    return _rule_finding(
-        rule, analysis, f"{rule.name}: {', '.join(repr(w) for w in words)} in {_excerpt(text, words)!r}",
-        clause_id=clause_id, draft=text, clause_number=str(clause.number) if clause and clause.number else None)
+    return _rule_finding(rule, analysis, matched_words(rule.name, words, _excerpt(text, words)),
+                         clause_id=clause_id, draft=text,
+                         clause_number=str(clause.number) if clause and clause.number else None)
+
+
+def matched_words(rule: str, words: list[str], context: str) -> str:
+    """The message of a pattern rule that matched ``words`` in ``context`` (the context said
+    only when it is more than the one word matched).
+
+    >>> matched_words("binding language", ["shall"], "the Sides shall meet")
+    "binding language: 'shall' in 'the Sides shall meet'"
+    >>> matched_words("binding language", ["Shall"], " shall ")
+    "binding language: 'Shall'"
+    """
+    quoted = ", ".join(repr(w) for w in words)
+    if len(words) == 1 and context.strip().casefold() == words[0].strip().casefold():
+        return N_("{rule}: {words}", rule=rule, words=quoted)
+    return N_("{rule}: {words} in {context}", rule=rule, words=quoted, context=repr(context))
 
 
 def _excerpt(text: str, words: list[str], size: int = 120) -> str:

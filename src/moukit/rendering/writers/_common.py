@@ -4,6 +4,7 @@ and the checks a document must pass before it is laid out."""
 from __future__ import annotations
 
 from ...errors import UsageError
+from ...i18n import N_
 from ..document import Document
 from . import LAYOUTS
 
@@ -14,9 +15,10 @@ def require_layout(document: Document, layout: str) -> None:
     """Raise :class:`MoukitError` unless the document has versions, the layout exists and, for
     the parallel layout, every version has the same clauses in the same order."""
     if not document.versions:
-        raise UsageError("the document has no language version to write")
+        raise UsageError(N_("the document has no language version to write"))
     if layout not in LAYOUTS:
-        raise UsageError(f"unknown layout {layout!r}", hint=f"use one of: {', '.join(LAYOUTS)}")
+        raise UsageError(N_("unknown layout {layout}", layout=repr(layout)),
+                         hint=N_("use one of: {choices}", choices=", ".join(LAYOUTS)))
     if layout == "parallel":
         require_same_clauses(document)
 
@@ -28,9 +30,10 @@ def require_same_clauses(document: Document) -> None:
     for version in document.versions[1:]:
         if [c.id for c in version.clauses] != first:
             raise UsageError(
-                f"the {version.lang} version does not have the same clauses as the "
-                f"{document.versions[0].lang} version, so they cannot be laid out side by side",
-                hint="use the separate layout, or render every language from the same form",
+                N_("the {lang} version does not have the same clauses as the {first} version, so "
+                   "they cannot be laid out side by side", lang=version.lang,
+                   first=document.versions[0].lang),
+                hint=N_("use the separate layout, or render every language from the same form"),
             )
 
 

@@ -21,6 +21,7 @@ from docx.shared import Pt
 from docx.table import _Cell
 
 from ...errors import OutputError, UsageError
+from ...i18n import N_
 from ...ooxml.package import package_bytes
 from ...ooxml.properties import add_custom_properties
 from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
@@ -69,9 +70,10 @@ class _Writer:
         bad = NOT_XML.search(text)
         if bad:
             raise OutputError(
-                f"the {self.version.lang} text has control character U+{ord(bad.group()):04X}, "
-                f"which a DOCX file cannot hold: {text[:60]!r}",
-                hint="remove the character from the spec or template")
+                N_("the {lang} text has control character {character}, which a DOCX file cannot "
+                   "hold: {text}", lang=self.version.lang, character=f"U+{ord(bad.group()):04X}",
+                   text=repr(text[:60])),
+                hint=N_("remove the character from the spec or template"))
         for piece, complex_script in self.segments(text):
             run = paragraph.add_run(piece)
             style = self.style
@@ -183,8 +185,8 @@ def _signing_datetime(document: Document) -> datetime:
     try:
         day = date.fromisoformat(document.signing_date)
     except ValueError:
-        raise UsageError(f"signing date {document.signing_date!r} is not an ISO date",
-                          hint="use YYYY-MM-DD") from None
+        raise UsageError(N_("signing date {date} is not an ISO date", date=repr(document.signing_date)),
+                         hint=N_("use YYYY-MM-DD")) from None
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
