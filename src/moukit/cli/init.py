@@ -7,7 +7,7 @@ import os
 import sys
 
 from .. import i18n
-from ..i18n import N_, translate
+from ..i18n import N_, Joined, translate
 from ..i18n import gettext as _
 from ._common import EXIT_OK, err
 
@@ -76,14 +76,15 @@ def run(args: argparse.Namespace) -> int:
         if read is not None:
             err(_("{option}: {read}").format(option=init.option_name(key), read=translate(read, ui_lang)))
     if args.non_interactive:
-        problems = [f"{init.option_name(e.key)}: {init.problem_text(e, ui_lang)}" for e in errors]
+        problems: list[object] = [N_("{option}: {problem}", option=init.option_name(e.key),
+                                     problem=init.problem_message(e)) for e in errors]
         invalid = {e.key for e in errors}  # given, but not valid: not "missing"
         lacking = [k for k in init.missing(answers) if k not in invalid]
         if lacking:
-            problems.append(_("missing answers: {options}").format(
-                options=" ".join(init.option_name(k) for k in lacking)))
+            problems.append(N_("missing answers: {options}",
+                               options=" ".join(init.option_name(k) for k in lacking)))
         if problems:
-            raise UsageError("\n  ".join(problems),
+            raise UsageError(Joined("\n  ", problems),
                               hint=N_("give every answer as an option (see moukit init --help), "
                                       "or leave out --non-interactive to be asked"))
     else:

@@ -590,12 +590,19 @@ def interview(answers: dict, ask: Callable[[str], str], say: Callable[[str], Non
                 say("  " + translate(read, ui_lang))
 
 
-def problem_text(error: AnswerError, lang: str) -> str:
-    """An invalid answer's message and how to fix it, as one line in ``lang``: ``'Korat' is
-    not a Thai province: did you mean Trat or Krabi?``"""
+def problem_message(error: AnswerError) -> str:
+    """An invalid answer's message and how to fix it, as one sentence: ``'Chiang Mia' is not
+    a Thai province: did you mean Chiang Mai or Chiang Rai?``"""
     if not error.hint:
-        return translate(error.message, lang)
-    return translate(N_("{message}: {hint}", message=error.message, hint=error.hint), lang)
+        return error.message
+    if str(error.message).endswith("?"):  # "... did you mean 2026-08-20?" then the fix
+        return N_("{message} {hint}", message=error.message, hint=error.hint)
+    return N_("{message}: {hint}", message=error.message, hint=error.hint)
+
+
+def problem_text(error: AnswerError, lang: str) -> str:
+    """:func:`problem_message` in ``lang``."""
+    return translate(problem_message(error), lang)
 
 
 def completer_words(key: str, answers: dict) -> list[str]:

@@ -8,7 +8,6 @@ import sys
 
 from ..i18n import N_, translate
 from ..i18n import gettext as _
-from ..i18n import translate
 from ..rendering import DIGITS
 from ..rendering.writers import FORMATS, LAYOUTS, format_of_suffix
 from ._common import EXIT_OK, STDOUT, err, templates_option
