@@ -23,6 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+TODAY = "2026-11-30"  # the day the tests are set on: a spec's signing date is far or near from it
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch):
+    """Fix "today" (the far-signing-date notice, MK-W006, depends on it) so that results do not
+    change with the calendar."""
+    import datetime
+
+    monkeypatch.setattr("moukit.spec.notices.current_date", lambda: datetime.date.fromisoformat(TODAY))
+
+
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES

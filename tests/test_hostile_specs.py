@@ -187,7 +187,7 @@ def test_unknown_province_gets_a_suggestion(capsys, tmp_path):
 
 def test_unknown_language_code(capsys, tmp_path):
     text = hs.dump(hs.changed(("partner", "language"), "xx"))
-    refuse(capsys, tmp_path, text, "partner.language", "'xx' is not an ISO 639-1 language code")
+    refuse(capsys, tmp_path, text, "partner.language", "'xx' is not a language code or name")
 
 
 def test_unknown_field_of_cooperation_gets_a_suggestion(capsys, tmp_path):

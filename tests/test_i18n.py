@@ -139,11 +139,12 @@ def test_thai_help_imports_no_heavy_module():
     assert not names & HEAVY, names & HEAVY
 
 
-def test_thai_error_prefix_and_english_library_message(capsys, tmp_path):
+def test_thai_error_prefix_and_thai_library_message(capsys, tmp_path):
     code, _, err = run(capsys, "--ui-lang", "th", "render", tmp_path / "none.yaml")
     assert code == 2
     prefix = th("error: {message}").split("{message}")[0]
     assert err.startswith("moukit: " + prefix), err
+    assert th("no such file") in err and "no such file" not in err  # the spec error, in Thai
     assert "none.yaml" in err  # the message names the file
 
 

@@ -32,13 +32,14 @@ OPTIONS = {
 }
 
 # A Letter of Intent with an English-writing partner, answered question by question. The
-# province is first misspelt, and the last four alternatives take their defaults (Enter).
+# province is first misspelt, the last four alternatives take their defaults (Enter), and the
+# date is first written YYYY-MM-DD with a Buddhist-Era year (refused), then as a Thai date.
 LOI_ANSWERS = [
     "loi", "Chiang Mia", "Chiang Mai", "en", "cn", "2",
     "Shanghai Municipality", "นครเซี่ยงไฮ้",
     "", "3", "", "",          # relationship (default sister), parties 3 = the_two_sides, ...
     "economy, 2",             # a field by id and one by its number in the list (trade)
-    "Shanghai", "เซี่ยงไฮ้", "22/11/2026", "2026-11-22",
+    "Shanghai", "เซี่ยงไฮ้", "2569-11-22", "22/11/2569",
     "Mr. Somchai Jaidee", "นายสมชาย ใจดี", "", "",
     "Mr. Li Ming", "นายหลี่ หมิง", "Mayor of Shanghai", "นายกเทศมนตรีนครเซี่ยงไฮ้",
 ]
@@ -195,12 +196,13 @@ def test_interactive_english_with_a_misspelt_province(tmp_path, capsys, monkeypa
     province_prompts = [p for p in prompts if p.startswith(THAI_PROVINCE_PROMPT)]
     assert len(province_prompts) == 2  # asked again after the misspelling
     assert "'Chiang Mia' is not a Thai province" in stdout and "did you mean Chiang Mai" in stdout
-    assert "is not a date written YYYY-MM-DD" in stdout  # 22/11/2026 was refused, then re-asked
+    assert "2569 looks like a Buddhist-Era year: did you mean 2026-11-22?" in stdout  # re-asked
+    assert "22/11/2569 → 2026-11-22 (22 พฤศจิกายน พ.ศ. 2569)" in stdout  # the conversion, shown
     assert "Governor of Chiang Mai Province" in " ".join(prompts)  # offered as the default
     spec = moukit.load_spec(out)
     assert spec.instrument == "loi" and spec.languages == ("th", "en")
     assert spec.thai_party.province == "Chiang Mai" and spec.partner.country == "CN"
-    assert spec.partner.level == "province"
+    assert spec.partner.level == "province" and spec.signing.date == dt.date(2026, 11, 22)
     assert spec.relationship == "sister" and spec.parties == "the_two_sides"
     assert spec.fields == ["economy", "trade"]
     assert spec.signatories.thai.position["th"] == "ผู้ว่าราชการจังหวัดเชียงใหม่"

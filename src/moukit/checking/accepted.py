@@ -22,10 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import TemplateError
+from ..i18n import N_
 from ..packs.library import LEXICON, LanguagePack, load_lexicon
 from .patterns import FormPatterns, form_patterns, make_key
 
-REFERENCE = "moukit's reference translation"
+REFERENCE = N_("moukit's reference translation")
 ACCEPTED = "accepted"  # the pack's sub-folder of accepted texts
 
 
@@ -54,8 +55,8 @@ def accepted_texts(pack: LanguagePack, extra_dirs: tuple[Path, ...] = ()) -> lis
             found += [_accepted(sub.name, sub, pack) for sub in sorted(folder.iterdir()) if sub.is_dir()]
     for d in extra_dirs:
         if not Path(d).is_dir():
-            raise TemplateError("accepted texts folder not found", file=str(d),
-                                hint="give a folder that holds one sub-folder per language")
+            raise TemplateError(N_("accepted texts folder not found"), file=str(d),
+                                hint=N_("give a folder that holds one sub-folder per language"))
         if (Path(d) / pack.lang).is_dir():
             found.append(_accepted(Path(d).name, Path(d) / pack.lang, pack))
     return found

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..forms import Form, Slot
+from ..i18n import N_
 from ..packs.library import LanguagePack
 from ..text import editorial
 from ..text.markers import MARK, mark, unmark
@@ -220,7 +221,7 @@ def moved_clauses(analysis: Analysis, rendered, std_tokens: list[Token], draft_t
         analysis.draft_clauses[clause_id] = text
         analysis.clause_blocks[clause_id] = [block]
         findings.append(finding(
-            "MK-C004", f"clause {clause.number or clause_id} was moved out of the form's order",
+            "MK-C004", N_("clause {number} was moved out of the form's order", number=clause.number or clause_id),
             lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
             standard=analysis.standard[clause_id], draft=text))
     if moved:
@@ -358,7 +359,7 @@ def judge_clauses(analysis: Analysis, rendered, work: ClauseWork,
         analysis.clause_blocks[clause_id] = sorted({t.block for t in work.draft[index]})
         if not work.draft[index]:
             analysis.clause_status[clause_id] = "removed"
-            f = finding("MK-C003", f"clause {number or clause_id} of the form is missing",
+            f = finding("MK-C003", N_("clause {number} of the form is missing", number=number or clause_id),
                         lang=lang, clause_id=clause_id, clause_number=number,
                         standard=standard, draft=None, diff=[DiffOp("delete", standard)])
             removed[index] = f
@@ -370,10 +371,11 @@ def judge_clauses(analysis: Analysis, rendered, work: ClauseWork,
         analysis.clause_status[clause_id] = "changed"
         if work.value_only[index]:
             code = "MK-M001"
-            message = f"clause {number or clause_id}: a name or value differs from the rest of the version"
+            message = N_("clause {number}: a name or value differs from the rest of the version",
+                         number=number or clause_id)
         else:
             code = "MK-C001"
-            message = f"clause {number or clause_id}: the wording of the form was changed"
+            message = N_("clause {number}: the wording of the form was changed", number=number or clause_id)
         findings.append(finding(code, message, lang=lang, clause_id=clause_id, clause_number=number,
                                 standard=standard, draft=draft_text,
                                 diff=_merge_ops(work.ops[index], lang)))
@@ -393,9 +395,11 @@ def judge_added(analysis: Analysis, inserted: list[list[Token]], removed: dict[i
             None, make_key([f.standard]).key, make_key([text]).key, autojunk=False).ratio() >= 0.6), None)
         if moved_from is not None:
             f = removed.pop(moved_from)
+            moved = N_("clause {number} was moved", number=f.clause_number or f.clause_id) \
+                if _same_wording(f.standard, text) else \
+                N_("clause {number} was moved and its wording changed", number=f.clause_number or f.clause_id)
             findings[findings.index(f)] = finding(
-                "MK-C004", f"clause {f.clause_number or f.clause_id} was moved" + (
-                    "" if _same_wording(f.standard, text) else " and its wording changed"),
+                "MK-C004", moved,
                 lang=lang, clause_id=f.clause_id, clause_number=f.clause_number,
                 standard=f.standard, draft=text, diff=word_diff(f.standard, text, lang, terms))
             analysis.clause_status[f.clause_id] = "moved"
@@ -405,7 +409,8 @@ def judge_added(analysis: Analysis, inserted: list[list[Token]], removed: dict[i
             continue
         number = numbers.get(run[0].block)
         findings.append(finding(
-            "MK-C002", "text that is not in the form was added" + (f" (numbered {number})" if number else ""),
+            "MK-C002", N_("text that is not in the form was added (numbered {number})", number=number)
+            if number else N_("text that is not in the form was added"),
             lang=lang, clause_id=None, clause_number=number, standard=None, draft=text,
             diff=[DiffOp("insert", text)]))
 
@@ -550,4 +555,4 @@ def word_diff(standard: str, draft: str, lang: str, terms: frozenset) -> list[Di
 
 def _note_renumbering(analysis: Analysis, numbers: dict[int, str], findings: list[Finding]) -> None:
     if any(f.kind in ("added", "removed", "moved") for f in findings) and numbers:
-        analysis.version.editorial.append("clauses renumbered around the added, removed or moved clauses")
+        analysis.version.editorial.append(N_("clauses renumbered around the added, removed or moved clauses"))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .._args import DraftsArg, PathArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
 from ..errors import MoukitError, UsageError
+from ..i18n import N_, translate
 from .codes import ROUTES
 from .report import Report
 
@@ -95,8 +96,8 @@ def draft_files(paths: Iterable[PathArg]) -> list[str]:
             found = sorted(p for p in path.iterdir() if p.is_file()
                            and p.suffix.lower() in DRAFT_SUFFIXES and not p.name.startswith((".", "~$")))
             if not found:
-                raise UsageError(f"{path}: a folder with no drafts (.docx, .txt, .md) in it",
-                                 hint="give a draft file, or the folder that holds the drafts")
+                raise UsageError(N_("{path}: a folder with no drafts (.docx, .txt, .md) in it", path=str(path)),
+                                 hint=N_("give a draft file, or the folder that holds the drafts"))
             out += [str(p) for p in found]
         else:
             out.append(str(path))
@@ -200,20 +201,30 @@ def _thai_province(report: Report) -> str | None:
     return None
 
 
-def summary(batch: Batch) -> str:
-    """One line per file: exit code, verdict, file, and the reason or the error; then a total."""
-    lines = [f"{row['exit_code']}  {row['verdict']:<16} {row['file']}  ({row['error'] or row['reason']})"
-             for row in batch.rows()]
-    lines.append(f"{len(batch.rows())} file(s), {len(batch.reports)} agreement(s), "
-                 f"{len(batch.errors)} not checked; worst verdict: {batch.verdict} "
-                 f"(exit code {batch.exit_code})")
+def summary(batch: Batch, lang: str = "en") -> str:
+    """One line per file: exit code, verdict, file, and the reason or the error; then a total
+    (in ``lang``: ``en`` or ``th``)."""
+    from .output._common import ROUTE_NAMES, named
+
+    lines = []
+    for report in batch.reports:
+        reason = translate(report.reason, lang)
+        lines += [f"{report.exit_code}  {named(ROUTE_NAMES, report.verdict, lang):<16} {source}  ({reason})"
+                  for source in report.sources]
+    error = translate(N_("error"), lang)
+    lines += [f"2  {error:<16} {source}  ({translate(exc.message, lang)})" for source, exc in batch.errors]
+    lines.append(translate(N_("{files} file(s), {agreements} agreement(s), {errors} not checked; worst "
+                              "verdict: {verdict} (exit code {code})", files=len(batch.rows()),
+                              agreements=len(batch.reports), errors=len(batch.errors),
+                              verdict=ROUTE_NAMES[batch.verdict], code=batch.exit_code), lang))
     return "\n".join(lines)
 
 
 def several_agreements(batch: Batch) -> UsageError:
     """The error of :func:`moukit.check` given files that are several agreements."""
     groups = "; ".join(", ".join(r.sources) for r in batch.reports)
-    return UsageError(f"the drafts are {len(batch.reports)} different agreements ({groups}): each "
-                      "gets its own verdict", hint="check them with moukit.check_all() (or "
-                      "`moukit check` with every file, which reports each agreement)")
+    return UsageError(N_("the drafts are {count} different agreements ({groups}): each gets its own "
+                         "verdict", count=len(batch.reports), groups=groups),
+                      hint=N_("check them with moukit.check_all() (or `moukit check` with every "
+                              "file, which reports each agreement)"))
 

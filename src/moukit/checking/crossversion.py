@@ -12,12 +12,14 @@ word for word with the form are.
 from __future__ import annotations
 
 from ..forms import get_form
+from ..i18n import N_, Message
 from ..text.normalize import token_key
 from .align import Analysis
 from .names import NAME_SLOTS, NameComparison, compare_name
 from .patterns import key_of
 from .report import Finding, VersionResult, finding
-from .values import describe_value
+from .values import describe_value, value_name
+from .wording import Joined
 
 
 def _comparable(values: dict, lang: str) -> dict[str, object]:
@@ -84,8 +86,8 @@ def compare_versions(results: list[VersionResult], *, with_names: bool = True) -
             continue
         shown = {r.lang: describe_value(r.values.get(name)) for r, _ in present}
         findings.append(finding(
-            "MK-X001", f"the language versions disagree on {name.replace('_', ' ')}: "
-                       + "; ".join(f"{lang}: {v}" for lang, v in shown.items()),
+            "MK-X001", N_("the language versions disagree on {name}: {values}", name=value_name(name),
+                          values=Joined([Joined([f"{lang}: ", v], "") for lang, v in shown.items()], "; ")),
             values=shown))
     if with_names:
         findings += [_name_finding(c) for c in compare_names(results) if c.verdict == "different"]
@@ -95,9 +97,8 @@ def compare_versions(results: list[VersionResult], *, with_names: bool = True) -
     added = {r.lang: sum(f.kind == "added" for f in r.findings) for r in compared}
     if len({tuple(v) for v in structural.values()}) > 1 or len(set(added.values())) > 1:
         findings.append(finding(
-            "MK-X002", "the language versions do not carry the same clauses",
-            values={lang: ", ".join(v) + (f" + {added[lang]} added" if added[lang] else "")
-                    for lang, v in structural.items()}))
+            "MK-X002", N_("the language versions do not carry the same clauses"),
+            values={lang: _clauses(v, added[lang]) for lang, v in structural.items()}))
     return findings
 
 
@@ -118,17 +119,25 @@ def compare_names(results: list[VersionResult]) -> list[NameComparison]:
     return out
 
 
-NAME_LABELS = {"thai_name": "the Thai party", "partner_name": "the partner",
-               "place": "the place of signing", "thai_signatory.name": "the Thai signatory",
-               "partner_signatory.name": "the partner's signatory"}
+NAME_LABELS = {"thai_name": N_("the Thai party"), "partner_name": N_("the partner"),
+               "place": N_("the place of signing"), "thai_signatory.name": N_("the Thai signatory"),
+               "partner_signatory.name": N_("the partner's signatory")}
+
+
+def _clauses(ids: list[str], added: int) -> Message | str:
+    """A version's clauses for the X002 values: "c1, c2, c3" and how many it adds."""
+    if added:
+        return N_("{clauses} + {count} added", clauses=", ".join(ids), count=added)
+    return ", ".join(ids)
 
 
 def _name_finding(c: NameComparison) -> Finding:
     from .translation import language_name
 
     return finding(
-        "MK-X001", f"the language versions name {NAME_LABELS[c.slot]} differently: {c.shown} in the "
-                   f"{language_name(c.lang)} version, {c.english} in the English",
+        "MK-X001", N_("the language versions name {what} differently: {name} in the {language} "
+                      "version, {english} in the English", what=NAME_LABELS[c.slot], name=c.shown,
+                      language=language_name(c.lang), english=c.english),
         lang=c.lang, standard=c.english, draft=c.other, values={"en": c.english, c.lang: c.shown})
 
 
@@ -150,8 +159,9 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
         if a.version.lang not in spec.languages or a.patterns.form.instrument != spec.instrument:
             if a.patterns.form.instrument != spec.instrument:
                 findings.append(finding(
-                    "MK-S002", f"the draft is a {a.patterns.form.instrument.upper()}, the spec a "
-                               f"{spec.instrument.upper()}", lang=a.version.lang))
+                    "MK-S002", N_("the draft is a {draft}, the spec a {spec}",
+                                  draft=a.patterns.form.instrument.upper(), spec=spec.instrument.upper()),
+                    lang=a.version.lang))
             continue
         expected = flat_context(build_context(spec, a.pack))
         slots = {s.name: s for s in a.patterns.form.slots}
@@ -165,13 +175,15 @@ def compare_with_spec(analyses: list[Analysis], spec) -> list[Finding]:
                 (got_value, got_text), (want_value, want_text) = as_value
                 if got_value != want_value:
                     findings.append(finding(
-                        "MK-S001", f"{slot.replace('_', ' ')} is {got_text} in the draft but {want_text} "
-                                   "in the spec", lang=a.version.lang, standard=want, draft=got,
+                        "MK-S001", N_("{name} is {draft} in the draft but {spec} in the spec",
+                                      name=value_name(slot), draft=got_text, spec=want_text),
+                        lang=a.version.lang, standard=want, draft=got,
                         values={"spec": want_text, "draft": got_text}))
                 continue
             if not _same_name(got, want, a, kind):
                 findings.append(finding(
-                    "MK-S001", f"{slot.replace('_', ' ')} is {got!r} in the draft but {want!r} in the spec",
+                    "MK-S001", N_("{name} is {draft!r} in the draft but {spec!r} in the spec",
+                                  name=value_name(slot), draft=got, spec=want),
                     lang=a.version.lang, standard=want, draft=got, values={"spec": want, "draft": got}))
     return findings
 
@@ -213,7 +225,7 @@ def _spec_value(kind: str | None, described: dict, spec):
         spec_term = getattr(spec, "term", None)
         years = getattr(spec_term, "years", None)
         if term.get("kind") == "fixed" and isinstance(term.get("years"), int) and years is not None:
-            return (term["years"], f"{term['years']} years"), (years, f"{years} years")
+            return (term["years"], N_("{years} years", years=term["years"])), (years, N_("{years} years", years=years))
         return None
     if kind == "date":
         date = described.get("date") or {}

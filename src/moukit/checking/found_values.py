@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..forms import ClauseDef, Form, Slot, get_form
+from ..i18n import N_
 from .units import Span, UnitLexicon, all_spans, find_dates, matchable
-from .values import NOT_SHOWN
+from .values import NOT_SHOWN, value_name
 
+NAMES_GIVEN = N_("given")  # where a name to look for comes from, when no source is named
 _DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
@@ -84,8 +86,8 @@ class NameFinder:
                 if clause.kind == "title":
                     for line in lines.get(clause.id, []):
                         pieces.update(_line_names(line, clause, lex, options))
-        origin = {**{slot: "its signature block" for slot in signed},
-                  **{slot: known_from or "given" for slot in expected}}
+        origin = {**{slot: N_("its signature block") for slot in signed},
+                  **{slot: known_from or NAMES_GIVEN for slot in expected}}
         expected = {**signed, **expected}
         aliases = {}
         place = (reference.names.get("place") or "").casefold().strip()
@@ -268,7 +270,7 @@ def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon,
             found = _alternative(slot.name, form.instrument, mt, lex, described, spans)
             meant = not form.alternatives[slot.name].wording_only
             if not found and meant and required and isinstance(expected, dict) and expected.get("options"):
-                missing.append(slot.name)
+                missing.append(value_name(slot.name))
         elif slot.kind == "date":
             dates = find_dates(mt, lex.lang, lex.locale)
             if dates:
@@ -276,16 +278,16 @@ def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon,
                 described.setdefault("date", {"text": mt[a:b], "iso": date.isoformat()})
                 spans += [s for _, s in dates]
             elif required and expected:
-                missing.append("date")
+                missing.append(value_name("date"))
         elif slot.kind == "term":
             if not _term(slot, mt, lex, expected, described, spans) and required and expected:
-                missing.append("term")
+                missing.append(value_name("term"))
         elif slot.kind == "field_list":
             missing += _fields(slot, mt, lex, expected, described, spans)
         elif slot.kind == "language":
             if not _language(slot, mt, lex, expected, described, spans) and required \
                     and isinstance(expected, dict) and expected.get("code") not in (None, "en"):
-                missing.append("partner's language")
+                missing.append(value_name("partner_language"))
         elif slot.kind in ("text", "party_name") and finder.knows(slot.name):
             hit = finder.locate(slot.name, mt)
             spans += hit
@@ -298,8 +300,8 @@ def find_values(clause: ClauseDef, slots: list[Slot], mt: str, lex: UnitLexicon,
         names_missing = [n for n in names_missing if n not in PARTY_SLOTS]
     for name in names_missing:
         slot = finder.aliases.get(name, name)
-        missing.append(f"{name.replace('_', ' ').replace('.', ' ')} ({finder.expected.get(slot)}, as "
-                       f"{finder.origin.get(slot, 'given')} writes it)")
+        missing.append(N_("{name} ({value}, as {origin} writes it)", name=value_name(name),
+                          value=finder.expected.get(slot), origin=finder.origin.get(slot, NAMES_GIVEN)))
     return missing
 
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import MoukitError, TemplateError
+from ..i18n import N_
 from ..packs.library import TemplateLibrary
 from ..text.normalize import clean
 from .patterns import key_of
 
-KINDS = {"page": "page furniture", "revision": "revision label", "contact": "letterhead contact line",
-         "blank": "blank field"}
+KINDS = {"page": N_("page furniture"), "revision": N_("revision label"),
+         "contact": N_("letterhead contact line"), "blank": N_("blank field")}
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def layout(library: TemplateLibrary) -> Layout:
                 try:
                     lines.append((kind, re.compile(pattern, re.IGNORECASE)))
                 except re.error as exc:
-                    raise TemplateError(f"layout.yaml: bad pattern {pattern!r} in {group}: {exc}",
+                    raise TemplateError(N_("layout.yaml: bad pattern {pattern!r} in {group}: {error}",
+                                           pattern=pattern, group=group, error=str(exc)),
                                         file=str(pack.dirs[0] / "layout.yaml")) from None
     markers.discard("")
     return Layout(headings, tuple(lines), frozenset(markers), frozenset(non_latin),

@@ -17,6 +17,7 @@ import difflib
 import re
 
 from ..forms import INSTRUMENTS
+from ..i18n import N_
 from ..packs.library import LanguagePack, TemplateLibrary
 from ..text import editorial
 from ..text.chars import THAI_DIGITS, has_thai
@@ -28,7 +29,7 @@ from .report import Finding, VersionResult, finding
 from .rules import Rule
 from .rules.checks import apply_rules
 from .segment import VersionText, block_text, literal_chunks
-from .values import consensus, describe_values
+from .values import consensus, describe_values, value_name
 
 
 def _instrument_order(key: Key, library_pack: LanguagePack, spec) -> list[str]:
@@ -121,25 +122,25 @@ def editorial_notes(blocks: list[str], standard: list[str] | None = None) -> lis
     text = "\n".join(blocks)
     notes = []
     if re.search("[\u201c\u201d\u2018\u2019\u00ab\u00bb]", text):
-        notes.append("curly quotes")
+        notes.append(N_("curly quotes"))
     if re.search(f"[{THAI_DIGITS}]", text):
-        notes.append("Thai digits")
+        notes.append(N_("Thai digits"))
     if any(clean(line, variants=False) != " ".join(unicodedata.normalize("NFC", line).split())
            for line in text.split("\n") if has_thai(line)
            and not re.search(f"[{THAI_DIGITS}\u201c\u201d\u2018\u2019]", line)):
-        notes.append("Thai marks typed in another order (normalised)")
+        notes.append(N_("Thai marks typed in another order (normalised)"))
     # (a paragraph after a signing line starts with a signatory's name, "(X)", not a number)
     names = [i > 0 and name_under_signing(blocks[i - 1], b) for i, b in enumerate(blocks)]
     numbers = [not name and strip_numbering(b.lstrip())[1] and b.lstrip()[:12] for b, name in zip(blocks, names)]
     if any(n and not re.match(r"\d{1,2}\. ", n) for n in numbers):
-        notes.append("numbering style")
+        notes.append(N_("numbering style"))
     if any("  " in b.strip() or "\n" in b.strip() and len(b) > 200 for b in blocks):
-        notes.append("spacing and line breaks")
+        notes.append(N_("spacing and line breaks"))
     lines = []
     for block, name in zip(blocks, names):
         rest, _, title = (block.lstrip(), None, None) if name else split_numbering(block.lstrip())
         if title:
-            notes.append(f"clause title: {title}")
+            notes.append(N_("clause title: {title}", title=title))
         lines.append(rest)
     form = None if standard is None else _plain("\n".join(standard))
     notes.extend(editorial.changes(_plain("\n".join(lines)), form))
@@ -161,13 +162,15 @@ def _odd_value_findings(odd, values, patterns: FormPatterns, lang: str) -> list[
             if patterns.options_of(slot, value):
                 continue  # another listed alternative in this place: still the form
             findings.append(finding(
-                "MK-C001", f"clause {clause.number or clause_id}: {value!r} is not one of the "
-                           f"form's wordings for the {slot}",
+                "MK-C001", N_("clause {number}: {value!r} is not one of the form's wordings for "
+                              "{name}", number=clause.number or clause_id, value=value,
+                              name=value_name(slot)),
                 lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
                 standard=values[slot], draft=value))
             continue
         findings.append(finding(
-            "MK-M001", f"{slot.replace('_', ' ')} is written {value!r} here but {values[slot]!r} elsewhere",
+            "MK-M001", N_("{name} is written {here!r} here but {elsewhere!r} elsewhere",
+                          name=value_name(slot), here=value, elsewhere=values[slot]),
             lang=lang, clause_id=clause_id, clause_number=str(clause.number) if clause.number else None,
             standard=values[slot], draft=value, values={"here": value, "elsewhere": values[slot]}))
     return findings
@@ -217,7 +220,8 @@ def _variant_findings(analysis: Analysis) -> list[Finding]:
         if alternative.tolerates_other and value and not patterns.options_of(alternative.name, value):
             out.append(finding(
                 alternative.variant_code,
-                f"the {alternative.name} {value!r} is not one of the form's listed names",
+                N_("{name} {value!r} is not one of the form's listed names",
+                   name=value_name(alternative.name), value=value),
                 lang=analysis.version.lang, clause_id=patterns.first_clause_with(alternative.name),
                 draft=value))
     return out

@@ -38,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..i18n import N_
 from ..spec.provinces import Province, find_province, names_in, province_named
 
 # the names the versions are compared on: the parties, the place of signing, the signatories
@@ -202,19 +203,19 @@ def romanised(text: str, lang: str, person: bool = False) -> list[tuple[list[str
     words = [w for w in _SEPARATORS.split(text) if w]
     script = script_of(text)
     if script == "latin":
-        return [([fold_latin(w).replace(" ", "") for w in words], "as written")]
+        return [([fold_latin(w).replace(" ", "") for w in words], N_("as written"))]
     if script == "thai":
-        return [([_thai(w) for w in words], "romanised from Thai")]
+        return [([_thai(w) for w in words], N_("romanised from Thai"))]
     if person and len(words) == 1 and len(words[0]) in (2, 3, 4) and script in ("han", "hangul"):
         words = [words[0][0], words[0][1:]]
     if script == "hangul":
-        return [([_korean(w) for w in words], "romanised from Korean")]
+        return [([_korean(w) for w in words], N_("romanised from Korean"))]
     if script == "kana" or (script == "han" and lang == "ja"):
-        out = [([p for w in words for p in _japanese(w)], "romanised from Japanese")]
+        out = [([p for w in words for p in _japanese(w)], N_("romanised from Japanese"))]
         if script == "han":
-            out.append(([_pinyin(w) for w in words], "in pinyin"))
+            out.append(([_pinyin(w) for w in words], N_("in pinyin")))
         return out
-    return [([_pinyin(w) for w in words], "in pinyin")]
+    return [([_pinyin(w) for w in words], N_("in pinyin"))]
 
 
 @lru_cache(maxsize=4096)
@@ -341,7 +342,7 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         name = next((c for c in reversed(other_cores)
                      if theirs in (province_of(c, lang),)), other_cores[-1])
         shown = name if script_of(name) == "latin" and name.casefold() == theirs.name_en.casefold() \
-            else f"{name} ({theirs.name_en}, by the province list)"
+            else N_("{name} ({english}, by the province list)", name=name, english=theirs.name_en)
         if ours is not None:
             return result("same" if ours == theirs else "different", shown)
         # the English names no province: the same place only if it writes the province's name
@@ -369,7 +370,8 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         score_whole = max(similarity(english_words, words, by_word=False) for _, words, _ in readings)
     else:
         score_whole = score
-    shown = other if how == "as written" else f"{core} ({' '.join(words).title()}, {how})"
+    shown = other if how == "as written" else N_("{name} ({reading}, {how})", name=core,
+                                                 reading=" ".join(words).title(), how=how)
     if ours is not None and script == "thai":
         # the province list has every province in Thai: a Thai name that is none of them is
         # not the English's province, however it sounds

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 from .._args import DraftsArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
 from ..errors import DraftError, LanguageNotAvailable, UsageError
 from ..forms import get_form
-from ..i18n import N_
+from ..i18n import N_, Message
 from ..packs.library import TemplateLibrary
 from .align import Analysis
 from .crossversion import compare_versions, compare_with_spec
@@ -28,6 +28,7 @@ from .rules import load_rules
 from .segment import segment
 from .stories import comment_note, locate, read_by_rules
 from .versions import check_other_version, reference_for
+from .wording import Joined
 
 if TYPE_CHECKING:
     from .readers.model import Limits
@@ -42,7 +43,7 @@ def _reference(draft, versions, english: dict, library: TemplateLibrary, spec):
                          [v for d, v in versions if d is draft and v.lang != "en"])
 
 
-def _name_notes(analyses: list[Analysis], spec) -> list[str]:
+def _name_notes(analyses: list[Analysis], spec) -> list[Message]:
     """A note on the names (the parties, the place, the signatories) of each version that could
     not be compared with the English: not read in the version, or with no reliable reading
     (a Thai name in Chinese characters)."""
@@ -57,18 +58,19 @@ def _name_notes(analyses: list[Analysis], spec) -> list[str]:
     unknown: dict[str, list[str]] = {}
     for c in compare_names(results):
         if c.verdict == "unknown":
-            unknown.setdefault(c.lang, []).append(f"{NAME_LABELS[c.slot]} ({c.other})")
+            unknown.setdefault(c.lang, []).append(Joined([NAME_LABELS[c.slot], f" ({c.other})"], ""))
     for a in analyses:  # a translation whose names were not read
         if a.translation is None or english is None or a.result is None:
             continue
         for slot in NAME_SLOTS:
             if isinstance(english.values.get(slot), str) and not isinstance(a.result.values.get(slot), str):
-                unknown.setdefault(a.version.lang, []).append(f"{NAME_LABELS[slot]} (not read)")
+                unknown.setdefault(a.version.lang, []).append(N_("{name} (not read)", name=NAME_LABELS[slot]))
     if english is None:
-        unknown = {a.version.lang: ["the names"] for a in analyses if a.translation is not None}
-    return [f"in the {language_name(lang)} version, {', '.join(dict.fromkeys(names))} could not be compared "
-            "with the English (moukit has no reliable reading of a name written this way, or did not "
-            "find it): give --spec with the names in every language to check them"
+        unknown = {a.version.lang: [N_("the names")] for a in analyses if a.translation is not None}
+    return [N_("in the {language} version, {names} could not be compared with the English (moukit "
+               "has no reliable reading of a name written this way, or did not find it): give --spec "
+               "with the names in every language to check them", language=language_name(lang),
+               names=Joined(dict.fromkeys(names)))
             for lang, names in sorted(unknown.items())]
 
 
@@ -147,20 +149,21 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
     accept = paths_of(accept, "accept")
     drafts = [s.read(limits) if isinstance(s, Source) else s for s in sources]
     if not drafts:
-        raise UsageError(N_("nothing to check"), hint=N_("give one or more drafts"))
-    notes: list[str] = []
+        raise UsageError(N_("nothing to check"), hint=N_("give one or more draft files"))
+    notes: list[Message] = []
     versions = []
     for draft in drafts:
         found = segment(draft, library)
         if not found:
-            raise DraftError(draft.name, "the draft has no text", hint="check the file is the agreement")
+            raise DraftError(draft.name, N_("the draft has no text"), hint=N_("check the file is the agreement"))
         for version in found:
             if version.lang not in library.available():
-                which = "an unrecognised language" if version.lang == "und" else version.lang
+                which = N_("an unrecognised language") if version.lang == "und" else version.lang
                 raise LanguageNotAvailable(
-                    f"{draft.name}: a version is in a language moukit has no templates for "
-                    f"({which}); available: {', '.join(library.available())}",
-                    hint="add that language's templates with --templates DIR",
+                    N_("{file}: a version is in a language moukit has no templates for ({language}); "
+                       "available: {available}", file=draft.name, language=which,
+                       available=", ".join(library.available())),
+                    hint=N_("add that language's templates with --templates DIR"),
                 )
         versions += [(draft, version) for version in found]
     english = {id(v): analyze_version(v, library, rule_set, spec) for _, v in versions if v.lang == "en"}
@@ -190,14 +193,16 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
     locate(findings, drafts)
     notes += comment_note(drafts)
     if spec is None and drafts and not any(d.fingerprint for d in drafts):
-        notes.append("partner level and the Thai party's status are not in the text: give --spec to check them")
+        notes.append(N_("partner level and the Thai party's status are not in the text: give --spec to "
+                        "check them"))
     present = {r.lang for r in results}
     expected = set(spec.languages) if spec is not None else {"th", "en"} | {
         (r.values.get("partner_language") or {}).get("code") for r in results} - {None}
     missing = sorted(expected - present)
     if missing:
-        notes.append(f"no {', '.join(missing)} version was checked, although the agreement is signed "
-                     f"in {', '.join(sorted(expected))}: check every language version")
+        notes.append(N_("no {languages} version was checked, although the agreement is signed in "
+                        "{expected}: check every language version", languages=", ".join(missing),
+                        expected=", ".join(sorted(expected))))
     fingerprint = next((d.fingerprint for d in drafts if d.fingerprint), None)
     instruments = {r.instrument for r in results}
     form = get_form(next(iter(instruments))) if len(instruments) == 1 else None
@@ -208,7 +213,7 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
         notes=notes,
     )
     if report.pending_changes:
-        report.notes.append("the draft has tracked changes not yet accepted: it was checked as it "
-                            "reads with every change accepted")
+        report.notes.append(N_("the draft has tracked changes not yet accepted: it was checked as it "
+                               "reads with every change accepted"))
     report.untouched_render = len(drafts) == 1 and _untouched(drafts[0], form)
     return report, analyses

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import NotTheForm
 from ..forms import get_form
+from ..i18n import N_
 
 MIN_SHARE = 0.5  # of the form's clauses, in the best version
 MIN_SIMILAR = 0.5  # of a changed clause's words still the form's
@@ -71,11 +72,14 @@ def require_the_form(name: str, analyses: list) -> None:
     best = max((recognise(a) for a in analyses), key=lambda r: r.share)
     if best.share >= MIN_SHARE:
         return
-    title = get_form(best.instrument).name if best.instrument else "LOI or MOU"
+    from .translation import language_name
+
+    title = get_form(best.instrument).name if best.instrument else N_("LOI or MOU")
     raise NotTheForm(
-        name, f"not a Letter of Intent or Memorandum of Understanding of the form: at most "
-              f"{best.found} of the {best.clauses} clauses of the {title} were found (in the "
-              f"{best.lang} text), so there is nothing to route",
+        name, N_("not a Letter of Intent or Memorandum of Understanding of the form: at most "
+                 "{found} of the {clauses} clauses of the {title} were found (in the {language} "
+                 "text), so there is nothing to route", found=best.found, clauses=best.clauses,
+                 title=title, language=language_name(best.lang)),
         found=best.share,
-        hint="check that this is the agreement itself, not a letter, a memo or a press release "
-             "about it; a draft rewritten from scratch must be compared with the form by hand")
+        hint=N_("check that this is the agreement itself, not a letter, a memo or a press release "
+                "about it; a draft rewritten from scratch must be compared with the form by hand"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..i18n import N_
 from .codes import CODES, EXIT_CODES, ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES, worst
 
 REPORT_SCHEMA = "moukit.check-report"
@@ -31,7 +32,7 @@ class Finding:
     code: str
     route: str
     kind: str
-    message: str
+    message: str  # a moukit.i18n.Message: English as a string, Thai through translate()
     lang: str | None = None
     clause_id: str | None = None
     clause_number: str | None = None
@@ -91,7 +92,7 @@ class Report:
     pending_changes: bool = False
     untouched_render: bool = False
     fingerprint: dict | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Messages: English, Thai through translate()
 
     @property
     def verdict(self) -> str:
@@ -108,7 +109,7 @@ class Report:
         """Why the verdict is what it is: the first finding of the highest route."""
         top = [f for f in self.findings if f.route == self.verdict]
         if not top:
-            return "the draft is the standard form: only listed alternatives and filled blanks"
+            return N_("the draft is the standard form: only listed alternatives and filled blanks")
         return top[0].message
 
     def to_dict(self) -> dict:
@@ -137,7 +138,8 @@ class Report:
 
 
 def finding(code: str, message: str, **fields: Any) -> Finding:
-    """A finding of one of :data:`CODES`, with its route, kind and rationale from the table."""
+    """A finding of one of :data:`CODES`, with its route, kind and rationale from the table
+    (``message``: a :class:`moukit.i18n.Message`, so that the report can show it in Thai)."""
     c = CODES[code]
     return Finding(code=code, route=c.route, kind=c.kind, message=message,
                    rationale=c.rationale, rationale_th=c.rationale_th, **fields)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..errors import MoukitError
 from ..forms import Form, all_forms, get_form
+from ..i18n import N_
 from ..packs.library import LanguagePack, TemplateLibrary
 from ..text.markers import scrub
 from ..text.normalize import clean, detect_language, script_counts
@@ -23,6 +24,7 @@ from .patterns import (
     key_of,
     make_key,
 )
+from .wording import story_name
 
 
 @dataclass
@@ -208,25 +210,26 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
             if story.startswith("comment"):
                 rules_only.append(b)
             elif kind or story.startswith(("header", "footer")) and _short(text):
-                editorial.append(f"{kind or 'letterhead or running head'} {clean(text)!r} "
-                                 f"in the {story} ignored (read by the rules)")
+                editorial.append(N_("{kind} {text!r} in the {story} ignored (read by the rules)",
+                                    kind=kind or N_("letterhead or running head"), text=clean(text),
+                                    story=story_name(story)))
                 rules_only.append(b)
             else:
                 outside.append(b)
         elif lines.marker(text):
-            editorial.append(f"heading or draft marker {clean(text)!r} ignored")
+            editorial.append(N_("heading or draft marker {text!r} ignored", text=clean(text)))
             heading_before.add(len(kept))
         elif kind and getattr(b, "table", None) is None:  # a table cell holds a value (a name)
-            editorial.append(f"{kind} {clean(text)!r} ignored")
+            editorial.append(N_("{kind} {text!r} ignored", kind=kind, text=clean(text)))
         else:
             kept.append(b)
     for b in _running_heads(kept):
-        editorial.append(f"running head {clean(block_text(b))!r} ignored (read by the rules)")
+        editorial.append(N_("running head {text!r} ignored (read by the rules)", text=clean(block_text(b))))
         rules_only.append(b)
     kept = [b for b in kept if not any(b is r for r in rules_only)]
     titles = _clause_titles(kept)
     for b in titles:
-        editorial.append(f"clause title {clean(block_text(b))!r} ignored (read by the rules)")
+        editorial.append(N_("clause title {text!r} ignored (read by the rules)", text=clean(block_text(b))))
     rules_only += titles
     kept = [b for b in kept if not any(b is t for t in titles)]
     return kept, outside, rules_only, heading_before, editorial
@@ -285,11 +288,11 @@ def _without_first_line(block, lines, editorial: list[str]):
     if not sep or not rest.strip():
         return block
     if lines.marker(first) or lines.kind(first):
-        editorial.append(f"heading, draft marker or layout line {clean(first)!r} ignored")
+        editorial.append(N_("heading, draft marker or layout line {text!r} ignored", text=clean(first)))
         return _without_first_line(replace(block, text=rest), lines, editorial)
     kept = [line for line in text.split("\n") if lines.kind(line) != "blank field"]
     if len(kept) < len(text.split("\n")):  # a "Date: ______" line typed into a signature block
-        editorial.append(f"blank field in {clean(text)[:40]!r}... ignored")
+        editorial.append(N_("blank field in {text!r}... ignored", text=clean(text)[:40]))
         return replace(block, text="\n".join(kept))
     return block
 

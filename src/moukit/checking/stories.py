@@ -10,9 +10,11 @@ is reported.
 
 from __future__ import annotations
 
+from ..i18n import N_, Message
 from ..text.normalize import clean
 from .report import Finding
 from .segment import VersionText, block_text
+from .wording import in_story, words_found
 
 
 def locate(findings: list[Finding], drafts) -> None:
@@ -28,7 +30,7 @@ def locate(findings: list[Finding], drafts) -> None:
         story = next((story for text, story in stories if text and text in draft), None)
         if story:
             f.where = story
-            f.message += f" (in the {story})"
+            f.message = in_story(f.message, story)
 
 
 def read_by_rules(version: VersionText, rules) -> list[Finding]:
@@ -46,18 +48,17 @@ def read_by_rules(version: VersionText, rules) -> list[Finding]:
                 continue
             out.append(Finding(
                 code=rule.code, route=rule.route, kind="rule", lang=version.lang,
-                message=f"{rule.name}: {', '.join(repr(w) for w in words)} in {text[:120]!r} "
-                        f"(in the {block.story})",
+                message=in_story(words_found(rule.name, words, text), block.story),
                 draft=text, rationale=rule.rationale, rationale_th=rule.rationale_th,
                 where=block.story, source=version.source or None))
     return out
 
 
-def comment_note(drafts) -> list[str]:
+def comment_note(drafts) -> list[Message]:
     """A note on the comments a draft holds (they are read by the rules only)."""
     count = len({(d.name, b.story) for d in drafts for b in d.blocks
                  if (getattr(b, "story", None) or "").startswith("comment")})
     if not count:
         return []
-    return [f"the draft has {count} comment(s): they are not wording of the agreement and were "
-            "read by the rules only; resolve them before signing"]
+    return [N_("the draft has {count} comment(s): they are not wording of the agreement and were "
+               "read by the rules only; resolve them before signing", count=count)]

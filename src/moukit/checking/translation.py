@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..forms import ClauseDef, Form, get_form, meaning_units
+from ..i18n import N_
 from ..packs.library import LanguagePack
 from ..text.normalize import name_under_signing
 from .accepted import AcceptedText, accepted_clause
@@ -39,7 +40,9 @@ from .report import Finding, VersionResult, finding
 from .rules.checks import apply_rules
 from .segment import VersionText, block_text
 from .units import Span, UnitLexicon, covered, find_dates, matchable
+from .values import value_name
 from .vocabulary import Vocabulary, form_vocabulary
+from .wording import Joined
 
 # How much content left over in a clause (once its units, values, names and function words
 # are found) is added meaning: Thai words (about five letters each), Vietnamese and Burmese syllables,
@@ -289,8 +292,8 @@ class _ClauseChecker:
         if clause.kind == "signature" or row.accepted:
             pass  # names and positions the check cannot know; an accepted text adds nothing
         elif clause.id in reference.changed:
-            row.notes.append("the English version rewords this clause: what it adds cannot be "
-                             "weighed in translation")
+            row.notes.append(N_("the English version rewords this clause: what it adds cannot be "
+                                "weighed in translation"))
         else:
             unknown = [s for s in slots if s.kind in ("text", "party_name") and not self.finder.knows(s.name)]
             free_fields = sum(len((reference.values.get(s.report_key) or {}).get("other") or [])
@@ -298,8 +301,8 @@ class _ClauseChecker:
             row.added = added_meaning(mt, spans, lex, self.vocabulary, f"{self.form.instrument}.{clause.id}",
                                       len(unknown) + free_fields, self._stray_values(slots, mt, spans))
             if unknown:
-                row.notes.append("the " + ", ".join(s.name.replace("_", " ").replace(".", " ")
-                                                    for s in unknown) + " could not be compared")
+                row.notes.append(N_("{names} could not be compared",
+                                    names=Joined([value_name(s.name) for s in unknown])))
         if row.units_missing or row.values_missing:
             row.verdict = "missing meaning"
         elif row.added:
@@ -367,39 +370,42 @@ def translation_findings(analysis: Analysis, reference: Reference) -> list[Findi
     gloss = meaning_units()
     differently = []
     for row in analysis.translation:
-        where = f"clause {row.number or row.clause_id}"
+        where = N_("clause {number}", number=row.number or row.clause_id)
         common = dict(lang=lang, clause_id=row.clause_id, clause_number=row.number,
                       standard=row.english or None, draft=row.text or None)
         if row.verdict == "missing clause":
-            out.append(finding("MK-T004", f"{where} of the English version is missing in the "
-                                          f"{language} version", **common))
+            out.append(finding("MK-T004", N_("{clause} of the English version is missing in the "
+                                             "{language} version", clause=where, language=language),
+                               **common))
         elif row.verdict == "missing meaning":
-            said = [f"{gloss_of(gloss, u)}" for u in row.units_missing] + row.values_missing
+            said = [gloss_of(gloss, u) for u in row.units_missing] + row.values_missing
             out.append(finding(
-                "MK-T001", f"{where}: the {language} version does not say what the English says "
-                           f"({'; '.join(said)})",
+                "MK-T001", N_("{clause}: the {language} version does not say what the English says "
+                              "({missing})", clause=where, language=language, missing=Joined(said, "; ")),
                 values={"missing": ", ".join(row.units_missing + row.values_missing)}, **common))
         elif row.verdict == "added meaning":
             out.append(finding(
-                "MK-T002", f"{where}: the {language} version says more than the English: "
-                           f"{' … '.join(repr(a) for a in row.added)}",
+                "MK-T002", N_("{clause}: the {language} version says more than the English: {added}",
+                              clause=where, language=language,
+                              added=" … ".join(repr(a) for a in row.added)),
                 values={"added": " … ".join(row.added)}, **common))
         elif row.verdict == "worded differently":
             differently.append(row.number or row.clause_id)
     added = list(zip(analysis.added_texts, analysis.added_numbers))
     if len(added) < reference.added:  # the English adds paragraphs this version does not have
-        out.append(finding("MK-T004", f"the English version has {reference.added - len(added)} "
-                                      f"paragraph(s) the form does not have that the {language} "
-                                      "version does not have", lang=lang))
+        out.append(finding("MK-T004", N_("the English version has {count} paragraph(s) the form does "
+                                         "not have that the {language} version does not have",
+                                         count=reference.added - len(added), language=language),
+                           lang=lang))
     for text, number in added[reference.added:]:  # beyond the paragraphs the English adds
-        out.append(finding("MK-T005", f"the {language} version has a paragraph the English "
-                                      "version does not have", lang=lang, draft=text,
+        out.append(finding("MK-T005", N_("the {language} version has a paragraph the English "
+                                         "version does not have", language=language), lang=lang, draft=text,
                            clause_number=str(number) if number is not None else None))
     if differently:
         out.append(finding(
-            "MK-T003", f"the {language} version is worded differently from moukit's translation "
-                       f"in clause(s) {', '.join(map(str, differently))}: every meaning of the "
-                       "English is there and nothing is added",
+            "MK-T003", N_("the {language} version is worded differently from moukit's translation "
+                          "in clause(s) {clauses}: every meaning of the English is there and nothing "
+                          "is added", language=language, clauses=", ".join(map(str, differently))),
             lang=lang, values={"clauses": ", ".join(map(str, differently))}))
     return out
 
@@ -415,8 +421,34 @@ def gloss_of(gloss: dict[str, str], unit: str) -> str:
     return f'"{quoted[0]}"' if quoted else unit.replace("_", " ")
 
 
-def language_name(code: str) -> str:
-    """The English name of a language code ("th" -> "Thai")."""
-    from babel import Locale
+class LanguageName(str):
+    """A language's English name ("Thai") that shows itself in another language too:
+    :func:`moukit.i18n.translate` calls :meth:`in_language` (babel's names, "ไทย")."""
 
-    return Locale("en").languages.get(code, code)
+    code: str
+
+    def __new__(cls, code: str) -> LanguageName:
+        from babel import Locale
+
+        self = super().__new__(cls, Locale("en").languages.get(code, code))
+        self.code = code
+        return self
+
+    def __reduce__(self):  # pickled as its code (batch checks in processes)
+        return (LanguageName, (self.code,))
+
+    def in_language(self, lang: str) -> str:
+        """The name in ``lang`` (``en`` or ``th``); the code when babel has no name."""
+        from babel import Locale
+
+        return Locale.parse(lang).languages.get(self.code, self.code)
+
+
+def language_name(code: str) -> LanguageName:
+    """The name of a language code, English as a string ("th" -> "Thai"), Thai through
+    :func:`moukit.i18n.translate` ("ไทย").
+
+    >>> language_name("ja"), language_name("ja").in_language("th")
+    ('Japanese', 'ญี่ปุ่น')
+    """
+    return LanguageName(code)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..errors import TemplateError
+from ..i18n import N_
 from ..text.casing import dotted_i, lower
 from ..text.normalize import clean
 from .positions import cjk_number
@@ -88,7 +89,8 @@ def _compile(expressions, lang: str, where: str) -> tuple[re.Pattern, ...]:
         try:
             out.append(re.compile(_gapped(text), re.IGNORECASE | re.MULTILINE))
         except re.error as exc:
-            raise TemplateError(f"units.yaml: bad expression {text!r} for {where}: {exc}") from None
+            raise TemplateError(N_("units.yaml: bad expression {text!r} for {where}: {error}",
+                                   text=text, where=where, error=str(exc))) from None
     return tuple(out)
 
 

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..i18n import N_, Message
 from ..packs.library import LanguagePack
 from ..text.formatting import format_list
 from ..text.markers import BREAK, LINE
@@ -19,6 +20,43 @@ from .patterns import (
     parse_date,
     parse_term,
 )
+
+# what each value of a draft is, for a message ("the Thai signatory's name is ... in the draft")
+VALUE_NAMES = {
+    "instrument": N_("the instrument"),
+    "thai_name": N_("the Thai party's name"),
+    "partner_name": N_("the partner's name"),
+    "title": N_("the title"),
+    "relationship": N_("the relationship"),
+    "parties": N_("the name for the parties"),
+    "preposition": N_("the preposition"),
+    "intent": N_("the statement of intent"),
+    "opening": N_("the opening"),
+    "fields": N_("the fields of cooperation"),
+    "further_fields": N_("the further fields of cooperation"),
+    "term": N_("the term"),
+    "term_text": N_("the term"),
+    "term_years": N_("the term in years"),
+    "place": N_("the place of signing"),
+    "date": N_("the date of signing"),
+    "partner_language": N_("the partner's language"),
+    "thai_signatory.name": N_("the Thai signatory's name"),
+    "thai_signatory.position": N_("the Thai signatory's position"),
+    "partner_signatory.name": N_("the partner signatory's name"),
+    "partner_signatory.position": N_("the partner signatory's position"),
+}
+
+
+def value_name(slot: str) -> Message:
+    """What a value of the draft is, in words: ``thai_signatory.name`` -> "the Thai
+    signatory's name" (a slot of another form: its name in words).
+
+    >>> value_name("thai_signatory.name"), value_name("budget_line")
+    ("the Thai signatory's name", 'the budget line')
+    """
+    if slot in VALUE_NAMES:
+        return VALUE_NAMES[slot]
+    return N_("the {name}", name=slot.replace("_", " ").replace(".", " "))
 
 
 def consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
@@ -199,25 +237,28 @@ def describe_values(values: dict[str, str], variant: dict, patterns: FormPattern
 
 
 def describe_value(value) -> str:
-    """One value of a report in a few words (a date with its ISO form, a term, fields...).
+    """One value of a report in a few words (a date with its ISO form, a term, fields...);
+    the words are a :class:`moukit.i18n.Message` where there are any ("5 years").
 
     >>> describe_value({"text": "22 November 2026", "iso": "2026-11-22"})
     '22 November 2026 (2026-11-22)'
+    >>> describe_value({"kind": "fixed", "years": 5, "text": "five (5) years"}).in_language("th")
+    '5 ปี (five (5) years)'
     """
     if isinstance(value, dict):
         if "iso" in value:
             return f"{value.get('text')} ({value['iso']})" if value.get("iso") else str(value.get("text"))
         if "kind" in value:
             if value["kind"] == "fixed":
-                return f"{value.get('years')} years ({value.get('text')})"
-            return value["kind"]
+                return N_("{years} years ({text})", years=value.get("years"), text=value.get("text"))
+            return N_("open") if value["kind"] == "open" else value["kind"]
         if "ids" in value:
             if value.get("various"):
-                return "various fields"
+                return N_("various fields")
             items = list(value.get("ids") or []) + [f"'{o}'" for o in value.get("other") or []]
             return ", ".join(items) or str(value.get("text"))
         if "options" in value:
-            return "/".join(value.get("options") or []) or f"{value.get('text')!r} (not listed)"
+            return "/".join(value.get("options") or []) or N_("{text!r} (not listed)", text=value.get("text"))
         if "code" in value:
             return f"{value.get('text') or '-'} ({value.get('code') or '?'})"
         return ", ".join(f"{k}={v}" for k, v in value.items())

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..forms import INSTRUMENTS, get_form
+from ..i18n import N_
 from ..packs.library import LanguagePack, TemplateLibrary
 from .accepted import accepted_texts
 from .align import Analysis
@@ -103,12 +104,12 @@ def expected_names(pack: LanguagePack, spec, reference: Reference) -> tuple[dict
         from .crossversion import flat_context
 
         context = flat_context(build_context(spec, pack))
-        return {n: context[n] for n in names if isinstance(context.get(n), str) and context[n].strip()}, "the spec"
+        return {n: context[n] for n in names if isinstance(context.get(n), str) and context[n].strip()}, N_("the spec")
     if pack.lang == "th" and reference.names.get("thai_name"):
         from ..spec.provinces import find_province
 
         province = find_province(reference.names["thai_name"])
         if province is not None:  # its official name; a part as long as half of it is found too
             return ({"thai_name": ("จังหวัด" if province.is_province else "") + province.name_th},
-                    "the official province list")
+                    N_("the official province list"))
     return {}, ""

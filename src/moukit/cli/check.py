@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from ..i18n import N_
 from ..i18n import gettext as _
 from ._common import err, templates_option
 
@@ -24,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
     if args.redline and len(args.drafts) != 1:
         from ..errors import UsageError
 
-        raise UsageError(_("--redline works on one DOCX draft at a time"),
-                          hint=_("check the DOCX alone to get its redline"))
+        raise UsageError(N_("--redline works on one DOCX draft at a time"),
+                          hint=N_("check the DOCX alone to get its redline"))
     drafts = draft_files(args.drafts)
     for path in (args.html, args.redline, args.csv):
         if path:
@@ -50,7 +51,7 @@ def _one(args: argparse.Namespace, report, analyses, drafts: list[str]) -> int:
     if args.html:
         from ..checking.output.html import format_html
 
-        outputs.append((args.html, format_html(report, analyses).encode("utf-8")))
+        outputs.append((args.html, format_html(report, analyses, lang=report_language(args)).encode("utf-8")))
     if args.redline:
         from ..checking.output.redline import write_redline
 
@@ -76,8 +77,8 @@ def _several(args: argparse.Namespace, batch, separately: bool) -> int:
     from ..errors import UsageError
 
     if args.html or args.redline:
-        raise UsageError(_("--html and --redline work on one agreement at a time"),
-                          hint=_("check each agreement on its own to get its HTML report or redline"))
+        raise UsageError(N_("--html and --redline work on one agreement at a time"),
+                          hint=N_("check each agreement on its own to get its HTML report or redline"))
     if args.csv:
         for path in write_all_atomic([(args.csv, batch.to_csv().encode("utf-8"))]):
             err(_("wrote {path}").format(path=path))
@@ -87,7 +88,7 @@ def _several(args: argparse.Namespace, batch, separately: bool) -> int:
         if not separately:
             for report in batch.reports:
                 sys.stdout.write(_terminal(args, report) + "\n\n")
-        sys.stdout.write(summary(batch) + "\n")
+        sys.stdout.write(summary(batch, report_language(args)) + "\n")
     codes = [exit_status(r, args.fail_on) for r in batch.reports] + [2 for _ in batch.errors]
     return max(codes, default=0)
 
@@ -98,7 +99,15 @@ def _terminal(args: argparse.Namespace, report) -> str:
 
     color = args.color if args.color is not None else (
         sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    return format_terminal(report, color=color, show_editorial=args.editorial, lang=args.report_lang)
+    return format_terminal(report, color=color, show_editorial=args.editorial, lang=report_language(args))
+
+
+def report_language(args: argparse.Namespace) -> str:
+    """The language of the report: ``--report-lang``, else the interface's (``--ui-lang``
+    or the locale)."""
+    from ..i18n import get_language
+
+    return args.report_lang or get_language()
 
 
 def exit_status(report, fail_on: str | None) -> int:
@@ -124,8 +133,8 @@ def _not_a_draft(output: str, drafts: list[str]) -> None:
         same = (target.resolve() == source.resolve()
                 or (target.exists() and source.exists() and os.path.samefile(target, source)))
         if same:
-            raise UsageError(_("{path} is the draft being checked: it would be overwritten").format(
-                path=output), hint=_("write the output to another file name"))
+            raise UsageError(N_("{path} is the draft being checked: it would be overwritten", path=output),
+                             hint=N_("write the output to another file name"))
 
 
 def add(commands) -> None:
@@ -165,7 +174,8 @@ def add(commands) -> None:
                    help=_("colour the report (default: when writing to a terminal)"))
     p.add_argument("--no-color", dest="color", action="store_false",
                    help=_("never colour the report"))
-    p.add_argument("--report-lang", choices=("en", "th"), default="en",
-                   help=_("language of the rationale in the terminal report"))
+    p.add_argument("--report-lang", choices=("en", "th"), default=None,
+                   help=_("language of the terminal and HTML reports (default: the interface "
+                          "language, --ui-lang or the locale)"))
     templates_option(p)
     p.set_defaults(func=run)

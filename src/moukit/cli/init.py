@@ -7,6 +7,7 @@ import os
 import sys
 
 from .. import i18n
+from ..i18n import N_, Joined, translate
 from ..i18n import gettext as _
 from ._common import EXIT_OK, err
 
@@ -24,8 +25,8 @@ def _refuse_overwrite(path: str, force: bool) -> None:
     if not force and os.path.lexists(path):
         from ..errors import OutputError
 
-        raise OutputError(_("{path} already exists").format(path=path),
-                          hint=_("add --force to replace it, or choose another name with -o"))
+        raise OutputError(N_("{path} already exists", path=path),
+                          hint=N_("add --force to replace it, or choose another name with -o"))
 
 
 def _say(text: str) -> None:
@@ -68,20 +69,27 @@ def run(args: argparse.Namespace) -> int:
 
     ui_lang = i18n.get_language()
     _refuse_overwrite(args.output, args.force)
-    answers, errors = init.parse_given(_init_given(args))
+    given = _init_given(args)
+    answers, errors = init.parse_given(given)
+    for key, value in answers.items():  # what an option written as a name or a Thai date was read as
+        read = init.echo(key, given[key], value)
+        if read is not None:
+            err(_("{option}: {read}").format(option=init.option_name(key), read=translate(read, ui_lang)))
     if args.non_interactive:
-        problems = [f"{init.option_name(e.key)}: {e}" for e in errors]
-        lacking = init.missing(answers)
+        problems: list[object] = [N_("{option}: {problem}", option=init.option_name(e.key),
+                                     problem=init.problem_message(e)) for e in errors]
+        invalid = {e.key for e in errors}  # given, but not valid: not "missing"
+        lacking = [k for k in init.missing(answers) if k not in invalid]
         if lacking:
-            problems.append(_("missing answers: {options}").format(
-                options=" ".join(init.option_name(k) for k in lacking)))
+            problems.append(N_("missing answers: {options}",
+                               options=" ".join(init.option_name(k) for k in lacking)))
         if problems:
-            raise UsageError("\n  ".join(problems),
-                              hint=_("give every answer as an option (see moukit init --help), "
-                                     "or leave out --non-interactive to be asked"))
+            raise UsageError(Joined("\n  ", problems),
+                              hint=N_("give every answer as an option (see moukit init --help), "
+                                      "or leave out --non-interactive to be asked"))
     else:
         for error in errors:
-            _say(f"{init.option_name(error.key)}: {error}")
+            _say(f"{init.option_name(error.key)}: {init.problem_text(error, ui_lang)}")
         _say(_("Answer each question; press Enter to take the value in brackets."))
         answers = init.interview(answers, _ask, _say, ui_lang, on_question=_with_completion)
     answers["draft"] = args.draft
@@ -128,8 +136,10 @@ def add(commands) -> None:
             text = text.format(language=language[question.key.rsplit("_", 1)[1]])
         if question.kind == "choice" and question.key not in ("instrument", "level"):
             text += " " + _("(default: the form's; 'moukit forms' lists the values)")
-        metavar = {"fields": "IDS", "date": "YYYY-MM-DD", "term": "open|N"}.get(question.key, "TEXT")
-        if question.kind in ("choice", "country", "language"):
+        metavar = {"fields": "IDS", "date": "DATE", "term": "open|N"}.get(question.key, "TEXT")
+        if question.kind == "choice":
+            metavar = "ID"
+        elif question.kind in ("country", "language"):
             metavar = "CODE"
         group.add_argument(option_name(question.key), dest=question.key, metavar=metavar,
                            help=text)

@@ -5,8 +5,12 @@ questions through the ``ask`` and ``say`` callables it is given (``input`` and `
 the command line, plain functions in tests). Answers are keyed like the command's options:
 answer ``partner_en`` is option ``--partner-en``.
 
->>> parse_answer("term", "5", {"instrument": "mou"})
-5
+>>> parse_answer("term", "5", {"instrument": "mou"}), parse_answer("term", "5 ปี", {"instrument": "mou"})
+(5, 5)
+>>> parse_answer("partner_lang", "ภาษาตุรกี", {}), parse_answer("country", "USA", {})
+('tr', 'US')
+>>> print(echo("date", "20/08/2569", parse_answer("date", "20/08/2569", {})))
+20/08/2569 → 2026-08-20 (20 สิงหาคม พ.ศ. 2569)
 >>> option_name("partner_name_other")
 '--partner-name-other'
 """
@@ -14,15 +18,15 @@ answer ``partner_en`` is option ``--partner-en``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from ..errors import AnswerError, UsageError
-from ..i18n import N_, translation
+from ..i18n import N_, Message, translate, translation
 from ..i18n import gettext as _
+from ..spec.labels import INSTRUMENT_NAMES
 
 COMMENT_WIDTH = 92  # comment lines are wrapped at this width
 
@@ -46,9 +50,9 @@ def _people(prefix: str, prompt: str) -> list[Question]:
 QUESTIONS: tuple[Question, ...] = (
     Question("instrument", N_("Instrument"), "choice"),
     Question("province", N_("Thai province (Thai or English name)"), "province"),
-    Question("partner_lang", N_("Partner's language (ISO 639-1 code, e.g. ja, zh, ko, vi; "
+    Question("partner_lang", N_("Partner's language (code or name, e.g. ja, Japanese, ญี่ปุ่น; "
                                 "en if the partner writes English)"), "language"),
-    Question("country", N_("Partner's country (ISO 3166-1 code, e.g. JP, CN, KR, VN)"), "country"),
+    Question("country", N_("Partner's country (code or name, e.g. JP, Japan, ญี่ปุ่น)"), "country"),
     Question("level", N_("Partner's administrative level"), "choice"),
     Question("partner_en", N_("Partner's name in {language}")),
     Question("partner_th", N_("Partner's name in {language}")),
@@ -62,19 +66,21 @@ QUESTIONS: tuple[Question, ...] = (
              instrument="loi"),
     Question("intent", N_("Clause 4: 'aim to' or 'will' establish the relationship"), "choice",
              instrument="loi"),
-    Question("fields", N_("Fields of cooperation (ids, comma-separated)"), "fields"),
+    Question("fields", N_("Fields of cooperation (ids, numbers or names, comma-separated)"), "fields"),
     Question("term", N_("Term of the MOU: open, or a number of years"), "term", instrument="mou"),
     Question("place_en", N_("Place of signing in {language}")),
     Question("place_th", N_("Place of signing in {language}")),
     Question("place_other", N_("Place of signing in {language}"), other_language=True),
-    Question("date", N_("Date of signing (YYYY-MM-DD)"), "date"),
+    Question("date", N_("Date of signing (YYYY-MM-DD, or as Thai documents write it: 22/11/2569)"),
+             "date"),
     *_people("thai_signatory", N_("Thai signatory's name in {language}")),
     *_people("thai_position", N_("Thai signatory's position in {language}")),
     *_people("partner_signatory", N_("Partner's signatory's name in {language}")),
     *_people("partner_position", N_("Partner's signatory's position in {language}")),
 )
 QUESTION_BY_KEY = {q.key: q for q in QUESTIONS}
-INSTRUMENT_NAMES = {"loi": N_("Letter of Intent"), "mou": N_("Memorandum of Understanding")}
+RANK_TEXT = {"equal": N_("equal to or above a Thai province"),
+             "lower": N_("below a Thai province: needs an exception (MOI and MFA)")}
 
 
 @cache
@@ -121,43 +127,29 @@ def question_language(key: str, answers: dict) -> str | None:
 
 def choices(key: str, answers: dict) -> list[tuple[str, str]]:
     """The listed values of a choice question with their meaning, in the form's order."""
-    if key == "instrument":
-        return [(i, _(name)) for i, name in INSTRUMENT_NAMES.items()]
+    from ..spec import labels
+
     if key == "level":
         from ..forms import vocabulary
 
-        rank_text = {"equal": _("equal to or above a Thai province"),
-                     "lower": _("below a Thai province: needs an exception (MOI and MFA)")}
-        return [(k, rank_text[v]) for k, v in vocabulary()["partner_levels"].items()]
-    if key == "fields":
-        return [(k, _wording("fields", k)) for k in _field_ids()]
-    if key in alternatives():
-        from ..forms import get_form
+        return [(k, _("{labels}: {rank}").format(labels=labels.label_text("level", k),
+                                                   rank=_(RANK_TEXT[v])))
+                for k, v in vocabulary()["partner_levels"].items()]
+    kind = _label_kind(key)
+    if kind is None:
+        return []
+    return [(k, labels.label_text(kind, k)) for k in labels.options(kind, answers.get("instrument"))]
 
-        alternative = get_form(answers.get("instrument") or "mou").alternatives[key]
-        return [(o, _wording(f"alternatives.{key}", o)) for o in alternative.options]
-    return []
+
+def _label_kind(key: str) -> str | None:
+    """The kind of listed values question ``key`` chooses among (None for other questions)."""
+    return key if key in ("instrument", "level", "fields") or key in alternatives() else None
 
 
 def _field_ids() -> list[str]:
     from ..forms import vocabulary
 
     return list(vocabulary()["fields"])
-
-
-def _wording(group: str, key: str) -> str:
-    """The English and Thai wording of a listed value, from the shipped lexicons."""
-    from ..packs.library import default_library
-
-    texts = []
-    for lang in ("en", "th"):
-        entry = default_library().pack(lang).lexicon
-        for part in group.split("."):
-            entry = (entry or {}).get(part)
-        text = (entry or {}).get(key) if isinstance(entry, dict) else None
-        if text and text not in texts:
-            texts.append(str(text))
-    return " / ".join(texts)
 
 
 def default_answer(key: str, answers: dict) -> str | None:
@@ -192,11 +184,39 @@ def parse_answer(key: str, text: str, answers: dict):
     if not text and key == "fields" and answers.get("instrument") == "mou":
         return []
     if not text:
-        raise AnswerError(key, _("an answer is needed"))
+        raise AnswerError(key, N_("an answer is needed"))
     parser = {"choice": _parse_choice, "province": _parse_province, "language": _parse_language,
               "country": _parse_country, "fields": _parse_fields, "term": _parse_term,
               "date": _parse_date}.get(question.kind, _parse_text)
     return parser(key, text, answers)
+
+
+def echo(key: str, text: str, value) -> Message | None:
+    """What an answer written in another form than the value was read as (``20/08/2569 →
+    2026-08-20 (20 สิงหาคม พ.ศ. 2569)``, ``Turkish → tr (Turkish)``), shown before the spec is
+    written; None when ``text`` is the value itself (or its number in a list)."""
+    from ..spec import dates, labels, names
+    from ..spec.provinces import find_province, province_alias
+
+    kind = QUESTION_BY_KEY[key].kind
+    text = str(text).strip()
+    shown = None
+    if kind == "date" and dates.read_date(text).converted:
+        shown = dates.shown(value)
+    elif kind in ("language", "country") and names.name_key(text) != names.name_key(value):
+        name = names.LanguageName(value) if kind == "language" else names.CountryName(value)
+        shown = N_("{value} ({name})", value=value, name=name)
+    elif kind == "province" and province_alias(text) is not None:
+        province = find_province(text)
+        shown = N_("{value} ({name})", value=province.name_en, name=province.name_th)
+    elif kind == "term" and value != "open" and not text.isdigit():
+        shown = N_("{years} years", years=value)
+    elif kind == "fields" and any(not part.strip().isdigit() and not labels.is_id("fields", part, v)
+                                  for part, v in zip(text.split(","), value)):
+        shown = ", ".join(value)
+    elif kind == "choice" and not text.isdigit() and not labels.is_id(key, text, value):
+        shown = value
+    return N_("{text} → {value}", text=text, value=shown) if shown is not None else None
 
 
 def _parse_text(key: str, text: str, answers: dict) -> str:
@@ -205,25 +225,25 @@ def _parse_text(key: str, text: str, answers: dict) -> str:
     )
 
     if len(text) > MAX_TEXT or any(ord(c) < 32 for c in text):
-        raise AnswerError(key, _("write one line of text of at most {count} characters")
-                          .format(count=MAX_TEXT))
+        raise AnswerError(key, N_("write one line of text of at most {count} characters", count=MAX_TEXT))
     return text
 
 
 def _parse_choice(key: str, text: str, answers: dict) -> str:
+    from ..spec.labels import read_label
+
     options = [value for value, _meaning in choices(key, answers)]
-    folded = text.casefold().replace(" ", "_").replace("-", "_")
-    if folded.isdigit() and 1 <= int(folded) <= len(options):
-        return options[int(folded) - 1]
-    for value in options:
-        if folded == value.casefold():
-            return value
-    raise AnswerError(key, _("'{value}' is not one of: {options}")
-                      .format(value=text, options=", ".join(options)),
-                      hint=_("give the value or its number in the list"))
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return options[int(text) - 1]
+    found = read_label(_label_kind(key) or key, text, answers.get("instrument"))
+    if found in options:
+        return found
+    raise AnswerError(key, N_("'{value}' is not one of {options}", value=text, options=", ".join(options)),
+                      hint=N_("give the value, its number in the list or its name"))
 
 
 def _parse_province(key: str, text: str, answers: dict) -> str:
+    from ..spec.names import OneOf
     from ..spec.provinces import find_province, suggest_province
 
     found = find_province(text)
@@ -231,67 +251,71 @@ def _parse_province(key: str, text: str, answers: dict) -> str:
         return found.name_en
     close = suggest_province(text)
     if close:
-        raise AnswerError(key, _("'{value}' is not a Thai province").format(value=text),
-                          hint=_("did you mean {names}?").format(names=_(" or ").join(close)))
-    raise AnswerError(key, _("'{value}' is not a Thai province").format(value=text),
-                      hint=_("write the official Thai or English name, e.g. Chiang Mai"))
+        raise AnswerError(key, N_("'{value}' is not a Thai province", value=text),
+                          hint=N_("did you mean {names}?", names=OneOf(close)))
+    raise AnswerError(key, N_("'{value}' is not a Thai province", value=text),
+                      hint=N_("write the official Thai or English name, e.g. Chiang Mai"))
 
 
 def _parse_language(key: str, text: str, answers: dict) -> str:
-    from babel import Locale
+    from ..spec.names import NameNotFound, language_code
 
-    code = text.lower()
-    if not re.fullmatch(r"[a-z]{2,3}", code) or code not in Locale("en").languages:
-        raise AnswerError(key, _("'{value}' is not an ISO 639-1 language code (e.g. ja, zh, ko, vi)")
-                          .format(value=text))
-    return code
+    try:
+        return language_code(text)
+    except NameNotFound as exc:
+        raise AnswerError(key, exc.message, hint=exc.hint) from None
 
 
 def _parse_country(key: str, text: str, answers: dict) -> str:
-    from babel import Locale
+    from ..spec.names import NameNotFound, country_code
 
-    code = text.upper()
-    if not re.fullmatch(r"[A-Z]{2}", code) or code == "ZZ" or code not in Locale("en").territories:
-        raise AnswerError(key, _("'{value}' is not an ISO 3166-1 country code (e.g. JP, CN, KR, VN)")
-                          .format(value=text))
-    return code
+    try:
+        return country_code(text)
+    except NameNotFound as exc:
+        raise AnswerError(key, exc.message, hint=exc.hint) from None
 
 
 def _parse_fields(key: str, text: str, answers: dict) -> list[str]:
+    from ..spec.labels import read_label
+
     known = _field_ids()
     given = [part.strip() for part in text.split(",") if part.strip()]
-    values = []
+    values, unknown = [], []
     for part in given:
-        if part.isdigit() and 1 <= int(part) <= len(known):
-            part = known[int(part) - 1]
-        values.append(part)
-    unknown = [v for v in values if v not in known]
+        found = known[int(part) - 1] if part.isdigit() and 1 <= int(part) <= len(known) \
+            else read_label("fields", part)
+        if found is None:
+            unknown.append(part)
+        values.append(found)
     if unknown:
-        raise AnswerError(key, _("unknown fields of cooperation: {ids}").format(ids=", ".join(unknown)),
-                          hint=_("use the ids that 'moukit forms' lists; add other fields to the "
-                                 "spec afterwards as custom wording"))
+        raise AnswerError(key, N_("unknown fields of cooperation: {ids}", ids=", ".join(unknown)),
+                          hint=N_("use the ids, numbers or names that the list shows; add other "
+                                  "fields to the spec afterwards as custom wording"))
     if not values:
-        raise AnswerError(key, _("a Letter of Intent names at least one field of cooperation"))
+        raise AnswerError(key, N_("a Letter of Intent names at least one field of cooperation"))
     return list(dict.fromkeys(values))
 
 
 def _parse_term(key: str, text: str, answers: dict):
-    folded = text.casefold()
-    if folded in ("open", "เปิด"):
+    from ..spec.labels import read_label
+    from ..spec.models import term_years
+
+    if read_label("term", text) == "open":
         return "open"
-    if folded.isdigit() and 1 <= int(folded) <= 99:
-        return int(folded)
-    raise AnswerError(key, _("the term is 'open' or a number of years from 1 to 99"))
+    years = term_years(text)
+    if years is not None and 1 <= years <= 99:
+        return years
+    raise AnswerError(key, N_("the term is 'open' or a number of years from 1 to 99"),
+                      hint=N_("e.g. open, 5, 5 ปี or 5 years"))
 
 
 def _parse_date(key: str, text: str, answers: dict) -> dt.date:
+    from ..spec.dates import DateError, read_date
+
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise AnswerError(key, _("'{value}' is not a date written YYYY-MM-DD, e.g. 2026-11-22")
-                          .format(value=text)) from None
+        return read_date(text).date
+    except DateError as exc:
+        raise AnswerError(key, exc.message, hint=exc.hint) from None
 
 
 # ---------------------------------------------------------------- all the answers
@@ -365,7 +389,7 @@ def build_spec(answers: dict) -> dict:
     answers = complete(answers)
     lacking = missing(answers)
     if lacking:
-        raise UsageError("missing answers: " + ", ".join(option_name(k) for k in lacking))
+        raise UsageError(N_("missing answers: {options}", options=", ".join(option_name(k) for k in lacking)))
     instrument = answers["instrument"]
     spec: dict = {"instrument": instrument}
     from ..forms import get_form
@@ -550,16 +574,35 @@ def interview(answers: dict, ask: Callable[[str], str], say: Callable[[str], Non
             try:
                 text = ask(prompt_text(key, answers, ui_lang))
             except EOFError:
-                raise UsageError(_("the input ended before every question was answered"),
-                                  hint=_("answer every question, or give every answer as an "
-                                         "option with --non-interactive")) from None
+                raise UsageError(N_("the input ended before every question was answered"),
+                                  hint=N_("answer every question, or give every answer as an "
+                                          "option with --non-interactive")) from None
             text = text.strip()
             if not text and default_answer(key, answers) is not None:
                 text = default_answer(key, answers)
             try:
                 answers[key] = parse_answer(key, text, answers)
             except AnswerError as exc:
-                say(f"  {exc.message}" + (f" {exc.hint}" if exc.hint else ""))
+                say("  " + problem_text(exc, ui_lang))
+                continue
+            read = echo(key, text, answers[key])
+            if read is not None:
+                say("  " + translate(read, ui_lang))
+
+
+def problem_message(error: AnswerError) -> str:
+    """An invalid answer's message and how to fix it, as one sentence: ``'Chiang Mia' is not
+    a Thai province: did you mean Chiang Mai or Chiang Rai?``"""
+    if not error.hint:
+        return error.message
+    if str(error.message).endswith("?"):  # "... did you mean 2026-08-20?" then the fix
+        return N_("{message} {hint}", message=error.message, hint=error.hint)
+    return N_("{message}: {hint}", message=error.message, hint=error.hint)
+
+
+def problem_text(error: AnswerError, lang: str) -> str:
+    """:func:`problem_message` in ``lang``."""
+    return translate(problem_message(error), lang)
 
 
 def completer_words(key: str, answers: dict) -> list[str]:
@@ -569,5 +612,7 @@ def completer_words(key: str, answers: dict) -> list[str]:
 
         return sorted({p.name_en for p in all_provinces()} | {p.name_th for p in all_provinces()})
     if key == "term":
-        return ["open"]
+        from ..spec.labels import labels
+
+        return ["open", *labels("term", "open", "th")]
     return [value for value, _meaning in choices(key, answers)]

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from .._args import is_text, path_of, start_of
 from ..errors import Problem, SpecError, UsageError
 from ..forms import INSTRUMENTS
-from ..i18n import N_
+from ..i18n import N_, Message
+from .names import OneOf
 
 if TYPE_CHECKING:
     from .models import LoiSpec, MouSpec
@@ -49,13 +50,12 @@ class _Located:
         """Python data for ``node`` at ``path``; problems are collected, not raised."""
         self.lines[path] = node.start_mark.line + 1
         if len(path) > MAX_DEPTH:
-            self.problems.append(Problem(_dotted(path[:MAX_DEPTH]), f"nested more than {MAX_DEPTH} levels deep",
-                                         node.start_mark.line + 1, "a spec is a few levels deep; check the brackets"))
+            self.problems.append(Problem(_dotted(path[:MAX_DEPTH]), _too_deep(), node.start_mark.line + 1,
+                                         _TOO_DEEP_HINT))
             return None
         if id(node) in self._seen:
             self.problems.append(
-                Problem(_dotted(path), "YAML aliases (*name) are not allowed in a spec",
-                        node.start_mark.line + 1, "write the value out in full")
+                Problem(_dotted(path), _NO_ALIASES, node.start_mark.line + 1, _NO_ALIASES_HINT)
             )
             return None
         self._seen.add(id(node))
@@ -63,8 +63,8 @@ class _Located:
                        yaml.SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node))
         if default_tag and node.tag != default_tag:
             self.problems.append(
-                Problem(_dotted(path), f"YAML tag {node.tag!r} is not allowed in a spec",
-                        node.start_mark.line + 1, "remove the tag; write a plain mapping or list")
+                Problem(_dotted(path), N_("YAML tag '{tag}' is not allowed in a spec", tag=node.tag),
+                        node.start_mark.line + 1, N_("remove the tag: write a plain mapping or list"))
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -72,13 +72,13 @@ class _Located:
             for key_node, value_node in node.value:
                 key = self.build(key_node, path + ("<key>",))
                 if not isinstance(key, (str, int)):
-                    self.problems.append(Problem(_dotted(path), "a key must be a plain name",
+                    self.problems.append(Problem(_dotted(path), N_("a key must be a plain name"),
                                                  key_node.start_mark.line + 1))
                     continue
                 if key in result:
                     self.problems.append(
-                        Problem(_dotted(path + (key,)), f"duplicate key {key!r}",
-                                key_node.start_mark.line + 1, "keep one of the two entries")
+                        Problem(_dotted(path + (key,)), N_("duplicate key '{key}'", key=key),
+                                key_node.start_mark.line + 1, N_("keep one of the two entries"))
                     )
                     continue
                 self.lines[path + (key,)] = key_node.start_mark.line + 1
@@ -89,18 +89,31 @@ class _Located:
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             self.problems.append(
-                Problem(_dotted(path), f"YAML tag {node.tag!r} is not allowed in a spec",
-                        node.start_mark.line + 1, "remove the tag; write a plain value")
+                Problem(_dotted(path), N_("YAML tag '{tag}' is not allowed in a spec", tag=node.tag),
+                        node.start_mark.line + 1, N_("remove the tag: write a plain value"))
             )
             return None
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date is read by the spec's own date reader, as written
         try:
             return yaml.SafeLoader.construct_object(_SCALAR_CONSTRUCTOR, node)
-        except (ValueError, TypeError, yaml.YAMLError) as exc:
+        except (ValueError, TypeError, yaml.YAMLError):
             self.problems.append(
-                Problem(_dotted(path), f"{node.value!r} is not a valid value ({exc})",
-                        node.start_mark.line + 1, "dates are written YYYY-MM-DD, e.g. 2026-11-22")
+                Problem(_dotted(path), N_("'{value}' is not a valid value", value=node.value),
+                        node.start_mark.line + 1, N_("put the value in quotes"))
             )
             return None
+
+
+_NO_ALIASES = N_("YAML aliases (*name) are not allowed in a spec")
+_NO_ALIASES_HINT = N_("write the value out in full")
+_TOO_DEEP_HINT = N_("a spec is a few levels deep: check the brackets")
+_NESTED_TOO_DEEPLY = N_("the YAML is nested too deeply to be a spec")
+_DIRECTORY = N_("is a directory, not a spec file")
+
+
+def _too_deep() -> Message:
+    return N_("nested more than {depth} levels deep", depth=MAX_DEPTH)
 
 
 class _ScalarConstructor(yaml.SafeLoader):
@@ -145,7 +158,9 @@ def _suggest_key(path: tuple, data: Any) -> str | None:
     models = parent_models.get(path[:-1], [])
     names = sorted({n for m in models for n in m.model_fields})
     close = difflib.get_close_matches(str(path[-1]), names, n=1)
-    return f"did you mean {close[0]!r}?" if close else (f"allowed keys: {', '.join(names)}" if names else None)
+    if close:
+        return N_("did you mean '{name}'?", name=close[0])
+    return N_("allowed keys: {names}", names=", ".join(names)) if names else None
 
 
 def _is_branch(part: object) -> bool:
@@ -189,30 +204,66 @@ def _problems_from_validation(exc: ValidationError, lines: dict, data: Any) -> l
         if id(err) in dropped:
             continue
         loc = before + after
-        message = err["msg"].removeprefix("Value error, ")
-        hint = None
-        if err["type"] == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
-            hint = _suggest_key(loc, data)
-        elif err["type"] == "union_tag_invalid":
-            message = f"instrument must be {' or '.join(repr(i) for i in INSTRUMENTS)}"
-        elif err["type"] == "union_tag_not_found":
-            message = "the spec does not say which instrument it is"
-            hint = "add 'instrument: mou' or 'instrument: loi'"
-        elif err["type"] == "missing":
-            hint = f"add {loc[-1]}: to the spec" if loc else None
-        elif err["type"] == "literal_error":
-            allowed = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
-            close = difflib.get_close_matches(str(err["input"]), allowed, n=1)
-            message = f"{err['input']!r} is not one of: {', '.join(allowed)}"
-            hint = f"did you mean {close[0]!r}?" if close else "choose one of the listed values"
-            if any(p in ("relationship", "title", "fields", "further_fields") for p in loc if isinstance(p, str)):
-                hint += " (or give your own wording as {custom: {th: ..., en: ..., <partner language>: ...}})"
+        message, hint = _message(err, loc, data)
         problems.append(Problem(_dotted(loc), message, _line_for(lines, loc), hint))
     unique: dict[str, Problem] = {}
     for p in problems:
         unique.setdefault(p.path, p)
     return list(unique.values())
+
+
+# pydantic's own messages for the common kinds of error, in the catalog (so shown in Thai too)
+_PYDANTIC_MESSAGES = {
+    "string_type": N_("should be a text"),
+    "string_too_short": N_("should not be empty"),
+    "string_too_long": N_("should have at most {max_length} characters"),
+    "string_pattern_mismatch": N_("'{input}' is not a language code (e.g. th, en, zh)"),
+    "int_type": N_("should be a whole number"),
+    "int_parsing": N_("should be a whole number"),
+    "int_from_float": N_("should be a whole number"),
+    "greater_than_equal": N_("should be {ge} or more"),
+    "less_than_equal": N_("should be {le} or less"),
+    "bool_type": N_("should be true or false"),
+    "bool_parsing": N_("should be true or false"),
+    "dict_type": N_("should be a mapping (key: value lines)"),
+    "model_type": N_("should be a mapping (key: value lines)"),
+    "model_attributes_type": N_("should be a mapping (key: value lines)"),
+    "list_type": N_("should be a list"),
+    "too_long": N_("should have at most {max_length} items"),
+    "too_short": N_("should have at least {min_length} item(s)"),
+}
+_CUSTOM_WORDING = ("relationship", "title", "fields", "further_fields")
+
+
+def _message(err: dict, loc: tuple, data: Any) -> tuple[str, str | None]:
+    """The message and hint of one pydantic error, from the catalog."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "moukit":  # raised by the spec's models with catalog messages
+        return ctx["message"], ctx.get("hint")
+    if kind == "extra_forbidden":
+        return N_("unknown key '{key}'", key=loc[-1]), _suggest_key(loc, data)
+    if kind in ("instrument", "union_tag_invalid", "union_tag_not_found"):
+        if isinstance(data, dict) and "instrument" in data:
+            return N_("instrument must be {names}", names=OneOf(repr(i) for i in INSTRUMENTS)), None
+        return (N_("the spec does not say which instrument it is"),
+                N_("add 'instrument: mou' or 'instrument: loi'"))
+    if kind == "missing":
+        return N_("missing"), (N_("add {key}: to the spec", key=loc[-1]) if loc else None)
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(err["input"]), allowed, n=1)
+        message = N_("'{value}' is not one of: {options}", value=err["input"], options=", ".join(allowed))
+        hint = N_("did you mean '{name}'?", name=close[0]) if close else N_("choose one of the listed values")
+        if any(p in _CUSTOM_WORDING for p in loc if isinstance(p, str)):
+            hint = N_("{hint} (or give your own wording as {example})", hint=hint,
+                      example="{custom: {th: ..., en: ..., <partner language>: ...}}")
+        return message, hint
+    template = _PYDANTIC_MESSAGES.get(kind)
+    if template is not None:
+        return Message(template.template, {k: v for k, v in {**ctx, "input": err.get("input")}.items()
+                                           if "{" + k + "}" in template.template}), None
+    return err["msg"].removeprefix("Value error, "), None
 
 
 class _TooDeep(Exception):
@@ -295,46 +346,43 @@ def parse_spec(text: str | bytes | Mapping[str, object], *, file: str | None = N
                             type=type(text).__name__), hint=hint)
     if isinstance(text, bytes):
         if len(text) > MAX_SPEC_BYTES:
-            raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes")], file=file)
+            raise SpecError([Problem("", N_("the spec is larger than {size} bytes", size=MAX_SPEC_BYTES))], file=file)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise SpecError(
-                [Problem("", f"the spec is not UTF-8 text (byte {exc.start})",
-                         hint="save the file as UTF-8 YAML")], file=file
+                [Problem("", N_("the spec is not UTF-8 text (byte {offset})", offset=exc.start),
+                         hint=N_("save the file as UTF-8 YAML"))], file=file
             ) from None
     if len(text) > MAX_SPEC_BYTES:
-        raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} characters")], file=file)
+        raise SpecError([Problem("", N_("the spec is larger than {size} characters", size=MAX_SPEC_BYTES))], file=file)
     if "\x00" in text:
-        raise SpecError([Problem("", "the spec contains NUL bytes: it is not a text file")], file=file)
+        raise SpecError([Problem("", N_("the spec contains NUL bytes: it is not a text file"))], file=file)
     try:
         aliases = _alias_lines(text)
     except _TooDeep as exc:
-        raise SpecError([Problem("", f"nested more than {MAX_DEPTH} levels deep", exc.line,
-                                 "a spec is a few levels deep; check the brackets")],
+        raise SpecError([Problem("", _too_deep(), exc.line, _TOO_DEEP_HINT)],
                         file=file) from None
     if aliases:
-        raise SpecError([Problem(_dotted(path), "YAML aliases (*name) are not allowed in a spec", line,
-                                 "write the value out in full") for path, line in aliases], file=file)
+        raise SpecError([Problem(_dotted(path), _NO_ALIASES, line, _NO_ALIASES_HINT) for path, line in aliases], file=file)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:
-        raise SpecError([Problem("", "the YAML is nested too deeply to be a spec", None,
-                                 "a spec is a few levels deep; check the brackets")], file=file) from None
+        raise SpecError([Problem("", _NESTED_TOO_DEEPLY, None, _TOO_DEEP_HINT)], file=file) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
-        raise SpecError([Problem("", f"not valid YAML: {reason}", line,
-                                 "check indentation, colons and quotes on that line")], file=file) from None
+        raise SpecError([Problem("", N_("not valid YAML: {reason}", reason=reason), line,
+                                 N_("check indentation, colons and quotes on that line"))], file=file) from None
     if node is None:
-        raise SpecError([Problem("", "the spec is empty", None,
-                                 "start from examples/ or run 'moukit schema'")], file=file)
+        raise SpecError([Problem("", N_("the spec is empty"), None,
+                                 N_("run 'moukit init' to write one, or 'moukit schema' for its form"))], file=file)
     located = _Located()
     try:
         data = located.build(node, ())
     except RecursionError:
-        raise SpecError([Problem("", "the YAML is nested too deeply to be a spec")], file=file) from None
+        raise SpecError([Problem("", _NESTED_TOO_DEEPLY)], file=file) from None
     if located.problems:
         raise SpecError(located.problems, file=file)
     return _validated(data, located, file)
@@ -346,7 +394,7 @@ def _validated(data: Any, located: _Located, file: str | None) -> LoiSpec | MouS
     from .models import SPEC_ADAPTER, translation_problems
 
     if not isinstance(data, dict):
-        raise SpecError([Problem("", "the spec must be a YAML mapping (key: value lines)", 1)], file=file)
+        raise SpecError([Problem("", N_("the spec must be a YAML mapping (key: value lines)"), 1)], file=file)
     try:
         spec = SPEC_ADAPTER.validate_python(data)
     except ValidationError as exc:
@@ -376,19 +424,19 @@ def load_spec(path: str | os.PathLike[str]) -> LoiSpec | MouSpec:
     path = path_of(path, "load_spec")
     try:
         if path.is_dir():
-            raise SpecError([Problem("", "is a directory, not a spec file")], file=str(path))
+            raise SpecError([Problem("", _DIRECTORY)], file=str(path))
         if path.exists() and not path.is_file():
-            raise SpecError([Problem("", "is not a regular file (a device or a pipe?)",
-                                     hint="give the path of a .yaml file")], file=str(path))
+            raise SpecError([Problem("", N_("is not a regular file (a device or a pipe?)"),
+                                     hint=N_("give the path of a .yaml file"))], file=str(path))
         with path.open("rb") as handle:  # never trust the size the system reports
             data = handle.read(MAX_SPEC_BYTES + 1)
         if len(data) > MAX_SPEC_BYTES:
-            raise SpecError([Problem("", f"the spec is larger than {MAX_SPEC_BYTES} bytes",
-                                     hint="a spec is a few kilobytes; check the file")], file=str(path))
+            raise SpecError([Problem("", N_("the spec is larger than {size} bytes", size=MAX_SPEC_BYTES),
+                                     hint=N_("a spec is a few kilobytes: check the file"))], file=str(path))
     except FileNotFoundError:
-        raise SpecError([Problem("", "no such file", hint="check the path")], file=str(path)) from None
+        raise SpecError([Problem("", N_("no such file"), hint=N_("check the path"))], file=str(path)) from None
     except PermissionError:
-        raise SpecError([Problem("", "permission denied", hint="check the file's permissions")], file=str(path)) from None
+        raise SpecError([Problem("", N_("permission denied"), hint=N_("check the file's permissions"))], file=str(path)) from None
     except IsADirectoryError:
-        raise SpecError([Problem("", "is a directory, not a spec file")], file=str(path)) from None
+        raise SpecError([Problem("", _DIRECTORY)], file=str(path)) from None
     return parse_spec(data, file=str(path))

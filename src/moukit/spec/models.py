@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
+    PrivateAttr,
     StrictInt,
     StringConstraints,
+    Tag,
     TypeAdapter,
     field_validator,
     model_validator,
@@ -27,8 +31,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..forms import get_form, vocabulary
+from ..i18n import N_, Message
 from ..text.chars import BIDI, CONTROL
-from .provinces import find_province, suggest_province
+from . import dates, labels, names
+from .provinces import find_province, province_alias, suggest_province
 
 SPEC_VERSION = 1
 MAX_TEXT = 2000
@@ -41,15 +47,28 @@ LanguageCode = Annotated[
 _FORBIDDEN = re.compile(f"[{CONTROL}{BIDI}\ue000-\uf8ff]")  # private use: moukit's markers
 
 
+def refusal(message: Message, hint: Message | None = None) -> PydanticCustomError:
+    """A validation error whose message (and the hint a spec error shows) are catalog messages:
+    pydantic shows the English, :mod:`moukit.spec.load` keeps both to show them in any language."""
+    return PydanticCustomError("moukit", "{message}", {"message": message, "hint": hint})
+
+
 def _plain_text(value: str) -> str:
     """Refuse characters that make a text read differently from what it holds."""
     m = _FORBIDDEN.search(value)
     if m:
         ch = m.group(0)
-        what = ("a bidirectional override" if "\u202a" <= ch <= "\u2069" else
-                "a private-use character" if ch >= "\ue000" else "a control character")
-        raise ValueError(f"contains {what} (U+{ord(ch):04X}), which can make the text print or "
-                         f"read differently from what it holds; remove it")
+        code = f"U+{ord(ch):04X}"
+        if "\u202a" <= ch <= "\u2069":
+            message = N_("contains a bidirectional override ({code}), which can make the text print "
+                         "or read differently from what it holds: remove it", code=code)
+        elif ch >= "\ue000":
+            message = N_("contains a private-use character ({code}), which can make the text print "
+                         "or read differently from what it holds: remove it", code=code)
+        else:
+            message = N_("contains a control character ({code}), which can make the text print "
+                         "or read differently from what it holds: remove it", code=code)
+        raise refusal(message)
     return value
 
 
@@ -89,14 +108,108 @@ else:
     PartnerLevel = Literal[tuple(vocabulary()["partner_levels"])]
 
 
+Reader = Callable[[Any, type], tuple[Any, list[tuple[str, str, Any]]]]
+
+
+def _apply_reader(cls: type, value: Any, info: Any) -> Any:
+    return cls.readers[info.field_name](value, cls)[0]
+
+
+def reading(*fields: str) -> Any:
+    """A before-validator that reads ``fields`` with the class's ``readers`` (errors located at
+    the field)."""
+    return field_validator(*fields, mode="before")(_apply_reader)
+
+
 class _Model(BaseModel):
+    """A spec model. Values a person may write in another form than the id or code (a Thai
+    date, a language's name, a label) are read by the class's ``readers``; what was read so is
+    remembered in ``read_as`` (path, as written, as read), which the spec's notices show."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
+    readers: ClassVar[dict[str, Reader]] = {}
+    _read_as: tuple[tuple[str, str, Any], ...] = PrivateAttr(default=())
+
+    @property
+    def read_as(self) -> tuple[tuple[str, str, Any], ...]:
+        """The values of this model (not of the models inside it) that were written in another
+        form, as ``(field path, as written, as read)``."""
+        return self._read_as
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_reading(cls, data: Any, handler: Callable) -> Any:
+        model = handler(data)
+        if cls.readers and isinstance(data, dict):
+            notes = [(name + suffix, written, value)
+                     for name, reader in cls.readers.items() if name in data
+                     for suffix, written, value in reader(data[name], cls)[1]]
+            if notes:
+                model._read_as = tuple(notes)
+        return model
+
+
+def _read_date(value: Any, model: type) -> tuple[Any, list]:
+    try:
+        found = dates.read_date(value)
+    except dates.DateError as exc:
+        raise refusal(exc.message, exc.hint) from None
+    return found.date, [("", str(value), dates.shown(found.date))] if found.converted else []
+
+
+def _read_name(find: Callable[[str], str], shown: type) -> Reader:
+    def read(value: Any, model: type) -> tuple[Any, list]:
+        if not isinstance(value, str):
+            return value, []
+        try:
+            code = find(value)
+        except names.NameNotFound as exc:
+            raise refusal(exc.message, exc.hint) from None
+        same = names.name_key(value) == names.name_key(code)
+        return code, [] if same else [("", value, N_("{value} ({name})", value=code, name=shown(code)))]
+    return read
+
+
+def _read_label(kind: str) -> Reader:
+    def read(value: Any, model: type) -> tuple[Any, list]:
+        instrument = getattr(model, "instrument_id", None)
+        if kind == "preposition" and value is True:  # YAML 1.1 reads an unquoted `on` as true
+            return "on", []
+        if isinstance(value, list):
+            items, notes = [], []
+            for i, item in enumerate(value):
+                found, note = read(item, model)
+                items.append(found)
+                notes += [(f"[{i}]", written, shown) for _, written, shown in note]
+            return items, notes
+        if not isinstance(value, str):
+            return value, []
+        found = labels.read_label("fields" if kind == "further_fields" else kind, value, instrument)
+        if found is None:
+            return value, []
+        return found, [] if labels.is_id(kind, value, found) else [("", value, found)]
+    return read
 
 
 class Custom(_Model):
     """A wording not in the form's list (the form's "etc."), given in every language."""
 
     custom: Localized
+
+
+def _read_province(value: Any, model: type) -> tuple[Any, list]:
+    """The official English name of the province ``value`` names (noted when by an alias)."""
+    if not isinstance(value, str):
+        return value, []
+    found = find_province(value)
+    if found is None:
+        close = suggest_province(value)
+        hint = (N_("did you mean {names}?", names=names.OneOf(close)) if close
+                else N_("write the official Thai or English name, e.g. Chiang Mai"))
+        raise refusal(N_("'{value}' is not a Thai province: {hint}", value=value, hint=hint))
+    alias = province_alias(value) is not None
+    return found.name_en, [("", value, N_("{value} ({name})", value=found.name_en,
+                                          name=found.name_th))] if alias else []
 
 
 class ThaiParty(_Model):
@@ -112,44 +225,25 @@ class ThaiParty(_Model):
         ),
     )
 
-    @field_validator("province")
-    @classmethod
-    def _known_province(cls, value: str) -> str:
-        found = find_province(value)
-        if found is None:
-            close = suggest_province(value)
-            hint = f"did you mean {' or '.join(close)}?" if close else "use the official name"
-            raise ValueError(f"{value!r} is not a Thai province; {hint}")
-        return found.name_en
+    readers = {"province": _read_province}
+    _read_values = reading(*readers)
 
 
 class Partner(_Model):
     """The foreign partner: name in each language, country, level and language."""
 
     name: Localized
-    country: str = Field(description="ISO 3166-1 alpha-2 country code, e.g. JP, CN, KR, VN")
-    level: PartnerLevel = Field(description="Administrative level of the partner")
-    language: LanguageCode = Field(description="The partner's official language")
+    country: str = Field(description="ISO 3166-1 alpha-2 country code, e.g. JP, CN, KR, VN "
+                                     "(or the country's name in English or Thai)")
+    level: PartnerLevel = Field(description="Administrative level of the partner (the id, or its "
+                                            "English or Thai label)")
+    language: str = Field(description="The partner's official language: ISO 639-1 code, e.g. ja, "
+                                      "zh, ko, vi (or the language's name in English or Thai)")
 
-    @field_validator("country")
-    @classmethod
-    def _iso_country(cls, value: str) -> str:
-        from babel import Locale
-
-        code = value.strip().upper()
-        territories = Locale("en").territories
-        if not re.fullmatch(r"[A-Z]{2}", code) or code not in territories or code == "ZZ":
-            raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. JP, CN)")
-        return code
-
-    @field_validator("language")
-    @classmethod
-    def _known_language(cls, value: str) -> str:
-        from babel import Locale
-
-        if value not in Locale("en").languages:
-            raise ValueError(f"{value!r} is not an ISO 639-1 language code (e.g. zh, ja, ko, vi)")
-        return value
+    readers = {"country": _read_name(names.country_code, names.CountryName),
+               "language": _read_name(names.language_code, names.LanguageName),
+               "level": _read_label("level")}
+    _read_values = reading(*readers)
 
 
 class Signatory(_Model):
@@ -169,8 +263,16 @@ class Signatories(_Model):
 class Signing(_Model):
     """Where and when the instrument is signed."""
 
+    # The date is a date, or text in a form Thai documents use (20/08/2569, 22 พฤศจิกายน 2569,
+    # Thai digits), converted from the Buddhist Era; a year that looks like a B.E. year in
+    # YYYY-MM-DD form is refused (see moukit.spec.dates).
+
     place: Localized
-    date: dt.date
+    date: dt.date = Field(description="The date of signing, YYYY-MM-DD (or 20/08/2569, "
+                                      "22 พฤศจิกายน 2569: B.E. dates are converted)")
+
+    readers = {"date": _read_date}
+    _read_values = reading(*readers)
 
 
 class FixedTerm(_Model):
@@ -183,6 +285,7 @@ FieldOfCooperation = Union[FieldId, Custom]
 
 
 class _SpecBase(_Model):
+    instrument_id: ClassVar[str]
     spec_version: Literal[1] = Field(default=SPEC_VERSION, description="Spec format version")
     thai_party: ThaiParty
     partner: Partner
@@ -214,9 +317,72 @@ class _SpecBase(_Model):
         return {"partner_language": "english" if self.partner.language == "en" else "named"}
 
 
+def _read_instrument(value: Any, model: type) -> tuple[Any, list]:
+    found = labels.read_label("instrument", value) if isinstance(value, str) else None
+    if found is None:
+        return value, []
+    return found, [] if labels.is_id("instrument", value, found) else [("", value, found)]
+
+
+def _spec_readers(instrument: str) -> dict[str, Reader]:
+    readers: dict[str, Reader] = {"instrument": _read_instrument}
+    for name in get_form(instrument).alternatives:
+        readers[name] = _read_label(name)
+    readers["fields"] = _read_label("fields")
+    if instrument == "loi":
+        readers["further_fields"] = _read_label("further_fields")
+    else:
+        readers["term"] = _read_term
+    return readers
+
+
+def _read_term(value: Any, model: type) -> tuple[Any, list]:
+    """``open`` (or its label) as it is; a number of years written as text or a bare number is
+    refused with the way to write it."""
+    if isinstance(value, str):
+        found = labels.read_label("term", value)
+        if found is not None:
+            return found, [] if labels.is_id("term", value, found) else [("", value, found)]
+    years = value if isinstance(value, int) and not isinstance(value, bool) else \
+        term_years(value) if isinstance(value, str) else None
+    if years is not None:
+        raise refusal(N_("'{value}' is not a term moukit can read", value=value),
+                      N_("write {example} for a fixed term, or term: open",
+                         example=f"term: {{years: {years}}}"))
+    return value, []
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                 "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def term_years(text: str) -> int | None:
+    """The number of years ``text`` gives (``5``, ``๕``, ``5 years``, ``5 ปี``, ``five years``),
+    or None.
+
+    >>> term_years("5 ปี"), term_years("five years"), term_years("๑๐"), term_years("open")
+    (5, 5, 10, None)
+    """
+    from ..text.formatting import to_arabic_digits
+
+    words = to_arabic_digits(text).casefold().replace("ปี", " ").split()
+    if words and words[-1] in ("year", "years", "yr", "yrs"):
+        words = words[:-1]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.index(word) if word in _NUMBER_WORDS else None
+
+
 class LoiSpec(_SpecBase):
     """A Letter of Intent to establish a sister-city relationship."""
 
+    instrument_id = "loi"
+    readers = _spec_readers("loi")
+    _read_values = reading(*readers)
     instrument: Literal["loi"]
     relationship: Union[_choice("loi", "relationship"), Custom] = _default("loi", "relationship")
     parties: _choice("loi", "parties") = _default("loi", "parties")
@@ -229,24 +395,21 @@ class LoiSpec(_SpecBase):
         description="Clause 2's fields (new cooperation); defaults to the fields of clause 1",
     )
 
-
-    @field_validator("preposition", mode="before")
-    @classmethod
-    def _yaml_on(cls, value: object) -> object:
-        # YAML 1.1 reads an unquoted `on` as true: that can only mean the preposition "on".
-        return "on" if value is True else value
-
     @field_validator("fields")
     @classmethod
     def _names_fields(cls, value: list) -> list:
         if not value:
-            raise ValueError("a Letter of Intent names the fields of cooperation (clauses 1 and 2)")
+            raise refusal(N_("a Letter of Intent names the fields of cooperation (clauses 1 and 2)"),
+                          N_("add fields: [economy, tourism] (the ids that 'moukit forms' lists)"))
         return value
 
 
 class MouSpec(_SpecBase):
     """A Memorandum of Understanding on the establishment of a sister-city relationship."""
 
+    instrument_id = "mou"
+    readers = _spec_readers("mou")
+    _read_values = reading(*readers)
     instrument: Literal["mou"]
     title: Union[_choice("mou", "title"), Custom] = _default("mou", "title")
     relationship: Union[_choice("mou", "relationship"), Custom] = _default("mou", "relationship")
@@ -263,9 +426,8 @@ class MouSpec(_SpecBase):
     @model_validator(mode="after")
     def _named_fields_given(self) -> "MouSpec":
         if self.fields_clause == "named" and not self.fields:
-            raise PydanticCustomError(
-                "fields_required", "fields_clause is 'named' but no fields are given: add fields"
-            )
+            raise refusal(N_("fields_clause is 'named' but no fields are given"),
+                          N_("add fields: [economy, tourism], or write fields_clause: various"))
         return self
 
     @property
@@ -284,7 +446,19 @@ class MouSpec(_SpecBase):
 
 # One spec model per form definition, told apart by ``instrument``.
 SPEC_MODELS: tuple[type[_SpecBase], ...] = (LoiSpec, MouSpec)
-Spec = Annotated[Union[SPEC_MODELS], Field(discriminator="instrument")]
+
+
+def _instrument_of(data: Any) -> str | None:
+    """The instrument a spec's data names (its id or label, e.g. MOU, บันทึกความเข้าใจ), or None."""
+    value = data.get("instrument") if isinstance(data, dict) else getattr(data, "instrument", None)
+    if not isinstance(value, str):
+        return None
+    return labels.read_label("instrument", value) or value
+
+
+Spec = Annotated[Union[tuple(Annotated[m, Tag(m.instrument_id)] for m in SPEC_MODELS)],  # type: ignore[misc]
+                 Discriminator(_instrument_of, custom_error_type="instrument",
+                               custom_error_message="instrument must be 'loi' or 'mou'")]
 SPEC_ADAPTER: TypeAdapter = TypeAdapter(Spec)
 
 
@@ -299,8 +473,8 @@ def translation_problems(spec: LoiSpec | MouSpec) -> list[tuple[tuple, str, str]
         for lang in spec.languages:
             if lang not in texts and lang not in marker.official:
                 where = ".".join(map(str, path + (lang,)))
-                problems.append((path + (lang,), f"missing the {lang} text",
-                                 f"add {where}: <text in {lang}>"))
+                problems.append((path + (lang,), N_("missing the {lang} text", lang=lang),
+                                 N_("add {where}: <text in {lang}>", where=where, lang=lang)))
     return problems
 
 
@@ -323,6 +497,9 @@ def _localized_texts(value: Any, path: tuple):
 def spec_json_schema() -> dict:
     """The JSON Schema of a spec file, for editors that validate YAML."""
     schema = SPEC_ADAPTER.json_schema()
+    # the models are told apart by a function (it reads labels such as MOU); say which for editors
+    schema["discriminator"] = {"propertyName": "instrument",
+                               "mapping": {m.instrument_id: f"#/$defs/{m.__name__}" for m in SPEC_MODELS}}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "moukit agreement spec"
     return schema

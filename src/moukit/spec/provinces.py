@@ -52,7 +52,9 @@ def all_provinces() -> tuple[Province, ...]:
 
 
 def _key(name: str) -> str:
-    text = " ".join(name.split()).casefold()
+    from pythainlp.util import normalize
+
+    text = " ".join(normalize(name).split()).casefold()
     for prefix in ("จังหวัด", "province of "):
         if text.startswith(prefix):
             text = text[len(prefix) :].strip()
@@ -75,9 +77,28 @@ def _index() -> dict[str, Province]:
 
 
 def find_province(name: str) -> Province | None:
-    """Return the province named ``name`` (Thai or English, any case), or None."""
+    """Return the province named ``name`` (Thai or English, any case, or a common name such as
+    Korat or โคราช), or None."""
     key = _key(name)
-    return _index().get(key) or _index().get(key.replace(" ", ""))
+    return _index().get(key) or _index().get(key.replace(" ", "")) or province_alias(name)
+
+
+@cache
+def _aliases() -> dict[str, Province]:
+    from .names import aliases
+
+    by_name = {p.name_en: p for p in all_provinces()}
+    return {_key(alias): by_name[name] for alias, name in aliases()["provinces"].items()}
+
+
+def province_alias(name: str) -> Province | None:
+    """The province a common name (``aliases.yaml``: Korat, โคราช, Ayutthaya) stands for, or None.
+
+    >>> province_alias("Korat").name_en, province_alias("โคราช").name_th
+    ('Nakhon Ratchasima', 'นครราชสีมา')
+    """
+    key = _key(name)
+    return _aliases().get(key) or _aliases().get(key.replace(" ", ""))
 
 
 def suggest_province(name: str) -> list[str]:

@@ -32,6 +32,7 @@ from lxml import etree
 
 from ..._atomic import write_atomic
 from ...errors import OutputError, UsageError
+from ...i18n import N_
 from ...ooxml.package import zip_parts
 from ...text.formatting import to_thai_digits
 from ...text.normalize import SIGNING_LINE, fold, strip_numbering, token_key, tokenize
@@ -60,17 +61,18 @@ def write_redline(draft, analyses, path_or_none=None) -> bytes:
         draft = read_draft(draft)
     if draft.format != "docx" or draft.package is None:
         raise UsageError(
-            f"{draft.name}: a redline can only be written for a .docx draft (this one is "
-            f"{draft.format})", hint="check the .docx of the draft, or use the HTML report "
-                                     "(--html OUT.html) to see the differences")
+            N_("{file}: a redline can only be written for a .docx draft (this one is {format})",
+               file=draft.name, format=draft.format),
+            hint=N_("check the .docx of the draft, or use the HTML report (--html OUT.html) to see "
+                    "the differences"))
     parts = dict(draft.package.parts)
     fresh = read_draft(zip_parts(parts.items()), name=draft.name)  # a private copy to edit
     mine = [a for a in analyses if a.version.source == draft.name]
     for analysis in mine:
         for block in analysis.version.blocks:
             if block.index >= len(fresh.blocks) or fresh.blocks[block.index].text != block.text:
-                raise UsageError(f"{draft.name}: the analyses given do not belong to this draft",
-                                  hint="pass the analyses check_detailed returned for this file")
+                raise UsageError(N_("{file}: the analyses given do not belong to this draft", file=draft.name),
+                                  hint=N_("pass the analyses check_detailed returned for this file"))
     editor = _Editor(fresh.package.document, _revision_date(mine))
     for analysis in mine:
         _redline_version(analysis, [fresh.blocks[b.index] for b in analysis.version.blocks], editor)
@@ -92,8 +94,8 @@ def _validate(data: bytes, name: str) -> None:
     try:
         docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds; any means the output is unusable
-        raise OutputError(f"{name}: the redline could not be built ({exc})",
-                          hint="report this draft to the moukit developers") from None
+        raise OutputError(N_("{file}: the redline could not be built ({error})", file=name, error=str(exc)),
+                          hint=N_("report this draft to the moukit developers")) from None
 
 
 def _revision_date(analyses) -> str:

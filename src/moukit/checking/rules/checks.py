@@ -27,6 +27,7 @@ from ...i18n import N_
 from ...text.normalize import clean
 from ..patterns import key_of, make_key
 from ..report import Finding
+from ..wording import words_found
 
 
 def _rule_finding(rule, analysis, message: str, **fields) -> Finding:
@@ -170,33 +171,9 @@ def _spans(rule, lang: str, text: str) -> list[tuple[int, int]]:
 def _words_found(rule, analysis, words: list[str], text: str, clause_id: str | None) -> Finding:
     """The finding of a pattern rule: the words it matched in ``text`` (of ``clause_id``)."""
     clause = analysis.patterns.form.clause(clause_id) if clause_id else None
-    return _rule_finding(rule, analysis, matched_words(rule.name, words, _excerpt(text, words)),
-                         clause_id=clause_id, draft=text,
-                         clause_number=str(clause.number) if clause and clause.number else None)
-
-
-def matched_words(rule: str, words: list[str], context: str) -> str:
-    """The message of a pattern rule that matched ``words`` in ``context`` (the context said
-    only when it is more than the one word matched).
-
-    >>> matched_words("binding language", ["shall"], "the Sides shall meet")
-    "binding language: 'shall' in 'the Sides shall meet'"
-    >>> matched_words("binding language", ["Shall"], " shall ")
-    "binding language: 'Shall'"
-    """
-    quoted = ", ".join(repr(w) for w in words)
-    if len(words) == 1 and context.strip().casefold() == words[0].strip().casefold():
-        return N_("{rule}: {words}", rule=rule, words=quoted)
-    return N_("{rule}: {words} in {context}", rule=rule, words=quoted, context=repr(context))
-
-
-def _excerpt(text: str, words: list[str], size: int = 120) -> str:
-    """``text``, or the part of it around the first of ``words`` when it is long."""
-    if len(text) <= size:
-        return text
-    at = max(0, text.lower().find(words[0].lower()) if words else 0)
-    start = max(0, at - size // 3)
-    return ("…" if start else "") + text[start:start + size] + ("…" if start + size < len(text) else "")
+    return _rule_finding(
+        rule, analysis, words_found(rule.name, words, text),
+        clause_id=clause_id, draft=text, clause_number=str(clause.number) if clause and clause.number else None)
 
 
 def _merged(spans) -> list[tuple[int, int]]:
