@@ -474,3 +474,22 @@ def test_render_does_import_them():
     # The same measurement sees the heavy modules when a command needs them.
     names = imported_modules("schema")
     assert "pydantic" in names
+
+
+def test_a_bare_moukit_prints_the_help(capsys):
+    code, out, err = run(capsys)
+    assert code == 2 and "commands" in err and "render" in err and "error" not in err
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("rendr", "render"), ("chek", "check"), ("froms", "forms")])
+def test_a_mistyped_command_gets_a_did_you_mean(capsys, typed, meant):
+    code, _, err = run(capsys, typed, "x.yaml")
+    assert code == 2
+    assert f"unknown command '{typed}'" in err and f"did you mean '{meant}'?" in err
+
+
+@pytest.mark.parametrize("argv", [["check", "--ui-lang", "th", "--help"], ["render", "--ui-lang=th", "--help"],
+                                  ["pack", "new", "--ui-lang", "th", "--help"]])
+def test_ui_lang_is_taken_after_the_command_too(capsys, argv):
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and "วิธีใช้" in out

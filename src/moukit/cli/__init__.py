@@ -46,7 +46,33 @@ def build_parser() -> argparse.ArgumentParser:
                                      title=_("commands"))
     for command in COMMANDS:
         command.add(commands)
+    _accept_ui_lang_after_the_command(commands)
     return parser
+
+
+def _accept_ui_lang_after_the_command(commands: argparse._SubParsersAction) -> None:
+    """Let every command (and sub-command) take ``--ui-lang`` after its name too, as people
+    type it (``moukit check --ui-lang th x.docx``); :func:`ui_language_option` reads it."""
+    for sub in commands.choices.values():
+        if "--ui-lang" not in sub._option_string_actions:
+            sub.add_argument("--ui-lang", choices=i18n.UI_LANGUAGES, default=argparse.SUPPRESS,
+                             help=argparse.SUPPRESS)
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_ui_lang_after_the_command(action)
+
+
+def _unknown_command(argv: list[str]) -> str | None:
+    """The first argument when it is meant as a command and is none (``rendr``), else None."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    names = [command.__name__.rsplit(".", 1)[-1] for command in COMMANDS]
+    if first is None or first in names:
+        return None
+    before = argv[:argv.index(first)]
+    if before and before[-1] == "--ui-lang":  # the value of --ui-lang, not a command
+        rest = argv[argv.index(first) + 1:]
+        return _unknown_command(rest)
+    return first
 
 
 def ui_language_option(argv: list[str]) -> str | None:
@@ -76,6 +102,21 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     i18n.set_language(ui_language_option(argv))  # help texts are translated as they are built
     parser = build_parser()
+    if not [a for a in argv if a not in ("--ui-lang", *i18n.UI_LANGUAGES) and not a.startswith("--ui-lang=")]:
+        parser.print_help(sys.stderr)  # a bare `moukit`: the help, not an error
+        return EXIT_USAGE
+    unknown = _unknown_command(argv)
+    if unknown is not None:
+        import difflib
+
+        names = [command.__name__.rsplit(".", 1)[-1] for command in COMMANDS]
+        close = difflib.get_close_matches(unknown, names, n=1)
+        parser.print_usage(sys.stderr)
+        message = _("unknown command '{command}'").format(command=unknown)
+        if close:
+            message += " " + _("(did you mean '{command}'?)").format(command=close[0])
+        err(_("error: {message}").format(message=message))
+        return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
