@@ -163,7 +163,8 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
                     N_("{file}: a version is in a language moukit has no templates for ({language}); "
                        "available: {available}", file=draft.name, language=which,
                        available=", ".join(library.available())),
-                    hint=N_("add that language's templates with --templates DIR"),
+                    hint=N_("make a pack for that language (moukit pack new) and give its folder: "
+                            "--templates DIR on the command line, templates= in Python"),
                 )
         versions += [(draft, version) for version in found]
     english = {id(v): analyze_version(v, library, rule_set, spec) for _, v in versions if v.lang == "en"}

@@ -76,7 +76,8 @@ def limit_error(file: str, what: str, field: str, value: int | float) -> DraftEr
     return DraftError(
         file, N_("{what} exceeds the limit {field}={value}; refused", what=what, field=field,
                  value=value),
-        hint=N_("if the file is genuine, raise it: read_draft(..., limits=Limits({field}=...))",
+        hint=N_("if the file is genuine, raise the limit: in Python, "
+                "moukit.check(..., limits=moukit.Limits({field}=...))",
                 field=field),
     )
 
