@@ -174,18 +174,19 @@ def _join_words(words: list[str], lang: str) -> str:
     return re.sub(r" ([,.;:)\]!?%])", r"\1", re.sub(r"([(\[]) ", r"\1", text))
 
 
-def align(analysis: Analysis) -> list[Finding]:
+def align(analysis: Analysis, draft: tuple[list[Token], dict[int, str]] | None = None) -> list[Finding]:
     """Word-level alignment of the draft with the standard text re-rendered from its values.
 
     In phases: render the standard text; set aside paragraphs that are a clause of the form
     out of its order (moved); set aside paragraphs that barely match the form (added); walk
     the word alignment clause by clause; judge each clause (equal, changed, removed); judge
     the paragraphs the form does not have (added, or a removed clause moved there).
+    ``draft`` is what :func:`tokens_of_draft` gives for the version, when already known.
     """
     lang = analysis.version.lang
     terms = form_terms(analysis.pack)
     rendered, std_tokens = standard_text(analysis, terms)
-    draft_tokens, numbers = tokens_of_draft(analysis.version, lang, terms)
+    draft_tokens, numbers = draft or tokens_of_draft(analysis.version, lang, terms)
     findings, std_tokens, draft_tokens = moved_clauses(analysis, rendered, std_tokens, draft_tokens)
     foreign, draft_tokens, matcher = foreign_paragraphs(analysis, std_tokens, draft_tokens)
     work = walk(analysis, matcher, std_tokens, draft_tokens, len(rendered), foreign)
@@ -213,10 +214,11 @@ def moved_clauses(analysis: Analysis, rendered, std_tokens: list[Token], draft_t
     form, lang = analysis.patterns.form, analysis.version.lang
     moved = _moved_paragraphs(rendered, draft_tokens)
     findings: list[Finding] = []
+    by_block = tokens_by_block(draft_tokens) if moved else {}
     for block, index in moved:
         clause_id = rendered[index][0]
         clause = form.clauses[index]
-        text = join_tokens([t for t in draft_tokens if t.block == block], lang)
+        text = join_tokens(by_block[block], lang)
         analysis.clause_status[clause_id] = "moved"
         analysis.draft_clauses[clause_id] = text
         analysis.clause_blocks[clause_id] = [block]
@@ -243,13 +245,13 @@ def foreign_paragraphs(analysis: Analysis, std_tokens: list[Token], draft_tokens
     other draft tokens and their alignment with the standard text."""
     matcher = _matcher(std_tokens, draft_tokens)
     equal_counts = Counter(t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2])
-    sizes = Counter(t.block for t in draft_tokens)
-    foreign = {b for b, n in sizes.items() if n >= 3 and (
-        equal_counts[b] / n < 0.34
-        or (equal_counts[b] / n < 0.8 and _containment(b, draft_tokens, analysis.standard) < 0.5))}
+    by_block = tokens_by_block(draft_tokens)
+    foreign = {b for b, run in by_block.items() if len(run) >= 3 and (
+        equal_counts[b] / len(run) < 0.34
+        or (equal_counts[b] / len(run) < 0.8 and _containment(run, analysis.standard) < 0.5))}
     if not foreign:
         return [], draft_tokens, matcher
-    runs = [[t for t in draft_tokens if t.block == b] for b in sorted(foreign)]
+    runs = [by_block[b] for b in sorted(foreign)]
     draft_tokens = [t for t in draft_tokens if t.block not in foreign]
     return runs, draft_tokens, _matcher(std_tokens, draft_tokens)
 
@@ -482,10 +484,50 @@ def _moved_paragraphs(rendered, draft_tokens: list[Token]) -> list[tuple[int, in
     return [a for k, a in enumerate(anchors) if k not in keep and a[1] not in in_order]
 
 
-def _containment(block: int, tokens: list[Token], standard: dict[str, str]) -> float:
-    """How much of a draft paragraph is found, in order, in the single clause of the form
-    that holds most of it (0 to 1)."""
-    text = flat_key("".join(t.key for t in tokens if t.block == block))
+def tokens_by_block(tokens: list[Token]) -> dict[int, list[Token]]:
+    """The draft's tokens of each paragraph, in order (one pass: a scan of every token per
+    paragraph would make the check quadratic in the draft's length)."""
+    blocks: dict[int, list[Token]] = {}
+    for t in tokens:
+        blocks.setdefault(t.block, []).append(t)
+    return blocks
+
+
+def paragraph_similarity(words: list[str], paragraphs: list[list[str]], span: int = 3) -> float:
+    """How well word keys ``words`` (a clause of the form) are found in the draft: the
+    highest word-level similarity (difflib's ratio, 0 to 1) with a run of at most ``span``
+    consecutive paragraphs (each a list of word keys).
+
+    Runs are tried from the highest ratio their length allows down, and the search stops
+    when no run can do better: a long draft costs little more than its length.
+    """
+    if not words:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words)
+    ends = [0]
+    for p in paragraphs:
+        ends.append(ends[-1] + len(p))
+    runs = []
+    for i in range(len(paragraphs)):
+        for j in range(i + 1, min(i + span, len(paragraphs)) + 1):
+            size = ends[j] - ends[i]
+            runs.append((2 * min(size, len(words)) / (size + len(words)), i, j))
+    runs.sort(key=lambda run: -run[0])
+    best = 0.0
+    for bound, i, j in runs:
+        if bound <= best:
+            break
+        matcher.set_seq1([w for p in paragraphs[i:j] for w in p])
+        if matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
+    return best
+
+
+def _containment(paragraph: list[Token], standard: dict[str, str]) -> float:
+    """How much of a draft paragraph (its tokens) is found, in order, in the single clause
+    of the form that holds most of it (0 to 1)."""
+    text = flat_key("".join(t.key for t in paragraph))
     if not text:
         return 1.0
     best = 0

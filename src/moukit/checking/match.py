@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from ..forms import INSTRUMENTS
@@ -23,7 +22,16 @@ from ..text import editorial
 from ..text.chars import THAI_DIGITS, has_thai
 from ..text.markers import unmark
 from ..text.normalize import clean, fold, name_under_signing, split_numbering, strip_numbering
-from .align import Analysis, align, marked_context
+from .align import (
+    Analysis,
+    align,
+    form_terms,
+    marked_context,
+    paragraph_similarity,
+    standard_tokens,
+    tokens_by_block,
+    tokens_of_draft,
+)
 from .patterns import FormPatterns, Key, flat_key, form_patterns, make_key
 from .report import Finding, VersionResult, finding
 from .rules import Rule
@@ -182,13 +190,15 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     found, variant_votes = patterns.search_clauses(key)
     values, odd = consensus(found)
     variant = {dim: (votes.most_common(1)[0][0] if votes else None) for dim, votes in variant_votes.items()}
-    variant = _best_variant(variant, values, patterns, pack, key)
+    draft = tokens_of_draft(version, version.lang, form_terms(pack))
+    paragraphs = [[t.key for t in run] for run in tokens_by_block(draft[0]).values()]
+    variant = _best_variant(variant, values, patterns, pack, paragraphs)
     analysis = Analysis(version, pack, patterns, values, variant, exact=False)
     known = set(values)
-    findings = align(analysis)
+    findings = align(analysis, draft)
     if set(analysis.values) != known:  # blanks read from the alignment: align again with them
         analysis = Analysis(version, pack, patterns, dict(analysis.values), variant, exact=False)
-        findings = align(analysis)
+        findings = align(analysis, draft)
     analysis.novel += _read_by_rules(analysis.values, patterns)
     analysis.novel += [v for _, _, v in odd]
     findings += _odd_value_findings([o for o in odd if o[1] not in analysis.clause_status
@@ -196,19 +206,34 @@ def _slow_path(version: VersionText, pack: LanguagePack, key: Key, instrument: s
     return _finish(analysis, findings, rules, spec)
 
 
-def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: LanguagePack, key: Key) -> dict:
-    candidates = [v for v in patterns.form.variant_combinations()
+def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: LanguagePack,
+                  paragraphs: list[list[str]]) -> dict:
+    """The structural variant the draft is worded in, among those the clauses' votes leave
+    open (``variant``: None where a clause did not say): the candidate whose variant clauses
+    (those worded differently from one candidate to another) are found best, word for word,
+    in the draft's ``paragraphs`` (their word keys). The first candidate wins a tie."""
+    form = patterns.form
+    candidates = [v for v in form.variant_combinations()
                   if all(variant.get(d) is None or v[d] == variant[d] for d in v)]
     if len(candidates) == 1:
         return candidates[0]
-    draft_key = flat_key(key.key)
-    best, best_ratio = candidates[0], -1.0
-    for v in candidates:
-        rendered = pack.render_clauses(patterns.form, marked_context(values, v, patterns.form))
-        std = flat_key(make_key([unmark(t) for _, t in rendered]).key)
-        ratio = difflib.SequenceMatcher(None, std, draft_key, autojunk=False).ratio()
-        if ratio > best_ratio:
-            best, best_ratio = v, ratio
+    texts = [dict(pack.render_clauses(form, marked_context(values, v, form))) for v in candidates]
+    differing = [c for c in texts[0] if len({t.get(c) for t in texts}) > 1]
+    found: dict[str, float] = {}  # clause wording -> its similarity with the draft
+
+    def similarity(marked: str | None) -> float:
+        if marked is None:
+            return 0.0
+        if marked not in found:
+            words = [t.key for t in standard_tokens(0, marked, pack.lang, form_terms(pack))]
+            found[marked] = paragraph_similarity(words, paragraphs)
+        return found[marked]
+
+    best, best_score = candidates[0], -1.0
+    for v, rendered in zip(candidates, texts):
+        score = sum(similarity(rendered.get(c)) for c in differing)
+        if score > best_score:
+            best, best_score = v, score
     return best
 
 

@@ -73,7 +73,8 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
                 continue
             parts.append((sub, BREAK if first else LINE))
             first = False
-    text = ""
+    pieces: list[str] = []  # the readable text, joined once (growing a string is quadratic)
+    length = 0
     key_chars: list[str] = []
     offsets: list[int] = []
     for sub, sep in parts:
@@ -82,14 +83,16 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
                 key_chars[-1] = BREAK
             elif key_chars[-1] not in (BREAK, LINE):
                 key_chars.append(sep)
-                offsets.append(len(text))
-            text += "\n"
-        for ch in sub:
+                offsets.append(length)
+            pieces.append("\n")
+            length += 1
+        for n, ch in enumerate(sub, length):
             if not ch.isspace():
                 key_chars.append(ch)
-                offsets.append(len(text))
-            text += ch
-    return Key(text, "".join(key_chars), offsets)
+                offsets.append(n)
+        pieces.append(sub)
+        length += len(sub)
+    return Key("".join(pieces), "".join(key_chars), offsets)
 
 
 def _literal(text: str) -> str:

@@ -107,11 +107,12 @@ def apply_rules(analysis, rules) -> list[Finding]:
     return out
 
 
-def _draft_texts(analysis) -> list[tuple[str | None, str, str]]:
+def _draft_texts(analysis) -> list[tuple[str | None, str, str, str]]:
     """What the rules read in a version compared word for word: ``(clause id, the draft's
-    text, the form's text)`` for each clause the draft changed or moved (the form's text
-    without the values of the blanks the rules read), then each other text the draft adds
-    (a paragraph, a blank's value) with no form text."""
+    text, the same cleaned, the form's text cleaned)`` for each clause the draft changed or
+    moved (the form's text without the values of the blanks the rules read), then each other
+    text the draft adds (a paragraph, a blank's value) with no form text. (Cleaned once here,
+    not once per rule.)"""
     rows: list[tuple[str | None, str, str]] = []
     values = sorted({v for v in _rule_values(analysis) if v and v.strip()}, key=len, reverse=True)
     for clause_id, status in analysis.clause_status.items():
@@ -125,7 +126,7 @@ def _draft_texts(analysis) -> list[tuple[str | None, str, str]]:
     for text in dict.fromkeys(analysis.novel):  # each text once, in order
         if text and not any(text in draft for draft in read):
             rows.append((_clause_containing(analysis, text), text, ""))
-    return rows
+    return [(clause_id, text, clean(text), clean(form) if form else "") for clause_id, text, form in rows]
 
 
 def _rule_values(analysis) -> list[str]:
@@ -137,12 +138,10 @@ def _draft_matches(rule, analysis, texts) -> list[Finding]:
     in English), reported when it has more matches than the form's text."""
     lang = analysis.version.lang
     out = []
-    for clause_id, text, form_text in texts:
-        cleaned = clean(text)
+    for clause_id, text, cleaned, form in texts:
         found = _spans(rule, lang, cleaned)
         if not found:
             continue
-        form = clean(form_text)
         allowed = _spans(rule, lang, form) if form else []
         if len(found) <= len(allowed):
             continue
