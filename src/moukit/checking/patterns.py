@@ -245,17 +245,42 @@ class SlotGroup:
     group: str  # regex group name (unique per pattern)
 
 
+class LazyRegex:
+    """A regular expression compiled when it is first used: a check uses few of the form's
+    clause patterns (an untouched draft only the variant clauses' and one whole version's)."""
+
+    __slots__ = ("pattern", "_regex")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._regex: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        """The compiled expression (compiled once, shared by equal patterns)."""
+        if self._regex is None:
+            self._regex = _compiled(self.pattern)
+        return self._regex
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        """As :meth:`re.Pattern.search`."""
+        return self.compiled().search(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match | None:
+        """As :meth:`re.Pattern.fullmatch`."""
+        return self.compiled().fullmatch(text)
+
+
 @dataclass
 class ClausePattern:
-    """One way a clause can be worded: a compiled regex and its slots."""
+    """One way a clause can be worded: a regex and its slots."""
 
     clause_id: str
     variant: dict  # the form's structural variants this rendering assumes
-    regex: re.Pattern
+    regex: re.Pattern | LazyRegex
     source: str
     slots: list[SlotGroup]
     literal: str  # the longest literal piece, for a fast pre-filter
-    search: re.Pattern | None = None  # the same, anchored at a paragraph start, for search()
+    search: re.Pattern | LazyRegex | None = None  # the same, anchored at a paragraph start, for search()
 
 
 @dataclass
@@ -407,8 +432,8 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     literals.append(clean(tail).replace(" ", ""))
     # (a choice the template leaves to the value, a Korean particle, is not literal text)
     longest = max((p for lit in literals for p in CHOICE.sub("\n", lit).split("\n")), key=len, default="")
-    return ClausePattern(clause_id, variant, _compiled(regex), regex, slots,
-                         fold(longest.replace(BREAK, "")), _compiled(f"(?:^|(?<={BREAK}))" + regex))
+    return ClausePattern(clause_id, variant, LazyRegex(regex), regex, slots,
+                         fold(longest.replace(BREAK, "")), LazyRegex(f"(?:^|(?<={BREAK}))" + regex))
 
 
 @lru_cache(maxsize=4096)
@@ -424,12 +449,15 @@ def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
     clauses: dict[str, list[ClausePattern]] = {c: [] for c in form.clause_ids}
     seen: dict[str, set[str]] = {c: set() for c in form.clause_ids}
     version_regexes = []
+    built: dict[tuple[str, str], ClausePattern] = {}  # a clause worded alike in several variants: built once
     for variant in form.variant_combinations():
         rendered = pack.render_clauses(form, _sentinel_context(form, variant))
         parts = []
         group_slots: dict[str, str] = {}
         for clause_id, text in rendered:
-            pattern = _compile_clause(form, clause_id, text, pack, words, variant)
+            pattern = built.get((clause_id, text))
+            if pattern is None:
+                pattern = built[clause_id, text] = _compile_clause(form, clause_id, text, pack, words, variant)
             if pattern.source not in seen[clause_id]:
                 seen[clause_id].add(pattern.source)
                 clauses[clause_id].append(pattern)

@@ -157,16 +157,32 @@ def _unit_field(item: str, pack: LanguagePack) -> str | None:
 
 
 def language_code(name: str, pack: LanguagePack) -> str | None:
-    """The code of a language named in the pack's language ("Japanese" -> "ja")."""
-    return _language_names(pack).get(key_of(name).lower())
+    """The code of a language named in the pack's language ("Japanese" -> "ja"): by the
+    names the pack writes (its lexicon's ``languages``), else by babel's for its locale."""
+    key = key_of(name).lower()
+    return _pack_language_names(pack).get(key) or _language_names(pack).get(key)
+
+
+@lru_cache(maxsize=64)
+def _pack_language_names(pack: LanguagePack) -> dict[str, str]:
+    """The pack's own names of languages, by key (a signing clause names the partner's
+    language so: found without babel's tables of some 600 names)."""
+    return _by_key(pack.lexicon.get("languages") or {})
 
 
 @lru_cache(maxsize=64)
 def _language_names(pack: LanguagePack) -> dict[str, str]:
+    """Every name of a language in the pack's locale (babel's, the pack's own over them), by key."""
     from babel import Locale
 
     names = dict(Locale.parse(pack.lexicon["locale"]).languages)
     names.update(pack.lexicon.get("languages") or {})
+    return _by_key(names)
+
+
+def _by_key(names: dict[str, str]) -> dict[str, str]:
+    """Language code by the key of its name (where two codes share a name, the first in
+    alphabetical order)."""
     return {key_of(n).lower(): code for code, n in sorted(names.items(), reverse=True)}
 
 
