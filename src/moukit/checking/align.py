@@ -493,10 +493,11 @@ def tokens_by_block(tokens: list[Token]) -> dict[int, list[Token]]:
     return blocks
 
 
-def paragraph_similarity(words: list[str], paragraphs: list[list[str]], span: int = 3) -> float:
+def paragraph_similarity(words: list[str], paragraphs: list[list[str]], span: int = 12) -> float:
     """How well word keys ``words`` (a clause of the form) are found in the draft: the
-    highest word-level similarity (difflib's ratio, 0 to 1) with a run of at most ``span``
-    consecutive paragraphs (each a list of word keys).
+    highest word-level similarity (difflib's ratio, 0 to 1) with a run of consecutive
+    paragraphs (each a list of word keys): at most ``span`` of them (a clause hard-wrapped
+    line by line), and no longer than twice the clause once past its first paragraph.
 
     Runs are tried from the highest ratio their length allows down, and the search stops
     when no run can do better: a long draft costs little more than its length.
@@ -512,6 +513,8 @@ def paragraph_similarity(words: list[str], paragraphs: list[list[str]], span: in
     for i in range(len(paragraphs)):
         for j in range(i + 1, min(i + span, len(paragraphs)) + 1):
             size = ends[j] - ends[i]
+            if j > i + 1 and size > 2 * len(words):
+                break
             runs.append((2 * min(size, len(words)) / (size + len(words)), i, j))
     runs.sort(key=lambda run: -run[0])
     best = 0.0

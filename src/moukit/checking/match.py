@@ -224,8 +224,9 @@ def _best_variant(variant: dict, values: dict, patterns: FormPatterns, pack: Lan
     def similarity(marked: str | None) -> float:
         if marked is None:
             return 0.0
-        if marked not in found:
-            words = [t.key for t in standard_tokens(0, marked, pack.lang, form_terms(pack))]
+        if marked not in found:  # (a blank whose value is unknown, "…", is no word to find)
+            words = [t.key for t in standard_tokens(0, marked, pack.lang, form_terms(pack))
+                     if not (t.slot and t.text == "…")]
             found[marked] = paragraph_similarity(words, paragraphs)
         return found[marked]
 
