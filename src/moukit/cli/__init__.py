@@ -142,6 +142,53 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+def console(argv: list[str] | None = None) -> int:
+    """The ``moukit`` command (console script and ``python -m moukit``): :func:`main`, then the
+    process ends at once, without the interpreter's teardown.
+
+    A command runs once per process, so freeing every object at exit, and collecting garbage
+    on the way, is work nobody waits for: it took a quarter of a render's time. The garbage
+    collector runs rarely (it is kept, for long checks of many drafts), standard output and
+    error are flushed, and ``os._exit`` ends the process with the exit status. Nothing moukit
+    writes is pending by then: a file is written atomically (closed, synced, renamed) before
+    its command returns. ``atexit`` handlers do not run; moukit registers none. An exception
+    that escapes :func:`main` ends the process as usual (traceback, teardown). :func:`main`
+    itself (used by tests and programs) returns normally.
+    """
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
+    code = main(argv)
+    os._exit(_flushed(code))
+
+
+GC_THRESHOLDS = (50_000, 20, 100)  # the collector's thresholds in a one-shot command (700, 10, 10)
+
+
+def _flushed(code: int) -> int:
+    """Flush standard output and error before :func:`os._exit`; return the exit status.
+
+    A reader that closed the pipe (``moukit forms | head``) changes nothing. Any other failure
+    to write standard output (a full disk) is reported on standard error and gives exit
+    status 2, never an ok or a check's verdict, since what was asked for was not written.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            pass
+        except (OSError, ValueError) as exc:
+            if stream is sys.stdout:
+                code = EXIT_USAGE
+                try:
+                    err(_("error: {message}").format(message=exc))
+                    sys.stderr.flush()
+                except (OSError, ValueError):
+                    pass
+    return code
+
+
 def error_data(exc, lang: str) -> dict:
     """A :class:`moukit.MoukitError` as JSON-ready data: its class, code, English message and
     hint, values, and (for a UI language other than English) the message and hint in it.
@@ -167,4 +214,4 @@ def error_data(exc, lang: str) -> dict:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    console()
