@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import os
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`moukit --help` starts faster)
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
 
 # pythainlp never downloads data nor writes files on behalf of moukit (set before any
 # pythainlp import; a program that imports pythainlp first sets them itself)
