@@ -1,0 +1,184 @@
+"""Start-up: the command ends without teardown, imports only what it needs, and the data and
+shortcuts that keep pythainlp and babel's full tables off the render path give the same
+answers as the libraries they stand for (so they cannot drift from them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from moukit import cli
+from moukit.spec import labels, names, provinces
+from moukit.text.formatting import buddhist_date
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "chiang-mai-chengdu.yaml"
+
+
+def run_process(*args, cwd=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHAINLP_OFFLINE="1", PYTHAINLP_READ_ONLY="1")
+    return subprocess.run([sys.executable, *args], capture_output=True, cwd=cwd, env=env, timeout=120)
+
+
+def imported_packages(stderr: bytes) -> set[str]:
+    """The top-level packages a ``python -X importtime`` run imported."""
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in stderr.decode().splitlines()
+            if line.startswith("import time:") and "|" in line}
+
+
+# ---------------------------------------------------------------- the console script
+
+
+def test_console_script_is_the_entry_without_teardown():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert scripts == {"moukit": "moukit.cli:console"}
+    assert "console()" in (ROOT / "src" / "moukit" / "__main__.py").read_text("utf-8")
+
+
+def test_console_writes_everything_and_keeps_the_exit_status(tmp_path, capsys):
+    """The whole output reaches a pipe before os._exit, and the status is main()'s."""
+    proc = run_process("-m", "moukit", "render", EXAMPLE, "-o", "-", "--format", "md")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert cli.main(["render", str(EXAMPLE), "-o", "-", "--format", "md"]) == 0
+    assert proc.stdout == capsys.readouterr().out.encode("utf-8")
+    missing = run_process("-m", "moukit", "render", tmp_path / "none.yaml")
+    assert missing.returncode == 2 and b"no such file" in missing.stderr
+    assert b"Traceback" not in missing.stderr
+
+
+def test_console_writes_the_file(tmp_path):
+    out = tmp_path / "x.docx"
+    proc = run_process("-m", "moukit", "render", EXAMPLE, "-o", out)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert out.read_bytes()[:2] == b"PK" and b"wrote" in proc.stderr
+
+
+class _Full(io.StringIO):
+    def flush(self):
+        raise OSError(28, "No space left on device")
+
+
+def test_an_output_that_cannot_be_flushed_is_an_error_not_a_verdict(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdout", _Full())
+    for verdict in (0, 1, 3):
+        assert cli._flushed(verdict) == 2
+    assert "No space left on device" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_keeps_the_status(monkeypatch):
+    class Closed(io.StringIO):
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert cli._flushed(1) == 1
+
+
+# ---------------------------------------------------------------- what a command imports
+
+
+def test_help_imports_neither_heavy_modules_nor_the_interview():
+    proc = run_process("-X", "importtime", "-m", "moukit", "--help")
+    assert proc.returncode == 0
+    found = imported_packages(proc.stderr)
+    assert not found & {"pydantic", "babel", "docx", "pythainlp", "jinja2", "yaml", "lxml"}
+    modules = proc.stderr.decode()
+    for slow in ("moukit.cli.interview", " typing\n", " dataclasses\n", " pathlib\n"):
+        assert slow not in modules, slow
+
+
+def test_init_options_are_there_when_init_is_used(capsys):
+    assert cli.main(["init", "--help"]) == 0
+    assert "--partner-en" in capsys.readouterr().out
+
+
+def test_render_of_a_spec_written_with_codes_and_ids_imports_no_pythainlp(tmp_path):
+    proc = run_process("-X", "importtime", "-m", "moukit", "render", EXAMPLE, "-o", tmp_path / "x.docx")
+    assert proc.returncode == 0, proc.stderr.decode()
+    found = imported_packages(proc.stderr)
+    assert "pythainlp" not in found
+    modules = proc.stderr.decode()
+    for slow in ("xml.sax", "urllib.request", "http.client", "ssl"):
+        assert f" {slow}\n" not in modules, slow
+
+
+# ---------------------------------------------------------------- provinces without pythainlp
+
+
+def test_the_province_table_is_pythainlps_list():
+    assert provinces.all_provinces() == provinces.pythainlp_provinces()
+    assert len(provinces.all_provinces()) == 77
+    table = ROOT / "src" / "moukit" / "spec" / provinces.TABLE
+    assert table.read_text("utf-8") == provinces.provinces_file()
+
+
+def test_province_names_are_in_pythainlps_normal_form():
+    """The index keys need no normalizing: looking up normalized text finds the same entries."""
+    from pythainlp.util import normalize
+
+    keys = list(provinces._index()) + list(provinces._aliases())
+    assert [normalize(k) for k in keys] == keys
+
+
+@pytest.mark.parametrize("name, english", [
+    ("เชียงใหม่", "Chiang Mai"), ("จังหวัดเชียงใหม่", "Chiang Mai"), ("chiang-mai", "Chiang Mai"),
+    ("ChiangMai", "Chiang Mai"), ("โคราช", "Nakhon Ratchasima"), ("Korat", "Nakhon Ratchasima"),
+    ("เชียงใหม\u200b่", "Chiang Mai"),  # a zero-width space: found after normalizing
+    ("เชียงใหม่่", "Chiang Mai"),  # a tone mark typed twice
+    ("นครราชสีมา", "Nakhon Ratchasima"), ("Bangkok Metropolis", "Bangkok"),
+])
+def test_find_province_as_written_or_normalized(name, english):
+    assert provinces.find_province(name).name_en == english
+
+
+def test_an_unknown_province_is_none_with_suggestions():
+    assert provinces.find_province("Chaing Mai") is None
+    assert "Chiang Mai" in provinces.suggest_province("Chaing Mai")
+
+
+# ---------------------------------------------------------------- B.E. dates without pythainlp
+
+
+PATTERNS = ["%-d %B พ.ศ. %Y", "%d %b %y", "%d/%m/%Y", "%-m/%-d", "100%%", "end%", "end%-", "%-%",
+            "%A %-d %B", "%_d %B", "วันที่ %-d เดือน%B"]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_buddhist_dates_are_pythainlps(pattern):
+    from pythainlp.util import thai_strftime
+
+    day = dt.date(2024, 1, 1)
+    while day.year < 2030:
+        expected = thai_strftime(dt.datetime(day.year, day.month, day.day), pattern)
+        assert buddhist_date(day, pattern) == expected, (day, pattern)
+        day += dt.timedelta(days=13)
+
+
+# ---------------------------------------------------------------- codes and ids read at once
+
+
+def test_every_code_reads_as_itself_through_the_names_too():
+    """The shortcut for a code written as it is gives what the index of names gives."""
+    for code in names._language_codes():
+        assert names._languages()[names.name_key(code, names._LANGUAGE_WORDS)] == code
+    for code in names._country_codes():
+        assert names._countries()[names.name_key(code, names._COUNTRY_WORDS)] == code
+
+
+def test_every_id_reads_as_itself_through_the_labels_too():
+    from moukit.forms import get_form
+
+    kinds = [(kind, None) for kind in ("instrument", "level", "fields", "term")]
+    kinds += [(kind, instrument) for instrument in ("loi", "mou")
+              for kind in get_form(instrument).alternatives]
+    for kind, instrument in kinds:
+        for key in labels.options(kind, instrument):
+            assert labels._index(kind, instrument).get(labels._key(key)) == key, (kind, key)
+            assert labels.read_label(kind, key, instrument) == key
