@@ -182,3 +182,83 @@ def test_every_id_reads_as_itself_through_the_labels_too():
         for key in labels.options(kind, instrument):
             assert labels._index(kind, instrument).get(labels._key(key)) == key, (kind, key)
             assert labels.read_label(kind, key, instrument) == key
+
+
+# ---------------------------------------------------------------- precompiled templates
+
+
+def _compiling_forbidden(monkeypatch):
+    import jinja2
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a shipped template was compiled at run time")
+
+    monkeypatch.setattr(jinja2.Environment, "_compile", refuse)
+
+
+def test_shipped_templates_are_not_compiled_at_run_time(monkeypatch):
+    import moukit
+    from moukit.packs.library import TemplateLibrary
+
+    expected = moukit.render(EXAMPLE, "txt", templates=TemplateLibrary()).data
+    _compiling_forbidden(monkeypatch)
+    library = TemplateLibrary()
+    for lang in library.available():
+        for instrument in ("loi", "mou"):
+            assert library.pack(lang).template(instrument).blocks
+    assert moukit.render(EXAMPLE, "txt", templates=TemplateLibrary()).data == expected
+
+
+def test_precompiled_and_compiled_templates_render_the_same(monkeypatch):
+    import moukit
+    from moukit.packs.library import LanguagePack, TemplateLibrary
+
+    fast = {fmt: moukit.render(EXAMPLE, fmt, templates=TemplateLibrary()).data for fmt in ("docx", "md")}
+    monkeypatch.setattr(LanguagePack, "_shipped", lambda self, instrument: None)
+    slow = {fmt: moukit.render(EXAMPLE, fmt, templates=TemplateLibrary()).data for fmt in ("docx", "md")}
+    assert fast == slow
+
+
+def test_a_changed_template_or_another_jinja_is_compiled_from_its_text(tmp_path, monkeypatch):
+    import jinja2
+
+    from moukit.packs.jinja import precompiled
+    from moukit.packs.library import TemplateLibrary, builtin_templates_dir
+
+    shipped = builtin_templates_dir() / "th" / "mou.j2"
+    env = TemplateLibrary().pack("th")._env
+    assert precompiled(env, "th", "mou", str(shipped)) is not None
+    changed = tmp_path / "mou.j2"
+    changed.write_text(shipped.read_text("utf-8") + "{# edited #}", "utf-8")
+    assert precompiled(env, "th", "mou", str(changed)) is None
+    monkeypatch.setattr(jinja2, "__version__", "0.0")
+    assert precompiled(env, "th", "mou", str(shipped)) is None
+
+
+def test_a_users_template_folder_is_compiled_from_its_text(tmp_path):
+    import shutil
+
+    from moukit.packs.library import TemplateLibrary, builtin_templates_dir
+
+    folder = tmp_path / "th"
+    shutil.copytree(builtin_templates_dir() / "th", folder)
+    (folder / "mou.j2").write_text((folder / "mou.j2").read_text("utf-8") + "\n", "utf-8")
+    template = TemplateLibrary([tmp_path]).pack("th").template("mou")
+    assert template.root_render_func.__code__.co_filename == str(folder / "mou.j2")
+
+
+def test_a_precompiled_template_still_names_the_line_that_failed():
+    from moukit.errors import TemplateError
+    from moukit.forms import get_form
+    from moukit.packs.library import LanguagePack, TemplateLibrary
+
+    lines = []
+    for shipped in (True, False):
+        pack = TemplateLibrary().pack("en")
+        if not shipped:
+            pack._shipped = lambda instrument: None
+        with pytest.raises(TemplateError) as caught:
+            pack.render_clauses(get_form("mou"), {})  # no variables: StrictUndefined fails
+        lines.append(caught.value.line)
+    assert lines[0] is not None and lines[0] == lines[1]
+    assert LanguagePack  # the class the library makes

@@ -2,8 +2,10 @@
 
 ``python -m moukit.reference`` writes the reference pages of the documentation
 (``docs/reference/*.md``, :mod:`moukit.reference.pages`), the word list of the Thai
-pack (:mod:`moukit.reference.words`) and the province table read by the spec
-(``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`); ``--check`` writes nothing and exits 1, listing the
+pack (:mod:`moukit.reference.words`), the province table read by the spec
+(``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`) and
+the shipped templates compiled by Jinja2 (``packs/compiled/``,
+:func:`moukit.packs.jinja.precompiled`); ``--check`` writes nothing and exits 1, listing the
 stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
 :func:`moukit.reference.describe.forms_data` describes them.
@@ -44,7 +46,26 @@ def generate() -> dict[str, str]:
         "docs/reference/packs.md": pages.packs_page(),
         _words_path(): words_file(default_library().pack("th")),
         f"src/moukit/spec/{TABLE}": provinces_file(),
+        **_compiled_templates(),
     }
+
+
+def _compiled_templates() -> dict[str, str]:
+    """The shipped templates compiled by Jinja2, one module per pack and instrument."""
+    from ..forms import all_forms
+    from ..packs.jinja import compiled_module_name, compiled_source
+    from ..packs.library import default_library
+
+    library = default_library()
+    files = {}
+    for lang in library.available():
+        pack = library.pack(lang)
+        for form in all_forms():
+            module = compiled_module_name(lang, form.instrument)
+            path = "src/" + module.replace(".", "/") + ".py"
+            files[path] = compiled_source(pack._env, pack.template_file(form.instrument),
+                                          f"{form.instrument}.j2", lang)
+    return files
 
 
 def default_root() -> Path:
