@@ -27,8 +27,9 @@ from ._common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
 COMMANDS = (init, render, check, forms, pack, schema)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command of ``COMMANDS``."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command of ``COMMANDS``, or with ``command`` only: what
+    parsing that command's arguments needs (the other commands' options are not built)."""
     from .._version import __version__
 
     parser = Parser(
@@ -44,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                                "(default: from the locale, e.g. LANG=th_TH.UTF-8, else en)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
                                      title=_("commands"))
-    for command in COMMANDS:
-        command.add(commands)
+    for module in COMMANDS:
+        if command is None or _name(module) == command:
+            module.add(commands)
     _accept_ui_lang_after_the_command(commands)
     return parser
 
@@ -62,10 +64,26 @@ def _accept_ui_lang_after_the_command(commands: argparse._SubParsersAction) -> N
                 _accept_ui_lang_after_the_command(action)
 
 
+def _name(module) -> str:
+    """The command a module of ``COMMANDS`` runs (``render`` for ``moukit.cli.render``)."""
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` names, if it names one (``render`` in ``--ui-lang th render x``)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return None
+        if arg.startswith("-") or (i and argv[i - 1] == "--ui-lang"):
+            continue
+        return arg if arg in map(_name, COMMANDS) else None
+    return None
+
+
 def _unknown_command(argv: list[str]) -> str | None:
     """The first argument when it is meant as a command and is none (``rendr``), else None."""
     first = next((a for a in argv if not a.startswith("-")), None)
-    names = [command.__name__.rsplit(".", 1)[-1] for command in COMMANDS]
+    names = [_name(command) for command in COMMANDS]
     if first is None or first in names:
         return None
     before = argv[:argv.index(first)]
@@ -101,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     i18n.set_language(ui_language_option(argv))  # help texts are translated as they are built
-    parser = build_parser()
+    parser = build_parser(_command_named(argv))
     if not [a for a in argv if a not in ("--ui-lang", *i18n.UI_LANGUAGES) and not a.startswith("--ui-lang=")]:
         parser.print_help(sys.stderr)  # a bare `moukit`: the help, not an error
         return EXIT_USAGE
@@ -109,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown is not None:
         import difflib
 
-        names = [command.__name__.rsplit(".", 1)[-1] for command in COMMANDS]
+        names = [_name(command) for command in COMMANDS]
         close = difflib.get_close_matches(unknown, names, n=1)
         parser.print_usage(sys.stderr)
         message = _("unknown command '{command}'").format(command=unknown)
