@@ -94,6 +94,16 @@ def test_help_imports_neither_heavy_modules_nor_the_interview():
         assert slow not in modules, slow
 
 
+def test_a_command_builds_only_its_own_parser():
+    assert cli._command_named(["--ui-lang", "th", "render", "x.yaml"]) == "render"
+    assert cli._command_named(["--ui-lang", "render"]) is None  # the value of --ui-lang
+    assert cli._command_named(["rendr"]) is None and cli._command_named(["--help"]) is None
+    only = cli.build_parser("render")._subparsers._group_actions[0].choices
+    assert list(only) == ["render"]
+    every = cli.build_parser()._subparsers._group_actions[0].choices
+    assert list(every) == ["init", "render", "check", "forms", "pack", "schema"]
+
+
 def test_init_options_are_there_when_init_is_used(capsys):
     assert cli.main(["init", "--help"]) == 0
     assert "--partner-en" in capsys.readouterr().out
