@@ -16,8 +16,6 @@ from importlib import import_module
 from ._version import __version__
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`moukit --help` starts faster)
-if TYPE_CHECKING:  # pragma: no cover
-    from typing import Any
 
 # pythainlp never downloads data nor writes files on behalf of moukit (set before any
 # pythainlp import; a program that imports pythainlp first sets them itself)
@@ -108,7 +106,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'moukit' has no attribute {name!r}")
