@@ -9,7 +9,9 @@ and no output file. Each command is one module here (``render``, ``check``, ``in
 ``run(args)``, its handler; :data:`COMMANDS` lists them in the order of the help.
 
 Exit status: 0 ok (check: standard form), 1 (check: review needed), 3 (check: not
-permitted), 2 bad input or usage, 130 interrupted. A command run with ``--json`` that fails
+permitted), 2 bad input or usage, or out of memory, 4 an internal error (a moukit bug; the
+traceback is printed only with ``MOUKIT_DEBUG=1``), 130 interrupted. A failure is never
+0, 1 or 3, so it is never taken for a verdict. A command run with ``--json`` that fails
 also prints the error as a JSON object on standard output (:func:`error_data`).
 """
 
@@ -18,11 +20,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from .. import i18n
+from ..i18n import N_
 from ..i18n import gettext as _
 from . import check, forms, init, pack, render, schema
-from ._common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
+from ._common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
+
+if TYPE_CHECKING:
+    from ..errors import MoukitError
 
 COMMANDS = (init, render, check, forms, pack, schema)
 
@@ -141,16 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     from ..errors import MoukitError
 
+    failure: MoukitError | None = None
     try:
         return args.func(args)
     except MoukitError as exc:
-        err(_("error: {message}").format(message=exc.in_language(i18n.get_language())))
-        if getattr(args, "json", False):
-            import json
-
-            data = error_data(exc, i18n.get_language())
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-        return exc.exit_code
+        failure = exc
+    except MemoryError:  # reported once this clause has freed the frames holding the memory
+        pass
     except KeyboardInterrupt:
         err(_("interrupted"))
         return EXIT_INTERRUPTED
@@ -158,6 +162,54 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug: never a verdict's exit status (0, 1, 3)
+        failure = None if _no_memory_to_load(exc) else internal_error(exc)
+    if failure is None:  # out of memory
+        failure = out_of_memory(args.command)
+    err(_("error: {message}").format(message=failure.in_language(i18n.get_language())))
+    if getattr(args, "json", False):
+        import json
+
+        data = error_data(failure, i18n.get_language())
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    return failure.exit_code
+
+
+def out_of_memory(command: str) -> MoukitError:
+    """The error of a command that ran out of memory (a :class:`MemoryError`): exit 2."""
+    from ..errors import MoukitError
+
+    if command == "check":
+        message = N_("the draft needs more memory than moukit is allowed to use here (out of memory); "
+                     "nothing was checked")
+    else:
+        message = N_("this needs more memory than moukit is allowed to use here (out of memory)")
+    return MoukitError(message, hint=N_("run moukit where it may use more memory (a higher ulimit -v), "
+                                        "or give it a smaller file"))
+
+
+def _no_memory_to_load(exc: Exception) -> bool:
+    """An import that failed because the address space was full: the system's loader could not
+    map the compiled module (glibc says "failed to map segment")."""
+    return isinstance(exc, ImportError) and "failed to map segment" in str(exc)
+
+
+def internal_error(exc: Exception) -> MoukitError:
+    """The error of an unexpected exception (a moukit bug): exit :data:`EXIT_INTERNAL`, and
+    the traceback on standard error when ``MOUKIT_DEBUG=1``."""
+    from ..errors import MoukitError
+
+    if os.environ.get("MOUKIT_DEBUG", "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(exc)
+    error = MoukitError(N_("an internal error ({error}): moukit stopped without a result",
+                           error=f"{type(exc).__name__}: {exc}"),
+                        hint=N_("this is a moukit bug, not a problem with your file: please report it "
+                                "with the command you ran and its input (run it again with "
+                                "MOUKIT_DEBUG=1 to see where it happened)"))
+    error.exit_code = EXIT_INTERNAL
+    return error
 
 
 def console(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from ..i18n import gettext as _
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERNAL = 4  # an unexpected error inside moukit (a bug), never a verdict
 EXIT_INTERRUPTED = 130
 
 STDOUT = "-"
