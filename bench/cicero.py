@@ -24,17 +24,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.dont_write_bytecode = True
 
 from check import EDITS, edited_docx, verify  # noqa: E402
-from render import ENV, SPEC, Table, environment, moukit_command, ms, use_bytecode_cache  # noqa: E402
+from render import SPEC, Table, environment, moukit_command, ms, paired, run_child, use_bytecode_cache  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "peers" / "cicero-mou"
@@ -50,31 +47,6 @@ def cicero_command() -> list[str] | None:
         if candidate and Path(candidate).is_file():
             return [candidate]
     return None
-
-
-def run_child(command: list[str], cwd: Path) -> tuple[float, float, int, bytes]:
-    """Run ``command``; its wall time, CPU time (user + system) in seconds, exit status and output."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = child.stdout.read() if child.stdout else b""
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, child.returncode, out
-
-
-def paired(commands: dict[str, list[str]], rounds: int, warmup: int, cwd: Path) -> dict[str, dict]:
-    """Medians of wall and CPU time per command, the commands taking turns in each round
-    (order reversed every other round)."""
-    names = list(commands)
-    times: dict[str, dict[str, list[float]]] = {n: {"wall": [], "cpu": []} for n in names}
-    for n in range(warmup + rounds):
-        for name in (names if n % 2 == 0 else names[::-1]):
-            wall, cpu, _, _ = run_child(commands[name], cwd)
-            if n >= warmup:
-                times[name]["wall"].append(wall)
-                times[name]["cpu"].append(cpu)
-    return {n: {k: statistics.median(v) for k, v in t.items()} for n, t in times.items()}
 
 
 def english_samples(tmp: Path) -> tuple[Path, Path]:

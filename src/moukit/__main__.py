@@ -1,8 +1,6 @@
-"""``python -m moukit``: the same as the ``moukit`` command."""
+"""``python -m moukit``: the same as the ``moukit`` command (:func:`moukit.cli.console`)."""
 
-import sys
-
-from .cli import main
+from .cli import console
 
 if __name__ == "__main__":  # not when imported (e.g. by pytest's doctest collection)
-    sys.exit(main())
+    console()

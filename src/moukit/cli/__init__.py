@@ -9,7 +9,9 @@ and no output file. Each command is one module here (``render``, ``check``, ``in
 ``run(args)``, its handler; :data:`COMMANDS` lists them in the order of the help.
 
 Exit status: 0 ok (check: standard form), 1 (check: review needed), 3 (check: not
-permitted), 2 bad input or usage, 130 interrupted. A command run with ``--json`` that fails
+permitted), 2 bad input or usage, or out of memory, 4 an internal error (a moukit bug; the
+traceback is printed only with ``MOUKIT_DEBUG=1``), 130 interrupted. A failure is never
+0, 1 or 3, so it is never taken for a verdict. A command run with ``--json`` that fails
 also prints the error as a JSON object on standard output (:func:`error_data`).
 """
 
@@ -20,15 +22,22 @@ import os
 import sys
 
 from .. import i18n
+from ..i18n import N_
 from ..i18n import gettext as _
 from . import check, forms, init, pack, render, schema
-from ._common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
+from ._common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`moukit --help` starts faster)
+
+if TYPE_CHECKING:
+    from ..errors import MoukitError
 
 COMMANDS = (init, render, check, forms, pack, schema)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command of ``COMMANDS``."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command of ``COMMANDS``, or with ``command`` only: what
+    parsing that command's arguments needs (the other commands' options are not built)."""
     from .._version import __version__
 
     parser = Parser(
@@ -44,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                                "(default: from the locale, e.g. LANG=th_TH.UTF-8, else en)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
                                      title=_("commands"))
-    for command in COMMANDS:
-        command.add(commands)
+    for module in COMMANDS:
+        if command is None or _name(module) == command:
+            module.add(commands)
     _accept_ui_lang_after_the_command(commands)
     return parser
 
@@ -62,10 +72,26 @@ def _accept_ui_lang_after_the_command(commands: argparse._SubParsersAction) -> N
                 _accept_ui_lang_after_the_command(action)
 
 
+def _name(module) -> str:
+    """The command a module of ``COMMANDS`` runs (``render`` for ``moukit.cli.render``)."""
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` names, if it names one (``render`` in ``--ui-lang th render x``)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return None
+        if arg.startswith("-") or (i and argv[i - 1] == "--ui-lang"):
+            continue
+        return arg if arg in map(_name, COMMANDS) else None
+    return None
+
+
 def _unknown_command(argv: list[str]) -> str | None:
     """The first argument when it is meant as a command and is none (``rendr``), else None."""
     first = next((a for a in argv if not a.startswith("-")), None)
-    names = [command.__name__.rsplit(".", 1)[-1] for command in COMMANDS]
+    names = [_name(command) for command in COMMANDS]
     if first is None or first in names:
         return None
     before = argv[:argv.index(first)]
@@ -101,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
     i18n.set_language(ui_language_option(argv))  # help texts are translated as they are built
-    parser = build_parser()
+    parser = build_parser(_command_named(argv))
     if not [a for a in argv if a not in ("--ui-lang", *i18n.UI_LANGUAGES) and not a.startswith("--ui-lang=")]:
         parser.print_help(sys.stderr)  # a bare `moukit`: the help, not an error
         return EXIT_USAGE
@@ -109,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown is not None:
         import difflib
 
-        names = [command.__name__.rsplit(".", 1)[-1] for command in COMMANDS]
+        names = [_name(command) for command in COMMANDS]
         close = difflib.get_close_matches(unknown, names, n=1)
         parser.print_usage(sys.stderr)
         message = _("unknown command '{command}'").format(command=unknown)
@@ -123,16 +149,13 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     from ..errors import MoukitError
 
+    failure: MoukitError | None = None
     try:
         return args.func(args)
     except MoukitError as exc:
-        err(_("error: {message}").format(message=exc.in_language(i18n.get_language())))
-        if getattr(args, "json", False):
-            import json
-
-            data = error_data(exc, i18n.get_language())
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-        return exc.exit_code
+        failure = exc
+    except MemoryError:  # reported once this clause has freed the frames holding the memory
+        pass
     except KeyboardInterrupt:
         err(_("interrupted"))
         return EXIT_INTERRUPTED
@@ -140,6 +163,101 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug: never a verdict's exit status (0, 1, 3)
+        failure = None if _no_memory_to_load(exc) else internal_error(exc)
+    if failure is None:  # out of memory
+        failure = out_of_memory(args.command)
+    err(_("error: {message}").format(message=failure.in_language(i18n.get_language())))
+    if getattr(args, "json", False):
+        import json
+
+        data = error_data(failure, i18n.get_language())
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    return failure.exit_code
+
+
+def out_of_memory(command: str) -> MoukitError:
+    """The error of a command that ran out of memory (a :class:`MemoryError`): exit 2."""
+    from ..errors import MoukitError
+
+    if command == "check":
+        message = N_("the draft needs more memory than moukit is allowed to use here (out of memory); "
+                     "nothing was checked")
+    else:
+        message = N_("this needs more memory than moukit is allowed to use here (out of memory)")
+    return MoukitError(message, hint=N_("run moukit where it may use more memory (a higher ulimit -v), "
+                                        "or give it a smaller file"))
+
+
+def _no_memory_to_load(exc: Exception) -> bool:
+    """An import that failed because the address space was full: the system's loader could not
+    map the compiled module (glibc says "failed to map segment")."""
+    return isinstance(exc, ImportError) and "failed to map segment" in str(exc)
+
+
+def internal_error(exc: Exception) -> MoukitError:
+    """The error of an unexpected exception (a moukit bug): exit :data:`EXIT_INTERNAL`, and
+    the traceback on standard error when ``MOUKIT_DEBUG=1``."""
+    from ..errors import MoukitError
+
+    if os.environ.get("MOUKIT_DEBUG", "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(exc)
+    error = MoukitError(N_("an internal error ({error}): moukit stopped without a result",
+                           error=f"{type(exc).__name__}: {exc}"),
+                        hint=N_("this is a moukit bug, not a problem with your file: please report it "
+                                "with the command you ran and its input (run it again with "
+                                "MOUKIT_DEBUG=1 to see where it happened)"))
+    error.exit_code = EXIT_INTERNAL
+    return error
+
+
+def console(argv: list[str] | None = None) -> int:
+    """The ``moukit`` command (console script and ``python -m moukit``): :func:`main`, then the
+    process ends at once, without the interpreter's teardown.
+
+    A command runs once per process, so freeing every object at exit, and collecting garbage
+    on the way, is work nobody waits for: it took a quarter of a render's time. The garbage
+    collector runs rarely (it is kept, for long checks of many drafts), standard output and
+    error are flushed, and ``os._exit`` ends the process with the exit status. Nothing moukit
+    writes is pending by then: a file is written atomically (closed, synced, renamed) before
+    its command returns. ``atexit`` handlers do not run; moukit registers none. An exception
+    that escapes :func:`main` ends the process as usual (traceback, teardown). :func:`main`
+    itself (used by tests and programs) returns normally.
+    """
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
+    code = main(argv)
+    os._exit(_flushed(code))
+
+
+GC_THRESHOLDS = (50_000, 20, 100)  # the collector's thresholds in a one-shot command (700, 10, 10)
+
+
+def _flushed(code: int) -> int:
+    """Flush standard output and error before :func:`os._exit`; return the exit status.
+
+    A reader that closed the pipe (``moukit forms | head``) changes nothing. Any other failure
+    to write standard output (a full disk) is reported on standard error and gives exit
+    status 2, never an ok or a check's verdict, since what was asked for was not written.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            pass
+        except (OSError, ValueError) as exc:
+            if stream is sys.stdout:
+                code = EXIT_USAGE
+                try:
+                    err(_("error: {message}").format(message=exc))
+                    sys.stderr.flush()
+                except (OSError, ValueError):
+                    pass
+    return code
 
 
 def error_data(exc, lang: str) -> dict:
@@ -167,4 +285,4 @@ def error_data(exc, lang: str) -> dict:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    console()

@@ -10,6 +10,7 @@ from ..i18n import gettext as _
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERNAL = 4  # an unexpected error inside moukit (a bug), never a verdict
 EXIT_INTERRUPTED = 130
 
 STDOUT = "-"
@@ -53,6 +54,29 @@ class Parser(argparse.ArgumentParser):
         self._optionals.title = _("options")
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help=_("show this help message and exit"))
+
+    def defer(self, add_arguments) -> None:
+        """Have ``add_arguments(self)`` add arguments only when this parser is used (to parse,
+        or to show its help or usage): ``moukit --help`` builds every command's parser, and
+        options whose help needs a slow import (``init``'s questions) need not cost it then."""
+        self._deferred = [*getattr(self, "_deferred", ()), add_arguments]
+
+    def _add_deferred(self) -> None:
+        deferred, self._deferred = getattr(self, "_deferred", ()), []
+        for add_arguments in deferred:
+            add_arguments(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._add_deferred()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._add_deferred()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._add_deferred()
+        return super().format_help()
 
     def error(self, message: str):
         self.print_usage(sys.stderr)

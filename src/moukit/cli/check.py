@@ -144,7 +144,7 @@ def add(commands) -> None:
         description=_("Check one or more drafts (DOCX, .txt or .md; one file with every language "
                       "version, or one file per language) against the standardized form. Exit "
                       "status: 0 standard form, 1 review needed (ministries or Council of State), "
-                      "3 not permitted for a province, 2 bad input."),
+                      "3 not permitted for a province, 2 bad input or out of memory, 4 an internal error."),
     )
     p.add_argument("drafts", metavar="DRAFT", nargs="+",
                    help=_("the draft file(s), or a folder of drafts (each checked on its own)"))

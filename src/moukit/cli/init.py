@@ -110,9 +110,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add(commands) -> None:
-    """Register the command's sub-parser and its handler."""
-    from .interview import QUESTIONS, option_name
-
+    """Register the command's sub-parser and its handler (the answers' options are added when
+    the sub-parser is used: they need the questions, a slower import)."""
     p = commands.add_parser(
         "init", help=_("write a new spec by answering questions"),
         description=_("Ask for the values of a new agreement (in Thai or English) and write a "
@@ -128,6 +127,14 @@ def add(commands) -> None:
     p.add_argument("--ui-lang", choices=i18n.UI_LANGUAGES, default=argparse.SUPPRESS,
                    help=_("language of the questions and of the comments in the file"))
     p.add_argument("--draft", action="store_true", help=_("print the form's \"(Draft)\" marker"))
+    p.defer(_add_answers)
+    p.set_defaults(func=run)
+
+
+def _add_answers(p: argparse.ArgumentParser) -> None:
+    """One option per question of the interview (``--province``, ``--partner-en``...)."""
+    from .interview import QUESTIONS, option_name
+
     group = p.add_argument_group(_("answers"))
     language = {"en": _("English"), "th": _("Thai"), "other": _("the partner's language")}
     for question in QUESTIONS:
@@ -143,4 +150,3 @@ def add(commands) -> None:
             metavar = "CODE"
         group.add_argument(option_name(question.key), dest=question.key, metavar=metavar,
                            help=text)
-    p.set_defaults(func=run)

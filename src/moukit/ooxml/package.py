@@ -25,7 +25,17 @@ def attr(value: str) -> str:
     return '"' + html.escape(value, quote=True).replace("&#x27;", "'") + '"'
 
 
+def xml_text(text: str) -> str:
+    """``text`` escaped as XML element content (``&``, ``<`` and ``>``, as lxml writes it).
+
+    >>> print(xml_text('a < b & c > d, "quoted"'))
+    a &lt; b &amp; c &gt; d, "quoted"
+    """
+    return html.escape(text, quote=False)
+
+
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+LXML_DECL = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as lxml (python-docx) writes it
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -65,16 +75,3 @@ def content_types_xml(parts: list[tuple[str, str]]) -> bytes:
             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
             ).encode("utf-8")
-
-
-def package_bytes(package) -> bytes:
-    """Serialize a python-docx package as a deterministic zip."""
-    entries = [("_rels/.rels", package.rels.xml)]
-    types = []
-    for part in package.iter_parts():
-        entries.append((part.partname.membername, part.blob))
-        types.append((str(part.partname), part.content_type))
-        if part.rels:
-            entries.append((part.partname.rels_uri.membername, part.rels.xml))
-    entries.append(("[Content_Types].xml", content_types_xml(types)))
-    return zip_parts(in_package_order(entries))

@@ -51,17 +51,6 @@ def custom_properties_xml(fingerprint: dict) -> bytes:
     return (XML_DECL + xml).encode("utf-8")
 
 
-def add_custom_properties(package, fingerprint: dict) -> None:
-    """Add ``docProps/custom.xml`` with ``fingerprint`` to a python-docx package."""
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
-    part = Part(PackURI("/" + CUSTOM_PART), CT.OFC_CUSTOM_PROPERTIES,
-                custom_properties_xml(fingerprint), package)
-    package.relate_to(part, CUSTOM_PROPERTIES)
-
-
 def custom_part_name(package_rels: Any) -> str | None:
     """The custom properties part named by the parsed package relationships, if any."""
     for rel in package_rels.iter(f"{{{PKG_REL_NS}}}Relationship"):

@@ -23,7 +23,7 @@ from .._yaml import load_yaml
 from ..errors import LanguageNotAvailable, TemplateError
 from ..forms import Form, all_forms, get_form
 from ..i18n import N_
-from .jinja import environment, template_line
+from .jinja import environment, precompiled, template_line
 from .record import RECORD, PackRecord, read_record
 
 LEXICON = "lexicon.yaml"
@@ -64,7 +64,7 @@ class LanguagePack:
 
         name = f"{instrument}.j2"
         try:
-            template = self._env.get_template(name)
+            template = self._shipped(instrument) or self._env.get_template(name)
         except TemplateNotFound:
             raise TemplateError(
                 N_("the {lang} templates have no {name}", lang=self.lang, name=name),
@@ -93,6 +93,14 @@ class LanguagePack:
             )
         self._templates[instrument] = template
         return template
+
+    def _shipped(self, instrument: str):
+        """The template from its precompiled module when it is a shipped template as shipped
+        (see :func:`moukit.packs.jinja.precompiled`), else None."""
+        path = Path(self.template_file(instrument))
+        if path.parent != builtin_templates_dir() / self.lang or not path.is_file():
+            return None
+        return precompiled(self._env, self.lang, instrument, str(path))
 
     def variables(self, instrument: str) -> set[str]:
         """The variables the template of ``instrument`` reads, ``a.b`` where it reads an

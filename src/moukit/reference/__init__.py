@@ -1,8 +1,11 @@
 """Everything moukit generates from its own code and data, and the check that it is current.
 
 ``python -m moukit.reference`` writes the reference pages of the documentation
-(``docs/reference/*.md``, :mod:`moukit.reference.pages`) and the word list of the Thai
-pack (:mod:`moukit.reference.words`); ``--check`` writes nothing and exits 1, listing the
+(``docs/reference/*.md``, :mod:`moukit.reference.pages`), the word list of the Thai
+pack (:mod:`moukit.reference.words`), the province table read by the spec
+(``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`) and
+the shipped templates compiled by Jinja2 (``packs/compiled/``,
+:func:`moukit.packs.jinja.precompiled`); ``--check`` writes nothing and exits 1, listing the
 stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
 :func:`moukit.reference.describe.forms_data` describes them.
@@ -32,6 +35,7 @@ def _words_path() -> str:
 def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
     from ..packs.library import default_library
+    from ..spec.provinces import TABLE, provinces_file
     from .words import words_file
 
     return {
@@ -41,7 +45,27 @@ def generate() -> dict[str, str]:
         "docs/reference/vocabulary.md": pages.vocabulary_page(),
         "docs/reference/packs.md": pages.packs_page(),
         _words_path(): words_file(default_library().pack("th")),
+        f"src/moukit/spec/{TABLE}": provinces_file(),
+        **_compiled_templates(),
     }
+
+
+def _compiled_templates() -> dict[str, str]:
+    """The shipped templates compiled by Jinja2, one module per pack and instrument."""
+    from ..forms import all_forms
+    from ..packs.jinja import compiled_module_name, compiled_source
+    from ..packs.library import default_library
+
+    library = default_library()
+    files = {}
+    for lang in library.available():
+        pack = library.pack(lang)
+        for form in all_forms():
+            module = compiled_module_name(lang, form.instrument)
+            path = "src/" + module.replace(".", "/") + ".py"
+            files[path] = compiled_source(pack._env, pack.template_file(form.instrument),
+                                          f"{form.instrument}.j2", lang)
+    return files
 
 
 def default_root() -> Path:

@@ -110,9 +110,21 @@ def _index(kind: str, instrument: str | None) -> dict[str, str | None]:
     return index
 
 
+@cache
+def _ids(kind: str, instrument: str | None) -> frozenset[str]:
+    return frozenset(options(kind, instrument))
+
+
 def read_label(kind: str, text: str, instrument: str | None = None) -> str | None:
-    """The id whose id or label (English or Thai, any case) ``text`` is, else None."""
-    return _index(kind, instrument).get(_key(str(text)))
+    """The id whose id or label (English or Thai, any case) ``text`` is, else None.
+
+    An id written as it is is itself: the labels (the lexicons, the catalog) are read only
+    for other text, which keeps reading a spec written with ids fast.
+    """
+    text = str(text)
+    if text in _ids(kind, instrument):
+        return text
+    return _index(kind, instrument).get(_key(text))
 
 
 def is_id(kind: str, text: str, key: str) -> bool:

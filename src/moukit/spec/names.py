@@ -105,22 +105,32 @@ def _names(codes: list[str], kind: str, group: str, words: tuple[str, ...]) -> d
 
 
 @cache
-def _languages() -> dict[str, str]:
+def _language_codes() -> dict[str, None]:
+    """The ISO 639 codes babel names, shortest first (a dict: in order, quick to look up)."""
     from babel import Locale
 
-    codes = sorted((c for c in Locale("en").languages
-                    if re.fullmatch(r"[a-z]{2,3}", c) and c not in NOT_LANGUAGES),
-                   key=lambda c: (len(c), c))
-    return _names(codes, "languages", "languages", _LANGUAGE_WORDS)
+    return dict.fromkeys(sorted((c for c in Locale("en").languages
+                                 if re.fullmatch(r"[a-z]{2,3}", c) and c not in NOT_LANGUAGES),
+                                key=lambda c: (len(c), c)))
+
+
+@cache
+def _country_codes() -> dict[str, None]:
+    """The ISO 3166-1 alpha-2 codes of the countries babel names, in order."""
+    from babel import Locale
+
+    return dict.fromkeys(sorted(c for c in Locale("en").territories
+                                if re.fullmatch(r"[A-Z]{2}", c) and c not in NOT_COUNTRIES))
+
+
+@cache
+def _languages() -> dict[str, str]:
+    return _names(list(_language_codes()), "languages", "languages", _LANGUAGE_WORDS)
 
 
 @cache
 def _countries() -> dict[str, str]:
-    from babel import Locale
-
-    codes = sorted(c for c in Locale("en").territories
-                   if re.fullmatch(r"[A-Z]{2}", c) and c not in NOT_COUNTRIES)
-    return _names(codes, "territories", "countries", _COUNTRY_WORDS)
+    return _names(list(_country_codes()), "territories", "countries", _COUNTRY_WORDS)
 
 
 def _close(key: str, index: dict[str, str]) -> list[str]:
@@ -137,6 +147,8 @@ def language_code(text: str) -> str:
 
     Raises :class:`NameNotFound` (with close names) when it names none.
     """
+    if isinstance(text, str) and text in _language_codes():  # a code as it is: no index of names
+        return text
     key = name_key(str(text), _LANGUAGE_WORDS)
     code = _languages().get(key)
     if code is None:
@@ -150,6 +162,8 @@ def language_code(text: str) -> str:
 def country_code(text: str) -> str:
     """The ISO 3166-1 alpha-2 code of the country ``text`` names (a code, an English or Thai
     name). Raises :class:`NameNotFound` (with close names) when it names none."""
+    if isinstance(text, str) and text in _country_codes():  # a code as it is: no index of names
+        return text
     key = name_key(str(text), _COUNTRY_WORDS)
     code = _countries().get(key)
     if code is None:

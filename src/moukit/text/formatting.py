@@ -1,14 +1,18 @@
 """Small pure formatters for dates, lists, numbers and digits, driven by a lexicon.
 
 Babel does the work where its data is right; the lexicon overrides it where a language's
-official usage differs (Thai lists, the Vietnamese long date and its months 01 and 02), and
-Thai dates use the Buddhist Era through pythainlp, since babel has no Buddhist calendar.
+official usage differs (Thai lists, the Vietnamese long date and its months 01 and 02). Thai
+dates are in the Buddhist Era, which babel's calendar lacks: :func:`buddhist_date` writes them
+with babel's Thai month names and the year plus 543, as pythainlp's ``thai_strftime`` does
+(a test proves the two agree), without importing pythainlp.
 
 >>> import datetime
 >>> format_date(datetime.date(2026, 11, 22), {"locale": "en_GB", "date_pattern": "d MMMM y"})
 '22 November 2026'
 >>> format_date(datetime.date(2026, 11, 22), {"locale": "th", "calendar": "buddhist"})
 '22 พฤศจิกายน พ.ศ. 2569'
+>>> buddhist_date(datetime.date(2027, 1, 5), "%d %b %y")
+'05 ม.ค. 70'
 >>> vi = {"locale": "vi", "date_pattern": "'ngày' dd 'tháng' M 'năm' y", "date_zero_months": [1, 2]}
 >>> format_date(datetime.date(2027, 1, 5), vi), format_date(datetime.date(2026, 6, 5), vi)
 ('ngày 05 tháng 01 năm 2027', 'ngày 05 tháng 6 năm 2026')
@@ -36,16 +40,49 @@ import re
 def format_date(date: dt.date, lexicon: dict) -> str:
     """A signing date as the language writes it (Buddhist Era for ``calendar: buddhist``)."""
     if lexicon.get("calendar") == "buddhist":
-        from pythainlp.util import thai_strftime
-
-        pattern = lexicon.get("date_strftime", "%-d %B พ.ศ. %Y")
-        return thai_strftime(dt.datetime(date.year, date.month, date.day), pattern)
+        return buddhist_date(date, lexicon.get("date_strftime", "%-d %B พ.ศ. %Y"))
     from babel.dates import format_date as babel_format_date
 
     pattern = lexicon.get("date_pattern", "long")
     if date.month in (lexicon.get("date_zero_months") or ()):
         pattern = _two_digit_month(pattern)
     return babel_format_date(date, pattern, locale=lexicon["locale"])
+
+
+BE_OFFSET = 543  # Buddhist-Era year = Gregorian year + 543
+_DIRECTIVE = re.compile(r"%(-?)(.?)", re.DOTALL)
+_BUDDHIST_DIRECTIVES = "dmBbYy%"
+
+
+def buddhist_date(date: dt.date, pattern: str) -> str:
+    """``date`` in Thai with the Buddhist-Era year, written by the ``strftime`` ``pattern`` as
+    pythainlp's ``thai_strftime`` writes it: ``%d`` day, ``%m`` month (``%-d``, ``%-m``
+    without the leading zero), ``%B`` the month's Thai name, ``%b`` its abbreviation, ``%Y``
+    and ``%y`` the B.E. year, ``%%``. A pattern with other directives (weekdays, times) is
+    left to ``thai_strftime`` itself.
+
+    >>> buddhist_date(dt.date(2026, 8, 5), "%-d %B พ.ศ. %Y"), buddhist_date(dt.date(2026, 8, 5), "%d/%m/%Y")
+    ('5 สิงหาคม พ.ศ. 2569', '05/08/2569')
+    """
+    if any(m[2] not in _BUDDHIST_DIRECTIVES for m in _DIRECTIVE.finditer(pattern) if m[2]):
+        from pythainlp.util import thai_strftime
+
+        return thai_strftime(dt.datetime(date.year, date.month, date.day), pattern)
+    from babel import Locale
+
+    months = Locale("th").months["format"]
+    year = str(date.year + BE_OFFSET).zfill(4)
+    texts = {"d": f"{date.day:02d}", "m": f"{date.month:02d}", "B": months["wide"][date.month],
+             "b": months["abbreviated"][date.month], "Y": year, "y": year[-2:], "%": "%"}
+
+    def directive(m: re.Match) -> str:
+        flag, char = m.groups()
+        if not char:  # "%" or "%-" at the end of the pattern: itself, or the flag
+            return flag or "%"
+        text = texts[char]
+        return text[1:] if flag and text[0] in " 0" else text  # "-": no padding
+
+    return _DIRECTIVE.sub(directive, pattern)
 
 
 def _two_digit_month(pattern: str) -> str:

@@ -18,6 +18,7 @@ how to fix it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import NamedTuple
 
 from ...errors import DraftError
 from ...i18n import N_
-from .model import Block, Draft, Limits, MiB, limit_error
+from .model import Block, Draft, Limits, MiB, limit_error, read_at_most
 
 __all__ = ["READERS", "Block", "Draft", "Limits", "Reader", "read_draft"]
 
@@ -119,7 +120,8 @@ def _read_file(path: Path, name: str, limits: Limits) -> bytes:
                 cap, field = limits.max_total_bytes + 16 * MiB, "max_total_bytes"
             else:
                 cap, field = limits.max_text_bytes, "max_text_bytes"
-            data = head + fh.read(cap + 1 - len(head))
+            size = os.fstat(fh.fileno()).st_size
+            data = head + read_at_most(fh, cap + 1 - len(head), expected=size - len(head))
     except FileNotFoundError:
         raise DraftError(name, N_("no such file"), hint=N_("check the path and the file name")) from None
     except IsADirectoryError:

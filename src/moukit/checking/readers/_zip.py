@@ -10,11 +10,12 @@ import zlib
 
 from ...errors import DraftError
 from ...i18n import N_
-from .model import Limits, limit_error
+from .model import Limits, limit_error, read_at_most
 
+# Not MemoryError: running out of memory is no damage of the file (the command line says so).
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
               NotImplementedError, RuntimeError, struct.error, zlib.error, KeyError,
-              IndexError, OverflowError, UnicodeDecodeError, MemoryError)
+              IndexError, OverflowError, UnicodeDecodeError)
 
 
 def damaged(name: str, detail: str) -> DraftError:
@@ -71,7 +72,7 @@ def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
         cap = min(limits.max_part_bytes, limits.max_total_bytes - total)
         try:
             with archive.open(info) as fh:
-                blob = fh.read(cap + 1)
+                blob = read_at_most(fh, cap + 1, expected=info.file_size)
         except ZIP_ERRORS as exc:
             raise damaged(name, N_("cannot unpack {part}: {error}", part=info.filename, error=exc)) from None
         if len(blob) > limits.max_part_bytes:

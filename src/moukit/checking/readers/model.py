@@ -4,12 +4,13 @@ about itself, and the limits every reader applies to input that may be hostile."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from ...errors import DraftError
 from ...i18n import N_
 
 MiB = 1024 * 1024
+CHUNK = 256 * 1024  # what a bounded read asks for at a time beyond the expected size
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,28 @@ class Draft:
     pending_changes: bool
     fingerprint: dict | None
     package: Any = None
+
+
+def read_at_most(fh: IO[bytes], limit: int, expected: int = 0) -> bytes:
+    """Up to ``limit`` bytes of ``fh`` (a buffered binary file), read in chunks: memory grows
+    with what the file holds, never with the limit (``fh.read(limit)`` allocates all of it up
+    front). ``expected``, the size the file says it has, is asked for in one read.
+
+    >>> import io
+    >>> read_at_most(io.BytesIO(b"x" * 10), 4), len(read_at_most(io.BytesIO(b"x" * 10), 100, expected=3))
+    (b'xxxx', 10)
+    """
+    chunks, size = [], 0
+    want = expected + 1 if expected > 0 else CHUNK  # one more: a short read is the end
+    while size < limit:
+        ask = min(want, limit - size)
+        chunk = fh.read(ask)
+        chunks.append(chunk)
+        size += len(chunk)
+        if len(chunk) < ask:  # a buffered read returns less only at the end of the file
+            break
+        want = CHUNK
+    return b"".join(chunks)
 
 
 def limit_error(file: str, what: str, field: str, value: int | float) -> DraftError:

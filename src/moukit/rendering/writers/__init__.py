@@ -12,19 +12,19 @@ one module and one row. What the writers share is in :mod:`moukit.rendering.writ
 
 from __future__ import annotations
 
+from collections import namedtuple
 from importlib import import_module
-from typing import NamedTuple
 
 LAYOUTS = ("separate", "parallel")  # each language version in turn, or side by side
 
 
-class Writer(NamedTuple):  # a named tuple, not a dataclass: the command line starts faster
-    """One output format and the module that writes it."""
+# a named tuple from collections, not a dataclass nor typing.NamedTuple: `moukit --help`
+# reads this table, and starts faster without importing dataclasses or typing
+class Writer(namedtuple("Writer", ("name", "suffixes", "media_type", "module"))):
+    """One output format (``name``: str, ``suffixes``: tuple of str, ``media_type``: str) and
+    the ``module`` (its dotted name) that writes it."""
 
-    name: str
-    suffixes: tuple[str, ...]
-    media_type: str
-    module: str
+    __slots__ = ()
 
     @property
     def suffix(self) -> str:

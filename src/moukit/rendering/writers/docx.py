@@ -1,53 +1,119 @@
-"""DOCX: A4, Thai government typography, every language version laid out by python-docx.
+"""DOCX: A4, Thai government typography, every language version written as WordprocessingML.
 
 ``separate`` puts each language version on its own pages (one section per version), with
 its draft marker, title, clauses and a borderless two-column signature table. ``parallel``
 puts the versions side by side in one table: one column per language, one row per clause,
-the signature blocks in the last rows. Fonts, language tags and packaging are in
-:mod:`moukit.rendering.writers.docx_style`; the output is byte-identical for the same document.
+the signature blocks in the last rows. Fonts, language tags and the package's fixed parts
+are in :mod:`moukit.rendering.writers.docx_style`; the output is byte-identical for the same
+document.
+
+The markup is written as text, without python-docx (whose import took a tenth of a render):
+the few elements a rendering needs (paragraphs, runs, tables, section breaks), as python-docx
+wrote them before, byte for byte (the tests compare the two). Text is escaped as XML
+(:func:`moukit.ooxml.package.xml_text`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-
-import docx
-from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from docx.table import _Cell
 
 from ...errors import OutputError, UsageError
 from ...i18n import N_
-from ...ooxml.package import package_bytes
-from ...ooxml.properties import add_custom_properties
+from ...ooxml.package import xml_text
 from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
 from ..document import Clause, Document, Version
 from . import docx_style
 from ._common import SIGN_LINE, grouped, require_layout
 
-JUSTIFY = {"thaiDistribute": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, "both": WD_ALIGN_PARAGRAPH.JUSTIFY}
+# paragraph alignments (w:jc values)
+LEFT, CENTER, RIGHT, JUSTIFY, THAI_JUSTIFY = "left", "center", "right", "both", "thaiDistribute"
+JUSTIFY_VALUES = {"thaiDistribute": THAI_JUSTIFY, "both": JUSTIFY}
 # Thai or Burmese words (and the spaces between them) inside text of another language
 THAI_SPAN = re.compile(f"[{THAI}]+(?:[ \u00a0]+[{THAI}]+)*")
 MYANMAR_SPAN = re.compile(f"[{MYANMAR}]+(?:[ \u00a0]+[{MYANMAR}]+)*")
 COMPLEX_SPAN = re.compile(f"{THAI_SPAN.pattern}|{MYANMAR_SPAN.pattern}")
 # characters XML 1.0 cannot hold (Word would refuse the file)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-BODY_SPACE = Pt(6)
-TITLE_SPACE = Pt(12)
-SIGN_SPACE = Pt(30)  # room above the signing line for the signature
+TWIPS_PER_POINT = 20
+BODY_SPACE = 6 * TWIPS_PER_POINT  # after a paragraph, in twips
+TITLE_SPACE = 12 * TWIPS_PER_POINT
+SIGN_SPACE = 30 * TWIPS_PER_POINT  # room above the signing line for the signature
+_BREAKS = re.compile("([\t\r\n])")
+
+
+@dataclass
+class _Paragraph:
+    """A ``w:p``: its alignment, spacing (twips), keep-with-next and runs (markup)."""
+
+    align: str | None = None
+    after: int | None = None
+    before: int | None = None
+    keep_with_next: bool = False
+    runs: list[str] = field(default_factory=list)
+
+    def xml(self) -> str:
+        """The paragraph as WordprocessingML."""
+        props = "<w:keepNext/>" if self.keep_with_next else ""
+        spacing = "".join(f' w:{name}="{value}"' for name, value in
+                          (("after", self.after), ("before", self.before)) if value is not None)
+        props += f"<w:spacing{spacing}/>" if spacing else ""
+        props += f'<w:jc w:val="{self.align}"/>' if self.align is not None else ""
+        inner = (f"<w:pPr>{props}</w:pPr>" if props else "") + "".join(self.runs)
+        return f"<w:p>{inner}</w:p>" if inner else "<w:p/>"
+
+
+class _Cell(list):
+    """The paragraphs of a table cell."""
+
+
+@dataclass
+class _Table:
+    """A borderless ``w:tbl`` with equal fixed columns across the text width: rows of cells,
+    a cell a list of paragraphs (a new cell holds one empty paragraph, as Word wants)."""
+
+    rows: int
+    cols: int
+    cells: list[list[_Cell]] = field(init=False)
+    unsplit: set[int] = field(default_factory=set)  # rows kept on one page
+
+    def __post_init__(self) -> None:
+        self.cells = [[_Cell([_Paragraph()]) for _ in range(self.cols)] for _ in range(self.rows)]
+
+    def keep_row_together(self, row: int) -> None:
+        """Stop Word from splitting ``row`` across pages."""
+        self.unsplit.add(row)
+
+    def xml(self) -> str:
+        """The table as WordprocessingML."""
+        width = docx_style.column_twips(self.cols)
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(self.cols))
+        rows = []
+        for i, row in enumerate(self.cells):
+            props = "<w:trPr><w:cantSplit/></w:trPr>" if i in self.unsplit else ""
+            cells = "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>'
+                            + "".join(p.xml() for p in cell) + "</w:tc>" for cell in row)
+            rows.append(f"<w:tr>{props}{cells}</w:tr>")
+        return f"<w:tbl>{docx_style.TABLE_PROPERTIES}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+class _SectionBreak:
+    """The end of a section (a language version): the next one starts on a new page."""
+
+    def xml(self) -> str:
+        """The paragraph that holds the section's properties."""
+        return f"<w:p><w:pPr>{docx_style.SECTION_PROPERTIES}</w:pPr></w:p>"
 
 
 class _Writer:
-    """Adds the paragraphs of one language version to a document or a table cell."""
+    """Adds the paragraphs of one language version to a body or a table cell (a list)."""
 
     def __init__(self, version: Version) -> None:
         self.version = version
         self.style = docx_style.style_for(version.lang, version.locale)
-        self.justify = JUSTIFY.get(self.style.justify, WD_ALIGN_PARAGRAPH.JUSTIFY)
+        self.justify = JUSTIFY_VALUES.get(self.style.justify, JUSTIFY)
 
     def segments(self, text: str) -> list[tuple[str, bool]]:
         """``text`` cut into (piece, is_complex) runs: whole in Thai, Thai and Burmese words
@@ -65,7 +131,7 @@ class _Writer:
             pieces.append((text[pos:], False))
         return pieces
 
-    def runs(self, paragraph, text: str, *, bold: bool = False) -> None:
+    def runs(self, paragraph: _Paragraph, text: str, *, bold: bool = False) -> None:
         """Append ``text`` to ``paragraph`` as styled runs (newlines become line breaks)."""
         bad = NOT_XML.search(text)
         if bad:
@@ -75,108 +141,109 @@ class _Writer:
                    text=repr(text[:60])),
                 hint=N_("remove the character from the spec or template"))
         for piece, complex_script in self.segments(text):
-            run = paragraph.add_run(piece)
             style = self.style
             if complex_script and has_myanmar(piece) != (self.style.tag == "my-MM"):
                 # Burmese words in another version, Thai words in the Burmese one: their own fonts
                 style = docx_style.style_for("my" if has_myanmar(piece) else "th")
             elif self.style.tag == "my-MM":
                 complex_script = has_myanmar(piece)
-            docx_style.style_run(run._r, style, bold=bold, thai=complex_script)
+            paragraph.runs.append(f"<w:r>{docx_style.run_properties(style, bold=bold, thai=complex_script)}"
+                                  f"{_run_content(piece)}</w:r>")
 
-    def paragraph(self, box, text: str, *, align=None, bold=False, after=BODY_SPACE,
-                  before=None, number: str | None = None):
-        """A new paragraph in ``box`` (document or cell) holding ``text``."""
+    def paragraph(self, box: list, text: str, *, align: str | None = None, bold: bool = False,
+                  after: int | None = BODY_SPACE, before: int | None = None,
+                  number: str | None = None) -> _Paragraph:
+        """A new paragraph in ``box`` (the body or a cell) holding ``text``."""
         paragraph = _new_paragraph(box)
-        fmt = paragraph.paragraph_format
-        if align is not None:
-            fmt.alignment = align
-        if after is not None:
-            fmt.space_after = after
-        if before is not None:
-            fmt.space_before = before
+        paragraph.align, paragraph.after, paragraph.before = align, after, before
         if number:
             self.runs(paragraph, f"{number}. ", bold=bold)
         self.runs(paragraph, text, bold=bold)
         return paragraph
 
-    def draft_marker(self, box) -> None:
+    def draft_marker(self, box: list) -> None:
         """The draft marker, top right, if the version has one."""
         if self.version.draft_marker:
-            self.paragraph(box, self.version.draft_marker, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            self.paragraph(box, self.version.draft_marker, align=RIGHT)
 
-    def clause(self, box, clause: Clause):
+    def clause(self, box: list, clause: Clause) -> _Paragraph | None:
         """One clause as a paragraph; a signature block as its lines with a signing line."""
         if clause.kind == "signature":
             return self.signature(box, clause)
         if clause.kind == "title":
-            return self.paragraph(box, clause.text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True,
-                                  after=TITLE_SPACE)
+            return self.paragraph(box, clause.text, align=CENTER, bold=True, after=TITLE_SPACE)
         return self.paragraph(box, clause.text, align=self.justify, number=clause.number)
 
-    def signature(self, box, clause: Clause):
+    def signature(self, box: list, clause: Clause) -> _Paragraph | None:
         """'For X', the dotted signing line, then name and position, centred."""
         first, *rest = clause.lines
-        center = WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(box, first, align=center, after=None)
-        self.paragraph(box, SIGN_LINE, align=center, after=None, before=SIGN_SPACE)
+        self.paragraph(box, first, align=CENTER, after=None)
+        self.paragraph(box, SIGN_LINE, align=CENTER, after=None, before=SIGN_SPACE)
         last = None
         for line in rest:
-            last = self.paragraph(box, line, align=center, after=None)
+            last = self.paragraph(box, line, align=CENTER, after=None)
         return last
 
 
-def _new_paragraph(box):
+def _run_content(text: str) -> str:
+    """A run's text: ``w:t`` pieces (whitespace kept where it leads or trails), tabs and line
+    breaks between them."""
+    out = []
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            out.append(f"<w:t{space}>{xml_text(piece)}</w:t>")
+    return "".join(out)
+
+
+def _new_paragraph(box: list) -> _Paragraph:
     """A fresh paragraph: a new cell's empty first paragraph, else an added one."""
-    if isinstance(box, _Cell):
-        paragraphs = box.paragraphs
-        if len(paragraphs) == 1 and not paragraphs[0]._p.r_lst and paragraphs[0]._p.pPr is None:
-            return paragraphs[0]
-    return box.add_paragraph()
+    if isinstance(box, _Cell) and len(box) == 1 and box[0] == _Paragraph():
+        return box[0]
+    paragraph = _Paragraph()
+    box.append(paragraph)
+    return paragraph
 
 
-def _table(doc, rows: int, cols: int):
-    """A borderless table with equal fixed columns across the text width."""
-    table = doc.add_table(rows=rows, cols=cols)
-    table.autofit = False
-    docx_style.borderless(table._tbl)
-    return table
-
-
-def _separate(doc, document: Document) -> None:
+def _separate(body: list, document: Document) -> None:
     for i, version in enumerate(document.versions):
         if i:
-            doc.add_section(WD_SECTION.NEW_PAGE)
+            body.append(_SectionBreak())
         writer = _Writer(version)
-        writer.draft_marker(doc)
+        writer.draft_marker(body)
         last = None
         for item in grouped(version.clauses):
             if isinstance(item, list):
                 if last is not None:
-                    last.paragraph_format.keep_with_next = True
-                table = _table(doc, 1, len(item))
-                docx_style.keep_row_together(table.rows[0]._tr)
-                for cell, clause in zip(table.rows[0].cells, item):
+                    last.keep_with_next = True
+                table = _Table(1, len(item))
+                table.keep_row_together(0)
+                body.append(table)
+                for cell, clause in zip(table.cells[0], item):
                     writer.signature(cell, clause)
                 last = None
             else:
-                last = writer.clause(doc, item)
+                last = writer.clause(body, item)
 
 
-def _parallel(doc, document: Document) -> None:
+def _parallel(body: list, document: Document) -> None:
     versions = document.versions  # with the same clauses (require_layout)
     writers = [_Writer(v) for v in versions]
     drafts = any(v.draft_marker for v in versions)
-    table = _table(doc, len(versions[0].clauses) + drafts, len(versions))
-    rows = table.rows
+    table = _Table(len(versions[0].clauses) + drafts, len(versions))
+    body.append(table)
     if drafts:
-        for writer, cell in zip(writers, rows[0].cells):
+        for writer, cell in zip(writers, table.cells[0]):
             writer.draft_marker(cell)
-    for i, row in enumerate(rows[drafts:]):
-        for writer, version, cell in zip(writers, versions, row.cells):
+    for i, row in enumerate(table.cells[drafts:]):
+        for writer, version, cell in zip(writers, versions, row):
             writer.clause(cell, version.clauses[i])
         if versions[0].clauses[i].kind == "signature":
-            docx_style.keep_row_together(row._tr)
+            table.keep_row_together(i + drafts)
 
 
 def _signing_datetime(document: Document) -> datetime:
@@ -190,27 +257,22 @@ def _signing_datetime(document: Document) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-def _core_properties(doc, document: Document) -> None:
+def _core_properties(document: Document) -> str:
+    """``docProps/core.xml``: the English title (else the first version's), the form, moukit
+    as author, and the signing date as the dates of creation and change."""
     titled = next((v for v in document.versions if v.lang == "en"), document.versions[0])
-    props = doc.core_properties
-    props.title = titled.title
-    props.subject = f"{document.form_id} {document.form_version}"
-    props.author = "moukit"
-    props.last_modified_by = "moukit"
-    props.revision = 1
-    props.created = props.modified = _signing_datetime(document)
+    when = _signing_datetime(document).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return docx_style.core_xml(titled.title, f"{document.form_id} {document.form_version}", when)
 
 
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as DOCX bytes in ``layout`` (``separate`` or ``parallel``)."""
     require_layout(document, layout)
-    doc = docx.Document(io.BytesIO(docx_style.base_package()))
+    body: list = []
     if layout == "separate":
-        _separate(doc, document)
+        _separate(body, document)
     else:
-        _parallel(doc, document)
-    _core_properties(doc, document)
-    package = doc.part.package
-    stamp = {**document.stamp(layout), "document_sha256": hashlib.sha256(doc.part.blob).hexdigest()}
-    add_custom_properties(package, stamp)
-    return package_bytes(package)
+        _parallel(body, document)
+    main = docx_style.document_xml("".join(item.xml() for item in body)).encode("utf-8")
+    stamp = {**document.stamp(layout), "document_sha256": hashlib.sha256(main).hexdigest()}
+    return docx_style.package(main, _core_properties(document), stamp)

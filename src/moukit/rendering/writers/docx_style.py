@@ -1,5 +1,8 @@
-"""Word markup for the DOCX writer: fonts and language markup of runs, tables, settings and
-the base package every document starts from (packaging itself is :mod:`moukit.ooxml`).
+"""Word markup for the DOCX writer: fonts and language markup of runs, tables, sections, and
+the fixed parts of the package (packaging itself is :mod:`moukit.ooxml`). The parts are
+written as text; the helpers that change python-docx elements in place (:func:`style_run`,
+:func:`keep_row_together`) serve the pack tool's translator DOCX and import python-docx and
+lxml only when called.
 
 Word lays out Thai correctly only with explicit complex-script markup: every run names a
 font in all four slots (``ascii``, ``hAnsi``, ``eastAsia``, ``cs``) with no theme fonts,
@@ -19,23 +22,20 @@ these choices per language.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
-from lxml import etree
-
 from ...ooxml.package import (
+    LXML_DECL,
     XML_DECL,
     attr,
     content_types_xml,
     in_package_order,
     rels_xml,
+    xml_text,
     zip_parts,
 )
+from ...ooxml.properties import CUSTOM_PART, CUSTOM_PROPERTIES, custom_properties_xml
 from ...text.chars import has_myanmar, has_thai
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -45,6 +45,24 @@ WORD_COMPAT_URI = "http://schemas.microsoft.com/office/word"
 # A4 with Thai government margins, in twentieths of a point
 PAGE_TWIPS = {"w": 11906, "h": 16838}  # 21.0 x 29.7 cm
 MARGIN_TWIPS = {"top": 1417, "right": 1134, "bottom": 1134, "left": 1701}  # 2.5, 2, 2, 3 cm
+EMU_PER_TWIP = 635
+
+# the content and relationship types of the parts (OPC, ECMA-376 part 2)
+_OOXML = "application/vnd.openxmlformats-officedocument."
+CT_DOCUMENT = _OOXML + "wordprocessingml.document.main+xml"
+CT_STYLES = _OOXML + "wordprocessingml.styles+xml"
+CT_SETTINGS = _OOXML + "wordprocessingml.settings+xml"
+CT_FONT_TABLE = _OOXML + "wordprocessingml.fontTable+xml"
+CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+CT_APP = _OOXML + "extended-properties+xml"
+CT_CUSTOM = _OOXML + "custom-properties+xml"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+RT_DOCUMENT = _REL + "officeDocument"
+RT_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+RT_APP = _REL + "extended-properties"
+RT_STYLES = _REL + "styles"
+RT_SETTINGS = _REL + "settings"
+RT_FONT_TABLE = _REL + "fontTable"
 
 THAI_FONT = "TH Sarabun New"
 LATIN_FONT = "Times New Roman"
@@ -144,7 +162,16 @@ def _rpr_xml(style: LangStyle, *, bold: bool, thai: bool, lang_bidi: bool) -> st
 
 
 @lru_cache(maxsize=None)
+def run_properties(style: LangStyle, *, bold: bool, thai: bool) -> str:
+    """The ``w:rPr`` of a run of ``style`` in a document (see :func:`style_run`)."""
+    xml = _rpr_xml(style, bold=bold, thai=thai, lang_bidi=style.tag in COMPLEX_TAGS)
+    return xml.replace(f' xmlns:w="{W_NS}"', "", 1)
+
+
+@lru_cache(maxsize=None)
 def _rpr(style: LangStyle, bold: bool, thai: bool):
+    from docx.oxml import parse_xml
+
     return parse_xml(_rpr_xml(style, bold=bold, thai=thai, lang_bidi=style.tag in COMPLEX_TAGS))
 
 
@@ -155,6 +182,8 @@ def style_run(r, style: LangStyle, *, bold: bool = False, thai: bool | None = No
     ``<w:cs/>`` and the complex-script ``w:bidi`` language (the style's own, Thai or Burmese);
     any existing ``w:rPr`` is replaced.
     """
+    import copy
+
     if thai is None:
         text = "".join(r.itertext())
         thai = has_thai(text) or (style.tag == "my-MM" and has_myanmar(text))
@@ -164,21 +193,10 @@ def style_run(r, style: LangStyle, *, bold: bool = False, thai: bool | None = No
     r.insert(0, copy.deepcopy(_rpr(style, bold, thai)))
 
 
-def borderless(tbl) -> None:
-    """Remove every border of the ``w:tbl`` element ``tbl`` (signature blocks)."""
-    tbl_pr = tbl.find(f"{{{W_NS}}}tblPr")
-    old = tbl_pr.find(f"{{{W_NS}}}tblBorders")
-    if old is not None:
-        tbl_pr.remove(old)
-    edges = "".join(f'<w:{e} w:val="nil"/>' for e in
-                    ("top", "left", "bottom", "right", "insideH", "insideV"))
-    borders = parse_xml(f'<w:tblBorders xmlns:w="{W_NS}">{edges}</w:tblBorders>')
-    _insert_before(tbl_pr, borders, ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
-                                     "tblDescription", "tblPrChange"))
-
-
 def keep_row_together(tr) -> None:
     """Stop Word from splitting the table row ``tr`` across pages."""
+    from docx.oxml import parse_xml
+
     tr_pr = tr.get_or_add_trPr()
     if tr_pr.find(f"{{{W_NS}}}cantSplit") is None:
         _insert_before(tr_pr, parse_xml(f'<w:cantSplit xmlns:w="{W_NS}"/>'),
@@ -197,34 +215,61 @@ def _insert_before(parent, child, successors: tuple[str, ...]) -> None:
     parent.append(child)
 
 
-def set_compat_mode(settings, mode: int = 15) -> None:
-    """Set ``compatibilityMode`` in the ``w:settings`` element (15: Word 2013 and later)."""
-    compat = settings.find(f"{{{W_NS}}}compat")
-    if compat is None:
-        compat = etree.SubElement(settings, f"{{{W_NS}}}compat")
-    for setting in compat.findall(f"{{{W_NS}}}compatSetting"):
-        if setting.get(f"{{{W_NS}}}name") == "compatibilityMode":
-            setting.set(f"{{{W_NS}}}val", str(mode))
-            return
-    etree.SubElement(compat, f"{{{W_NS}}}compatSetting", {
-        f"{{{W_NS}}}name": "compatibilityMode",
-        f"{{{W_NS}}}uri": WORD_COMPAT_URI,
-        f"{{{W_NS}}}val": str(mode),
-    })
-
-
 # ---------------------------------------------------------------------------------------
-# The base package: a minimal document that python-docx opens and the writer fills in.
+# The parts of the package. Those python-docx used to parse and write back are written as
+# it wrote them (its XML declaration in single quotes); the others as moukit writes them.
 
-def _document_xml() -> str:
+EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
+TABLE_PROPERTIES = (  # full width, no borders, fixed columns
+    '<w:tblPr><w:tblW w:type="auto" w:w="0"/><w:tblBorders>'
+    + "".join(f'<w:{edge} w:val="nil"/>' for edge in EDGES)
+    + '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:firstColumn="1" w:firstRow="1" '
+    'w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+)
+
+
+def _section_properties() -> str:
     page = " ".join(f'w:{k}="{v}"' for k, v in PAGE_TWIPS.items())
     margins = " ".join(f'w:{k}="{v}"' for k, v in MARGIN_TWIPS.items())
+    return (f'<w:sectPr><w:pgSz {page}/><w:pgMar {margins} w:header="709" w:footer="709" '
+            'w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+
+
+SECTION_PROPERTIES = _section_properties()  # A4, Thai government margins
+
+
+def column_twips(cols: int) -> int:
+    """The width of each of ``cols`` equal columns across the text width, in twips (as
+    python-docx divides it: in EMU, rounded to the twip)."""
+    text_emu = (PAGE_TWIPS["w"] - MARGIN_TWIPS["left"] - MARGIN_TWIPS["right"]) * EMU_PER_TWIP
+    return int(round(text_emu // cols / EMU_PER_TWIP))
+
+
+def document_xml(body: str) -> str:
+    """``word/document.xml`` with ``body`` (paragraphs and tables) before the last section's
+    properties."""
+    return (f'{LXML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}'
+            f"{SECTION_PROPERTIES}</w:body></w:document>")
+
+
+def core_xml(title: str, subject: str, when: str) -> str:
+    """``docProps/core.xml``: title, subject, moukit as author, created and modified ``when``
+    (W3CDTF)."""
+    dates = "".join(f'<dcterms:{name} xsi:type="dcterms:W3CDTF">{when}</dcterms:{name}>'
+                    for name in ("created", "modified"))
     return (
-        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body><w:sectPr>'
-        f'<w:pgSz {page}/><w:pgMar {margins} w:header="709" w:footer="709" w:gutter="0"/>'
-        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/>'
-        "</w:sectPr></w:body></w:document>"
+        f'{LXML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"{_element('dc:title', title)}<dc:creator>moukit</dc:creator>"
+        "<cp:lastModifiedBy>moukit</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f"{_element('dc:subject', subject)}{dates}</cp:coreProperties>"
     )
+
+
+def _element(name: str, text: str) -> str:
+    return f"<{name}>{xml_text(text)}</{name}>" if text else f"<{name}/>"
 
 
 def _styles_xml() -> str:
@@ -253,15 +298,14 @@ def _styles_xml() -> str:
 
 
 def _settings_xml() -> str:
-    settings = parse_xml(
+    return (
         f'<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
         '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
-        "<w:compat/>"
+        f'<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="{WORD_COMPAT_URI}" '
+        'w:val="15"/></w:compat>'  # Word 2013 and later
         '<w:themeFontLang w:val="en-GB" w:bidi="th-TH"/>'
         '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
     )
-    set_compat_mode(settings, 15)
-    return etree.tostring(settings, encoding="unicode")
 
 
 def _font_table_xml() -> str:
@@ -273,17 +317,6 @@ def _font_table_xml() -> str:
     return f'<w:fonts xmlns:w="{W_NS}">{fonts}</w:fonts>'
 
 
-def _core_xml() -> str:
-    return (
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        "<dc:title/><dc:creator>moukit</dc:creator><cp:lastModifiedBy>moukit</cp:lastModifiedBy>"
-        "<cp:revision>1</cp:revision></cp:coreProperties>"
-    )
-
-
 def _app_xml() -> str:
     return (
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -293,28 +326,33 @@ def _app_xml() -> str:
 
 
 @lru_cache(maxsize=1)
-def base_package() -> bytes:
-    """The starting package of every document: A4 section, styles without theme fonts,
-    compatibility mode 15, a font table and neutral core properties."""
-    parts = {
-        "/word/document.xml": (CT.WML_DOCUMENT_MAIN, _document_xml()),
-        "/word/styles.xml": (CT.WML_STYLES, _styles_xml()),
-        "/word/settings.xml": (CT.WML_SETTINGS, _settings_xml()),
-        "/word/fontTable.xml": (CT.WML_FONT_TABLE, _font_table_xml()),
-        "/docProps/core.xml": (CT.OPC_CORE_PROPERTIES, _core_xml()),
-        "/docProps/app.xml": (CT.OFC_EXTENDED_PROPERTIES, _app_xml()),
-    }
-    entries = [(name[1:], (XML_DECL + xml).encode("utf-8")) for name, (_, xml) in parts.items()]
-    entries.append(("_rels/.rels", (XML_DECL + rels_xml([
-        (RT.OFFICE_DOCUMENT, "word/document.xml"),
-        (RT.CORE_PROPERTIES, "docProps/core.xml"),
-        (RT.EXTENDED_PROPERTIES, "docProps/app.xml"),
-    ])).encode("utf-8")))
-    entries.append(("word/_rels/document.xml.rels", (XML_DECL + rels_xml([
-        (RT.STYLES, "styles.xml"),
-        (RT.SETTINGS, "settings.xml"),
-        (RT.FONT_TABLE, "fontTable.xml"),
-    ])).encode("utf-8")))
-    entries.append(("[Content_Types].xml",
-                    content_types_xml([(name, ct) for name, (ct, _) in parts.items()])))
+def _fixed_parts() -> tuple[tuple[str, str, bytes], ...]:
+    """The parts every document has as they are: (name, content type, bytes)."""
+    return (
+        ("docProps/app.xml", CT_APP, (XML_DECL + _app_xml()).encode("utf-8")),
+        ("word/fontTable.xml", CT_FONT_TABLE, (XML_DECL + _font_table_xml()).encode("utf-8")),
+        ("word/settings.xml", CT_SETTINGS, (LXML_DECL + _settings_xml()).encode("utf-8")),
+        ("word/styles.xml", CT_STYLES, (LXML_DECL + _styles_xml()).encode("utf-8")),
+        ("word/_rels/document.xml.rels", "", (LXML_DECL + rels_xml([
+            (RT_STYLES, "styles.xml"), (RT_SETTINGS, "settings.xml"), (RT_FONT_TABLE, "fontTable.xml"),
+        ])).encode("utf-8")),
+    )
+
+
+def package(document: bytes, core: str, fingerprint: dict) -> bytes:
+    """The DOCX package: ``document`` (``word/document.xml``), the ``core`` properties, the
+    ``fingerprint`` as custom properties (:mod:`moukit.ooxml.properties`) and the fixed parts."""
+    parts = [
+        ("word/document.xml", CT_DOCUMENT, document),
+        ("docProps/core.xml", CT_CORE, core.encode("utf-8")),
+        (CUSTOM_PART, CT_CUSTOM, custom_properties_xml(fingerprint)),
+        *_fixed_parts(),
+        ("_rels/.rels", "", (LXML_DECL + rels_xml([
+            (RT_DOCUMENT, "word/document.xml"), (RT_CORE, "docProps/core.xml"),
+            (RT_APP, "docProps/app.xml"), (CUSTOM_PROPERTIES, CUSTOM_PART),
+        ])).encode("utf-8")),
+    ]
+    types = [("/" + name, content_type) for name, content_type, _ in parts if content_type]
+    entries = [(name, data) for name, _, data in parts]
+    entries.append(("[Content_Types].xml", content_types_xml(types)))
     return zip_parts(in_package_order(entries))
