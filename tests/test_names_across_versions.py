@@ -183,7 +183,20 @@ UNTOLD = [
     ("thai_signatory.name", "Mr. Prasert Boonmee", "巴实·汶米", "zh"),
     ("thai_signatory.name", "Mr. Nirat Pongsitthaworn", "ニラット・ポンシッティターウォン", "ja"),
     ("partner_signatory.name", "Mr. Lee Jung-ho", "이정호", "ko"),  # 이 is Lee, Yi or Rhee
+    # a place's name translated word by word in a language written in Latin letters
+    ("partner_name", "West Java Province", "Provinsi Jawa Barat", "id"),
+    ("partner_name", "East Java Province", "Provinsi Jawa Timur", "id"),
+    ("place", "West Java", "Jawa Barat", "id"),
 ]
+
+
+@pytest.mark.parametrize("slot, english, other, lang", [
+    ("partner_name", "West Java Province", "Provinsi Bali", "id"),  # no word in common
+    ("partner_name", "Bursa Metropolitan Municipality", "İzmir Büyükşehir Belediyesi", "tr"),
+    ("partner_signatory.name", "Mr. Ridwan Kamil", "Bapak Ridwan Hakim", "id"),  # a person's name is not translated
+])
+def test_a_latin_name_of_another_place_or_person_is_still_different(slot, english, other, lang):
+    assert compare_name(slot, english, other, lang).verdict == "different"
 
 
 @pytest.mark.parametrize("slot, english, other, lang", RIGHT)

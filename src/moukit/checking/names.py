@@ -378,9 +378,24 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         return result("different" if score < SAME else "unknown", shown)
     if score >= SAME:
         return result("same", shown)
+    if script == "latin" and not person and _shares_a_word(english_words, words):
+        # a place's name translated word by word (Jawa Barat, West Java): one word is the
+        # same name, the others may be translated; moukit cannot tell
+        return result("unknown", shown)
     if max(score, score_whole) < DIFFERENT and _reliable(slot, script, lang, ours):
         return result("different", shown)
     return result("unknown", shown)
+
+
+def _shares_a_word(english: list[str], other: list[str]) -> bool:
+    """Whether two names of several words have one word that is the same name (Jawa, Java).
+
+    >>> _shares_a_word(["west", "java"], ["jawa", "barat"]), _shares_a_word(["surabaya"], ["bandung"])
+    (True, False)
+    """
+    if len(english) + len(other) < 3:
+        return False
+    return any(_ratio(phonetic_key(a), phonetic_key(b)) >= SAME for a in english for b in other)
 
 
 def _reliable(slot: str, script: str, lang: str, province: Province | None) -> bool:
