@@ -104,16 +104,12 @@ def _run(args: list, limit_kib: int, env: dict | None = None) -> tuple[int, str,
     return proc.returncode, err, usage.ru_maxrss
 
 
-@pytest.mark.parametrize("name", [
-    "rayong-jeollanam-do",
-    "chiang-mai-chengdu",
-    pytest.param("chiang-mai-hokkaido", marks=pytest.mark.xfail(
-        strict=True, reason="a name in kanji is read with pykakasi, whose whole dictionary "
-                            "(about 135 MB) is loaded: checking/names.py, see the memory report")),
-])
+@pytest.mark.parametrize("name", ["rayong-jeollanam-do", "chiang-mai-chengdu", "chiang-mai-hokkaido"])
 def test_a_check_works_in_250_mb_of_address_space(renders, name):
     code, err, _ = _run(["check", renders[name]], 250 * MB)
     assert code == 0, err[-2000:]  # an untouched render is the standard form
+    # (chiang-mai-hokkaido: pykakasi's kanji dictionary, about 120 MB, does not fit; its names
+    # are then not compared, and the report says so: test_names_across_versions)
 
 
 @pytest.mark.parametrize("limit", [30, 45, 60])

@@ -371,3 +371,25 @@ def test_a_place_that_is_the_partner_city_may_be_named_without_its_level_word():
         draft = text.replace(line, line.replace("Ký tại Đà Nẵng, ngày", f"Văn bản này được ký tại {place} ngày"))
         report = moukit.check(draft.encode("utf-8"))
         assert report.verdict == verdict, [f.message for f in report.findings]
+
+
+def test_a_romaniser_without_memory_leaves_the_name_unknown_and_is_not_tried_again(monkeypatch):
+    from moukit.checking import names
+
+    calls = []
+
+    def no_memory():
+        calls.append(1)
+        raise MemoryError
+
+    monkeypatch.setattr(names, "_kakasi", no_memory)
+    monkeypatch.setattr(names, "_UNREADABLE", set())
+    names._japanese.cache_clear()
+    try:
+        for _ in range(3):
+            found = compare_name("partner_name", "Hokkaido Prefecture", "北海道", "ja")
+            assert found.verdict == "unknown"
+        assert len(calls) == 1
+        assert compare_name("partner_name", "Chengdu City", "成都市", "zh").verdict == "same"  # pinyin still read
+    finally:
+        names._japanese.cache_clear()

@@ -195,11 +195,29 @@ def _latin_exonym(folded: str) -> Province | None:
 # ----------------------------------------------------------------------------- romanisation
 
 
+_UNREADABLE: set[tuple[str, str]] = set()  # (script, lang) whose romaniser could not be loaded
+
+
 def romanised(text: str, lang: str, person: bool = False) -> list[tuple[list[str], str]]:
     """The readings of a name in Latin letters: (its words romanised, how it was read). A name
     in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
     partner's signatory written in kanji). A ``person``'s name written without spaces in
-    Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei)."""
+    Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei).
+
+    None when the romaniser cannot be loaded where memory is short (pykakasi's kanji
+    dictionary takes about 120 MB): the name then cannot be compared, which the report says,
+    and the rest of the check goes on."""
+    where = (script_of(text), lang)
+    if where in _UNREADABLE:
+        return []
+    try:
+        return _romanised(text, lang, person)
+    except (MemoryError, OSError, ImportError):  # out of memory, or a library that cannot map
+        _UNREADABLE.add(where)
+        return []
+
+
+def _romanised(text: str, lang: str, person: bool) -> list[tuple[list[str], str]]:
     words = [w for w in _SEPARATORS.split(text) if w]
     script = script_of(text)
     if script == "latin":
@@ -361,6 +379,8 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
     english_words = english_cores[-1].split()
     person = slot.endswith("signatory.name")
     readings = [(core, words, how) for core in other_cores for words, how in romanised(core, lang, person)]
+    if not any(core == other_cores[-1] for core, _, _ in readings):  # no reading of the name
+        return result("unknown", other)
     scored = [(similarity(english_words, words), core, words, how) for core, words, how in readings]
     score = max(s[0] for s in scored)
     _, core, words, how = max((s for s in scored if s[1] == other_cores[-1]), key=lambda s: s[0])
