@@ -312,3 +312,28 @@ def test_will_keeps_the_non_binding_future(lang):
             check(texts[clause_id], data["will"][instrument][clause_id], f"{instrument} {clause_id}")
     aim = clauses(make_spec(lang, "loi", intent="aim_to"), lang)["c4"]
     check(aim, data["aim_to"], "loi c4 (aim to)")
+
+
+def test_no_word_list_of_a_shipped_pack_holds_a_yaml_boolean_or_null():
+    """A word written bare that YAML reads as a boolean or null (on, off, yes, no, null) is
+    lost from a word list (en layout.yaml once read "on" as True): such words are quoted."""
+    from pathlib import Path
+
+    import yaml
+
+    found = []
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                if isinstance(item, bool) or item is None:
+                    found.append(f"{where}[{n}] = {item!r}")
+                walk(item, where)
+
+    packs = Path(moukit.__file__).parent / "packs"
+    for path in sorted(packs.glob("*/*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), str(path.relative_to(packs)))
+    assert not found, found
