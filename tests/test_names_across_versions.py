@@ -393,3 +393,21 @@ def test_a_romaniser_without_memory_leaves_the_name_unknown_and_is_not_tried_aga
         assert compare_name("partner_name", "Chengdu City", "成都市", "zh").verdict == "same"  # pinyin still read
     finally:
         names._japanese.cache_clear()
+
+
+def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
+    """成都市 read character by character is already Chengdu: pypinyin's phrase dictionary
+    (about 0.3 s and 45 MB) is loaded only for a name that reading does not settle."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "from moukit.checking.names import compare_name\n"
+             "assert compare_name('partner_name', 'Chengdu City', '成都市', 'zh').verdict == 'same'\n"
+             "assert compare_name('thai_signatory.name', 'Mr. Somchai Srisawat', '颂猜·西沙瓦', 'zh').verdict != 'different'\n"
+             "print('pypinyin.phrases_dict' in sys.modules)\n"
+             "assert compare_name('partner_name', 'Chengdu City', '重庆市', 'zh').verdict == 'different'\n"
+             "print('pypinyin.phrases_dict' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]

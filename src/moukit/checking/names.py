@@ -198,11 +198,13 @@ def _latin_exonym(folded: str) -> Province | None:
 _UNREADABLE: set[tuple[str, str]] = set()  # (script, lang) whose romaniser could not be loaded
 
 
-def romanised(text: str, lang: str, person: bool = False) -> list[tuple[list[str], str]]:
+def romanised(text: str, lang: str, person: bool = False, quick: bool = False) -> list[tuple[list[str], str]]:
     """The readings of a name in Latin letters: (its words romanised, how it was read). A name
     in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
     partner's signatory written in kanji). A ``person``'s name written without spaces in
     Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei).
+    ``quick`` reads Chinese character by character, without pypinyin's phrase dictionary: a
+    reading that is good enough to say two names are the same, never that they differ.
 
     None when the romaniser cannot be loaded where memory is short (pykakasi's kanji
     dictionary takes about 120 MB): the name then cannot be compared, which the report says,
@@ -211,13 +213,13 @@ def romanised(text: str, lang: str, person: bool = False) -> list[tuple[list[str
     if where in _UNREADABLE:
         return []
     try:
-        return _romanised(text, lang, person)
+        return _romanised(text, lang, person, quick)
     except (MemoryError, OSError, ImportError):  # out of memory, or a library that cannot map
         _UNREADABLE.add(where)
         return []
 
 
-def _romanised(text: str, lang: str, person: bool) -> list[tuple[list[str], str]]:
+def _romanised(text: str, lang: str, person: bool, quick: bool = False) -> list[tuple[list[str], str]]:
     words = [w for w in _SEPARATORS.split(text) if w]
     script = script_of(text)
     if script == "latin":
@@ -233,7 +235,7 @@ def _romanised(text: str, lang: str, person: bool) -> list[tuple[list[str], str]
         if script == "han":
             out.append(([_pinyin(w) for w in words], N_("in pinyin")))
         return out
-    return [([_pinyin(w) for w in words], N_("in pinyin"))]
+    return [([_pinyin(w, phrases=not quick) for w in words], N_("in pinyin"))]
 
 
 @lru_cache(maxsize=4096)
@@ -295,10 +297,55 @@ def _japanese(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _pinyin(word: str) -> str:
+def _pinyin(word: str, phrases: bool = True) -> str:
+    """``word`` in pinyin; ``phrases=False`` reads it character by character, without
+    pypinyin's phrase dictionary (much cheaper to load, but wrong for the characters of more
+    than one reading: 成都 as cheng dou, 重庆 as zhong qing)."""
+    lazy_pinyin = _pypinyin()
+    if phrases:
+        _load_phrases()
+    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(word)).casefold())
+
+
+_PHRASES_LOADED: list[bool] = []  # pypinyin was imported with its phrase dictionary
+
+
+@lru_cache(maxsize=1)
+def _pypinyin():
+    """pypinyin's ``lazy_pinyin``, imported without the phrase dictionary (about 0.3 s and
+    45 MB) unless a program imported pypinyin already; :func:`_load_phrases` adds it."""
+    import os
+    import sys
+
+    if "pypinyin" in sys.modules:
+        _PHRASES_LOADED.append(not os.environ.get("PYPINYIN_NO_PHRASES"))
+    else:
+        before = os.environ.get("PYPINYIN_NO_PHRASES")
+        os.environ["PYPINYIN_NO_PHRASES"] = "1"
+        try:
+            import pypinyin  # noqa: F401
+        finally:
+            if before is None:
+                del os.environ["PYPINYIN_NO_PHRASES"]
+            else:
+                os.environ["PYPINYIN_NO_PHRASES"] = before
     from pypinyin import lazy_pinyin
 
-    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(word)).casefold())
+    return lazy_pinyin
+
+
+@lru_cache(maxsize=1)
+def _load_phrases() -> None:
+    """Give pypinyin its phrase dictionary (and its word segmenter the phrases), once."""
+    if _PHRASES_LOADED and _PHRASES_LOADED[0]:
+        return
+    from pypinyin import load_phrases_dict
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.seg import mmseg
+
+    load_phrases_dict(phrases_dict)
+    mmseg.retrain(mmseg.seg)
+    _PHRASES_LOADED[:] = [True]
 
 
 _KEY_STEPS = (
@@ -378,6 +425,12 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         return result("same", other)
     english_words = english_cores[-1].split()
     person = slot.endswith("signatory.name")
+    if script == "han" and lang != "ja":  # read cheaply first: the same name needs no more
+        if any(similarity(english_words, words) >= SAME
+               for core in other_cores for words, _ in romanised(core, lang, person, quick=True)):
+            return result("same", other)
+        if not _reliable(slot, script, lang, ours):  # no reading could make it different
+            return result("unknown", other)
     readings = [(core, words, how) for core in other_cores for words, how in romanised(core, lang, person)]
     if not any(core == other_cores[-1] for core, _, _ in readings):  # no reading of the name
         return result("unknown", other)
