@@ -173,10 +173,10 @@ def translate(text: object, lang: str | None = None) -> str:
 
 
 class Joined(str):
-    """Texts joined by ``separator`` (English), each translated when the whole is: a list of
-    problems in one message.
+    """Texts joined by ``separator`` (English as a string), each shown in another language
+    when the whole is: values listed in a message, some of them :class:`Message`.
 
-    >>> text = Joined("; ", [N_("interrupted"), "a value"])
+    >>> text = Joined([N_("interrupted"), "a value"], "; ")
     >>> text, translate(text, "en")
     ('interrupted; a value', 'interrupted; a value')
     """
@@ -184,15 +184,15 @@ class Joined(str):
     separator: str
     items: list[object]
 
-    def __new__(cls, separator: str, items: Iterable[object]) -> Joined:
+    def __new__(cls, items: Iterable[object], separator: str = ", ") -> Joined:
         items = list(items)
         self = super().__new__(cls, separator.join(str(item) for item in items))
         self.separator = separator
         self.items = items
         return self
 
-    def __reduce__(self) -> tuple[type[Joined], tuple[str, list[object]]]:
-        return (Joined, (self.separator, self.items))
+    def __reduce__(self) -> tuple[type[Joined], tuple[list[object], str]]:
+        return (Joined, (self.items, self.separator))
 
     def in_language(self, lang: str) -> str:
         """Each item in ``lang``, joined."""

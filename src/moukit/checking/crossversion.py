@@ -12,14 +12,13 @@ word for word with the form are.
 from __future__ import annotations
 
 from ..forms import get_form
-from ..i18n import N_, Message
+from ..i18n import N_, Joined, Message
 from ..text.normalize import token_key
 from .align import Analysis
 from .names import NAME_SLOTS, NameComparison, compare_name
 from .patterns import key_of
 from .report import Finding, VersionResult, finding
 from .values import describe_value, value_name
-from .wording import Joined
 
 
 def _comparable(values: dict, lang: str) -> dict[str, object]:

@@ -307,9 +307,6 @@ def _pinyin(word: str, phrases: bool = True) -> str:
     return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(word)).casefold())
 
 
-_PHRASES_LOADED: list[bool] = []  # pypinyin was imported with its phrase dictionary
-
-
 @lru_cache(maxsize=1)
 def _pypinyin():
     """pypinyin's ``lazy_pinyin``, imported without the phrase dictionary (about 0.3 s and
@@ -317,9 +314,7 @@ def _pypinyin():
     import os
     import sys
 
-    if "pypinyin" in sys.modules:
-        _PHRASES_LOADED.append(not os.environ.get("PYPINYIN_NO_PHRASES"))
-    else:
+    if "pypinyin" not in sys.modules:
         before = os.environ.get("PYPINYIN_NO_PHRASES")
         os.environ["PYPINYIN_NO_PHRASES"] = "1"
         try:
@@ -337,7 +332,9 @@ def _pypinyin():
 @lru_cache(maxsize=1)
 def _load_phrases() -> None:
     """Give pypinyin its phrase dictionary (and its word segmenter the phrases), once."""
-    if _PHRASES_LOADED and _PHRASES_LOADED[0]:
+    from pypinyin.constants import PHRASES_DICT
+
+    if PHRASES_DICT:  # imported with its phrases
         return
     from pypinyin import load_phrases_dict
     from pypinyin.phrases_dict import phrases_dict
@@ -345,7 +342,6 @@ def _load_phrases() -> None:
 
     load_phrases_dict(phrases_dict)
     mmseg.retrain(mmseg.seg)
-    _PHRASES_LOADED[:] = [True]
 
 
 _KEY_STEPS = (

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 from .._args import DraftsArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
 from ..errors import DraftError, LanguageNotAvailable, UsageError
 from ..forms import get_form
-from ..i18n import N_, Message
+from ..i18n import N_, Joined, Message
 from ..packs.library import TemplateLibrary
 from .align import Analysis
 from .crossversion import compare_versions, compare_with_spec
@@ -28,7 +28,6 @@ from .rules import load_rules
 from .segment import segment
 from .stories import comment_note, locate, read_by_rules
 from .versions import check_other_version, reference_for
-from .wording import Joined
 
 if TYPE_CHECKING:
     from .readers.model import Limits

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..forms import ClauseDef, Form, get_form, meaning_units
-from ..i18n import N_
+from ..i18n import N_, Joined
 from ..packs.library import LanguagePack
 from ..text.normalize import name_under_signing
 from .accepted import AcceptedText, accepted_clause
@@ -42,7 +42,6 @@ from .segment import VersionText, block_text
 from .units import Span, UnitLexicon, covered, find_dates, matchable
 from .values import value_name
 from .vocabulary import Vocabulary, form_vocabulary
-from .wording import Joined
 
 # How much content left over in a clause (once its units, values, names and function words
 # are found) is added meaning: Thai words (about five letters each), Vietnamese and Burmese syllables,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import N_, Message, translate
+from ..i18n import N_, Message
 
 EXCERPT_SIZE = 120
 _NUMBER_INSIDE = re.compile(r"[,.]\d")  # "50,000", "1.5": the number goes on
@@ -39,32 +39,6 @@ def whole(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and start < end and _joined(text[start - 1], text[start]):
         start -= 1
     return start, end
-
-
-class Joined(str):
-    """Texts joined by ``sep`` (English as a string) that shows each in another language:
-    values listed in a message, some of them :class:`moukit.i18n.Message`.
-
-    >>> from moukit.i18n import N_
-    >>> Joined([N_("open"), "5"], "; ").in_language("en")
-    'open; 5'
-    """
-
-    items: tuple
-    sep: str
-
-    def __new__(cls, items, sep: str = ", ") -> Joined:
-        items = tuple(items)
-        self = super().__new__(cls, sep.join(str(i) for i in items))
-        self.items, self.sep = items, sep
-        return self
-
-    def __reduce__(self):  # pickled with its items (batch checks in processes)
-        return (Joined, (self.items, self.sep))
-
-    def in_language(self, lang: str) -> str:
-        """Each item in ``lang``, joined."""
-        return self.sep.join(translate(i, lang) for i in self.items)
 
 
 def whole_words(text: str, words: list[str]) -> list[str]:

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             problems.append(N_("missing answers: {options}",
                                options=" ".join(init.option_name(k) for k in lacking)))
         if problems:
-            raise UsageError(Joined("\n  ", problems),
+            raise UsageError(Joined(problems, "\n  "),
                               hint=N_("give every answer as an option (see moukit init --help), "
                                       "or leave out --non-interactive to be asked"))
     else:

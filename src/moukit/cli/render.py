@@ -32,12 +32,6 @@ def _output_format(args: argparse.Namespace) -> str:
     return DEFAULT_FORMAT
 
 
-def _languages(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [lang.strip() for lang in value.split(",")]
-
-
 def run(args: argparse.Namespace) -> int:
     """Render a spec to a file (or standard output) and print its notices as warnings."""
     from ..errors import LanguageNotAvailable
@@ -50,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         result = render(
             spec,
             fmt,
-            languages=_languages(args.lang),
+            languages=args.lang,  # "th,en": the API reads the list
             layout=args.layout,
             templates=args.templates,
             digits=args.digits,

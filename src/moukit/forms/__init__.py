@@ -226,7 +226,7 @@ def _validate(form: Form, source: str) -> None:
                                        "{variant}: {value}", unit=unit.id, clause=clause.id,
                                        variant=name, value=value))
     if problems:
-        raise FormError(N_("form {source}: {problems}", source=source, problems=Joined("; ", problems)))
+        raise FormError(N_("form {source}: {problems}", source=source, problems=Joined(problems, "; ")))
 
 
 @cache

@@ -8,11 +8,10 @@ import html
 import re
 from collections import Counter
 
-from ...i18n import N_, translate
+from ...i18n import N_, Joined, translate
 from ..codes import ROUTE_TITLES, ROUTES
 from ..report import DiffOp, Finding, Report
 from ..values import describe_value
-from ..wording import Joined
 from ._common import (
     KIND_NAMES,
     ROUTE_LABELS,

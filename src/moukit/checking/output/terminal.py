@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...i18n import N_, Message, translate
+from ...i18n import N_, Joined, Message, translate
 from ..codes import ROUTE_TITLES, ROUTE_TITLES_TH, ROUTES
 from ..report import DiffOp, Finding, Report
 from ..values import describe_value
-from ..wording import Joined
 from ._common import (
     KIND_NAMES,
     ROUTE_LABELS,
