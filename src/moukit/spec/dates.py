@@ -35,9 +35,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..i18n import N_, Message
-from ..text.formatting import to_arabic_digits
+from ..text.formatting import BE_OFFSET, to_arabic_digits
 
-BE_OFFSET = 543            # B.E. year = C.E. year + 543
 BE_FROM = 2400             # a year above this is a Buddhist-Era year
 FAR_AHEAD_DAYS = 3 * 366   # a signing more than about three years ahead is worth a warning
 FAR_PAST_DAYS = 366        # and one more than about a year ago
