@@ -322,14 +322,27 @@ def _line_points(style: docx_style.LangStyle) -> float:
 
 
 def _column_weights(writers: list[_Writer]) -> list[float]:
-    """Each version's column in proportion to the area its text prints on (length times line
-    height), so that a row comes out about as tall in every column, kept between
-    COLUMN_BOUNDS of an equal share so that no column gets too narrow to read."""
+    """Each version's share of the width in proportion to the area its text prints on
+    (length times line height), so that a row comes out about as tall in every column, kept
+    between COLUMN_BOUNDS of an equal share so that no column gets too narrow to read."""
     areas = [(_printed_points(w.version.plain_text(), w.style) or 1.0) * _line_points(w.style)
              for w in writers]
-    mean = sum(areas) / len(areas)
-    low, high = COLUMN_BOUNDS
-    return [min(max(area / mean, low), high) for area in areas]
+    return _bounded_shares(areas, *(bound / len(areas) for bound in COLUMN_BOUNDS))
+
+
+def _bounded_shares(weights: list[float], low: float, high: float) -> list[float]:
+    """Shares of 1 in proportion to ``weights``, each between ``low`` and ``high``: the share
+    furthest out of bounds is set to its bound and the rest shared again, until all fit."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(weights)) if i not in fixed]
+        total = sum(weights[i] for i in free)
+        shares = {i: (1 - sum(fixed.values())) * weights[i] / total for i in free}
+        out = {i: share - min(max(share, low), high) for i, share in shares.items()}
+        worst = max(out, key=lambda i: abs(out[i]), default=None)
+        if worst is None or abs(out[worst]) < 1e-9 or len(free) == 1:
+            return [fixed.get(i, shares.get(i, 0.0)) for i in range(len(weights))]
+        fixed[worst] = min(max(shares[worst], low), high)
 
 
 def _short_row(writers: list[_Writer], clauses: list[Clause], widths: list[int]) -> bool:
