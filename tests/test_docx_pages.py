@@ -362,12 +362,16 @@ def test_thai_latin_and_cjk_text_is_in_the_expected_fonts(rendered, layout):
 
 @pytest.mark.skipif(not os.environ.get("MOUKIT_PAGE_IMAGES"), reason="set MOUKIT_PAGE_IMAGES=DIR to save page images")
 def test_save_page_images(rendered):
-    """The page images of docs/printing.md: MOUKIT_PAGE_IMAGES=docs/images pytest -k page_images."""
+    """The page images of docs/printing.md (50 dpi, 8 greys):
+    MOUKIT_PAGE_IMAGES=docs/images pytest tests/test_docx_pages.py -k page_images"""
+    from PIL import Image  # pdfplumber's dependency
+
     folder = Path(os.environ["MOUKIT_PAGE_IMAGES"])
-    for name, layout, first, last in (("chiang-mai-hokkaido", "separate", 1, 2),
-                                      ("chiang-mai-hokkaido", "parallel", 1, 1),
-                                      ("chiang-mai-hokkaido", "parallel", 4, 4),
-                                      ("th-en", "parallel", 1, 1)):
-        stem = folder / f"docx-{name}-{layout}"
-        subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", str(first), "-l", str(last),
+    for name, layout, page in (("chiang-mai-hokkaido", "separate", 1), ("chiang-mai-hokkaido", "separate", 2),
+                               ("chiang-mai-hokkaido", "parallel", 1), ("chiang-mai-hokkaido", "parallel", 4),
+                               ("th-en", "parallel", 1)):
+        stem = folder / f"docx-{name}-{layout}-{page}"
+        subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", "-f", str(page), "-l", str(page),
                         str(rendered[name, layout].pdf), str(stem)], check=True)
+        path = stem.with_suffix(".png")
+        Image.open(path).convert("L").quantize(8).save(path, optimize=True)

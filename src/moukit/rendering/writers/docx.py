@@ -1,15 +1,23 @@
 """DOCX: A4, Thai government typography, every language version written as WordprocessingML.
 
 ``separate`` puts each language version on its own pages (one section per version), with
-its draft marker, title, clauses and a borderless two-column signature table. ``parallel``
-puts the versions side by side in one table: one column per language, one row per clause,
-the signature blocks in the last rows. Fonts, language tags and the package's fixed parts
-are in :mod:`moukit.rendering.writers.docx_style`; the output is byte-identical for the same
-document.
+its draft marker (top right), title, clauses and a borderless signature table. ``parallel``
+puts the versions side by side in one table: a header row naming each language (repeated on
+every page), one column per language, one row per clause, the signature blocks in the last
+rows; on landscape A4 from three columns (:data:`docx_style.LANDSCAPE_COLUMNS`), the columns
+weighted by the room each version's text takes, left-aligned (Thai distributed).
 
-The markup is written as text, without python-docx (whose import took a tenth of a render):
-the few elements a rendering needs (paragraphs, runs, tables, section breaks), as python-docx
-wrote them before, byte for byte (the tests compare the two). Text is escaped as XML
+Every section numbers its pages from 1 in the header, top centre, from its second page: the
+Thai version in the Thai government style, "- ๒ -" (Word's ``thaiNumbers`` format when the
+version is written in Thai digits); the others plain. A parallel layout is numbered in the
+style of its first version. A signature block is a row per line kind ("For ...", the room to
+sign and the signing line, the name, the position...), so the lines stand level across the
+parties whatever wraps, and is kept on one page (rows unsplit, every paragraph but the last
+row's kept with the next). See docs/printing.md.
+
+Fonts, language tags and the package's parts are in :mod:`moukit.rendering.writers.docx_style`;
+the output is byte-identical for the same document. The markup is written as text, without
+python-docx (whose import took a tenth of a render); text is escaped as XML
 (:func:`moukit.ooxml.package.xml_text`).
 """
 
@@ -196,12 +204,13 @@ class _Writer:
 
 
 def _signature_rows(table: _Table, columns: list[tuple[_Writer, Clause]], *,
-                    keep_last: bool = False) -> None:
+                    keep_last: bool = False, below: bool = False) -> None:
     """Signature blocks as rows of ``table``, a column per (writer, signature clause): a row
     per line kind (the "For ..." line, the room to sign with the signing line, the name, the
     position, any further line), so that each line kind stands level across the columns
     whatever wraps. Rows are never split; the paragraphs of every row but the last (all of
-    them with ``keep_last``) are kept with the next, so that the block stays on one page."""
+    them with ``keep_last``) are kept with the next, so that the block stays on one page.
+    A block ``below`` another gets room above it."""
     lines = [clause.lines for _, clause in columns]
     depth = max(len(block) for block in lines)
     kinds = [[block[0] for block in lines], [SIGN_LINE] * len(lines)]
@@ -210,9 +219,9 @@ def _signature_rows(table: _Table, columns: list[tuple[_Writer, Clause]], *,
         cells = table.add_row(unsplit=True)
         keep = keep_last or number < len(kinds) - 1
         for (writer, _), cell, text in zip(columns, cells, texts):
-            if text:
+            if text:  # room above the signing line to sign, and between blocks one above the other
                 writer.paragraph(cell, text, align=CENTER, after=None,
-                                 before=SIGN_SPACE if number == 1 else None)
+                                 before={0: TITLE_SPACE if below else None, 1: SIGN_SPACE}.get(number))
             for paragraph in cell:
                 paragraph.keep_with_next = keep
 def _run_content(text: str) -> str:
@@ -377,11 +386,14 @@ def _parallel(body: list, document: Document, headers: _Headers) -> str:
         if isinstance(item, list):
             for k, i in enumerate(item):
                 _signature_rows(table, [(w, v.clauses[i]) for w, v in zip(writers, versions)],
-                                keep_last=k < len(item) - 1)
+                                keep_last=k < len(item) - 1, below=k > 0)
             continue
         clauses = [v.clauses[item] for v in versions]
-        cells = table.add_row(unsplit=_short_row(writers, clauses, table.widths))
-        before_signatures = n + 1 < len(items) and isinstance(items[n + 1], list)
+        short = _short_row(writers, clauses, table.widths)
+        cells = table.add_row(unsplit=short)
+        # a short clause before the signatures stays with them (a long one and the blocks
+        # may not fit on one landscape page together)
+        before_signatures = short and n + 1 < len(items) and isinstance(items[n + 1], list)
         for writer, clause, cell in zip(writers, clauses, cells):
             align = writer.justify if writer.version.lang == "th" else LEFT
             writer.clause(cell, clause, justify=align).keep_with_next = before_signatures

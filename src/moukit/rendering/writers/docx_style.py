@@ -1,5 +1,5 @@
-"""Word markup for the DOCX writer: fonts and language markup of runs, tables, sections, and
-the fixed parts of the package (packaging itself is :mod:`moukit.ooxml`). The parts are
+"""Word markup for the DOCX writer: fonts and language markup of runs, tables, sections (page
+size and orientation, page-number headers), and the parts of the package (packaging itself is :mod:`moukit.ooxml`). The parts are
 written as text; the helpers that change python-docx elements in place (:func:`style_run`,
 :func:`keep_row_together`) serve the pack tool's translator DOCX and import python-docx and
 lxml only when called.
@@ -219,6 +219,7 @@ def _insert_before(parent, child, successors: tuple[str, ...]) -> None:
 # ---------------------------------------------------------------------------------------
 # The parts of the package. Those python-docx used to parse and write back are written as
 # it wrote them (its XML declaration in single quotes); the others as moukit writes them.
+# Sections: A4 (turned for a wide parallel table) with a header holding the page number.
 
 EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 TABLE_PROPERTIES = (  # full width, no borders, fixed columns
