@@ -2,7 +2,7 @@
 PDF by LibreOffice headless (all files in one call), then read with pdfplumber.
 
 What these tests assume of the machine (see docs/printing.md): LibreOffice Writer
-(``soffice``), poppler is not needed; Thai text is printed in the font fontconfig gives for
+(``soffice``; poppler's pdftoppm only to save page images); Thai text is printed in the font fontconfig gives for
 "TH Sarabun New" (Laksaman from fonts-tlwg-laksaman, metric-compatible with TH Sarabun PSK,
 where TH Sarabun New itself is not installed), Latin text in the one it gives for "Times New
 Roman" (Liberation Serif), CJK text in a Noto CJK font (fonts-noto-cjk). Without soffice or
