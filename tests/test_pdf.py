@@ -252,3 +252,21 @@ def test_cli_writes_pdf_and_refuses_nothing_partial(tmp_path):
     assert run.returncode == 0, run.stderr
     assert out.read_bytes().startswith(b"%PDF-")
     assert "pdf" in run.stderr + run.stdout
+
+
+def test_render_keeps_a_pdf_of_another_spec_or_edited_and_replaces_its_own(tmp_path):
+    out = tmp_path / "mou.pdf"
+
+    def render(example: str, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "moukit", "render", str(ROOT / "examples" / example),
+                               "-o", str(out), *extra], capture_output=True, text=True)
+
+    assert render("chiang-mai-bursa.yaml").returncode == 0
+    assert render("chiang-mai-bursa.yaml", "--lang", "th,en").returncode == 0  # its own rendering
+    before = out.read_bytes()
+    other = render("chiang-mai-yogyakarta.yaml")
+    assert other.returncode == 2 and "another spec" in other.stderr and out.read_bytes() == before
+    out.write_bytes(before.replace(b"moukit", b"mOukit", 1))  # a change to the file's bytes
+    edited = render("chiang-mai-bursa.yaml", "--lang", "th,en")
+    assert edited.returncode == 2 and "changed after moukit wrote it" in edited.stderr
+    assert out.read_bytes() != before
