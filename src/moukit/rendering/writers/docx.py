@@ -287,7 +287,7 @@ class _Headers:
 
 def _separate(body: list, document: Document, headers: _Headers) -> str:
     """Each version in its own section; the last section's properties are returned."""
-    sections = []
+    sections: list[str] = []
     for i, version in enumerate(document.versions):
         if i:
             body.append(_SectionBreak(sections[-1]))
