@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from .._yaml import load_yaml
 from . import casing
 
 # the built-in packs whose editorial.yaml is read: every shipped pack that has one
@@ -61,20 +60,20 @@ _SEPARATOR = r"[.:：．)）\-–—、,]"
 def form_data() -> dict:
     """The English form's editorial variants (``forms/editorial.yaml``)."""
     path = resources.files("moukit") / "forms" / "editorial.yaml"
-    return yaml.safe_load(path.read_text("utf-8")) or {}
+    return load_yaml(path.read_text("utf-8")) or {}
 
 
 @cache
 def pack_data(lang: str) -> dict:
     """One built-in pack's editorial variants (``packs/<lang>/editorial.yaml``), or {}."""
     path = resources.files("moukit") / "packs" / lang / "editorial.yaml"
-    return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.is_file() else {}
+    return (load_yaml(path.read_text("utf-8")) or {}) if path.is_file() else {}
 
 
 @cache
 def _number_words() -> tuple[str, ...]:
     path = resources.files("moukit") / "packs" / "en" / "lexicon.yaml"
-    return tuple(yaml.safe_load(path.read_text("utf-8")).get("number_words") or ())
+    return tuple(load_yaml(path.read_text("utf-8")).get("number_words") or ())
 
 
 def number_value(text: str) -> int | None:
