@@ -391,8 +391,10 @@ def number_of(m: re.Match) -> str | None:
 
 
 @cache
-def titles() -> tuple[re.Pattern, re.Pattern]:
-    """Clause titles of every language: (after a number, anywhere), each a leading match."""
+def titles() -> re.Pattern:
+    """Clause titles of every language, a leading match. A title in a script without spaces
+    followed by a space (group ``wide``) is one only after a clause number: elsewhere, such a
+    match is none (one pattern for both places: it is a large one to compile)."""
     latin, other = [], []
     for lang in LANGS:
         for title in pack_data(lang).get("titles") or ():
@@ -407,10 +409,8 @@ def titles() -> tuple[re.Pattern, re.Pattern]:
     ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
     # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
     bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
-    anywhere = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed})", re.IGNORECASE)
     wide = "|".join(written(t) for t in sorted(other, key=len, reverse=True))
-    after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?:{wide})\s+)", re.IGNORECASE)
-    return after_number, anywhere
+    return re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?P<wide>(?:{wide})\s+))", re.IGNORECASE)
 
 
 def fold_digits(text: str) -> str:
