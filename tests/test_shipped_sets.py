@@ -63,3 +63,15 @@ def test_the_digest_covers_every_packs_data_and_the_forms():
     names = {p.relative_to(builtin_templates_dir().parent).as_posix() for p in shipped.sources()}
     assert {"packs/en/layout.yaml", "packs/th/lexicon.yaml", "packs/zh/mou.j2", "forms/mou.yaml",
             "forms/editorial.yaml", "packs/vi/editorial.yaml"} <= names
+
+
+def test_the_shipped_date_shapes_are_babels(fresh):
+    from moukit.checking import patterns
+
+    library = default_library()
+    keys = {patterns._date_lexicon_key(library.pack(lang).lexicon) for lang in library.available()}
+    table = shipped.shipped_table("date_shapes")
+    assert table is not None and len(table) == len(keys)
+    for key in keys:
+        assert tuple(table[patterns.date_shape_id(key)][:2]) == patterns.date_shape(key)[:2]
+        assert patterns._date_shape(key) == patterns.date_shape(key)

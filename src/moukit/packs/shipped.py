@@ -2,7 +2,8 @@
 
 Telling the language versions of a draft apart needs facts about every pack at once: the
 words of each Latin-script pack, the lines a title starts with in every language, the
-language headings and layout lines of every ``layout.yaml``. Computing them reads and renders
+language headings and layout lines of every ``layout.yaml``; and the shape of each pack's
+dates (the month names babel writes), to read a date without loading babel's locale data. Computing them reads and renders
 all the packs, a tenth of a second in every process, for the same result each time.
 ``python -m moukit.reference`` therefore writes them into ``compiled/shipped.json``
 (:func:`moukit.reference.shipped.shipped_json`; its check and the tests keep the file
@@ -53,6 +54,14 @@ def _data() -> dict | None:
     except (OSError, ValueError):
         return None
     return data if data.get("sources_sha256") == sources_digest() else None
+
+
+def shipped_table(name: str) -> dict | None:
+    """A precomputed table ``name`` whose keys say what each entry was computed from (the date
+    formats of the shipped packs, by their lexicon's settings): good for any library, or None
+    when the file is missing or was made from other data."""
+    data = _data()
+    return data[name] if data is not None else None
 
 
 def shipped(library, name: str):

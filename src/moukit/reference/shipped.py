@@ -9,8 +9,9 @@ import json
 def shipped_json() -> str:
     """The text of ``packs/compiled/shipped.json``: the digest of the data it is made from, the
     Latin-script packs' words, the title starts, the languages whose titles start with a
-    name, and the layout lines of every shipped pack."""
+    name, the layout lines of every shipped pack and the shapes of their dates."""
     from ..checking.layout import layout_data
+    from ..checking.patterns import _date_lexicon_key, date_shape, date_shape_id
     from ..checking.segment import latin_vocabulary, names_first, title_starts
     from ..packs.library import default_library
     from ..packs.shipped import sources_digest
@@ -24,5 +25,8 @@ def shipped_json() -> str:
         "title_starts": sorted(title_starts(library)),
         "names_first": sorted(names_first(library)),
         "layout": layout_data(library, latin),
+        "date_shapes": {date_shape_id(key): list(date_shape(key))
+                        for key in sorted({_date_lexicon_key(library.pack(lang).lexicon)
+                                           for lang in library.available()})},
     }
     return json.dumps(data, ensure_ascii=False, indent=0) + "\n"
