@@ -75,3 +75,14 @@ def test_the_shipped_date_shapes_are_babels(fresh):
     for key in keys:
         assert tuple(table[patterns.date_shape_id(key)][:2]) == patterns.date_shape(key)[:2]
         assert patterns._date_shape(key) == patterns.date_shape(key)
+
+
+def test_the_shipped_list_separators_are_babels(fresh):
+    from moukit.checking import values
+
+    library = default_library()
+    table = shipped.shipped_table("list_separators")
+    for lang in library.available():
+        pack = library.pack(lang)
+        assert table[values.list_format_id(pack.lexicon)] == values.list_separators(pack.lexicon)
+        assert values._list_separators(pack) == values.list_separators(pack.lexicon)

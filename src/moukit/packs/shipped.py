@@ -3,7 +3,8 @@
 Telling the language versions of a draft apart needs facts about every pack at once: the
 words of each Latin-script pack, the lines a title starts with in every language, the
 language headings and layout lines of every ``layout.yaml``; and the shape of each pack's
-dates (the month names babel writes), to read a date without loading babel's locale data. Computing them reads and renders
+dates and the separators of its lists (which babel writes), to read a date or a list
+without loading babel's locale data. Computing them reads and renders
 all the packs, a tenth of a second in every process, for the same result each time.
 ``python -m moukit.reference`` therefore writes them into ``compiled/shipped.json``
 (:func:`moukit.reference.shipped.shipped_json`; its check and the tests keep the file

@@ -9,10 +9,12 @@ import json
 def shipped_json() -> str:
     """The text of ``packs/compiled/shipped.json``: the digest of the data it is made from, the
     Latin-script packs' words, the title starts, the languages whose titles start with a
-    name, the layout lines of every shipped pack and the shapes of their dates."""
+    name, the layout lines of every shipped pack and the shapes of their dates and the
+    separators of their lists."""
     from ..checking.layout import layout_data
     from ..checking.patterns import _date_lexicon_key, date_shape, date_shape_id
     from ..checking.segment import latin_vocabulary, names_first, title_starts
+    from ..checking.values import list_format_id, list_separators
     from ..packs.library import default_library
     from ..packs.shipped import sources_digest
 
@@ -28,5 +30,8 @@ def shipped_json() -> str:
         "date_shapes": {date_shape_id(key): list(date_shape(key))
                         for key in sorted({_date_lexicon_key(library.pack(lang).lexicon)
                                            for lang in library.available()})},
+        "list_separators": {list_format_id(lexicon): list_separators(lexicon) for lexicon in
+                            sorted((library.pack(lang).lexicon for lang in library.available()),
+                                   key=list_format_id)},
     }
     return json.dumps(data, ensure_ascii=False, indent=0) + "\n"
