@@ -471,10 +471,16 @@ def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | No
         left, right = min(left, previous.x0), max(right, previous.x1)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
     pitch = min(steps) if steps else max(line.size for line in lines) * 1.3
+    size = max(line.size for line in lines)
+    centres = [line.x0 + line.x1 for line in lines]
+    centred = (len(lines) > 1 and max(centres) - min(centres) < 4 * size
+               and max(line.x0 for line in lines) - left > size)  # a centred block: no line wraps
     paragraphs: list[list] = []  # [glue to the page before, text]
     before = previous
     for line in lines:
         glue = None if before is None else _glue(before, line, left, right, pitch, before.page == line.page)
+        if centred and glue is not None:
+            glue = "\n"
         if glue is None or not paragraphs:
             paragraphs.append([glue, line.text])
         else:
@@ -492,7 +498,9 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, sam
     if not same_page and before.x1 < right - 2 * size:
         return None
     full = right - before.x1 < line.first_word + 0.5 * size
-    centred = (before.x0 - left > size and abs((before.x0 - left) - (right - before.x1)) < 2 * size)
+    centred = ((before.x0 - left > size and abs((before.x0 - left) - (right - before.x1)) < 2 * size)
+               or (abs(before.x0 - line.x0) > size
+                   and abs((before.x0 + before.x1) - (line.x0 + line.x1)) < 2 * size))
     if full and not centred:
         if line.x0 - left > size or starts_clause(line.text):
             return None  # a first-line indent or a clause number
