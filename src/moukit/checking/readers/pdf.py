@@ -57,6 +57,7 @@ _LOCK = threading.Lock()  # PDFium is not thread-safe
 NO_SPACE = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1780-\u17FF\u1000-\u109F\u3000-\u30FF"
                       r"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]")
 HYPHENS = "-\u00ad\u2010\u2011"
+PDFIUM_HYPHEN = "\x02"  # what PDFium gives for a hyphen it found at a line end
 PAGE_NUMBER = re.compile(
     r"[\s\-–—.]*(?:(?:page|p\.|หน้า|หน้าที่|ページ|第|페이지)\s*)?[\d๐-๙]+"
     r"(?:\s*(?:/|of|จาก|ใน|頁|页|페이지)\s*[\d๐-๙]+)?\s*(?:頁|页|ページ)?[\s\-–—.]*", re.IGNORECASE)
@@ -233,7 +234,9 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
             code, pending = 0x10000 + ((pending - 0xD800) << 10) + (code - 0xDC00), 0
         if code in (0, 0xFFFE, 0xFFFF, 0xFFFD) or code > 0x10FFFF:
             continue
-        ch = chr(code)
+        ch = "\u00ad" if chr(code) == PDFIUM_HYPHEN else chr(code)
+        if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f\v":
+            continue
         generated = raw.FPDFText_IsGenerated(textpage, i) == 1
         if ch in "\r\n\f\v\u2028\u2029":
             close()
@@ -308,6 +311,9 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
     heads, feet = _furniture(pages)
     body_bottom = max((line.bottom for number, page in enumerate(pages) for line in page
                        if line not in feet.get(number, ())), default=0.0)
+    if feet:  # the text area ends above the running feet
+        body_bottom = max(body_bottom, min(line.top for lines in feet.values() for line in lines) - 2 * max(
+            line.size for lines in feet.values() for line in lines))
     tables = _TableState()
     previous: Line | None = None
     for number, page in enumerate(pages):
@@ -340,7 +346,7 @@ def _furniture(pages: list[list[Line]]) -> tuple[dict[int, list[Line]], dict[int
             ordered = sorted(page, key=lambda line: line.top)
             edge, nxt = (ordered[0], ordered[1]) if end == "top" else (ordered[-1], ordered[-2])
             gap = nxt.top - edge.bottom if end == "top" else edge.top - nxt.bottom
-            if gap > 1.0 * edge.size:
+            if gap > 0.75 * edge.size:
                 candidates[number] = edge
         shapes = [DIGITS.sub("#", line.text.strip()) for line in candidates.values()]
         for number, line in candidates.items():
@@ -372,7 +378,7 @@ def _runs(lines: list[Line]) -> list[Run]:
             # a table written line by line: the line goes on in the cell it is under
             above = next((r for r in reversed(runs[-4:-1]) if line.x0 < r.x1 - line.size
                           and line.x1 > r.x0 + line.size
-                          and 0 < line.top - r.lines[-1].top < 2.5 * line.size
+                          and 0 < line.top - r.lines[-1].top < 1.6 * line.size
                           and all(abs(o.lines[-1].top - r.lines[-1].top) < 0.3 * line.size
                                   for o in runs[runs.index(r):])), None)
             if above is not None and beside:
@@ -473,12 +479,13 @@ def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | No
     pitch = min(steps) if steps else max(line.size for line in lines) * 1.3
     size = max(line.size for line in lines)
     centres = [line.x0 + line.x1 for line in lines]
-    centred = (len(lines) > 1 and max(centres) - min(centres) < 4 * size
+    centred = (len(lines) > 1 and max(centres) - min(centres) < size
                and max(line.x0 for line in lines) - left > size)  # a centred block: no line wraps
     paragraphs: list[list] = []  # [glue to the page before, text]
     before = previous
     for line in lines:
-        glue = None if before is None else _glue(before, line, left, right, pitch, before.page == line.page)
+        opening = not paragraphs or before is None or paragraphs[-1][1] == before.text
+        glue = None if before is None else _glue(before, line, left, right, pitch, opening)
         if centred and glue is not None:
             glue = "\n"
         if glue is None or not paragraphs:
@@ -489,10 +496,12 @@ def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | No
     return [(glue, repair(text)) for glue, text in paragraphs]
 
 
-def _glue(before: Line, line: Line, left: float, right: float, pitch: float, same_page: bool) -> str | None:
+def _glue(before: Line, line: Line, left: float, right: float, pitch: float, opening: bool) -> str | None:
     """What joins ``line`` to the line before in one paragraph ("" / " " / "\\n"), or None
-    when it starts a new paragraph."""
+    when it starts a new paragraph. ``opening``: the line before opens its paragraph (the
+    next one may stand further right: a hanging indent after a clause number)."""
     size = max(before.size, line.size)
+    same_page = before.page == line.page
     if same_page and line.top - before.top > pitch * 1.2 + 0.1 * size:
         return None
     if not same_page and before.x1 < right - 2 * size:
@@ -502,7 +511,7 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, sam
                or (abs(before.x0 - line.x0) > size
                    and abs((before.x0 + before.x1) - (line.x0 + line.x1)) < 2 * size))
     if full and not centred:
-        if line.x0 - left > size or starts_clause(line.text):
+        if (line.x0 - before.x0 > size and not opening) or starts_clause(line.text):
             return None  # a first-line indent or a clause number
         if before.text[-1:] in HYPHENS and before.text[-2:-1].isalpha() and line.text[:1].islower():
             return "-"
@@ -528,7 +537,7 @@ def repair(text: str) -> str:
     >>> repair("คำานึงถึง เพ่ือ")
     'คำนึงถึง เพื่อ'
     """
-    text = unicodedata.normalize("NFC", text).replace("\u0e33\u0e32", "\u0e33")
+    text = unicodedata.normalize("NFC", text).replace("\u0e33\u0e32", "\u0e33").replace("\u00ad", "")
     if re.search("[\u0e00-\u0e7f]", text):
         from pythainlp.util import normalize
 
