@@ -108,9 +108,9 @@ class _Walker:
 
     def table(self, table: Any, cell: tuple[int, int, int] | None) -> None:
         """A table: each cell's paragraphs get (table, row, column); nested ones stay in the cell."""
-        number = None
+        number = self.tables  # a nested table stays in its outer cell
         if cell is None:
-            number, self.tables = self.tables, self.tables + 1
+            self.tables += 1
         rows = [r for group in [table, *table.findall(f"{TABLE}table-header-rows"),
                                 *table.findall(f"{TABLE}table-rows")]
                 for r in group.findall(f"{TABLE}table-row")]
