@@ -209,6 +209,7 @@ def _is_mark(ch: str) -> bool:
 def _lines(textpage, height: float, page: int) -> list[Line]:
     """The page's lines in content-stream order: a new line at PDFium's line end, a change of
     baseline, or a jump to another column."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     lines: list[Line] = []
@@ -222,6 +223,7 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
             current.clear()
 
     x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
+    beside: set[int] = set()
     pending = 0  # a high surrogate waiting for its pair
     for i in range(textpage.count_chars()):
         code = raw.FPDFText_GetUnicode(textpage, i)
@@ -241,28 +243,54 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
         if ch in "\r\n\f\v\u2028\u2029":
             close()
             continue
-        left, _, right, _ = textpage.get_charbox(i, loose=True)
+        try:
+            left, _, right, _ = textpage.get_charbox(i, loose=True)
+        except pdfium.PdfiumError:  # a character without a box is not set on the page
+            continue
         size = raw.FPDFText_GetFontSize(textpage, i) or 1.0
         raw.FPDFText_GetCharOrigin(textpage, i, x_origin, y_origin)
         baseline = height - y_origin.value
         char = (ch, left, right, baseline - 0.8 * size, baseline + 0.2 * size, size, generated)
-        if current and not _is_mark(ch) and not ch.isspace() and _breaks(current, char):
-            close()
+        if current and not _is_mark(ch) and not ch.isspace():
+            reason = _breaks(current, char)
+            if reason:
+                close()
+                if reason == "gap" and lines:
+                    beside.add(len(lines))  # the next line starts beside the one before
         current.append(char)
     close()
-    return lines
+    return _gutters(lines, beside)
 
 
-def _breaks(current: list, char: tuple) -> bool:
-    """``char`` starts a new line: another baseline, or far left of or beyond the line's end."""
+def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
+    """Lines split at a wide gap joined again unless the gap is a gutter between columns: a
+    gap in justified text is crossed by the lines above or below, a gutter is not."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        before = out[-1] if out else None
+        if index in beside and before is not None:
+            gap = (before.x1 + line.size, line.x0 - line.size)
+            crossed = any(other.x0 < gap[0] and other.x1 > gap[1] and 0 < abs(other.top - line.top) < 2.5 * line.size
+                          for other in lines)
+            if crossed:
+                out[-1] = Line(before.text + " " + line.text, before.x0, line.x1, min(before.top, line.top),
+                               max(before.bottom, line.bottom), before.size, before.page, before.first_word)
+                continue
+        out.append(line)
+    return out
+
+
+def _breaks(current: list, char: tuple) -> str | None:
+    """Why ``char`` starts a new line ("line": another baseline or back to the left; "gap":
+    far beyond the line's end), or None."""
     bases = [c for c in current if not _is_mark(c[0]) and not c[0].isspace()]
     if not bases:
-        return False
+        return None
     last = bases[-1]
     size = max(last[5], char[5])
-    if abs(char[4] - last[4]) > 0.5 * size:
-        return True
-    return char[1] < last[1] - size or char[1] - last[2] > 3 * size
+    if abs(char[4] - last[4]) > 0.5 * size or char[1] < last[1] - size:
+        return "line"
+    return "gap" if char[1] - last[2] > 3 * size else None
 
 
 def _line(chars: list, page: int) -> Line | None:
