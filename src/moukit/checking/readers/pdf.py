@@ -76,6 +76,7 @@ class Line:
     size: float
     page: int
     first_word: float = 0.0  # width of the text before the line's first space
+    space_after: bool = False  # the line ends with a space that was set (not one PDFium guessed)
     story: str | None = None
 
 
@@ -274,7 +275,8 @@ def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
                           for other in lines)
             if crossed:
                 out[-1] = Line(before.text + " " + line.text, before.x0, line.x1, min(before.top, line.top),
-                               max(before.bottom, line.bottom), before.size, before.page, before.first_word)
+                               max(before.bottom, line.bottom), before.size, before.page, before.first_word,
+                               line.space_after)
                 continue
         out.append(line)
     return out
@@ -313,8 +315,10 @@ def _line(chars: list, page: int) -> Line | None:
     size = statistics.median(c[5] for c in bases)
     space = next((c for c in chars if c[0].isspace() and chars.index(c) > 0), None)
     first_word = (space[1] if space else max(c[2] for c in bases)) - bases[0][1]
+    set_chars = [c for c in chars if not c[6]]
+    space_after = bool(set_chars) and set_chars[-1][0].isspace()
     return Line(text, bases[0][1], max(c[2] for c in bases), min(c[3] for c in bases),
-                max(c[4] for c in bases), size, page, first_word)
+                max(c[4] for c in bases), size, page, first_word, space_after)
 
 
 def _real_gap(chars: list, index: int) -> bool:
@@ -351,7 +355,9 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
         if previous is not None and body and _ended_early(previous, body_bottom):
             out.page_break = True
             previous = None
-        previous = _body(body, out, tables, previous)
+        # a table row the page before ended in, full to the bottom, goes on on this page
+        continued = tables.open and tables.bottom is not None and not _ended_early(tables.bottom, body_bottom)
+        previous = _body(body, out, tables, previous, continued)
         for line in feet.get(number, []):
             out.add(repair(line.text), story=N_("footer of page {number}", number=number + 1))
 
@@ -389,6 +395,7 @@ class _TableState:
     row: int = 0
     columns: list[tuple[float, float]] = field(default_factory=list)
     open: bool = False  # the last rows read were of this table
+    bottom: Line | None = None  # the lowest line of the last row read
 
 
 def _runs(lines: list[Line]) -> list[Run]:
@@ -456,8 +463,10 @@ def _column_of(run: Run, columns: list[tuple[float, float]]) -> int | None:
     return next((i for i, (a, b) in enumerate(columns) if a - run.lines[0].size <= centre <= b + run.lines[0].size), None)
 
 
-def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None) -> Line | None:
-    """The body lines of one page as blocks; returns the last body line (for the next page)."""
+def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None,
+          continued: bool = False) -> Line | None:
+    """The body lines of one page as blocks; returns the last body line (for the next page).
+    ``continued``: the page goes on with the table row the page before ended in."""
     rows = _rows(_runs(lines))
     multi = [i for i, row in enumerate(rows) if len(row) > 1]
     in_table = set(multi)
@@ -473,12 +482,19 @@ def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line
                 tables.number, tables.row, tables.open = tables.number + 1, 0, True
                 table_rows = [rows[j] for j in range(i, len(rows)) if j in in_table]
                 tables.columns = _columns(table_rows)
+            goes_on = continued and i == 0 and tables.row > 0
+            if goes_on:
+                tables.row -= 1
             for run in row:
                 column = _column_of(run, tables.columns)
                 cell = (tables.number, tables.row, column if column is not None else 0)
-                for _, text in _paragraphs(run.lines, None):
+                paragraphs = [text for _, text in _paragraphs(run.lines, None)]
+                if goes_on and paragraphs and not starts_clause(paragraphs[0]):
+                    paragraphs = paragraphs[1:] if _continue_cell(out, cell, paragraphs[0]) else paragraphs
+                for text in paragraphs:
                     out.add(text, cell)
             tables.row += 1
+            tables.bottom = max((r.lines[-1] for r in row), key=lambda line: line.bottom)
             previous = None
             continue
         tables.open = False
@@ -494,6 +510,18 @@ def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             for _, text in paragraphs:
                 out.add(text)
     return previous
+
+
+def _continue_cell(out: Collector, cell: tuple[int, int, int], text: str) -> bool:
+    """Join ``text`` to the last paragraph of ``cell`` (a row broken across pages); False when
+    the cell has none."""
+    index = next((k for k in range(len(out.blocks) - 1, -1, -1) if out.blocks[k].table == cell), None)
+    if index is None:
+        return False
+    last = out.blocks[index]
+    glue = "" if NO_SPACE.match(last.text[-1:]) and NO_SPACE.match(text[:1]) else " "
+    out.blocks[index] = Block(last.text + glue + text, last.index, cell, last.page_break_before)
+    return True
 
 
 def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | None, str]]:
@@ -543,7 +571,7 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, ope
             return None  # a first-line indent or a clause number
         if before.text[-1:] in HYPHENS and before.text[-2:-1].isalpha() and line.text[:1].islower():
             return "-"
-        if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]):
+        if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after:
             return ""
         return " "
     if starts_clause(line.text) or not same_page:
