@@ -238,8 +238,9 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
         if code in (0, 0xFFFE, 0xFFFF, 0xFFFD) or code > 0x10FFFF:
             continue
         ch = "\u00ad" if chr(code) == PDFIUM_HYPHEN else chr(code)
-        if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f\v":
-            continue
+        if (unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f\v"
+                or unicodedata.category(ch) == "Cf" and ch != "\u00ad"):
+            continue  # controls; zero-width joiners and break hints (U+200B, U+2060) are no text
         generated = raw.FPDFText_IsGenerated(textpage, i) == 1
         if ch in "\r\n\f\v\u2028\u2029":
             close()
@@ -264,14 +265,14 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
 
 
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
-    """Lines split at a wide gap joined again unless the gap is a gutter between columns: a
-    gap in justified text is crossed by the lines above or below, a gutter is not."""
+    """Lines split at a wide gap joined again unless the gap is a gutter between columns: the
+    lines above or below have text across a gap in justified text, never in a gutter."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         before = out[-1] if out else None
         if index in beside and before is not None:
-            gap = (before.x1 + line.size, line.x0 - line.size)
-            crossed = any(other.x0 < gap[0] and other.x1 > gap[1] and 0 < abs(other.top - line.top) < 2.5 * line.size
+            gap = (before.x1 + 0.25 * line.size, line.x0 - 0.25 * line.size)
+            crossed = any(other.x0 < gap[1] and other.x1 > gap[0] and 0 < abs(other.top - line.top) < 1.6 * line.size
                           for other in lines)
             if crossed:
                 out[-1] = Line(before.text + " " + line.text, before.x0, line.x1, min(before.top, line.top),
@@ -292,11 +293,12 @@ def _breaks(current: list, char: tuple) -> str | None:
     size = max(last[5], char[5])
     if abs(char[4] - last[4]) > 0.5 * size or char[1] < last[1] - size:
         return "line"
-    return "gap" if char[1] - last[2] > 3 * size else None
+    return "gap" if char[1] - last[2] > 1.5 * size else None
 
 
 def _line(chars: list, page: int) -> Line | None:
     """A line from its characters: spaces PDFium guessed kept only where there is a gap."""
+    chars = _without_repeats(chars)
     bases = [c for c in chars if not _is_mark(c[0]) and not c[0].isspace()]
     if not bases:
         return None
@@ -319,6 +321,27 @@ def _line(chars: list, page: int) -> Line | None:
     space_after = bool(set_chars) and set_chars[-1][0].isspace()
     return Line(text, bases[0][1], max(c[2] for c in bases), min(c[3] for c in bases),
                 max(c[4] for c in bases), size, page, first_word, space_after)
+
+
+def _without_repeats(chars: list) -> list:
+    """The characters without a cluster read twice: PDFium gives a cluster spanned by an
+    ``/ActualText`` (ซึ่ง in Typst's PDFs) and then again from a glyph's own map, the repeat
+    set over the cluster or with no width (ที่ที่, written twice, stands side by side)."""
+    clusters: list[list] = []  # a letter with the marks on it
+    for char in chars:
+        if clusters and _is_mark(char[0]) and not clusters[-1][-1][0].isspace():
+            clusters[-1].append(char)
+        else:
+            clusters.append([char])
+    out: list[list] = []
+    for cluster in clusters:
+        before = out[-1] if out else None
+        if (before is not None and len(cluster) > 1 and [c[0] for c in cluster] == [c[0] for c in before]
+                and (min(c[1] for c in cluster) < max(c[2] for c in before) - 0.5
+                     or max(c[2] for c in cluster) - min(c[1] for c in cluster) < 0.2 * cluster[0][5])):
+            continue  # the same letters again, set over them or with no width: the repeat
+        out.append(cluster)
+    return [char for cluster in out for char in cluster]
 
 
 def _real_gap(chars: list, index: int) -> bool:
@@ -348,13 +371,15 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
             line.size for lines in feet.values() for line in lines))
     tables = _TableState()
     previous: Line | None = None
+    lowest: Line | None = None  # the lowest body line of the page before
     for number, page in enumerate(pages):
         for line in heads.get(number, []):
             out.add(repair(line.text), story=N_("header of page {number}", number=number + 1))
         body = [line for line in page if line not in heads.get(number, []) and line not in feet.get(number, [])]
-        if previous is not None and body and _ended_early(previous, body_bottom):
+        if lowest is not None and body and _ended_early(lowest, body_bottom):
             out.page_break = True
             previous = None
+        lowest = max(body, key=lambda line: line.bottom, default=lowest)
         # a table row the page before ended in, full to the bottom, goes on on this page
         continued = tables.open and tables.bottom is not None and not _ended_early(tables.bottom, body_bottom)
         previous = _body(body, out, tables, previous, continued)
@@ -406,7 +431,8 @@ def _runs(lines: list[Line]) -> list[Run]:
         run = runs[-1] if runs else None
         if run is not None:
             last = run.lines[-1]
-            beside = line.x0 >= run.x1 - line.size or line.x1 <= run.x0 + line.size
+            beside = (line.x0 >= run.x1 - line.size or line.x1 <= run.x0 + line.size
+                      or (abs(line.top - last.top) < 0.3 * line.size and line.x0 >= last.x1))
             if line.top >= last.top - 0.5 * line.size and not beside:
                 run.lines.append(line)
                 continue
@@ -488,7 +514,7 @@ def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             for run in row:
                 column = _column_of(run, tables.columns)
                 cell = (tables.number, tables.row, column if column is not None else 0)
-                paragraphs = [text for _, text in _paragraphs(run.lines, None)]
+                paragraphs = [text for _, text in _paragraphs(run.lines, None, cell=True)]
                 if goes_on and paragraphs and not starts_clause(paragraphs[0]):
                     paragraphs = paragraphs[1:] if _continue_cell(out, cell, paragraphs[0]) else paragraphs
                 for text in paragraphs:
@@ -524,7 +550,7 @@ def _continue_cell(out: Collector, cell: tuple[int, int, int], text: str) -> boo
     return True
 
 
-def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | None, str]]:
+def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False) -> list[tuple[str | None, str]]:
     """The paragraphs of a run's lines, each as (glue, text): the glue that joins the first
     one to ``previous`` (the last line of the page before) when it goes on from it, else None."""
     left = min(line.x0 for line in lines)
@@ -541,7 +567,7 @@ def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | No
     before = previous
     for line in lines:
         opening = not paragraphs or before is None or paragraphs[-1][1] == before.text
-        glue = None if before is None else _glue(before, line, left, right, pitch, opening)
+        glue = None if before is None else _glue(before, line, left, right, pitch, opening, cell)
         if centred and glue is not None:
             glue = "\n"
         if glue is None or not paragraphs:
@@ -552,17 +578,22 @@ def _paragraphs(lines: list[Line], previous: Line | None) -> list[tuple[str | No
     return [(glue, repair(text)) for glue, text in paragraphs]
 
 
-def _glue(before: Line, line: Line, left: float, right: float, pitch: float, opening: bool) -> str | None:
+def _glue(before: Line, line: Line, left: float, right: float, pitch: float, opening: bool,
+          cell: bool = False) -> str | None:
     """What joins ``line`` to the line before in one paragraph ("" / " " / "\\n"), or None
     when it starts a new paragraph. ``opening``: the line before opens its paragraph (the
-    next one may stand further right: a hanging indent after a clause number)."""
+    next one may stand further right: a hanging indent after a clause number); ``cell``: in a
+    table cell, where a short line is kept as a line break."""
     size = max(before.size, line.size)
     same_page = before.page == line.page
-    if same_page and line.top - before.top > pitch * 1.2 + 0.1 * size:
+    if same_page and line.top - before.top > pitch * 1.1 + 0.05 * size:
         return None
     if not same_page and before.x1 < right - 2 * size:
         return None
-    full = right - before.x1 < line.first_word + 0.5 * size
+    room = right - before.x1
+    full = room < line.first_word + 0.5 * size
+    if NO_SPACE.match(line.text[:1]):  # where a Thai or CJK word ends is not known: a line filled
+        full = room < max(0.25 * (right - left), 2 * size)  # to three quarters was wrapped
     centred = ((before.x0 - left > size and abs((before.x0 - left) - (right - before.x1)) < 2 * size)
                or (abs(before.x0 - line.x0) > size
                    and abs((before.x0 + before.x1) - (line.x0 + line.x1)) < 2 * size))
@@ -574,8 +605,8 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, ope
         if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after:
             return ""
         return " "
-    if starts_clause(line.text) or not same_page:
-        return None
+    if starts_clause(line.text) or not same_page or not (centred or cell):
+        return None  # a line ended short ends its paragraph, but in a title or a narrow cell
     return "\n"
 
 
