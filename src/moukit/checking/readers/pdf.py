@@ -77,6 +77,7 @@ class Line:
     page: int
     first_word: float = 0.0  # width of the text before the line's first space
     space_after: bool = False  # the line ends with a space that was set (not one PDFium guessed)
+    word_gap: float | None = None  # the median width of the spaces between its words
     story: str | None = None
 
 
@@ -265,16 +266,25 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
 
 
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
-    """Lines split at a wide gap joined again unless the gap is a gutter between columns: the
-    lines above or below have text across a gap in justified text, never in a gutter."""
+    """Lines split at a wide gap joined again unless the gap is a gutter between columns: far
+    wider than the line's spaces (justified text stretches them all alike), between two Thai
+    or CJK letters, or, between single words, a gap no line above or below has text across."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         before = out[-1] if out else None
         if index in beside and before is not None:
             gap = (before.x1 + 0.25 * line.size, line.x0 - 0.25 * line.size)
-            crossed = any(other.x0 < gap[1] and other.x1 > gap[0] and 0 < abs(other.top - line.top) < 1.6 * line.size
+            near = 1.6 * line.size
+            crossed = any(other.x0 < gap[1] and other.x1 > gap[0] and 0 < abs(other.top - line.top) < near
                           for other in lines)
-            if crossed:
+            spaces = [w for w in (before.word_gap, line.word_gap) if w is not None]
+            if spaces:  # justified text stretches every space of a line alike; a gutter stands out
+                gutter = line.x0 - before.x1 > 2.5 * max(spaces)
+            elif NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]):
+                gutter = True  # Thai and CJK text is never stretched that far between two letters
+            else:
+                gutter = not crossed
+            if not gutter:
                 out[-1] = Line(before.text + " " + line.text, before.x0, line.x1, min(before.top, line.top),
                                max(before.bottom, line.bottom), before.size, before.page, before.first_word,
                                line.space_after)
@@ -319,8 +329,11 @@ def _line(chars: list, page: int) -> Line | None:
     first_word = (space[1] if space else max(c[2] for c in bases)) - bases[0][1]
     set_chars = [c for c in chars if not c[6]]
     space_after = bool(set_chars) and set_chars[-1][0].isspace()
+    widths = [b[1] - a[2] for a, b in zip(bases, bases[1:])
+              if any(c[0].isspace() for c in chars[chars.index(a):chars.index(b)])]
     return Line(text, bases[0][1], max(c[2] for c in bases), min(c[3] for c in bases),
-                max(c[4] for c in bases), size, page, first_word, space_after)
+                max(c[4] for c in bases), size, page, first_word, space_after,
+                statistics.median(widths) if widths else None)
 
 
 def _without_repeats(chars: list) -> list:
