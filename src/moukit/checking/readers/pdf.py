@@ -527,10 +527,10 @@ def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             for run in row:
                 column = _column_of(run, tables.columns)
                 cell = (tables.number, tables.row, column if column is not None else 0)
-                paragraphs = [text for _, text in _paragraphs(run.lines, None, cell=True)]
-                if goes_on and paragraphs and not starts_clause(paragraphs[0]):
-                    paragraphs = paragraphs[1:] if _continue_cell(out, cell, paragraphs[0]) else paragraphs
-                for text in paragraphs:
+                texts = [text for _, text in _paragraphs(run.lines, None, cell=True)]
+                if goes_on and texts and not starts_clause(texts[0]):
+                    texts = texts[1:] if _continue_cell(out, cell, texts[0]) else texts
+                for text in texts:
                     out.add(text, cell)
             tables.row += 1
             tables.bottom = max((r.lines[-1] for r in row), key=lambda line: line.bottom)
