@@ -359,7 +359,7 @@ def test_drafts_without_text_are_refused():
 
 
 def test_other_binary_formats_are_refused():
-    refused(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF")
+    refused(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not a readable PDF")  # read as a PDF draft: damaged
     refused(b"{\\rtf1\\ansi hello}", "rtf", "save as .docx")
 
 
