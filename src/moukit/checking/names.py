@@ -185,12 +185,20 @@ def province_of(text: str, lang: str) -> Province | None:
 
 def _latin_exonym(folded: str) -> Province | None:
     """A province named by its Vietnamese exonym, folded (chieng mai)."""
+    name_en = _vietnamese_exonyms().get(folded)
+    return find_province(name_en) if name_en is not None else None
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_exonyms() -> dict[str, str]:
+    """The provinces' Vietnamese names, folded, to their English names (the first listed wins)."""
     from ..spec.provinces import province_names
 
+    out: dict[str, str] = {}
     for name_en, langs in province_names().items():
-        if any(fold_latin(s) == folded for s in langs.get("vi", ())):
-            return find_province(name_en)
-    return None
+        for spelling in langs.get("vi", ()):
+            out.setdefault(fold_latin(spelling), name_en)
+    return out
 
 
 # ----------------------------------------------------------------------------- romanisation
@@ -462,8 +470,11 @@ def similarity(english: list[str], other: list[str], by_word: bool = True) -> fl
 # ----------------------------------------------------------------------------- comparison
 
 
+@lru_cache(maxsize=4096)
 def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparison:
-    """Compare a version's name for ``slot`` (in ``lang``) with the English version's."""
+    """Compare a version's name for ``slot`` (in ``lang``) with the English version's (once
+    per process for the same names: a check compares them for its findings and its notes,
+    and a batch meets the same names in many drafts)."""
     def result(verdict: str, shown: str) -> NameComparison:
         return NameComparison(slot, english, other, lang, verdict, shown)
 
