@@ -291,6 +291,48 @@ def same_english(spec, baseline_docx: bytes) -> bool:
 # --------------------------------------------------------------------------- main
 
 
+def pdf_rows(table: "Table", spec, tmp: Path, inproc_rounds: int, proc_rounds: int, quick: bool) -> None:
+    """PDF beside DOCX (in-process and whole process), and beside what a user would do without
+    moukit's PDF: convert moukit's DOCX with LibreOffice headless (wall time: LibreOffice runs
+    as a tree of processes). Goal (issue 14): a trilingual PDF in-process in less time than
+    LibreOffice needs to start."""
+    import moukit
+
+    med = median_times({
+        "pdf": lambda: moukit.render(spec, "pdf"),
+        "docx": lambda: moukit.render(spec, "docx"),
+    }, max(5, inproc_rounds // 3), warmup=2)
+    pdf_inproc = med["pdf"]
+    table.add("render PDF in-process, th+zh+en (beside moukit's DOCX)", ms(med["pdf"]), ms(med["docx"]),
+              med["pdf"] / med["docx"])
+    med = paired({
+        "pdf": [*moukit_command(), "render", str(SPEC), "-o", str(tmp / "tmp.pdf"), "--force"],
+        "docx": [*moukit_command(), "render", str(SPEC), "-o", str(tmp / "tmp2.docx"), "--force"],
+    }, max(3, proc_rounds // 2), warmup=1, cwd=tmp)
+    for clock in ("cpu", "wall"):
+        table.add(f"render PDF whole process, {clock} (beside moukit render DOCX)", ms(med["pdf"][clock]),
+                  ms(med["docx"][clock]), paired_ratio(med, "pdf", "docx", clock))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice (soffice) not found: its rows are left out")
+        return
+    docx = tmp / "lo.docx"
+    docx.write_bytes(moukit.render(spec, "docx").data)
+    profile = f"-env:UserInstallation=file://{tmp / 'lo-profile'}"
+    lo = {
+        "start": [soffice, profile, "--headless", "--terminate_after_init"],
+        "convert": [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "lo"), str(docx)],
+    }
+    run_process(lo["start"], tmp)  # first start makes the profile
+    rounds = 2 if quick else 4
+    start = statistics.median(run_process(lo["start"], tmp) for _ in range(rounds))
+    convert = statistics.median(run_process(lo["convert"], tmp) for _ in range(rounds))
+    table.add("LibreOffice headless start, wall (baseline: moukit PDF in-process)", ms(start), ms(pdf_inproc),
+              pdf_inproc / start, "PDF < LO start", pdf_inproc < start)
+    table.add("LibreOffice DOCX -> PDF, wall (beside moukit render PDF whole process)", ms(convert),
+              ms(med["pdf"]["wall"]), med["pdf"]["wall"] / convert)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure and print the render table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -334,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             table.add(f"render DOCX whole process, {clock} (moukit render / docxtpl script)",
                       ms(med["moukit"][clock]), ms(med["docxtpl"][clock]), ratio, "ratio <= 1.2",
                       ratio <= 1.2)
+
+        pdf_rows(table, spec, tmp, inproc_rounds, proc_rounds, args.quick)
 
         med = paired({
             "help": [*moukit_command(), "--help"],

@@ -106,10 +106,10 @@ def test_format_option_wins_over_the_suffix(tmp_path, capsys):
 
 def test_unknown_suffix_without_format_is_a_usage_error(tmp_path, capsys):
     spec = write_spec(tmp_path)
-    code, _, err = run(capsys, "render", spec, "-o", tmp_path / "agreement.pdf")
+    code, _, err = run(capsys, "render", spec, "-o", tmp_path / "agreement.odt")
     assert code == 2
     assert "moukit: error:" in err and "--format" in err
-    assert not (tmp_path / "agreement.pdf").exists()
+    assert not (tmp_path / "agreement.odt").exists()
 
 
 def test_default_output_is_spec_stem_plus_suffix_in_current_folder(tmp_path, capsys, monkeypatch):
@@ -354,7 +354,7 @@ def test_spec_error_whole_process_has_no_traceback(tmp_path):
 
 
 @pytest.mark.parametrize("args", [
-    [], ["render"], ["bogus"], ["render", "x.yaml", "--format", "pdf"],
+    [], ["render"], ["bogus"], ["render", "x.yaml", "--format", "odt"],
     ["render", "x.yaml", "--layout", "sideways"], ["--no-such-option"],
 ])
 def test_usage_errors_exit_2(capsys, args):

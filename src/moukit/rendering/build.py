@@ -185,7 +185,7 @@ def build_document(spec: SpecModel, *, languages: Iterable[str] | None = None,
 def render(spec: SpecArg, format: str = "docx", *, languages: LanguagesArg = None,
            layout: str = "separate", templates: PathsArg = (), digits: str | None = None,
            thai_digits: bool | None = None) -> Rendering:
-    """Render ``spec`` to ``format`` (docx, html, md, txt, json) in ``layout``.
+    """Render ``spec`` to ``format`` (docx, pdf, html, md, txt, json) in ``layout``.
 
     ``spec`` is a spec object, a mapping of its values (validated as by
     :func:`moukit.parse_spec`) or the path of a spec file (read by :func:`moukit.load_spec`).

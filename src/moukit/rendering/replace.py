@@ -3,10 +3,10 @@
 A file may be replaced when it is not there, when it already holds exactly the new bytes, or
 when it is a moukit rendering of the same spec that nobody changed since: its fingerprint
 (DOCX custom properties, the Markdown comment, the HTML ``<meta>`` tags, the JSON
-``fingerprint``) names the same spec, and
+``fingerprint``, the PDF's attached ``moukit-fingerprint.json``) names the same spec, and
 
 - a DOCX's body still has the SHA-256 the fingerprint recorded when it was written;
-- a text format rendered the same way (languages, layout, texts, moukit version and the
+- a text format (or a PDF) rendered the same way (languages, layout, texts, moukit version and the
   text's hash all the same) is byte for byte the new rendering, so any other difference is
   a person's edit. (Rendered another way, a text format cannot prove it was not edited; it
   is replaced.)
@@ -72,6 +72,8 @@ def _provenance(name: str, data: bytes) -> tuple[dict | None, bool | None]:
     moukit wrote it: True/False for a DOCX, None where the format cannot tell by itself."""
     if data.startswith(b"PK"):
         return _docx_provenance(name, data)
+    if data.startswith(b"%PDF"):  # the fingerprint is an attached file; only identical bytes prove
+        return _pdf_fingerprint(data), None  # a PDF untouched
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -89,6 +91,18 @@ def _provenance(name: str, data: bytes) -> tuple[dict | None, bool | None]:
     from ..checking.readers.markdown import _md_fingerprint
 
     return _md_fingerprint(text)[1], None
+
+
+def _pdf_fingerprint(data: bytes) -> dict | None:
+    from ..checking.readers.pdfchars import attached_file
+    from .writers.pdf import FINGERPRINT_FILE
+
+    attached = attached_file(data, FINGERPRINT_FILE)
+    try:
+        found = json.loads(attached) if attached else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def _docx_provenance(name: str, data: bytes) -> tuple[dict | None, bool | None]:

@@ -44,6 +44,7 @@ WRITERS = (
     Writer("md", (".md", ".markdown"), "text/markdown; charset=utf-8", "moukit.rendering.writers.markdown"),
     Writer("txt", (".txt", ".text"), "text/plain; charset=utf-8", "moukit.rendering.writers.text"),
     Writer("json", (".json",), "application/json", "moukit.rendering.writers.jsonout"),
+    Writer("pdf", (".pdf",), "application/pdf", "moukit.rendering.writers.pdf"),
 )
 FORMATS = {w.name: w for w in WRITERS}
 

@@ -1,0 +1,172 @@
+"""PDF: the document typeset by Typst (the ``typst`` package ships the compiler), as PDF/A-3b.
+
+The layout is ``pdf.typ`` beside this module; the document comes to it as JSON data, so no
+text of a spec is ever read as Typst markup. What this module decides:
+
+- fonts (:mod:`moukit.rendering.writers.pdf_fonts`): Sarabun for Thai, Noto Serif for Latin
+  scripts, the system's CJK and Myanmar fonts, every character checked to have a glyph;
+- line breaks in Thai at pythainlp's word boundaries, never inside a word
+  (:mod:`moukit.text.linebreak`);
+- page numbers: "- ๒ -" in Thai digits on the Thai version and on a parallel document with a
+  Thai column, plain numbers otherwise, top centre, from the second page of each version;
+- the parallel layout: landscape A4 from three columns; each column as wide as its text needs
+  (:func:`column_widths`); the row of language names repeated on each page; Latin text
+  left-aligned there (justified Thai and CJK keep even edges in narrow columns, Latin does not);
+- the fingerprint, as in the DOCX: an attached file ``moukit-fingerprint.json``, which the
+  check reads back. The PDF's date is the signing date, so the same spec and version give
+  the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from ...errors import OutputError
+from ...i18n import N_
+from ...text.linebreak import breakable
+from ..document import Clause, Document, Version
+from ._common import SIGN_LINE, grouped, require_layout
+from .pdf_fonts import fonts_for
+
+TEMPLATE = Path(__file__).with_name("pdf.typ")
+FINGERPRINT_FILE = "moukit-fingerprint.json"
+_REGIONS = {"zh": "cn", "th": "th", "ja": "jp", "ko": "kr", "vi": "vn", "id": "id", "tr": "tr",
+            "en": "gb", "my": "mm"}
+# a version's typical width per character, in ems: Thai marks take no room, CJK a full em
+_EM_PER_CHAR = {"th": 0.45, "zh": 1.0, "ja": 1.0, "ko": 0.9, "my": 0.6}
+LATIN_EM_PER_CHAR = 0.5
+# Thai is justified by spreading the letters a little as well as the spaces (as Word's
+# thaiDistribute does), as Thai lines have few spaces
+TRACKING = {"th": (-0.01, 0.2)}  # (least, most) added between letters, in ems
+# the line's height: Thai needs room for its marks above and below (a line from the font's
+# ascender to its descender, as Word's single spacing gives); others from cap height to baseline
+_EDGES = {"th": ("ascender", "descender"), "my": ("ascender", "descender")}
+_LEADING = {"th": 0.05, "my": 0.1, "zh": 0.6, "ja": 0.6, "ko": 0.6}  # between lines, in ems
+LATIN_LEADING = 0.5
+
+
+@lru_cache(maxsize=1)
+def _template() -> bytes:
+    return TEMPLATE.read_bytes()
+
+
+def _clause(clause: Clause) -> dict:
+    return {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
+
+
+def _version(version: Version, fonts, parallel_justify: bool) -> dict:
+    lang = version.lang
+    latin = lang not in _EM_PER_CHAR
+    items = [[_clause(c) for c in item] if isinstance(item, list) else _clause(item)
+             for item in grouped(version.clauses)]
+    return {
+        "lang": lang, "region": _REGIONS.get(lang), "language_name": version.language_name,
+        "fonts": list(fonts.families), "size": fonts.size,
+        "draft_marker": version.draft_marker, "justify": True,
+        "justify_parallel": parallel_justify and not latin,
+        "tracking": list(TRACKING.get(lang, (0, 0))),
+        "edges": list(_EDGES.get(lang, ("cap-height", "baseline"))),
+        "leading": _LEADING.get(lang, LATIN_LEADING),
+        "page_numbers": "thai" if lang == "th" else "plain",
+        "items": items, "clauses": [_clause(c) for c in version.clauses],
+    }
+
+
+def column_widths(document: Document) -> list[float]:
+    """The share of the width each version's column gets in the parallel layout: as much as its
+    text needs at its size (characters x a script's typical width x points), kept between a
+    fifth and three fifths of the width so that no column starves, and summing to 1.
+
+    >>> from moukit.rendering.document import Version, Clause
+    >>> def v(lang, text):
+    ...     return Version(lang, lang, lang, (Clause("c1", "paragraph", None, text),))
+    >>> doc = Document("f", "1", "MOU", (v("th", "ก" * 100), v("en", "a" * 100)))
+    >>> [round(w, 2) for w in column_widths(doc)]
+    [0.55, 0.45]
+    """
+    from .pdf_fonts import _table
+
+    sizes = _table()["languages"]
+    needs = []
+    for version in document.versions:
+        size = sizes.get(version.lang, sizes["default"])["size"]
+        per_char = _EM_PER_CHAR.get(version.lang, LATIN_EM_PER_CHAR)
+        needs.append(max(1, sum(len(c.text) for c in version.clauses)) * per_char * size)
+    total = sum(needs)
+    shares = [min(0.6, max(0.2, n / total)) for n in needs]
+    return [s / sum(shares) for s in shares]
+
+
+def document_data(document: Document, layout: str) -> dict:
+    """What ``pdf.typ`` lays out: the versions' clauses (Thai made breakable), fonts and sizes,
+    page numbering, the parallel layout's column widths and orientation, the metadata and the
+    fingerprint."""
+    require_layout(document, layout)
+    versions = document.versions
+    texts = {v.lang: "\n".join([v.draft_marker or "", v.language_name] + [c.text for c in v.clauses])
+             for v in versions}
+    fonts = {v.lang: fonts_for(v.lang, texts[v.lang] + SIGN_LINE) for v in versions}
+    titled = next((v for v in versions if v.lang == "en"), versions[0])
+    day = _signing_date(document)
+    return {
+        "layout": layout,
+        "title": titled.title,
+        "keywords": [document.form_id, document.form_version, document.instrument, "moukit"],
+        "date": [day.year, day.month, day.day],
+        "fingerprint": json.dumps(document.stamp(layout), ensure_ascii=False, sort_keys=True),
+        "sign_line": SIGN_LINE,
+        "versions": [_version(v, fonts[v.lang], parallel_justify=True) for v in versions],
+        "landscape": len(versions) >= 3,
+        "widths": column_widths(document),
+        "page_numbers": "thai" if any(v.lang == "th" for v in versions) else "plain",
+        "fonts": list(dict.fromkeys(family for f in fonts.values() for family in f.families)),
+        "folders": sorted({folder for f in fonts.values() for folder in f.folders}),
+    }
+
+
+def _signing_date(document: Document) -> date:
+    try:
+        return date.fromisoformat(document.signing_date) if document.signing_date else date(1980, 1, 1)
+    except ValueError:
+        raise OutputError(N_("signing date {date} is not an ISO date", date=repr(document.signing_date)),
+                          hint=N_("use YYYY-MM-DD")) from None
+
+
+def write(document: Document, *, layout: str = "separate") -> bytes:
+    """The document as PDF/A-3b bytes in ``layout`` (``separate`` or ``parallel``)."""
+    data = document_data(document, layout)
+    folders = data.pop("folders")
+    day = date(*data["date"])
+    return _compile(json.dumps(data, ensure_ascii=False, sort_keys=True), tuple(folders),
+                    (day.year, day.month, day.day))
+
+
+@lru_cache(maxsize=8)
+def _fonts(folders: tuple[str, ...]):
+    """The fonts in ``folders``, scanned once per process (and nothing else: no system font
+    that the font check did not choose, none of Typst's own)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=list(folders))
+
+
+def _compile(data: str, folders: tuple[str, ...], day: tuple[int, int, int]) -> bytes:
+    """Typeset ``pdf.typ`` with ``data``; a Typst error becomes an :class:`OutputError`."""
+    import datetime
+
+    import typst
+
+    try:
+        pdf = typst.compile(_template(), format="pdf", font_paths=_fonts(folders), ignore_system_fonts=True,
+                            sys_inputs={"data": data},
+                            pdf_standards=["a-3b"],  # PDF/A-3: archivable, and it may carry the fingerprint
+                            timestamp=datetime.datetime(*day, tzinfo=datetime.timezone.utc))
+    except typst.TypstError as exc:
+        raise OutputError(N_("the PDF could not be typeset: {error}", error=exc.message),
+                          hint=N_("render the DOCX instead, and report this to moukit's developers")) from None
+    if not isinstance(pdf, bytes):  # pragma: no cover - a compiler that returns pages
+        raise OutputError(N_("the PDF could not be typeset: {error}", error=type(pdf).__name__))
+    return pdf
