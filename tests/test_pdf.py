@@ -1,5 +1,5 @@
 """The PDF writer, looked at on the page: every example in both layouts, read back glyph by glyph
-(moukit.checking.readers.pdfchars) and checked for what a reader of the printed page sees:
+(tests/pdfpages.py) and checked for what a reader of the printed page sees:
 each clause's text in order, within the margins, in the expected fonts; Thai lines that end
 between words; page numbers; signature blocks never split; the parallel layout's orientation
 and repeated header row; PDF/A, embedded fonts, the fingerprint and the same bytes each time."""
@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 import moukit
-from moukit.checking.readers.pdfchars import lines, pages
 from moukit.errors import OutputError
 from moukit.rendering.writers import pdf as pdf_writer
 from moukit.rendering.writers import pdf_fonts
 from moukit.text.chars import ZERO_WIDTH_CHAR
 from moukit.text.normalize import clean
+from pdfpages import lines, pages
 
 pytest.importorskip("typst")
 
