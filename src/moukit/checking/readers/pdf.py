@@ -281,15 +281,15 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
     """Lines split at a wide gap joined again unless the gap is a gutter between columns: far
     wider than the line's spaces (justified text stretches them all alike), between two Thai
-    or CJK letters, or, between single words, a gap no line above or below has text across."""
+    or CJK letters, or, between single words, a gap no line above or below is set right across."""
     out: list[Line] = []
     for index, line in enumerate(lines):
         before = out[-1] if out else None
         if index in beside and before is not None:
             gap = (before.x1 + 0.25 * line.size, line.x0 - 0.25 * line.size)
             near = 1.6 * line.size
-            crossed = any(other.x0 < gap[1] and other.x1 > gap[0] and 0 < abs(other.top - line.top) < near
-                          for other in lines)
+            crossed = any(other.x0 < gap[0] and other.x1 > gap[1] and 0 < abs(other.top - line.top) < near
+                          for other in lines)  # a line above or below set right across the gap
             spaces = [w for w in (before.word_gap, line.word_gap) if w is not None]
             if spaces:  # justified text stretches every space of a line alike; a gutter stands out
                 gutter = line.x0 - before.x1 > 2.5 * max(spaces)
@@ -515,10 +515,121 @@ def _column_of(run: Run, columns: list[tuple[float, float]]) -> int | None:
     return next((i for i, (a, b) in enumerate(columns) if a - run.lines[0].size <= centre <= b + run.lines[0].size), None)
 
 
+def _bands(lines: list[Line]) -> list[list[Line]]:
+    """Lines on one baseline (top to bottom), each band left to right."""
+    bands: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: line.top):
+        if bands and abs(line.top - bands[-1][0].top) < 0.3 * line.size:
+            bands[-1].append(line)
+        else:
+            bands.append([line])
+    return [sorted(band, key=lambda line: line.x0) for band in bands]
+
+
+def _centre(line: Line) -> float:
+    return (line.x0 + line.x1) / 2
+
+
+def _grids(lines: list[Line]) -> list[list[list[Line]]]:
+    """Tables of short centred lines (signature blocks: a "For ..." row, a signing line, a
+    name, a position, a column per party), each as its bands top to bottom: two or more
+    bands of lines side by side whose centres stand in the same columns while their left
+    edges do not (centred, not left-aligned text), lines no wider than the space between
+    two columns, and on a single line only what stands in one of those columns."""
+    bands = _bands(lines)
+    grids: list[list[list[Line]]] = []
+    start = 0
+    while start < len(bands):
+        first = bands[start]
+        if len(first) < 2 or not _short(first, [_centre(line) for line in first]):
+            start += 1
+            continue
+        centres = [_centre(line) for line in first]
+        end = start + 1
+        while end < len(bands) and _in_columns(bands[end], bands[end - 1], centres):
+            end += 1
+        grid = bands[start:end]
+        while grid and len(grid[-1]) < 2:
+            grid.pop()  # a table ends with a row of lines side by side
+        if len(grid) >= 2 and _centred(grid, centres):
+            grids.append(grid)
+            start += len(grid)
+        else:
+            start += 1
+    return grids
+
+
+def _short(band: list[Line], centres: list[float]) -> bool:
+    """Every line narrower than the space between two columns."""
+    pitch = min(b - a for a, b in zip(centres, centres[1:])) if len(centres) > 1 else 0.0
+    return all(line.x1 - line.x0 < pitch for line in band)
+
+
+def _in_columns(band: list[Line], above: list[Line], centres: list[float]) -> bool:
+    """``band`` goes on a table of these column ``centres``: near the band above (no more
+    than a signing space below it), each line short and centred on its own column."""
+    size = max(line.size for line in band)
+    if band[0].top - above[0].top > 5 * size or not _short(band, centres):
+        return False
+    columns = [min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(line))) for line in band]
+    return (len(set(columns)) == len(band)
+            and all(abs(centres[k] - _centre(line)) < size for k, line in zip(columns, band)))
+
+
+def _centred(grid: list[list[Line]], centres: list[float]) -> bool:
+    """The lines of some column start at different places: centred text, not a left-aligned
+    table (its lines start at one edge, their centres wherever their length puts them)."""
+    size = max(line.size for band in grid for line in band)
+    for centre in centres:
+        lefts = [line.x0 for band in grid for line in band if abs(_centre(line) - centre) < size]
+        if len(lefts) > 1 and max(lefts) - min(lefts) > size:
+            return True
+    return False
+
+
 def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None,
           continued: bool = False) -> Line | None:
     """The body lines of one page as blocks; returns the last body line (for the next page).
-    ``continued``: the page goes on with the table row the page before ended in."""
+    ``continued``: the page goes on with the table row the page before ended in. Tables of
+    short centred lines (:func:`_grids`) are read row by row, the text around them as flow."""
+    for grid in _grids(lines):
+        top, bottom = grid[0][0].top, grid[-1][0].top
+        inside = {id(line) for band in grid for line in band}
+        size = grid[0][0].size
+        if any(id(line) not in inside and top - 0.3 * size < line.top < bottom + 0.3 * size for line in lines):
+            continue  # text beside the grid: not a table standing on its own
+        above = [line for line in lines if line.top < top and id(line) not in inside]
+        previous = _flow(above, out, tables, previous, continued)
+        _grid(grid, out, tables)
+        previous, continued = None, False
+        lines = [line for line in lines if line.top > bottom and id(line) not in inside]
+    return _flow(lines, out, tables, previous, continued)
+
+
+def _grid(grid: list[list[Line]], out: Collector, tables: _TableState) -> None:
+    """A table of short centred lines, a row per band, a cell per line; it goes on the table
+    just read when that has as many columns at the same places (a table across pages), whose
+    header row, repeated, is not read again."""
+    size = max(line.size for line in grid[0])
+    centres = [_centre(line) for line in grid[0]]
+    spans = [(line.x0, line.x1) for line in grid[0]]
+    same = (tables.open and len(tables.columns) == len(centres)
+            and all(a - size <= c <= b + size for (a, b), c in zip(tables.columns, centres)))
+    if not same:
+        tables.number, tables.row, tables.open, tables.columns = tables.number + 1, 0, True, spans
+    for band in grid:
+        for line in band:
+            column = min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(line)))
+            out.add(repair(line.text), (tables.number, tables.row, column))
+        tables.row += 1
+    tables.bottom = max(grid[-1], key=lambda line: line.bottom)
+
+
+def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None,
+          continued: bool = False) -> Line | None:
+    """Lines read as paragraphs and tables by the order they were set in."""
+    if not lines:
+        return previous
     rows = _rows(_runs(lines))
     multi = [i for i, row in enumerate(rows) if len(row) > 1]
     in_table = set(multi)
