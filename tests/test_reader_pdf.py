@@ -246,3 +246,53 @@ def test_thai_text_of_the_pdf_equals_the_rendered_text(office_pdfs):
     squeezed = pdf_text.replace(" ", "").replace("\n", "")
     for paragraph in thai:
         assert paragraph.replace(" ", "").replace("\n", "") in squeezed, paragraph
+
+
+# --------------------------------------------------------------------------- signature tables, page breaks
+
+SIGNATURES = r"""
+#set page(paper: "a4", margin: 2.5cm)
+#set text(font: ("Sarabun", "Noto Sans CJK JP"), size: 14pt)
+#set par(justify: true)
+
+Signed in duplicate at Sapporo on 22 November 2026 in the Thai, Japanese and English languages.
+
+#table(columns: (1fr, 1fr), stroke: none, align: center, row-gutter: (2.5em, 0.4em, 0.4em),
+  [For Chiang Mai Province], [For Hokkaido Prefecture],
+  [#"...................."], [#"...................."],
+  [Mr. Nirat Pongsitthaworn], [Mr. Naomichi Suzuki],
+  [Governor of Chiang Mai Province], [Governor of Hokkaido])
+"""
+
+
+def test_a_table_of_short_centred_lines_is_read_row_by_row():
+    blocks = read_draft(compile_pdf(SIGNATURES), name="sig.pdf").blocks
+    assert [b.text[:6] for b in blocks if b.table is None] == ["Signed"]
+    assert [(b.table, b.text) for b in blocks[1:]] == [
+        ((0, 0, 0), "For Chiang Mai Province"), ((0, 0, 1), "For Hokkaido Prefecture"),
+        ((0, 1, 0), "...................."), ((0, 1, 1), "...................."),
+        ((0, 2, 0), "Mr. Nirat Pongsitthaworn"), ((0, 2, 1), "Mr. Naomichi Suzuki"),
+        ((0, 3, 0), "Governor of Chiang Mai Province"), ((0, 3, 1), "Governor of Hokkaido"),
+    ]
+
+
+def test_left_aligned_lines_side_by_side_are_not_a_centred_table(typst_pdf):
+    # the two-column table of PAGES is left-aligned: read cell by cell as before, two rows
+    cells = [b.table for b in read_draft(typst_pdf, name="mou.pdf").blocks if b.table]
+    assert sorted({row for _, row, _ in cells}) == [0, 1]
+
+
+def test_a_thai_paragraph_broken_across_pages_is_one_paragraph():
+    sentence = "ผู้เข้าร่วมจะร่วมมือกันในกิจกรรมด้านการบริหารจัดการน้ำ การท่องเที่ยว การศึกษา และวัฒนธรรม "
+    source = (r"""
+#set page(width: 21cm, height: 9cm, margin: (x: 2.5cm, y: 2cm), header: context if counter(page).get().first() > 1 [#align(center)[\- ๒ \-]])
+#set text(font: "Sarabun", size: 14pt)
+#set par(justify: true)
+
+""" + "ข้อ ๑ " + sentence * 9 + "\n\nข้อ ๒ ผู้เข้าร่วมจะแลกเปลี่ยนการเยือน\n")
+    data = compile_pdf(source)
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 2
+    blocks = read_draft(data, name="a6.pdf").blocks
+    assert ("header of page 2", "- ๒ -") in [(b.story, b.text) for b in blocks]
+    body = [b.text.replace(" ", "") for b in blocks if b.story is None]  # a space at a line end is not set
+    assert body == [("ข้อ ๑ " + sentence * 9).replace(" ", ""), "ข้อ๒ผู้เข้าร่วมจะแลกเปลี่ยนการเยือน"]
