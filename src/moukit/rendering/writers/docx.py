@@ -24,7 +24,7 @@ from ...errors import OutputError, UsageError
 from ...i18n import N_
 from ...ooxml.package import xml_text
 from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
-from ..document import Clause, Document, Version
+from ..document import LETTER_KINDS, Clause, Document, Version
 from . import docx_style
 from ._common import SIGN_LINE, grouped, require_layout
 
@@ -170,6 +170,8 @@ class _Writer:
         """One clause as a paragraph; a signature block as its lines with a signing line."""
         if clause.kind == "signature":
             return self.signature(box, clause)
+        if clause.kind in LETTER_KINDS:
+            return _letter_part(self, box, clause)
         if clause.kind == "title":
             return self.paragraph(box, clause.text, align=CENTER, bold=True, after=TITLE_SPACE)
         return self.paragraph(box, clause.text, align=self.justify, number=clause.number)
@@ -276,3 +278,86 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
     main = docx_style.document_xml("".join(item.xml() for item in body)).encode("utf-8")
     stamp = {**document.stamp(layout), "document_sha256": hashlib.sha256(main).hexdigest()}
     return docx_style.package(main, _core_properties(document), stamp)
+
+
+# ---------------------------------------------------------------- the dossier's letter parts
+# (moukit.dossier: Thai external letters, plans and reports). Kept apart from the agreement's
+# layout above: one function for the kinds of rendering.document.LETTER_KINDS.
+_HALF_TWIPS = 4535  # the middle of the text width (16 cm), where a date and closing start
+_INDENT_TWIPS = 1417  # a body paragraph's first line: 2.5 cm
+_BOX = '<w:pBdr>' + "".join(f'<w:{side} w:val="single" w:sz="6" w:space="4" w:color="808080"/>'
+                            for side in ("top", "left", "bottom", "right")) + "</w:pBdr>"
+
+
+def _letter_part(writer: _Writer, box: list, clause: Clause) -> _Paragraph | None:
+    """A part of a dossier document: the emblem's box, the number and office, a block from the
+    middle, the signature, a body paragraph, a heading or a bordered table."""
+    kind = clause.kind
+    if kind == "emblem":  # the office's Garuda goes here: a 3 cm box marks its place
+        paragraph = writer.paragraph(box, clause.text, align=CENTER, after=TITLE_SPACE)
+        paragraph.runs.insert(0, "")
+        return _styled(paragraph, f'{_BOX}<w:spacing w:before="480" w:after="480"/>'
+                                  f'<w:ind w:left="{_HALF_TWIPS - 850}" w:right="{_HALF_TWIPS - 850}"/>'
+                                  '<w:jc w:val="center"/>')
+    if kind == "columns":
+        last = None
+        for left, *right in clause.rows:
+            last = writer.paragraph(box, left + "\t" + " ".join(right), after=None)
+            _styled(last, f'<w:tabs><w:tab w:val="left" w:pos="{_HALF_TWIPS + 700}"/></w:tabs>')
+        return last
+    if kind in ("from_middle", "signoff"):
+        last = None
+        for line in clause.lines:
+            last = writer.paragraph(box, line, align=CENTER if kind == "signoff" else LEFT, after=None,
+                                    before=SIGN_SPACE if kind == "signoff" and last is None else None)
+            _styled(last, f'<w:ind w:left="{_HALF_TWIPS}"/>' + (f'<w:jc w:val="{last.align}"/>'))
+        return last
+    if kind == "body":
+        paragraph = writer.paragraph(box, clause.text, align=writer.justify)
+        return _styled(paragraph, f'<w:spacing w:after="{BODY_SPACE}"/><w:ind w:firstLine="{_INDENT_TWIPS}"/>'
+                                  f'<w:jc w:val="{writer.justify}"/>')
+    if kind == "heading":
+        return writer.paragraph(box, clause.text, align=LEFT, bold=True, before=BODY_SPACE)
+    box.append(_RawTable(writer, clause.rows))  # table
+    return None
+
+
+def _styled(paragraph: _Paragraph, props: str) -> _Paragraph:
+    """``paragraph`` with its properties replaced by ``props`` (WordprocessingML)."""
+    paragraph.align = paragraph.after = paragraph.before = None
+    paragraph.runs = [r for r in paragraph.runs if r]
+    paragraph.runs.insert(0, f"<w:pPr>{props}</w:pPr>")
+    return paragraph
+
+
+@dataclass
+class _RawTable:
+    """A bordered table with a bold header row that repeats on each page; columns share the
+    width by the length of their longest text."""
+
+    writer: _Writer
+    rows: list
+
+    def xml(self) -> str:
+        """The table as WordprocessingML."""
+        cols = max(len(r) for r in self.rows)
+        need = [max(4, max(min(len(r[i]) if i < len(r) else 0, 60) for r in self.rows)) for i in range(cols)]
+        total_twips = docx_style.column_twips(1)
+        widths = [int(total_twips * n / sum(need)) for n in need]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        border = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                         for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        out = []
+        for i, row in enumerate(self.rows):
+            cells = []
+            for width, text in zip(widths, row + [""] * (cols - len(row))):
+                paragraph = _Paragraph()
+                self.writer.runs(paragraph, text, bold=i == 0)
+                paragraph.align = CENTER if i == 0 else LEFT
+                cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph.xml()}</w:tc>')
+            header = "<w:trPr><w:tblHeader/></w:trPr>" if i == 0 else ""
+            out.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
+        props = (f'<w:tblPr><w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:tblBorders>{border}</w:tblBorders>'
+                 '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/>'
+                 '<w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>')
+        return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl><w:p/>"

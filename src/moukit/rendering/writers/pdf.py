@@ -54,7 +54,10 @@ def _template() -> bytes:
 
 
 def _clause(clause: Clause) -> dict:
-    return {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
+    out = {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
+    if clause.kind in ("table", "columns"):  # the dossier's tables: cells made breakable one by one
+        out["rows"] = [[breakable(cell) for cell in row] for row in clause.rows]
+    return out
 
 
 def _version(version: Version, fonts, parallel_justify: bool) -> dict:
@@ -124,6 +127,7 @@ def document_data(document: Document, layout: str) -> dict:
         "page_numbers": "thai" if any(v.lang == "th" for v in versions) else "plain",
         "fonts": list(dict.fromkeys(family for f in fonts.values() for family in f.families)),
         "folders": sorted({folder for f in fonts.values() for folder in f.folders}),
+        "emblem": list(document.emblem),  # the office's Garuda for an "emblem" clause (bytes)
     }
 
 
