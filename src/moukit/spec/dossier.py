@@ -263,6 +263,8 @@ class Plan(_Section):
     @field_validator("total")
     @classmethod
     def _total(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if "activities" not in info.data:  # the activities are wrong: that error is enough
+            return value
         return _totals_add_up(value, info.data.get("activities") or [], lambda a: a.budget.amount,
                               N_("activities' budgets"))
 
@@ -310,6 +312,8 @@ class Report(_Section):
     @field_validator("total_spent")
     @classmethod
     def _total(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if "activities" not in info.data or "unplanned" not in info.data:
+            return value
         items = [a.spent for a in info.data.get("activities") or []]
         items += [u.spent for u in info.data.get("unplanned") or []]
         return _totals_add_up(value, items, float, N_("amounts spent"))
@@ -343,7 +347,7 @@ class DossierSections(BaseModel):
     @field_validator("report")
     @classmethod
     def _report_names_planned(cls, value: Report | None, info: ValidationInfo) -> Report | None:
-        if value is None:
+        if value is None or "plan" not in info.data:  # no report, or a plan with errors
             return value
         plan = info.data.get("plan")
         known = [a.id for a in plan.activities] if plan else []
