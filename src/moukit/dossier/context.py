@@ -39,7 +39,7 @@ class Say:
         text = words_in(value, self.lang)
         if text is None:
             self.missing.append(Problem(path, N_("missing the {lang} text", lang=self.lang),
-                                        hint=N_("write it as {{th: ..., {lang}: ...}}", lang=self.lang)))
+                                        hint=N_("give both a th: and a {lang}: text", lang=self.lang)))
             return ""
         return " ".join(text.split())
 
