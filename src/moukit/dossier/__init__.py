@@ -86,7 +86,7 @@ def build_dossier(spec, report=None, *, emblem: bytes = b"", english: bool = Tru
     if letters:
         for to in addressees(spec):
             add("request", f"01-request-{to['key']}", {"th": request_context(spec, to)},
-                Message(_TITLES["request"].template, {"to": to["position"]}), _iso(spec.letters.request.date))
+                Message(_TITLES["request"].template, {"to": to["position"]}), _iso(getattr(spec.letter_data.request, 'date', None)))
     if spec.plan is not None:
         add("plan", "02-plan", {lang: plan_context(spec, lang) for lang in langs}, _TITLES["plan"])
     if letters:
@@ -94,7 +94,7 @@ def build_dossier(spec, report=None, *, emblem: bytes = b"", english: bool = Tru
         for to in targets:
             add("submission", f"03-submission-{to['key']}", {"th": submission_context(spec, to, report)},
                 Message(_TITLES["submission"].template, {"to": to["position"]}),
-                _iso(spec.letters.submission.date))
+                _iso(getattr(spec.letter_data.submission, 'date', None)))
     add("checklist", "04-checklist", {"th": checklist_context(spec, checklist(spec, report))}, _TITLES["checklist"])
     if spec.report is not None:
         add("report", f"05-report-{spec.report.fiscal_year}", {lang: report_context(spec, lang) for lang in langs},

@@ -13,7 +13,7 @@ from ..errors import Problem, SpecError
 from ..forms import vocabulary
 from ..i18n import N_, translate
 from ..packs.library import default_library
-from ..spec.dossier import budget_band, dossier_vocabulary, words_in
+from ..spec.dossier import Letter, budget_band, dossier_vocabulary, words_in
 from ..spec.labels import labels
 from ..text.formatting import format_date
 
@@ -102,7 +102,7 @@ def addressees(spec) -> list[dict]:
 
 
 def _letter(spec, which: str, addressee: dict) -> dict:
-    letter = getattr(spec.letters, which)
+    letter = getattr(spec.letter_data, which) or Letter()
     signer = spec.signatories.thai
     return {
         "office": _office(spec), "addressee": addressee, "cell": CELL,

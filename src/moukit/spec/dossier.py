@@ -187,8 +187,8 @@ class Letters(_Section):
     """The number and date of each letter of the dossier (left blank when not given, as a
     letter is numbered and dated when it is registered)."""
 
-    request: Letter = Letter()
-    submission: Letter = Letter()
+    request: Letter | None = None
+    submission: Letter | None = None
 
 
 class PartnerBackground(_Section):
@@ -330,10 +330,15 @@ class DossierSections(BaseModel):
     # excluded from the spec's dump: the agreement (and its fingerprint) does not depend on them
     office: Office | None = Field(default=None, exclude=True)
     addressees: list[Addressee] | None = Field(default=None, min_length=1, max_length=10, exclude=True)
-    letters: Letters = Field(default=Letters(), exclude=True)
+    letters: Letters | None = Field(default=None, exclude=True)
     partner_background: PartnerBackground | None = Field(default=None, exclude=True)
     plan: Plan | None = Field(default=None, exclude=True)
     report: Report | None = Field(default=None, exclude=True)
+
+    @property
+    def letter_data(self) -> Letters:
+        """The letters' numbers and dates (all blank when the spec gives none)."""
+        return self.letters or Letters()
 
     def dossier_dump(self) -> dict:
         """The dossier sections as JSON-ready data (what the dossier's fingerprint hashes)."""
