@@ -54,7 +54,7 @@ def _template() -> bytes:
 
 
 def _clause(clause: Clause) -> dict:
-    out = {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
+    out: dict = {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
     if clause.kind in ("table", "columns"):  # the dossier's tables: cells made breakable one by one
         out["rows"] = [[breakable(cell) for cell in row] for row in clause.rows]
     return out
