@@ -74,7 +74,7 @@ def test_plan_table_rows_come_from_the_activities(spec, dossier):
     th, en = dossier["02-plan"].document.versions
     rows = th.clause("activities").rows
     assert len(rows) == 1 + len(spec.plan.activities)
-    assert rows[1][4] == "๔๕๐,๐๐๐ (งบประมาณจังหวัดและกลุ่มจังหวัด (Area))" and rows[1][6] == "๒๕๗๐/๒"
+    assert rows[1][4] == "๔๕๐,๐๐๐ (งบประมาณจังหวัดและกลุ่มจังหวัด (Area))" and rows[1][6:] == ["๒๕๗๐", "๒"]
     assert en.clause("budget").rows[-1] == ["Total (over 1,000,000 baht)", "1,730,000"]
 
 
@@ -194,3 +194,33 @@ def test_cli_exit_codes(tmp_path, capsys):
     assert main(["dossier", str(EXAMPLE), "-o", str(tmp_path / "out"), "--draft", str(draft)]) == 0
     assert (tmp_path / "out" / "00-index.docx").is_file()
     assert main(["dossier", str(EXAMPLE), "-o", str(tmp_path / "x"), "--emblem", str(draft)]) == 2
+
+
+def _png(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_the_offices_emblem_goes_into_the_letters_only(spec, tmp_path):
+    import zipfile
+
+    import docx
+
+    image = _png(60, 80)
+    entries = {e.name: e for e in build_dossier(spec, emblem=image)}
+    assert entries["01-request-moi"].document.emblem == image and not entries["02-plan"].document.emblem
+    path = write_dossier([entries["01-request-moi"]], tmp_path)[0]
+    assert zipfile.ZipFile(path).read("word/media/emblem.png") == image
+    shape = docx.Document(str(path)).inline_shapes[0]
+    assert round(shape.height.cm, 1) == 3.0 and round(shape.width.cm, 2) == 2.25  # 3 cm high, its own ratio
+    plain = write_dossier([build_dossier(spec)[1]], tmp_path / "plain")[0]
+    assert "word/media/emblem.png" not in zipfile.ZipFile(plain).namelist()
+    pdf = write_dossier([entries["01-request-moi"]], tmp_path / "pdf", format="pdf")[0].read_bytes()
+    assert b"/Subtype /Image" in pdf or b"/Subtype/Image" in pdf

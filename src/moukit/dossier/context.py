@@ -166,7 +166,7 @@ def plan_context(spec, lang: str) -> dict:
             say(a.indicator, where + ".indicator"),
             f"{money(a.budget.amount)} ({voc['budget_sources'][a.budget.source][lang]})",
             say(a.responsible, where + ".responsible"),
-            f"{a.fiscal_year}/{a.quarter}")))
+            str(a.fiscal_year), str(a.quarter))))
     by_source: dict[str, float] = {}
     for a in plan.activities:
         by_source[a.budget.source] = by_source.get(a.budget.source, 0) + a.budget.amount

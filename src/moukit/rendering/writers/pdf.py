@@ -46,6 +46,7 @@ TRACKING = {"th": (-0.01, 0.2)}  # (least, most) added between letters, in ems
 _EDGES = {"th": ("ascender", "descender"), "my": ("ascender", "descender")}
 _LEADING = {"th": 0.05, "my": 0.1, "zh": 0.6, "ja": 0.6, "ko": 0.6}  # between lines, in ems
 LATIN_LEADING = 0.5
+WIDE_TABLE = 6  # columns from which a version is set on landscape pages
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,8 @@ def _version(version: Version, fonts, parallel_justify: bool) -> dict:
         "leading": _LEADING.get(lang, LATIN_LEADING),
         "page_numbers": "thai" if lang == "th" else "plain",
         "items": items, "clauses": [_clause(c) for c in version.clauses],
+        # a dossier table of six columns or more (a plan's activities) needs a landscape page
+        "landscape": any(c.kind == "table" and max(map(len, c.rows)) >= WIDE_TABLE for c in version.clauses),
     }
 
 
