@@ -332,9 +332,9 @@ def _letter_part(writer: _Writer, box: list, clause: Clause) -> _Paragraph | Non
 
 def _cell_need(text: str) -> float:
     """How wide a table cell's text wants its column, in characters: its longest word (up to
-    12 characters: a Thai run has no spaces) or a third of its length (up to 36), the larger."""
+    12 characters: a Thai run has no spaces) or a third of its length (up to 60), the larger."""
     longest = max((len(word) for word in text.split()), default=0)
-    return max(min(12, longest), min(36, len(text)) / 3)
+    return max(min(12, longest), min(60, len(text)) / 3)
 
 
 def _styled(paragraph: _Paragraph, props: str) -> _Paragraph:
@@ -357,7 +357,9 @@ class _RawTable:
         """The table as WordprocessingML."""
         cols = max(len(r) for r in self.rows)
         body = self.rows[1:] or self.rows  # the header's words wrap: the body sets the widths
-        need = [max(8, *(_cell_need(r[i]) for r in body if i < len(r))) for i in range(cols)]
+        header = [max((len(w) for w in cell.split()), default=0) for cell in self.rows[0]]  # its longest word
+        need = [max(8, min(12, header[i] if i < len(header) else 0), *(_cell_need(r[i]) for r in body if i < len(r)))
+                for i in range(cols)]
         writer = _Writer(self.writer.version)  # the cells' text a size smaller, as tables are set
         writer.style = replace(self.writer.style, size=TABLE_POINTS, cs_size=TABLE_POINTS)
         total_twips = docx_style.column_twips(1)
