@@ -375,8 +375,8 @@ class _RawTable:
                 writer.runs(paragraph, text, bold=i == 0)
                 paragraph.align = CENTER if i == 0 else LEFT
                 cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph.xml()}</w:tc>')
-            header = "<w:trPr><w:tblHeader/></w:trPr>" if i == 0 else ""
-            out.append(f"<w:tr>{header}{''.join(cells)}</w:tr>")
+            repeat = "<w:trPr><w:tblHeader/></w:trPr>" if i == 0 else ""
+            out.append(f"<w:tr>{repeat}{''.join(cells)}</w:tr>")
         props = (f'<w:tblPr><w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:tblBorders>{border}</w:tblBorders>'
                  '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/>'
                  '<w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>')
