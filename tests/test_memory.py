@@ -180,6 +180,16 @@ def test_out_of_memory_in_process_is_exit_2_and_json_says_it(monkeypatch, capsys
     assert "out of memory" in data["message"] and data["hint"].startswith("run moukit where")
 
 
+def test_an_extension_failing_to_allocate_is_out_of_memory_not_an_internal_error(monkeypatch, capsys, renders):
+    # CPython's message when compiled code fails (an allocation under ulimit -v) without an exception
+    monkeypatch.setattr("moukit.checking.batch.check_all",
+                        _fail_with(SystemError("error return without exception set")))
+    assert main(["check", str(renders["rayong-jeollanam-do"])]) == 2
+    assert "needs more memory" in capsys.readouterr().err
+    monkeypatch.setattr("moukit.checking.batch.check_all", _fail_with(SystemError("some other bug")))
+    assert main(["check", str(renders["rayong-jeollanam-do"])]) == 4
+
+
 def test_a_damaged_docx_is_still_a_draft_error_not_an_internal_one(capsys, tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
