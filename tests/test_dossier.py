@@ -30,7 +30,7 @@ def spec():
 
 @pytest.fixture(scope="module")
 def dossier(spec):
-    return {e.name: e for e in build_dossier(spec)}
+    return {e.name: e for e in build_dossier(spec, english=True)}
 
 
 def _text(entry) -> str:
@@ -74,6 +74,7 @@ def test_plan_table_rows_come_from_the_activities(spec, dossier):
     th, en = dossier["02-plan"].document.versions
     rows = th.clause("activities").rows
     assert len(rows) == 1 + len(spec.plan.activities)
+    assert [v.lang for v in build_dossier(spec)[3].document.versions] == ["th"]  # English on request
     assert rows[1][4] == "๔๕๐,๐๐๐ (งบประมาณจังหวัดและกลุ่มจังหวัด (Area))" and rows[1][6:] == ["๒๕๗๐", "๒"]
     assert en.clause("budget").rows[-1] == ["Total (over 1,000,000 baht)", "1,730,000"]
 
@@ -193,6 +194,14 @@ def test_cli_exit_codes(tmp_path, capsys):
     assert main(["dossier", str(tmp_path / "missing.yaml"), "--check"]) == 2
     assert main(["dossier", str(EXAMPLE), "-o", str(tmp_path / "out"), "--draft", str(draft)]) == 0
     assert (tmp_path / "out" / "00-index.docx").is_file()
+    import zipfile
+
+    def plan_text(folder: str) -> str:
+        return zipfile.ZipFile(tmp_path / folder / "02-plan.docx").read("word/document.xml").decode("utf-8")
+
+    assert "Strategic Plan" not in plan_text("out")
+    assert main(["dossier", str(EXAMPLE), "-o", str(tmp_path / "en"), "--english"]) == 0
+    assert "Strategic Plan" in plan_text("en")
     assert main(["dossier", str(EXAMPLE), "-o", str(tmp_path / "x"), "--emblem", str(draft)]) == 2
 
 
@@ -224,3 +233,15 @@ def test_the_offices_emblem_goes_into_the_letters_only(spec, tmp_path):
     assert "word/media/emblem.png" not in zipfile.ZipFile(plain).namelist()
     pdf = write_dossier([entries["01-request-moi"]], tmp_path / "pdf", format="pdf")[0].read_bytes()
     assert b"/Subtype /Image" in pdf or b"/Subtype/Image" in pdf
+
+
+def test_the_english_translation_names_the_texts_given_in_thai_only():
+    source = EXAMPLE.read_text("utf-8").replace(
+        "    - {th: ขั้นตอนการขอหนังสือเดินทางราชการของนักเรียนใช้เวลานาน, en: official passports for the students took long to obtain}",
+        "    - ขั้นตอนการขอหนังสือเดินทางราชการของนักเรียนใช้เวลานาน")
+    spec = moukit.parse_spec(source)
+    assert build_dossier(spec)  # Thai only: fine
+    with pytest.raises(SpecError) as info:
+        build_dossier(spec, english=True)
+    assert [p.path for p in info.value.problems] == ["report.problems[0]"]
+    assert "missing the en text" in str(info.value)

@@ -48,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
         if not steps:
             print(_("every step of the checklist is done"))
         return EXIT_MISSING if steps else EXIT_OK
-    entries = build_dossier(spec, report, emblem=_emblem(args.emblem))
+    entries = build_dossier(spec, report, emblem=_emblem(args.emblem), english=args.english)
     target = args.output or os.path.splitext(os.path.basename(args.spec))[0] + "-dossier"
-    written = write_dossier(entries, target, format=args.format, force=args.force)
-    err(_("wrote {count} file(s) to {path}").format(count=len(entries), path=target if written else target))
+    write_dossier(entries, target, format=args.format, force=args.force)
+    err(_("wrote {count} file(s) to {path}").format(count=len(entries), path=target))
     return EXIT_OK
 
 
@@ -74,6 +74,9 @@ def add(commands) -> None:
     p.add_argument("--emblem", metavar="FILE",
                    help=_("the office's Garuda image (PNG or JPEG) for the letters; moukit ships none "
                           "(without it a box marks its place)"))
+    p.add_argument("--english", action="store_true",
+                   help=_("add the English working translation of the plan and the report (the spec "
+                          "gives their texts as {th: ..., en: ...})"))
     p.add_argument("--format", choices=["docx", "pdf"], default="docx", help=_("output format"))
     p.add_argument("--check", action="store_true",
                    help=_("print what the checklist is missing; exit 0 when complete, 1 when not"))

@@ -65,7 +65,7 @@ def dossier_hash(spec) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def build_dossier(spec, report=None, *, emblem: bytes = b"", english: bool = True) -> list[DossierEntry]:
+def build_dossier(spec, report=None, *, emblem: bytes = b"", english: bool = False) -> list[DossierEntry]:
     """The dossier's documents for ``spec`` and the check ``report`` of its draft (None: no
     draft was checked). Documents whose section the spec lacks (no plan, no report) are left
     out; the checklist says what is missing. ``english`` adds the English working translation

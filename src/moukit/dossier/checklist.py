@@ -31,6 +31,23 @@ class Step:
         return self.state == DONE
 
 
+class LevelName:
+    """A partner level's label, shown in the language of the message it is part of."""
+
+    def __init__(self, level: str) -> None:
+        self.level = level
+
+    def in_language(self, lang: str) -> str:
+        """The label in ``lang`` (the id when the labels have none)."""
+        from ..spec.labels import labels
+
+        found = labels("level", self.level, lang if lang == "th" else "en")
+        return found[0] if found else self.level
+
+    def __str__(self) -> str:
+        return self.in_language("en")
+
+
 def adjustments(report) -> list:
     """The findings of a check that depart from the standard form (every route but standard)."""
     return [] if report is None else [f for f in report.findings if f.route != "standard"]
@@ -47,13 +64,13 @@ def _partner_step(spec) -> Step:
     background = spec.partner_background
     if not lower:
         return Step(1, title, DONE, (N_("the partner's level ({level}) is equal to a province's",
-                                        level=spec.partner.level),))
+                                        level=LevelName(spec.partner.level)),))
     if background is not None and background.exception:
         return Step(1, title, DONE, (N_("the partner's level ({level}) is lower: the exception is "
-                                        "asked for in the request", level=spec.partner.level),))
+                                        "asked for in the request", level=LevelName(spec.partner.level)),))
     return Step(1, title, MISSING, (N_("the partner's level ({level}) is lower: give "
                                        "partner_background.exception, why the ministries should make "
-                                       "an exception", level=spec.partner.level),))
+                                       "an exception", level=LevelName(spec.partner.level)),))
 
 
 def _request_step(spec) -> Step:

@@ -215,6 +215,7 @@ def report_context(spec, lang: str) -> dict:
         **_agreement(spec, lang), "cell": CELL, "year": report.fiscal_year,
         "year_start": report.fiscal_year - 544, "year_end": report.fiscal_year - 543,
         "rows": rows, "unplanned": unplanned, "spent": money(report.spent),
+        "band": dossier_vocabulary()["budget_bands"][budget_band(report.spent)][lang],
         "problems": say.all(report.problems, "report.problems"),
         "suggestions": say.all(report.suggestions, "report.suggestions"),
         "status": dossier_vocabulary()["statuses"][report.status][lang],

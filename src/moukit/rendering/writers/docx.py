@@ -287,6 +287,7 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
 # (moukit.dossier: Thai external letters, plans and reports). Kept apart from the agreement's
 # layout above: one function for the kinds of rendering.document.LETTER_KINDS.
 TABLE_POINTS = 14  # a table's text
+_EMBLEM_TWIPS = 1701  # the emblem's 3 cm
 _HALF_TWIPS = 4535  # the middle of the text width (16 cm), where a date and closing start
 _INDENT_TWIPS = 1417  # a body paragraph's first line: 2.5 cm
 _BOX = '<w:pBdr>' + "".join(f'<w:{side} w:val="single" w:sz="6" w:space="4" w:color="808080"/>'
@@ -303,9 +304,9 @@ def _letter_part(writer: _Writer, box: list, clause: Clause) -> _Paragraph | Non
         return paragraph
     if kind == "emblem":  # the office's Garuda goes here: a 3 cm box marks its place
         paragraph = writer.paragraph(box, clause.text, align=CENTER, after=TITLE_SPACE)
-        paragraph.runs.insert(0, "")
-        return _styled(paragraph, f'{_BOX}<w:spacing w:before="480" w:after="480"/>'
-                                  f'<w:ind w:left="{_HALF_TWIPS - 850}" w:right="{_HALF_TWIPS - 850}"/>'
+        return _styled(paragraph, f'{_BOX}<w:spacing w:after="{TITLE_SPACE}" w:line="{_EMBLEM_TWIPS}" w:lineRule="exact"/>'
+                                  f'<w:ind w:left="{_HALF_TWIPS - _EMBLEM_TWIPS // 2}" '
+                                  f'w:right="{_HALF_TWIPS - _EMBLEM_TWIPS // 2}"/>'
                                   '<w:jc w:val="center"/>')
     if kind == "columns":
         last = None
@@ -340,7 +341,6 @@ def _cell_need(text: str) -> float:
 def _styled(paragraph: _Paragraph, props: str) -> _Paragraph:
     """``paragraph`` with its properties replaced by ``props`` (WordprocessingML)."""
     paragraph.align = paragraph.after = paragraph.before = None
-    paragraph.runs = [r for r in paragraph.runs if r]
     paragraph.runs.insert(0, f"<w:pPr>{props}</w:pPr>")
     return paragraph
 
