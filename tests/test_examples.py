@@ -32,6 +32,7 @@ EXPECTED = {
     "bangkok-shanghai": ("mou", "zh", "municipality_under_central_government"),
     "chiang-mai-bursa": ("mou", "tr", "metropolitan_municipality"),
     "chiang-mai-chengdu": ("mou", "zh", "sub_provincial_city"),
+    "chiang-mai-chengdu-dossier": ("mou", "zh", "sub_provincial_city"),  # with the dossier sections
     "chiang-mai-genoa": ("mou", "it", "city"),
     "chiang-mai-hokkaido": ("mou", "ja", "prefecture"),
     "chiang-mai-kengtung": ("mou", "my", "town"),
