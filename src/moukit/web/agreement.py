@@ -128,7 +128,6 @@ def make_spec(answers: dict[str, str], base: Mapping | None = None) -> Outcome:
             key = field_of(problem.path, parsed.get("partner_lang"))
             text = N_("{message}: {hint}", message=problem.message, hint=problem.hint) \
                 if problem.hint else problem.message
-            text = text if isinstance(text, Message) else N_("{message}", message=text)
             if key is None:
                 outcome.general.append(text)
             else:

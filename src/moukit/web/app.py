@@ -196,7 +196,7 @@ async def upload_spec(request: Request) -> Response:
     except UnicodeDecodeError:
         raise UploadError(400, "not_yaml") from None
     try:
-        spec = await run_in_threadpool(moukit.parse_spec, text, uploads[0].name)
+        spec = await run_in_threadpool(lambda: moukit.parse_spec(text, file=uploads[0].name))
     except MoukitError as exc:
         context = _agreement_context(lang, {})
         return page(request, "new.html", status=400, upload_error=exc.in_language(lang), **context)

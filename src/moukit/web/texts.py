@@ -22,7 +22,6 @@ TEXTS = {
     "nav_check": N_("Check a draft"),
     "nav_forms": N_("The forms"),
     "language": N_("Language of the pages"),
-    "switch": N_("Switch"),
     "home_new": N_("Answer the questions of the form and get the agreement in every language, "
                    "ready to print (Word, PDF)."),
     "home_check": N_("Upload a draft received from a partner or a province and see whether it "
