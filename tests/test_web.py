@@ -19,9 +19,9 @@ with warnings.catch_warnings():  # starlette 1.x asks for httpx2 (httpx still wo
     from starlette.testclient import TestClient
 
 import docx  # noqa: E402
-from hostile import drafts as hd  # noqa: E402
 
 import moukit  # noqa: E402
+from hostile import drafts as hd  # noqa: E402
 from moukit.cli import interview  # noqa: E402
 from moukit.web import agreement, security  # noqa: E402
 from moukit.web.app import create_app  # noqa: E402

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..cli import interview
 from ..errors import AnswerError, SpecError, UsageError
-from ..i18n import N_, Message, translate
+from ..i18n import N_, translate
 from ..spec import labels
 from .texts import ALTERNATIVE_HELP
 
@@ -44,8 +44,8 @@ class Outcome:
     answers: dict[str, str]
     spec: Any = None
     data: dict | None = None
-    errors: dict[str, list[Message]] = field(default_factory=dict)
-    general: list[Message] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict)  # catalog messages (Message)
+    general: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -125,13 +125,13 @@ def make_spec(answers: dict[str, str], base: Mapping | None = None) -> Outcome:
         outcome.spec = moukit.parse_spec(data, file="spec")
     except SpecError as exc:
         for problem in exc.problems:
-            key = field_of(problem.path, parsed.get("partner_lang"))
+            where = field_of(problem.path, parsed.get("partner_lang"))
             text = N_("{message}: {hint}", message=problem.message, hint=problem.hint) \
                 if problem.hint else problem.message
-            if key is None:
+            if where is None:
                 outcome.general.append(text)
             else:
-                outcome.errors.setdefault(key, []).append(text)
+                outcome.errors.setdefault(where, []).append(text)
         return outcome
     outcome.data = data
     return outcome

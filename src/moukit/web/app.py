@@ -208,7 +208,6 @@ async def upload_spec(request: Request) -> Response:
 
 async def preview(request: Request) -> Response:
     """The preview alone (for the page's script): the versions, or the problems."""
-    lang = page_language(request)
     form = await posted(request)
     answers = agreement.read_answers(form, form.getlist)
     outcome = await run_in_threadpool(agreement.make_spec, answers, agreement.base_of(form.get("base")))
@@ -233,7 +232,7 @@ async def download(request: Request) -> Response:
     if what == "spec":
         from ..cli.interview import spec_yaml
 
-        data = spec_yaml(outcome.data, lang).encode("utf-8")
+        data = spec_yaml(outcome.data or {}, lang).encode("utf-8")
         return _attachment(data, name + ".yaml", "application/yaml")
     if what not in DOWNLOADS:
         raise UploadError(400, "bad_request")
