@@ -11,7 +11,7 @@ from specdata import spec
 
 def test_asking_for_what_does_not_exist_is_a_usage_error():
     s = spec("mou", "zh")
-    for call in (lambda: moukit.render(s, "pdf"), lambda: moukit.render(s, "txt", layout="sideways"),
+    for call in (lambda: moukit.render(s, "odt"), lambda: moukit.render(s, "txt", layout="sideways"),
                  lambda: moukit.render(s, "txt", languages=["fr"]), lambda: moukit.check([])):
         with pytest.raises(moukit.UsageError) as info:
             call()

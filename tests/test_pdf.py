@@ -270,3 +270,22 @@ def test_render_keeps_a_pdf_of_another_spec_or_edited_and_replaces_its_own(tmp_p
     edited = render("chiang-mai-bursa.yaml", "--lang", "th,en")
     assert edited.returncode == 2 and "changed after moukit wrote it" in edited.stderr
     assert out.read_bytes() != before
+
+
+def test_thai_words_cut_with_the_dictionary_cut_down_as_with_the_whole_one():
+    """linebreak builds newmm's trie from the dictionary words found in the text only (half a
+    second saved); the words must be those of pythainlp's own newmm with its whole dictionary."""
+    from pythainlp.tokenize import word_tokenize
+
+    from moukit.text import linebreak
+    from moukit.text.chars import THAI
+
+    runs = {"ๆ", "เฉิงตู", "ผู้เข้าร่วมกิจกรรม", "ก"}
+    for example in EXAMPLES:
+        document, _ = rendered(example.name, "separate")
+        for clause in document.version("th").clauses:
+            runs |= set(re.findall(f"[{THAI}]+", clause.text))
+    assert len(runs) > 50
+    for run in runs:
+        ours = [w.replace(linebreak.WORD_JOINER, "") for w in linebreak.breakable(run).split(linebreak.ZWSP)]
+        assert ours == word_tokenize(run, engine="newmm", keep_whitespace=True), run

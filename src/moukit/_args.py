@@ -164,10 +164,10 @@ def spec_of(value: object, *, required: bool = False) -> SpecModel | None:
     """A ``spec`` argument as a spec model: a model as it is, a mapping validated with
     :func:`moukit.parse_spec`, a path read with :func:`moukit.load_spec`; None when no spec
     is given (refused when one is ``required``)."""
+    if value is None and not required:
+        return None  # without importing pydantic and the spec models
     from .spec.models import SPEC_MODELS
 
-    if value is None and not required:
-        return None
     if isinstance(value, SPEC_MODELS):
         return value  # type: ignore[return-value]
     if isinstance(value, Mapping):

@@ -81,18 +81,37 @@ class Layout:
 
 @lru_cache(maxsize=16)
 def layout(library: TemplateLibrary) -> Layout:
-    """The layout lines of every pack in ``library`` (headings in every language's words)."""
-    from babel import Locale
-
+    """The layout lines of every pack in ``library`` (headings in every language's words):
+    for the shipped packs, as computed at build time (:mod:`moukit.packs.shipped`)."""
+    from ..packs.shipped import shipped
     from .segment import latin_packs
 
-    headings: dict[str, str] = {}
-    lines: list[tuple[str, re.Pattern]] = []
-    non_latin: set[int] = set()
-    markers = {"(draft)", "draft"}
-    langs = library.available()
     latin = latin_packs(library)
-    for lang in langs:
+    data = shipped(library, "layout") or layout_data(library, latin)
+    lines = []
+    for group, pattern, lang in data["lines"]:
+        try:
+            lines.append((KINDS[group], re.compile(pattern, re.IGNORECASE)))
+        except re.error as exc:
+            raise TemplateError(N_("layout.yaml: bad pattern {pattern!r} in {group}: {error}",
+                                   pattern=pattern, group=group, error=str(exc)),
+                                file=str(library.pack(lang).dirs[0] / "layout.yaml")) from None
+    return Layout(dict(data["headings"]), tuple(lines), frozenset(data["markers"]),
+                  frozenset(data["non_latin"]), frozenset(w for words in latin.values() for w in words))
+
+
+def layout_data(library: TemplateLibrary, latin) -> dict:
+    """What :func:`layout` is made of, computed from the packs of ``library`` (``latin``: the
+    Latin-script ones), as plain data: ``headings`` (key -> language), ``lines`` ([kind,
+    pattern, language of the pack]), ``markers`` and ``non_latin`` (the indexes of the lines
+    of packs in another script)."""
+    from babel import Locale
+
+    headings: dict[str, str] = {}
+    lines: list[list[str]] = []
+    non_latin: list[int] = []
+    markers = {"(draft)", "draft"}
+    for lang in library.available():
         try:
             pack = library.pack(lang)
             data = pack.data_file("layout.yaml") or {}
@@ -111,23 +130,17 @@ def layout(library: TemplateLibrary) -> Layout:
         # a pack without layout.yaml (a user's pack) still has its language names as headings
         for template in data.get("headings") or ["{language}"]:
             for code, words in names.items():
-                for word in filter(None, words):
+                for word in sorted(filter(None, words)):
                     key = key_of(str(template).replace("{language}", word)).lower()
                     if key:
                         headings.setdefault(key, code)
-        for group, kind in KINDS.items():
+        for group in KINDS:
             for pattern in data.get(group) or []:
                 if lang not in latin:
-                    non_latin.add(len(lines))
-                try:
-                    lines.append((kind, re.compile(pattern, re.IGNORECASE)))
-                except re.error as exc:
-                    raise TemplateError(N_("layout.yaml: bad pattern {pattern!r} in {group}: {error}",
-                                           pattern=pattern, group=group, error=str(exc)),
-                                        file=str(pack.dirs[0] / "layout.yaml")) from None
+                    non_latin.append(len(lines))
+                lines.append([group, str(pattern), lang])
     markers.discard("")
-    return Layout(headings, tuple(lines), frozenset(markers), frozenset(non_latin),
-                  frozenset(w for words in latin.values() for w in words))
+    return {"headings": headings, "lines": lines, "markers": sorted(markers), "non_latin": non_latin}
 
 
 MAX_LETTERHEAD_LINES = 8

@@ -14,6 +14,7 @@ writes them, a number of years as digits, a language as one name (no list), any 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from collections import Counter
@@ -22,6 +23,7 @@ from functools import cache, lru_cache
 
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
+from ..packs.shipped import shipped_table
 from ..text import editorial
 from ..text.casing import FIRST_LETTER, fold
 from ..text.chars import MYANMAR, THAI, WIDE
@@ -142,6 +144,21 @@ def _date_lexicon_key(lexicon: dict) -> tuple:
 
 @cache
 def _date_shape(lexicon_key: tuple) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`date_shape`; for a shipped pack's date format, as computed at build time
+    (:mod:`moukit.packs.shipped`: it spares loading babel's locale data)."""
+    found = (shipped_table("date_shapes") or {}).get(date_shape_id(lexicon_key))
+    if found is not None:
+        prefix, suffix, months = found
+        return prefix, suffix, tuple(months)
+    return date_shape(lexicon_key)
+
+
+def date_shape_id(lexicon_key: tuple) -> str:
+    """The text that names a date format (a :func:`_date_lexicon_key`) in ``shipped.json``."""
+    return json.dumps(lexicon_key, ensure_ascii=False)
+
+
+def date_shape(lexicon_key: tuple) -> tuple[str, str, tuple[str, ...]]:
     """(prefix, suffix, month names) of the lexicon's date format, day as \x01, year as \x02."""
     lexicon = dict(lexicon_key)
     year = "2554" if lexicon.get("calendar") == "buddhist" else "2011"

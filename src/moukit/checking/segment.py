@@ -16,6 +16,7 @@ from ..errors import MoukitError
 from ..forms import Form, all_forms, get_form
 from ..i18n import N_
 from ..packs.library import LanguagePack, TemplateLibrary
+from ..packs.shipped import shipped
 from ..text.markers import scrub
 from ..text.normalize import clean, detect_language, script_counts
 from .layout import layout, letterhead
@@ -54,7 +55,16 @@ def literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16)
 def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
-    """Vocabulary of each Latin-script language pack, to tell English from Italian."""
+    """Vocabulary of each Latin-script language pack, to tell English from Italian (for the
+    shipped packs, as computed at build time: :mod:`moukit.packs.shipped`)."""
+    found = shipped(library, "latin_packs")
+    if found is not None:
+        return {lang: set(words) for lang, words in found.items()}
+    return latin_vocabulary(library)
+
+
+def latin_vocabulary(library: TemplateLibrary) -> dict[str, set[str]]:
+    """What :func:`latin_packs` is, computed from the packs of ``library``."""
     vocab = {}
     for lang in library.available():
         if lang in ("th", "zh", "ja", "ko", "my"):
@@ -97,6 +107,12 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
 
 @lru_cache(maxsize=16)
 def _title_starts(library: TemplateLibrary) -> set[str]:
+    """:func:`title_starts`, for the shipped packs as computed at build time."""
+    found = shipped(library, "title_starts")
+    return set(found) if found is not None else title_starts(library)
+
+
+def title_starts(library: TemplateLibrary) -> set[str]:
     """Keys of the lines a version's title starts with in every language, and the draft
     markers. The English master says how each form's title starts: with a listed alternative
     (the MOU's title) whose every wording is then a title start, or with fixed words (the
@@ -130,6 +146,12 @@ def _title_starts(library: TemplateLibrary) -> set[str]:
 
 @lru_cache(maxsize=16)
 def _names_first(library: TemplateLibrary) -> frozenset[str]:
+    """:func:`names_first`, for the shipped packs as computed at build time."""
+    found = shipped(library, "names_first")
+    return frozenset(found) if found is not None else names_first(library)
+
+
+def names_first(library: TemplateLibrary) -> frozenset[str]:
     """The languages whose title of some form starts with a name, not with its kind of
     document (the Korean, Japanese and Chinese MOU: "라용도와 전라남도 간의 ... 양해각서")."""
     langs = set()

@@ -4,12 +4,14 @@ described for the report (listed options, dates, terms, fields of cooperation).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from functools import lru_cache
 
 from ..i18n import N_, Message
 from ..packs.library import LanguagePack
+from ..packs.shipped import shipped_table
 from ..text.formatting import format_list
 from ..text.markers import BREAK, LINE
 from ..text.normalize import token_key
@@ -77,11 +79,26 @@ def consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[t
 
 
 def _list_separators(pack: LanguagePack) -> list[str]:
-    sample = format_list(["\x01", "\x02", "\x03"], pack.lexicon)
-    two = format_list(["\x01", "\x02"], pack.lexicon)
+    """:func:`list_separators`; for a shipped pack's way of listing, as computed at build time
+    (:mod:`moukit.packs.shipped`: it spares loading babel's locale data)."""
+    found = (shipped_table("list_separators") or {}).get(list_format_id(pack.lexicon))
+    return list(found) if found is not None else list_separators(pack.lexicon)
+
+
+def list_format_id(lexicon: dict) -> str:
+    """The text that names the way a lexicon lists items (its locale and ``list``) in
+    ``shipped.json``."""
+    return json.dumps([lexicon.get("locale"), lexicon.get("list") or {}], ensure_ascii=False, sort_keys=True)
+
+
+def list_separators(lexicon: dict) -> list[str]:
+    """The keys of the words and signs that separate the items of a list in the language of
+    ``lexicon`` ("," and "and"), longest first."""
+    sample = format_list(["\x01", "\x02", "\x03"], lexicon)
+    two = format_list(["\x01", "\x02"], lexicon)
     seps = set(re.split("[\x01\x02\x03]", sample)[1:-1]) | set(re.split("[\x01\x02]", two)[1:-1])
     keys = {key_of(sep).lower() for sep in seps} | {",", "、", ";"}
-    return sorted((k for k in keys if k), key=len, reverse=True)
+    return sorted((k for k in keys if k), key=lambda k: (-len(k), k))  # (in a stable order)
 
 
 def parse_fields(text: str, pack: LanguagePack) -> dict:

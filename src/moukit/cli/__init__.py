@@ -190,9 +190,12 @@ def out_of_memory(command: str) -> MoukitError:
 
 
 def _no_memory_to_load(exc: Exception) -> bool:
-    """An import that failed because the address space was full: the system's loader could not
-    map the compiled module (glibc says "failed to map segment")."""
-    return isinstance(exc, ImportError) and "failed to map segment" in str(exc)
+    """A failure that means the address space was full: an import whose compiled module the
+    system's loader could not map (glibc says "failed to map segment"), or a compiled extension
+    whose allocation failed and that returned an error without saying which (CPython's
+    SystemError "error return without exception set", seen under a tight ulimit -v)."""
+    return ((isinstance(exc, ImportError) and "failed to map segment" in str(exc))
+            or (isinstance(exc, SystemError) and "without exception set" in str(exc)))
 
 
 def internal_error(exc: Exception) -> MoukitError:

@@ -3,10 +3,11 @@
 ``python -m moukit.reference`` writes the reference pages of the documentation
 (``docs/reference/*.md``, :mod:`moukit.reference.pages`), the word list of the Thai
 pack (:mod:`moukit.reference.words`), the province table read by the spec
-(``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`) and
+(``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`),
 the shipped templates compiled by Jinja2 (``packs/compiled/``,
-:func:`moukit.packs.jinja.precompiled`); ``--check`` writes nothing and exits 1, listing the
-stale files, when one differs from what the code would generate now. The tests run the
+:func:`moukit.packs.jinja.precompiled`) and the sets over all shipped packs that the check
+reads (``packs/compiled/shipped.json``, :mod:`moukit.packs.shipped`); ``--check`` writes
+nothing and exits 1, listing the stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
 :func:`moukit.reference.describe.forms_data` describes them.
 
@@ -36,6 +37,7 @@ def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
     from ..packs.library import default_library
     from ..spec.provinces import TABLE, provinces_file
+    from .shipped import shipped_json
     from .words import words_file
 
     return {
@@ -47,6 +49,7 @@ def generate() -> dict[str, str]:
         _words_path(): words_file(default_library().pack("th")),
         f"src/moukit/spec/{TABLE}": provinces_file(),
         **_compiled_templates(),
+        "src/moukit/packs/compiled/shipped.json": shipped_json(),
     }
 
 

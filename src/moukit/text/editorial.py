@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from .._yaml import load_yaml
 from . import casing
 
 # the built-in packs whose editorial.yaml is read: every shipped pack that has one
@@ -61,20 +60,20 @@ _SEPARATOR = r"[.:：．)）\-–—、,]"
 def form_data() -> dict:
     """The English form's editorial variants (``forms/editorial.yaml``)."""
     path = resources.files("moukit") / "forms" / "editorial.yaml"
-    return yaml.safe_load(path.read_text("utf-8")) or {}
+    return load_yaml(path.read_text("utf-8")) or {}
 
 
 @cache
 def pack_data(lang: str) -> dict:
     """One built-in pack's editorial variants (``packs/<lang>/editorial.yaml``), or {}."""
     path = resources.files("moukit") / "packs" / lang / "editorial.yaml"
-    return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.is_file() else {}
+    return (load_yaml(path.read_text("utf-8")) or {}) if path.is_file() else {}
 
 
 @cache
 def _number_words() -> tuple[str, ...]:
     path = resources.files("moukit") / "packs" / "en" / "lexicon.yaml"
-    return tuple(yaml.safe_load(path.read_text("utf-8")).get("number_words") or ())
+    return tuple(load_yaml(path.read_text("utf-8")).get("number_words") or ())
 
 
 def number_value(text: str) -> int | None:
@@ -392,8 +391,10 @@ def number_of(m: re.Match) -> str | None:
 
 
 @cache
-def titles() -> tuple[re.Pattern, re.Pattern]:
-    """Clause titles of every language: (after a number, anywhere), each a leading match."""
+def titles() -> re.Pattern:
+    """Clause titles of every language, a leading match. A title in a script without spaces
+    followed by a space (group ``wide``) is one only after a clause number: elsewhere, such a
+    match is none (one pattern for both places: it is a large one to compile)."""
     latin, other = [], []
     for lang in LANGS:
         for title in pack_data(lang).get("titles") or ():
@@ -408,10 +409,8 @@ def titles() -> tuple[re.Pattern, re.Pattern]:
     ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
     # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
     bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
-    anywhere = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed})", re.IGNORECASE)
     wide = "|".join(written(t) for t in sorted(other, key=len, reverse=True))
-    after_number = re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?:{wide})\s+)", re.IGNORECASE)
-    return after_number, anywhere
+    return re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?P<wide>(?:{wide})\s+))", re.IGNORECASE)
 
 
 def fold_digits(text: str) -> str:

@@ -136,14 +136,14 @@ def split_numbering(text: str) -> tuple[str, str | None, str | None]:
     """
     text = editorial.fold_digits(to_arabic_digits(unicodedata.normalize("NFC", text)))
     number = title = None
-    after_number, anywhere = editorial.titles()
+    titles = editorial.titles()
     for _ in range(2):  # a title may stand before the number or after it
         m = editorial.numbering().match(text)
         if m and number is None:
             number = editorial.number_of(m)
             text = text[m.end():]
-        found = (after_number if m or number else anywhere).match(text)
-        if not found:
+        found = titles.match(text)
+        if not found or (found.group("wide") is not None and not (m or number)):
             break
         title = title or found.group(0).strip(" \n:：.．-–—()（）[]【】〈〉《》")
         text = text[found.end():]

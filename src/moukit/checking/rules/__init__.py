@@ -71,8 +71,8 @@ class Rule:
     def find(self, lang: str, text: str) -> list[re.Match]:
         """Matches of this rule's patterns for ``lang`` in ``text``, less those a negation
         of the pack denies (a match wholly inside a negation's match)."""
-        if not self.patterns.get(lang) or not self._any_of(lang).search(text):
-            return []  # one search tells most texts apart
+        if not self.patterns.sources(lang) or not self._any_of(lang).search(text):
+            return []  # one search tells most texts apart; each pattern is compiled only after it
         found = []
         for rx in self.patterns[lang]:
             found.extend(rx.finditer(text))
@@ -89,7 +89,7 @@ class Rule:
     def _any_of(self, lang: str) -> re.Pattern:
         """One regex that matches where any of the patterns for ``lang`` does."""
         if lang not in self._any:
-            self._any[lang] = re.compile("|".join(f"(?:{rx.pattern})" for rx in self.patterns[lang]),
+            self._any[lang] = re.compile("|".join(f"(?:{p})" for p in self.patterns.sources(lang)),
                                          re.IGNORECASE)
         return self._any[lang]
 
@@ -106,6 +106,13 @@ class Patterns(Mapping):
         if lang not in self._compiled:
             self._compiled[lang] = tuple(re.compile(p, re.IGNORECASE) for p in self._sources[lang])
         return self._compiled[lang]
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in self._sources
+
+    def sources(self, lang: str) -> tuple[str, ...]:
+        """The patterns for ``lang`` as written (none compiled), or ()."""
+        return self._sources.get(lang, ())
 
     def __iter__(self):
         return iter(self._sources)

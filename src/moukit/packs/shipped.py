@@ -1,0 +1,76 @@
+"""Sets over all the shipped packs, computed at build time (``compiled/shipped.json``).
+
+Telling the language versions of a draft apart needs facts about every pack at once: the
+words of each Latin-script pack, the lines a title starts with in every language, the
+language headings and layout lines of every ``layout.yaml``; and the shape of each pack's
+dates and the separators of its lists (which babel writes), to read a date or a list
+without loading babel's locale data. Computing them reads and renders
+all the packs, a tenth of a second in every process, for the same result each time.
+``python -m moukit.reference`` therefore writes them into ``compiled/shipped.json``
+(:func:`moukit.reference.shipped.shipped_json`; its check and the tests keep the file
+current). The file is used only for the shipped packs alone (not with a user's
+``--templates``), and only when the packs' and forms' data files and babel (which names the
+languages) are the ones it was made from: a digest of them is in the file. Otherwise the sets
+are computed as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+FILE = Path(__file__).resolve().parent / "compiled" / "shipped.json"
+
+
+def sources() -> list[Path]:
+    """The data files the shipped sets are computed from, in a stable order: every pack's
+    YAML files and templates, and the forms' YAML files, but for the meaning units
+    (``units.yaml``, two thirds of the bytes), which only the check of a translation reads."""
+    packs = FILE.parent.parent
+    forms = packs.parent / "forms"
+    files = [p for folder in sorted(packs.iterdir()) if (folder / "lexicon.yaml").is_file()
+             for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".j2")]
+    return [p for p in files + sorted(forms.glob("*.yaml")) if p.name != "units.yaml"]
+
+
+def sources_digest() -> str:
+    """SHA-256 of :func:`sources` (each file's path and bytes) and babel's version."""
+    import babel
+
+    digest = hashlib.sha256(f"babel {babel.__version__}\n".encode())
+    top = FILE.parent.parent.parent
+    for path in sources():
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(top).as_posix()} {len(data)}\n".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@cache
+def _data() -> dict | None:
+    try:
+        data = json.loads(FILE.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if data.get("sources_sha256") == sources_digest() else None
+
+
+def shipped_table(name: str) -> dict | None:
+    """A precomputed table ``name`` whose keys say what each entry was computed from (the date
+    formats of the shipped packs, by their lexicon's settings): good for any library, or None
+    when the file is missing or was made from other data."""
+    data = _data()
+    return data[name] if data is not None else None
+
+
+def shipped(library, name: str):
+    """The set ``name`` precomputed for ``library``, or None: the library is not the shipped
+    packs alone, or the file is missing or was made from other data."""
+    from .library import builtin_templates_dir
+
+    if tuple(library.dirs) != (builtin_templates_dir(),):
+        return None
+    data = _data()
+    return data[name] if data is not None else None

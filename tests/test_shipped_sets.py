@@ -1,0 +1,88 @@
+"""The sets over all shipped packs computed at build time (moukit.packs.shipped): the same
+as computed, read only for the shipped packs made from the same data, else computed."""
+
+import shutil
+
+import pytest
+
+from moukit.checking import layout as layout_module
+from moukit.checking import segment
+from moukit.packs import shipped
+from moukit.packs.library import TemplateLibrary, builtin_templates_dir, default_library
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    """Every cache of the sets emptied before and after the test."""
+    def clear():
+        for cached in (shipped._data, segment.latin_packs, segment._title_starts, segment._names_first,
+                       layout_module.layout):
+            cached.cache_clear()
+    clear()
+    yield
+    clear()
+
+
+def _sets(library):
+    lines = layout_module.layout(library)
+    return (segment.latin_packs(library), segment._title_starts(library), segment._names_first(library),
+            lines.headings, [(str(k), rx.pattern) for k, rx in lines.lines], lines.markers, lines.non_latin,
+            lines.latin_words)
+
+
+def test_the_shipped_sets_are_read_from_the_file_and_equal_the_computed_ones(fresh, monkeypatch):
+    library = TemplateLibrary()
+    assert shipped.shipped(library, "latin_packs") is not None
+    read = _sets(library)
+    layout_module.layout.cache_clear()
+    segment.latin_packs.cache_clear()
+    segment._title_starts.cache_clear()
+    segment._names_first.cache_clear()
+    monkeypatch.setattr(shipped, "shipped", lambda library, name: None)
+    monkeypatch.setattr(segment, "shipped", lambda library, name: None)
+    assert _sets(library) == read
+
+
+def test_the_file_is_not_read_when_a_pack_changed(fresh, monkeypatch):
+    monkeypatch.setattr(shipped, "sources_digest", lambda: "another")
+    assert shipped.shipped(default_library(), "layout") is None
+    assert "en" in segment.latin_packs(default_library())  # computed
+    assert layout_module.layout(default_library()).kind("Page 2 of 6") == "page furniture"
+
+
+def test_a_users_packs_are_computed(fresh, tmp_path):
+    shutil.copytree(builtin_templates_dir() / "en", tmp_path / "en")
+    (tmp_path / "en" / "layout.yaml").write_text("page:\n  - 'folio \\d+'\n", "utf-8")
+    library = TemplateLibrary([tmp_path])
+    assert shipped.shipped(library, "layout") is None
+    assert layout_module.layout(library).kind("Folio 3") == "page furniture"
+    assert layout_module.layout(default_library()).kind("Folio 3") is None
+
+
+def test_the_digest_covers_every_packs_data_and_the_forms():
+    names = {p.relative_to(builtin_templates_dir().parent).as_posix() for p in shipped.sources()}
+    assert {"packs/en/layout.yaml", "packs/th/lexicon.yaml", "packs/zh/mou.j2", "forms/mou.yaml",
+            "forms/editorial.yaml", "packs/vi/editorial.yaml"} <= names
+
+
+def test_the_shipped_date_shapes_are_babels(fresh):
+    from moukit.checking import patterns
+
+    library = default_library()
+    keys = {patterns._date_lexicon_key(library.pack(lang).lexicon) for lang in library.available()}
+    table = shipped.shipped_table("date_shapes")
+    assert table is not None and len(table) == len(keys)
+    for key in keys:
+        assert tuple(table[patterns.date_shape_id(key)][:2]) == patterns.date_shape(key)[:2]
+        assert patterns._date_shape(key) == patterns.date_shape(key)
+
+
+def test_the_shipped_list_separators_are_babels(fresh):
+    from moukit.checking import values
+
+    library = default_library()
+    table = shipped.shipped_table("list_separators")
+    for lang in library.available():
+        pack = library.pack(lang)
+        assert table[values.list_format_id(pack.lexicon)] == values.list_separators(pack.lexicon)
+        assert values._list_separators(pack) == values.list_separators(pack.lexicon)
