@@ -412,3 +412,22 @@ def test_serve_refuses_nothing_on_loopback_and_warns_elsewhere():
         assert serve.url_of("127.0.0.1", 8080) == "http://127.0.0.1:8080/"
     finally:
         sock.close()
+
+
+def test_a_users_language_pack_is_offered_and_used():
+    """``moukit serve --templates DIR``: the pack's language is a partner's language, and the
+    agreement in it is previewed, rendered and checked."""
+    genoa = ROOT / "examples" / "chiang-mai-genoa.yaml"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        web = TestClient(create_app([ROOT / "examples" / "templates-it"]), raise_server_exceptions=False)
+    assert '<option value="it"' in web.get("/new").text
+    assert '<option value="it"' not in TestClient(create_app()).get("/new").text
+    page = web.post("/new/upload", data={"csrf": token(web)},
+                    files={"spec": ("genoa.yaml", genoa.read_bytes(), "application/yaml")})
+    assert page.status_code == 200 and '<th scope="col" lang="it">' in page.text
+    values, fields = form_values(moukit.load_spec(genoa))
+    rendered = post_form(web, "/download", values, fields, download="docx")
+    assert rendered.status_code == 200
+    checked = check(web, [("genoa.docx", rendered.content)])
+    assert 'class="verdict standard"' in checked.text

@@ -6,7 +6,7 @@ import argparse
 
 from ..i18n import N_
 from ..i18n import gettext as _
-from ._common import EXIT_OK, err
+from ._common import EXIT_OK, err, templates_option
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         import webbrowser
 
         threading.Timer(0.5, webbrowser.open, (url,)).start()
-    config = uvicorn.Config(create_app(), log_level="warning", access_log=False, server_header=False)
+    config = uvicorn.Config(create_app(args.templates), log_level="warning", access_log=False, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
     return EXIT_OK
 
@@ -93,4 +93,5 @@ def add(commands) -> None:
     p.add_argument("--port", type=int, default=0,
                    help=_("port to listen on (default: a free port, printed at start)"))
     p.add_argument("--open", action="store_true", help=_("open the workbench in the browser"))
+    templates_option(p)
     p.set_defaults(func=run)

@@ -261,8 +261,9 @@ class Control:
     required: bool = True
 
 
-def controls(section_keys: tuple[str, ...], answers: dict[str, str], lang: str) -> list[Control]:
-    """The controls of one section, for the page in ``lang`` given the answers so far."""
+def controls(section_keys: tuple[str, ...], answers: dict[str, str], lang: str, library=None) -> list[Control]:
+    """The controls of one section, for the page in ``lang`` given the answers so far
+    (``library``: the language packs whose languages the partner may write)."""
     from .texts import TEXTS
 
     out: list[Control] = []
@@ -281,12 +282,12 @@ def controls(section_keys: tuple[str, ...], answers: dict[str, str], lang: str) 
                           other_language=question.other_language)
         if question.other_language:
             control.help = translate(TEXTS["other_help"], lang)
-        _fill(control, known, lang)
+        _fill(control, known, lang, library)
         out.append(control)
     return out
 
 
-def _fill(control: Control, known: dict[str, str], lang: str) -> None:
+def _fill(control: Control, known: dict[str, str], lang: str, library=None) -> None:
     """Options, help and placeholder of a control by its kind."""
     from ..forms import vocabulary
     from .texts import TEXTS
@@ -302,7 +303,7 @@ def _fill(control: Control, known: dict[str, str], lang: str) -> None:
     elif key == "partner_lang":
         control.kind = "select"
         control.help = translate(TEXTS["partner_lang_help"], lang)
-        control.options = [(code, f"{interview.language_name(code, lang)} ({code})") for code in partner_languages()]
+        control.options = [(code, f"{interview.language_name(code, lang)} ({code})") for code in partner_languages(library)]
     elif key == "province":
         control.help = translate(TEXTS["province_help"], lang)
     elif key == "country":
@@ -344,11 +345,12 @@ def _alternatives(key: str, answers: dict[str, str], lang: str) -> list[Control]
     return out
 
 
-def partner_languages() -> list[str]:
-    """The partner's languages the shipped packs write (every pack but Thai)."""
+def partner_languages(library=None) -> list[str]:
+    """The partner's languages the packs write (every pack but Thai): the shipped ones, and
+    those of ``library`` (a :class:`TemplateLibrary` with the user's packs) when given."""
     from ..packs.library import default_library
 
-    return [code for code in default_library().available() if code != "th"]
+    return [code for code in (library or default_library()).available() if code != "th"]
 
 
 def defaults(answers: dict[str, str]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -110,16 +110,16 @@ async def home(request: Request) -> Response:
     return page(request, "home.html")
 
 
-def _agreement_context(lang: str, answers: dict[str, str], outcome: agreement.Outcome | None = None,
+def _agreement_context(library, lang: str, answers: dict[str, str], outcome: agreement.Outcome | None = None,
                        base: dict | None = None) -> dict[str, Any]:
     values = agreement.defaults(answers)
-    sections = [(key, agreement.controls(keys, answers, lang)) for key, keys in agreement.SECTIONS]
+    sections = [(key, agreement.controls(keys, answers, lang, library)) for key, keys in agreement.SECTIONS]
     context: dict[str, Any] = {
         "sections": sections, "values": values, "outcome": outcome,
         "base": json.dumps(base, ensure_ascii=False) if base else "",
         "provinces": _provinces(), "countries": _countries(lang),
         "date_read": agreement.date_shown(answers.get("date", "")),
-        "preview": _preview(outcome) if outcome is not None and outcome.valid else None,
+        "preview": _preview(outcome, library) if outcome is not None and outcome.valid else None,
         "downloads": DOWNLOADS, "kept": agreement.KEPT,
         "field_errors": field_errors(answers, outcome),
     }
@@ -151,11 +151,11 @@ def _countries(lang: str) -> list[str]:
     return sorted(name for code, name in Locale(lang).territories.items() if len(code) == 2 and code.isalpha())
 
 
-def _preview(outcome: agreement.Outcome) -> dict[str, Any]:
+def _preview(outcome: agreement.Outcome, library) -> dict[str, Any]:
     """The versions side by side: the clause ids in order, and each version's clauses."""
     import moukit
 
-    document = moukit.render(outcome.spec, "html").document
+    document = moukit.render(outcome.spec, "html", templates=library).document
     versions = document.versions
     ids = [clause.id for clause in versions[0].clauses]
     rows = [[_clause(version, cid) for version in versions] for cid in ids]
@@ -173,12 +173,12 @@ async def new(request: Request) -> Response:
     """The New agreement form; POSTed, its answers checked and the preview shown."""
     lang = page_language(request)
     if request.method == "GET":
-        return page(request, "new.html", **_agreement_context(lang, {}))
+        return page(request, "new.html", **_agreement_context(_library(request), lang, {}))
     form = await posted(request)
     answers = agreement.read_answers(form, form.getlist)
     base = agreement.base_of(form.get("base"))
     outcome = await run_in_threadpool(agreement.make_spec, answers, base)
-    context = await run_in_threadpool(_agreement_context, lang, answers, outcome, base)
+    context = await run_in_threadpool(_agreement_context, _library(request), lang, answers, outcome, base)
     return page(request, "new.html", status=200 if outcome.valid else 400, **context)
 
 
@@ -198,11 +198,11 @@ async def upload_spec(request: Request) -> Response:
     try:
         spec = await run_in_threadpool(lambda: moukit.parse_spec(text, file=uploads[0].name))
     except MoukitError as exc:
-        context = _agreement_context(lang, {})
+        context = _agreement_context(_library(request), lang, {})
         return page(request, "new.html", status=400, upload_error=exc.in_language(lang), **context)
     answers, base = agreement.answers_of(spec)
     outcome = await run_in_threadpool(agreement.make_spec, answers, base)
-    context = await run_in_threadpool(_agreement_context, lang, answers, outcome, base)
+    context = await run_in_threadpool(_agreement_context, _library(request), lang, answers, outcome, base)
     return page(request, "new.html", status=200 if outcome.valid else 400, **context)
 
 
@@ -211,7 +211,7 @@ async def preview(request: Request) -> Response:
     form = await posted(request)
     answers = agreement.read_answers(form, form.getlist)
     outcome = await run_in_threadpool(agreement.make_spec, answers, agreement.base_of(form.get("base")))
-    shown = await run_in_threadpool(_preview, outcome) if outcome.valid else None
+    shown = await run_in_threadpool(_preview, outcome, _library(request)) if outcome.valid else None
     return page(request, "preview.html", preview=shown, outcome=outcome,
                 field_errors=field_errors(answers, outcome))
 
@@ -225,7 +225,7 @@ async def download(request: Request) -> Response:
     answers = agreement.read_answers(form, form.getlist)
     outcome = await run_in_threadpool(agreement.make_spec, answers, agreement.base_of(form.get("base")))
     if not outcome.valid:
-        context = await run_in_threadpool(_agreement_context, lang, answers, outcome)
+        context = await run_in_threadpool(_agreement_context, _library(request), lang, answers, outcome)
         return page(request, "new.html", status=400, **context)
     what = str(form.get("download") or "docx")
     name = _file_stem(outcome.spec)
@@ -237,7 +237,8 @@ async def download(request: Request) -> Response:
     if what not in DOWNLOADS:
         raise UploadError(400, "bad_request")
     fmt, layout, suffix = DOWNLOADS[what]
-    rendering = await run_in_threadpool(moukit.render, outcome.spec, fmt, layout=layout)
+    rendering = await run_in_threadpool(lambda: moukit.render(outcome.spec, fmt, layout=layout,
+                                                              templates=_library(request)))
     return _attachment(rendering.data, name + suffix, rendering.media_type)
 
 
@@ -271,13 +272,15 @@ async def check_page(request: Request) -> Response:
                     error=Texts(lang).no_files)
     specs = await security.files_of(form, "spec")
     try:
-        result = await run_in_threadpool(run_check, uploads, specs[0] if specs else None, lang)
+        result = await run_in_threadpool(run_check, uploads, specs[0] if specs else None, lang,
+                                         _library(request))
     except MoukitError as exc:
         return page(request, "check.html", status=400, limits=limits, error=exc.in_language(lang))
     return page(request, "check.html", limits=limits, result=result)
 
 
-def run_check(uploads: list[security.Upload], spec_upload: security.Upload | None, lang: str) -> dict:
+def run_check(uploads: list[security.Upload], spec_upload: security.Upload | None, lang: str,
+              library=None) -> dict:
     """Check the uploaded drafts (one agreement) and make what the page shows: the verdict,
     the findings, the translation tables and the downloads (as ``data:`` URLs)."""
     import moukit
@@ -288,7 +291,7 @@ def run_check(uploads: list[security.Upload], spec_upload: security.Upload | Non
     if spec_upload is not None:
         spec = moukit.parse_spec(spec_upload.data, file=spec_upload.name)
     drafts = _named(uploads)
-    batch = check_all(drafts, spec)
+    batch = check_all(drafts, spec, templates=library if library is not None else ())
     if len(batch.reports) != 1:
         raise several_agreements(batch)
     report, analyses = batch.reports[0], batch.analyses[0]
@@ -390,23 +393,21 @@ async def forms_page(request: Request) -> Response:
     if instrument not in ("loi", "mou"):
         instrument = "mou"
     lang = page_language(request)
-    return page(request, "forms.html", **await run_in_threadpool(_form_view, instrument, lang))
+    return page(request, "forms.html", **await run_in_threadpool(_form_view, _library(request), instrument, lang))
 
 
 @cache
-def _form_view(instrument: str, lang: str) -> dict[str, Any]:
+def _form_view(library, instrument: str, lang: str) -> dict[str, Any]:
     """The form's clauses in every shipped language (blanks by their labels), its
     alternatives and their wording, and what each verdict means."""
     import moukit
 
     from ..checking.codes import ROUTE_TITLES, ROUTES
     from ..cli.interview import QUESTION_BY_KEY, language_name
-    from ..packs.library import default_library
     from ..spec.labels import INSTRUMENT_NAMES, label_text
     from .texts import ALTERNATIVE_HELP
 
     form = moukit.get_form(instrument)
-    library = default_library()
     langs = ["th", "en"] + [code for code in library.available() if code not in ("th", "en")]
     texts = {}
     for code in langs:
@@ -450,8 +451,17 @@ def _limit_params() -> dict[str, int]:
             "total": security.MAX_TOTAL // security.MiB}
 
 
-def create_app() -> Starlette:
-    """The workbench application (an ASGI app for uvicorn or any ASGI server)."""
+def _library(request: Request):
+    """The language packs of this workbench: ``--templates`` folders, then the shipped ones."""
+    return request.app.state.library
+
+
+def create_app(templates: Sequence[str | Path] = ()) -> Starlette:
+    """The workbench application (an ASGI app for uvicorn or any ASGI server); ``templates``:
+    folders of language packs used before the shipped ones, as ``moukit render --templates``
+    (their languages are offered as the partner's language)."""
+    from ..packs.library import TemplateLibrary
+
     routes = [
         Route("/", home, methods=["GET"]),
         Route("/new", new, methods=["GET", "POST"]),
@@ -465,5 +475,6 @@ def create_app() -> Starlette:
     handlers: dict[Any, Callable] = {HTTPException: _http_error, UploadError: _upload_error,
                                      Exception: _internal_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
+    app.state.library = TemplateLibrary.of(list(templates))
     app.add_middleware(security.SecurityHeaders)
     return app
