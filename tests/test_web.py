@@ -399,6 +399,7 @@ def test_an_internal_error_shows_no_traceback(client, monkeypatch):
     response = check(client, [("a.txt", b"text")])
     assert response.status_code == 500
     assert "secret detail" not in response.text and "Traceback" not in response.text
+    assert "default-src 'self'" in response.headers["content-security-policy"]
 
 
 def test_serve_refuses_nothing_on_loopback_and_warns_elsewhere():

@@ -456,7 +456,7 @@ def _library(request: Request):
     return request.app.state.library
 
 
-def create_app(templates: Sequence[str | Path] = ()) -> Starlette:
+def create_app(templates: Sequence[str | Path] = ()) -> security.SecurityHeaders:
     """The workbench application (an ASGI app for uvicorn or any ASGI server); ``templates``:
     folders of language packs used before the shipped ones, as ``moukit render --templates``
     (their languages are offered as the partner's language)."""
@@ -476,5 +476,4 @@ def create_app(templates: Sequence[str | Path] = ()) -> Starlette:
                                      Exception: _internal_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.library = TemplateLibrary.of(list(templates))
-    app.add_middleware(security.SecurityHeaders)
-    return app
+    return security.SecurityHeaders(app)  # outermost: an internal error's page has the headers too

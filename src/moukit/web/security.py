@@ -77,9 +77,9 @@ def csrf_valid(nonce: str | None, token: object) -> bool:
 
 
 class SecurityHeaders:
-    """ASGI middleware: :data:`HEADERS` on every response, and the request body cut at
-    :data:`MAX_TOTAL` bytes (a larger body is answered 413 by the app, see
-    :class:`BodyTooLarge`)."""
+    """ASGI middleware, outermost: :data:`HEADERS` on every response (error pages too), the
+    request body cut at :data:`MAX_TOTAL` bytes (a larger body is answered 413 by the app, see
+    :class:`BodyTooLarge`), and no traceback handed to the server's log."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -89,15 +89,25 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = [False]
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
+                started[0] = True
                 headers = [(k, v) for k, v in message.get("headers", [])
                            if k.decode("latin-1").lower() not in HEADERS]
                 headers += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in HEADERS.items()]
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, _bounded(receive), send_with_headers)
+        try:
+            await self.app(scope, _bounded(receive), send_with_headers)
+        except Exception:
+            if not started[0]:
+                raise
+            # Starlette re-raises an error after its error page was sent, for the server to log
+            # with its traceback; the app already logged its type, and the traceback's values
+            # could hold what a person uploaded: nothing more is logged.
 
 
 class BodyTooLarge(Exception):
