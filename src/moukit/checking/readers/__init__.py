@@ -2,9 +2,11 @@
 
 :data:`READERS` lists the formats moukit reads: the name, the suffixes, the media type, how
 the content is recognised and the module whose ``read(data, name, limits) -> Draft`` reads
-it (imported when a draft of that format comes). The format is told by the content (a zip
-is a DOCX), text by the name and then the content (Markdown or plain text). Formats moukit
-cannot read are refused by their content with a message that says what to send instead.
+it (imported when a draft of that format comes). The format is told by the content (a PDF
+by its start, a zip is an ODT when its ``mimetype`` entry says so, else a DOCX), text by the
+name and then the content (Markdown or plain text). Formats moukit cannot read are refused
+by their content with a message that says what to send instead (:data:`REFUSED`,
+:data:`REFUSED_ZIPS`).
 Adding a format is one module and one row.
 
 A draft comes from outside and may be hostile: every reader applies :class:`Limits`, and
@@ -42,7 +44,8 @@ class Reader(NamedTuple):
     media_type: str
     module: str
     magic: tuple[bytes, ...] = ()  # how the content starts; none: a text format
-    sniff: Callable[[bytes], bool] | None = None  # a text format without a suffix of its own
+    # a text format without a suffix of its own; a format sharing its magic with another
+    sniff: Callable[[bytes], bool] | None = None
 
     def read(self, data: bytes, name: str, limits: Limits) -> Draft:
         """The draft in ``data``, read by this format's module."""
@@ -55,7 +58,18 @@ def _markdown(data: bytes) -> bool:
     return looks_like_markdown(data)
 
 
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+
+
+def _odt(data: bytes) -> bool:
+    from ._zip import zip_names
+
+    return zip_names(data)[1].startswith(ODT_MIMETYPE)  # also -template, -master
+
+
 READERS = (
+    Reader("pdf", (".pdf",), "application/pdf", "moukit.checking.readers.pdf", magic=(b"%PDF",)),
+    Reader("odt", (".odt",), ODT_MIMETYPE, "moukit.checking.readers.odt", magic=ZIP_MAGICS, sniff=_odt),
     Reader("docx", (".docx",),
            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "moukit.checking.readers.docx", magic=ZIP_MAGICS),
@@ -64,10 +78,19 @@ READERS = (
 )
 # Formats recognised by their content and refused: (magic, what it is, how to fix it).
 REFUSED = (
-    ((b"%PDF",), N_("a PDF file, not an editable draft"),
-     N_("check the .docx (or text) the PDF was made from")),
     ((b"{\\rtf",), N_("a Rich Text (.rtf) file, which is not supported"),
      N_("open it in Word and save as .docx")),
+)
+
+# Zips that are no draft, by their ``mimetype`` entry or a part they hold: what they are.
+REFUSED_ZIPS = (
+    ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", N_("an OpenDocument spreadsheet (.ods)")),
+    ("mimetype", "application/vnd.oasis.opendocument.presentation", N_("an OpenDocument presentation (.odp)")),
+    ("mimetype", "application/vnd.oasis.opendocument.graphics", N_("an OpenDocument drawing (.odg)")),
+    ("mimetype", "application/epub+zip", N_("an e-book (.epub)")),
+    ("part", "xl/workbook.xml", N_("an Excel workbook (.xlsx)")),
+    ("part", "ppt/presentation.xml", N_("a PowerPoint presentation (.pptx)")),
+    ("part", "visio/document.xml", N_("a Visio drawing (.vsdx)")),
 )
 
 
@@ -94,8 +117,10 @@ def reader_for(data: bytes, name: str, limits: Limits) -> Reader:
         raise DraftError(name, N_("the file is empty"), hint=N_("save the draft again and check the file"))
     if data.startswith(OLE_MAGIC):
         raise _ole_error(name, data)
+    if data.startswith(ZIP_MAGICS):
+        _refuse_other_zips(data, name)
     for reader in READERS:
-        if reader.magic and data.startswith(reader.magic):
+        if reader.magic and data.startswith(reader.magic) and (reader.sniff is None or reader.sniff(data)):
             return reader
     for magic, what, hint in REFUSED:
         if data.startswith(magic):
@@ -111,12 +136,26 @@ def reader_for(data: bytes, name: str, limits: Limits) -> Reader:
     return next((r for r in texts if r.sniff is not None and r.sniff(data)), texts[-1])
 
 
+def _refuse_other_zips(data: bytes, name: str) -> None:
+    """:class:`DraftError` naming the format of a zip that is no draft (:data:`REFUSED_ZIPS`)."""
+    from ._zip import zip_names
+
+    names, mimetype = zip_names(data)
+    lower = {n.lower() for n in names}
+    for kind, value, what in REFUSED_ZIPS:
+        if (mimetype == value) if kind == "mimetype" else (value in lower):
+            raise DraftError(name, N_("{what}, not a draft moukit can read", what=what),
+                             hint=N_("put the agreement's text in a word-processing document and "
+                                     "save as .docx (or .odt)"))
+
+
 def _read_file(path: Path, name: str, limits: Limits) -> bytes:
-    """The file's bytes, read no further than the largest size its kind (zip or text) may have."""
+    """The file's bytes, read no further than the largest size its kind (zip, PDF or text) may
+    have."""
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
-            if head.startswith(ZIP_MAGICS):
+            if head.startswith((*ZIP_MAGICS, b"%PDF")):
                 cap, field = limits.max_total_bytes + 16 * MiB, "max_total_bytes"
             else:
                 cap, field = limits.max_text_bytes, "max_text_bytes"

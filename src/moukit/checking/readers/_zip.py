@@ -7,6 +7,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from ...errors import DraftError
 from ...i18n import N_
@@ -25,21 +26,41 @@ def damaged(name: str, detail: str) -> DraftError:
                               "as .docx, or send the original file"))
 
 
-def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
-    """Every part of the zip, read with all limits applied; nothing is trusted from the headers."""
+def zip_names(data: bytes) -> tuple[list[str], str]:
+    """The names of the files in a zip (its central directory, nothing unpacked) and its
+    ``mimetype`` entry (OpenDocument, EPUB) when it has a short one; ``([], "")`` when the zip
+    cannot be read (the reader then says it is damaged)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+        info = next((i for i in archive.infolist() if i.filename == "mimetype"), None)
+        mimetype = ""
+        if info is not None and info.file_size <= 200 and not info.flag_bits & 0x1:
+            mimetype = archive.read(info).decode("ascii", "replace").strip()
+        return names, mimetype
+    except ZIP_ERRORS:
+        return [], ""
+
+
+def open_zip(data: bytes, name: str, limits: Limits,
+             required: tuple[str, ...] = ("[Content_Types].xml", "word/document.xml"),
+             error: Callable[[str, str], DraftError] = damaged) -> dict[str, bytes]:
+    """Every part of the zip, read with all limits applied; nothing is trusted from the headers.
+    ``required``: the parts the format must have; ``error``: the error of a damaged file of
+    the format (default: a damaged .docx)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except zipfile.BadZipFile:  # the usual damage: Python's own words would stay English
-        raise damaged(name, N_("broken zip: {error}", error=N_("not a zip file"))) from None
+        raise error(name, N_("broken zip: {error}", error=N_("not a zip file"))) from None
     except ZIP_ERRORS as exc:
-        raise damaged(name, N_("broken zip: {error}", error=exc)) from None
+        raise error(name, N_("broken zip: {error}", error=exc)) from None
     if len(infos) > limits.max_entries:
         raise limit_error(name, N_("the number of files in the zip ({count})", count=len(infos)), "max_entries",
                            limits.max_entries)
     names = [i.filename for i in infos]
     if len(set(n.lower() for n in names)) != len(names):
-        raise damaged(name, N_("the zip holds two files with the same name"))
+        raise error(name, N_("the zip holds two files with the same name"))
     total = 0
     for info in infos:
         if info.file_size > limits.max_part_bytes:
@@ -59,9 +80,11 @@ def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
             raise DraftError(name, N_("an encrypted zip, which cannot be read"),
                              hint=N_("save the draft again as an ordinary .docx without a password"))
     lower = {n.lower(): n for n in names}
-    for required in ("[Content_Types].xml", "word/document.xml"):
-        if required.lower() not in lower:
-            raise damaged(name, N_("no {part} part: not a Word document", part=required))
+    for part in required:
+        if part.lower() not in lower:
+            raise error(name, N_("no {part} part: not a Word document", part=part)
+                          if part in ("[Content_Types].xml", "word/document.xml") else
+                          N_("no {part} part", part=part))
     if any(n.lower().rsplit("/", 1)[-1] in ("vbaproject.bin", "vbadata.xml") for n in names):
         raise macro_error(name)
     parts: dict[str, bytes] = {}
@@ -74,7 +97,7 @@ def open_zip(data: bytes, name: str, limits: Limits) -> dict[str, bytes]:
             with archive.open(info) as fh:
                 blob = read_at_most(fh, cap + 1, expected=info.file_size)
         except ZIP_ERRORS as exc:
-            raise damaged(name, N_("cannot unpack {part}: {error}", part=info.filename, error=exc)) from None
+            raise error(name, N_("cannot unpack {part}: {error}", part=info.filename, error=exc)) from None
         if len(blob) > limits.max_part_bytes:
             raise limit_error(name, N_("the part {part}", part=info.filename), "max_part_bytes",
                                limits.max_part_bytes)

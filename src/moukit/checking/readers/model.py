@@ -17,13 +17,15 @@ CHUNK = 256 * 1024  # what a bounded read asks for at a time beyond the expected
 class Limits:
     """Bounds applied while reading a draft; exceeding one raises :class:`DraftError`.
 
-    - ``max_entries``: files inside a DOCX zip (default 2000).
-    - ``max_part_bytes``: uncompressed size of one DOCX part (default 50 MiB).
-    - ``max_total_bytes``: uncompressed size of all DOCX parts together (default 200 MiB).
+    - ``max_entries``: files inside a DOCX (or ODT) zip (default 2000).
+    - ``max_part_bytes``: uncompressed size of one DOCX (or ODT) part (default 50 MiB).
+    - ``max_total_bytes``: uncompressed size of all DOCX (or ODT) parts together (default 200 MiB).
     - ``max_ratio``: uncompressed / compressed size of one part (default 200); checked for
       parts larger than ``ratio_min_bytes`` (default 1 MiB), as small XML compresses very well.
     - ``max_text_bytes``: size of a text or Markdown draft (default 20 MiB).
     - ``max_blocks``: paragraphs in a draft (default 20000).
+    - ``max_pages``: pages of a PDF draft (default 500). A PDF file may be as large as
+      ``max_total_bytes``; the text read from it as ``max_text_bytes`` (characters).
 
     Raise one with e.g. ``read_draft(path, limits=Limits(max_part_bytes=100 * 1024 * 1024))``.
     """
@@ -35,6 +37,7 @@ class Limits:
     ratio_min_bytes: int = 1 * MiB
     max_text_bytes: int = 20 * MiB
     max_blocks: int = 20000
+    max_pages: int = 500
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class Draft:
     """A draft read for checking: its paragraphs and what the file says about itself."""
 
     name: str
-    format: str  # docx | txt | md
+    format: str  # docx | odt | pdf | txt | md
     blocks: tuple[Block, ...]
     pending_changes: bool
     fingerprint: dict | None

@@ -37,12 +37,13 @@ def require_same_clauses(document: Document) -> None:
             )
 
 
-def grouped(clauses) -> list:
+def grouped(clauses, kind=lambda clause: clause.kind) -> list:
     """The clauses in order, consecutive signature clauses gathered in a list (they are laid
-    out side by side): ``[Clause, ..., [Clause, Clause]]``."""
+    out side by side): ``[Clause, ..., [Clause, Clause]]``. ``kind`` tells an item's kind
+    (to group, say, clause numbers by the kinds of the clauses they stand for)."""
     out: list = []
     for clause in clauses:
-        if clause.kind == "signature":
+        if kind(clause) == "signature":
             if out and isinstance(out[-1], list):
                 out[-1].append(clause)
             else:

@@ -1,5 +1,5 @@
-"""Word markup for the DOCX writer: fonts and language markup of runs, tables, sections, and
-the fixed parts of the package (packaging itself is :mod:`moukit.ooxml`). The parts are
+"""Word markup for the DOCX writer: fonts and language markup of runs, tables, sections (page
+size and orientation, page-number headers), and the parts of the package (packaging itself is :mod:`moukit.ooxml`). The parts are
 written as text; the helpers that change python-docx elements in place (:func:`style_run`,
 :func:`keep_row_together`) serve the pack tool's translator DOCX and import python-docx and
 lxml only when called.
@@ -46,6 +46,7 @@ WORD_COMPAT_URI = "http://schemas.microsoft.com/office/word"
 PAGE_TWIPS = {"w": 11906, "h": 16838}  # 21.0 x 29.7 cm
 MARGIN_TWIPS = {"top": 1417, "right": 1134, "bottom": 1134, "left": 1701}  # 2.5, 2, 2, 3 cm
 EMU_PER_TWIP = 635
+LANDSCAPE_COLUMNS = 3  # a parallel layout of this many columns or more is on landscape A4
 
 # the content and relationship types of the parts (OPC, ECMA-376 part 2)
 _OOXML = "application/vnd.openxmlformats-officedocument."
@@ -218,6 +219,7 @@ def _insert_before(parent, child, successors: tuple[str, ...]) -> None:
 # ---------------------------------------------------------------------------------------
 # The parts of the package. Those python-docx used to parse and write back are written as
 # it wrote them (its XML declaration in single quotes); the others as moukit writes them.
+# Sections: A4 (turned for a wide parallel table) with a header holding the page number.
 
 EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 TABLE_PROPERTIES = (  # full width, no borders, fixed columns
@@ -228,28 +230,80 @@ TABLE_PROPERTIES = (  # full width, no borders, fixed columns
 )
 
 
-def _section_properties() -> str:
-    page = " ".join(f'w:{k}="{v}"' for k, v in PAGE_TWIPS.items())
+CT_HEADER = _OOXML + "wordprocessingml.header+xml"
+RT_HEADER = _REL + "header"
+THAI_NUMBERS = "thaiNumbers"  # w:pgNumType w:fmt: page numbers in Thai digits (๑, ๒, ...)
+
+
+@dataclass(frozen=True)
+class Section:
+    """The page of a section: its orientation, the relationship ids of its headers (the
+    first page's, then the others') and the format of its page numbers (w:pgNumType w:fmt)."""
+
+    first_header: str
+    header: str
+    landscape: bool = False
+    number_format: str = "decimal"
+
+
+def page_twips(landscape: bool = False) -> dict[str, int]:
+    """Width and height of the A4 page in twips, turned for ``landscape``."""
+    if landscape:
+        return {"w": PAGE_TWIPS["h"], "h": PAGE_TWIPS["w"]}
+    return dict(PAGE_TWIPS)
+
+
+def section_properties(section: Section) -> str:
+    """``w:sectPr``: A4 with the Thai government margins (the same on a landscape page), the
+    page number in the header from page 2 (``w:titlePg``: the first page's header is empty),
+    numbering that starts at 1 in each section."""
+    size = page_twips(section.landscape)
+    page = f'w:w="{size["w"]}" w:h="{size["h"]}"'
+    if section.landscape:
+        page += ' w:orient="landscape"'
     margins = " ".join(f'w:{k}="{v}"' for k, v in MARGIN_TWIPS.items())
-    return (f'<w:sectPr><w:pgSz {page}/><w:pgMar {margins} w:header="709" w:footer="709" '
-            'w:gutter="0"/><w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+    return (f'<w:sectPr><w:headerReference w:type="default" r:id="{section.header}"/>'
+            f'<w:headerReference w:type="first" r:id="{section.first_header}"/>'
+            f'<w:pgSz {page}/><w:pgMar {margins} w:header="709" w:footer="709" w:gutter="0"/>'
+            f'<w:pgNumType w:fmt="{section.number_format}" w:start="1"/>'
+            '<w:cols w:space="708"/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>')
 
 
-SECTION_PROPERTIES = _section_properties()  # A4, Thai government margins
+def text_twips(landscape: bool = False) -> int:
+    """The width between the margins, in twips."""
+    return page_twips(landscape)["w"] - MARGIN_TWIPS["left"] - MARGIN_TWIPS["right"]
 
 
-def column_twips(cols: int) -> int:
-    """The width of each of ``cols`` equal columns across the text width, in twips (as
-    python-docx divides it: in EMU, rounded to the twip)."""
-    text_emu = (PAGE_TWIPS["w"] - MARGIN_TWIPS["left"] - MARGIN_TWIPS["right"]) * EMU_PER_TWIP
-    return int(round(text_emu // cols / EMU_PER_TWIP))
+def column_widths(weights: list[float], landscape: bool = False) -> list[int]:
+    """Column widths in twips across the text width, in proportion to ``weights``; the
+    rounding is given to the last column so that they fill the width exactly."""
+    total = text_twips(landscape)
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
-def document_xml(body: str) -> str:
-    """``word/document.xml`` with ``body`` (paragraphs and tables) before the last section's
-    properties."""
+def header_xml(runs: str) -> str:
+    """A header part holding one centred paragraph of ``runs`` (markup); empty without."""
+    paragraph = f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{runs}</w:p>' if runs else "<w:p/>"
+    return f'<w:hdr xmlns:w="{W_NS}">{paragraph}</w:hdr>'
+
+
+def page_number_runs(rpr: str, dashes: bool, one: str = "1") -> str:
+    """The page number as runs with ``rpr`` (a PAGE field, in the section's number format,
+    showing ``one`` until laid out), between dashes for the Thai government style ("- ๒ -")."""
+    field = f'<w:fldSimple w:instr=" PAGE "><w:r>{rpr}<w:t>{one}</w:t></w:r></w:fldSimple>'
+    if not dashes:
+        return field
+    return (f'<w:r>{rpr}<w:t xml:space="preserve">- </w:t></w:r>{field}'
+            f'<w:r>{rpr}<w:t xml:space="preserve"> -</w:t></w:r>')
+
+
+def document_xml(body: str, last_section: str) -> str:
+    """``word/document.xml``: ``body`` (paragraphs and tables), then the last section's
+    properties (``w:sectPr``)."""
     return (f'{LXML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}'
-            f"{SECTION_PROPERTIES}</w:body></w:document>")
+            f"{last_section}</w:body></w:document>")
 
 
 def core_xml(title: str, subject: str, when: str) -> str:
@@ -278,7 +332,8 @@ def _styles_xml() -> str:
     return (
         f'<w:styles xmlns:w="{W_NS}">'
         f"<w:docDefaults><w:rPrDefault>{rpr}</w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/>'  # CJK punctuation within the margins
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
         f"<w:qFormat/>{rpr}</w:style>"
@@ -333,20 +388,32 @@ def _fixed_parts() -> tuple[tuple[str, str, bytes], ...]:
         ("word/fontTable.xml", CT_FONT_TABLE, (XML_DECL + _font_table_xml()).encode("utf-8")),
         ("word/settings.xml", CT_SETTINGS, (LXML_DECL + _settings_xml()).encode("utf-8")),
         ("word/styles.xml", CT_STYLES, (LXML_DECL + _styles_xml()).encode("utf-8")),
-        ("word/_rels/document.xml.rels", "", (LXML_DECL + rels_xml([
-            (RT_STYLES, "styles.xml"), (RT_SETTINGS, "settings.xml"), (RT_FONT_TABLE, "fontTable.xml"),
-        ])).encode("utf-8")),
     )
 
 
-def package(document: bytes, core: str, fingerprint: dict) -> bytes:
-    """The DOCX package: ``document`` (``word/document.xml``), the ``core`` properties, the
-    ``fingerprint`` as custom properties (:mod:`moukit.ooxml.properties`) and the fixed parts."""
+FIXED_RELATIONSHIPS = [(RT_STYLES, "styles.xml"), (RT_SETTINGS, "settings.xml"),
+                       (RT_FONT_TABLE, "fontTable.xml")]
+
+
+def header_id(index: int) -> str:
+    """The relationship id of the ``index``-th header part (after the fixed parts')."""
+    return f"rId{len(FIXED_RELATIONSHIPS) + 1 + index}"
+
+
+def package(document: bytes, core: str, fingerprint: dict, headers: list[str]) -> bytes:
+    """The DOCX package: ``document`` (``word/document.xml``), its ``headers`` (header parts'
+    XML, named by :func:`header_id` in order), the ``core`` properties, the ``fingerprint`` as
+    custom properties (:mod:`moukit.ooxml.properties`) and the fixed parts."""
+    names = [f"header{i}.xml" for i in range(1, len(headers) + 1)]
     parts = [
         ("word/document.xml", CT_DOCUMENT, document),
         ("docProps/core.xml", CT_CORE, core.encode("utf-8")),
         (CUSTOM_PART, CT_CUSTOM, custom_properties_xml(fingerprint)),
         *_fixed_parts(),
+        *((f"word/{name}", CT_HEADER, (XML_DECL + xml).encode("utf-8"))
+          for name, xml in zip(names, headers)),
+        ("word/_rels/document.xml.rels", "", (LXML_DECL + rels_xml(
+            FIXED_RELATIONSHIPS + [(RT_HEADER, name) for name in names])).encode("utf-8")),
         ("_rels/.rels", "", (LXML_DECL + rels_xml([
             (RT_DOCUMENT, "word/document.xml"), (RT_CORE, "docProps/core.xml"),
             (RT_APP, "docProps/app.xml"), (CUSTOM_PROPERTIES, CUSTOM_PART),

@@ -1,0 +1,645 @@
+"""PDF drafts: the text layer read back into paragraphs, with what PDF extraction breaks in Thai
+repaired.
+
+The text layer is read with PDFium (the ``pypdfium2`` package), the engine of Chrome's PDF
+viewer: pdfminer.six (pdfplumber) and pypdf misread the fonts typst writes (moukit's own
+PDFs: glyph clusters come out as "(cid:7)" or as wrong letters, กิจกรรม as กัจกัร่ร่ม), and
+pdfminer lays Thai marks out by their x position (เพื่อ as เพ่อื). PDFium reads the fonts of
+typst, LibreOffice and Word right, gives every character with its box in the order of the
+content stream (the order it was typeset in, marks after their letter), installs as a wheel
+with no system dependency, and is the library pdfplumber itself uses to draw pages.
+
+What a PDF does not store is rebuilt from positions:
+
+- lines from PDFium's line ends, the baseline and the horizontal jumps between table cells;
+  a space where PDFium guessed one between two Thai or CJK glyphs is kept only when the gap
+  is a real space (a fifth of the font size or more), never before a Thai mark;
+- paragraphs from the vertical gaps (more than a line's pitch), a short line before a
+  clause number or a first-line indent; a wrapped line joins the next with a space, Thai
+  and CJK lines with none (Thai has no hyphen: a line break inside Thai text is no space),
+  a word hyphenated at a line end is joined again, and a line ended short (a title line, a
+  name under a signature) keeps its line break;
+- running heads and feet (the same line on the top or the bottom of several pages, page
+  numbers such as "- ๒ -" or "Page 2 of 3") as blocks of another story ("header of page 2"),
+  and a page that ends early (an explicit page break) as :attr:`Block.page_break_before`;
+- text laid out side by side (moukit's parallel layout: a column per language) as a table,
+  cell by cell, as the DOCX reader reads table cells (:attr:`Block.table`);
+- Thai marks in their order (pythainlp's ``normalize``; a sara am a font draws as nikhahit
+  and sara aa, "ำา", as one), NFC, never NFKC.
+
+moukit's own PDFs carry the fingerprint as an attached file ``moukit-fingerprint.json`` (the
+keys of the DOCX custom properties, :mod:`moukit.ooxml.properties`); it is read back into
+:attr:`Draft.fingerprint`. A PDF without a text layer (a scan), an encrypted or a damaged
+PDF, or one beyond :class:`Limits` (``max_pages``, ``max_text_bytes`` characters of text) is
+refused with a :class:`moukit.DraftError`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import re
+import statistics
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+
+from ...errors import DraftError
+from ...i18n import N_
+from .model import Block, Collector, Draft, Limits, limit_error, no_text
+from .text import starts_clause
+
+FINGERPRINT_FILE = "moukit-fingerprint.json"
+MAX_FINGERPRINT_BYTES = 64 * 1024
+_LOCK = threading.Lock()  # PDFium is not thread-safe
+
+# Scripts written without spaces between words: a line break inside them is no space.
+NO_SPACE = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1780-\u17FF\u1000-\u109F\u3000-\u30FF"
+                      r"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]")
+HYPHENS = "-\u00ad\u2010\u2011"
+PDFIUM_HYPHEN = "\x02"  # what PDFium gives for a hyphen it found at a line end
+PAGE_NUMBER = re.compile(
+    r"[\s\-–—.]*(?:(?:page|p\.|หน้า|หน้าที่|ページ|第|페이지)\s*)?[\d๐-๙]+"
+    r"(?:\s*(?:/|of|จาก|ใน|頁|页|페이지)\s*[\d๐-๙]+)?\s*(?:頁|页|ページ)?[\s\-–—.]*", re.IGNORECASE)
+DIGITS = re.compile(r"[\d๐-๙]+")
+
+
+@dataclass
+class Line:
+    """One line of text on a page, as set: its text and where it stands (points, from the top)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+    first_word: float = 0.0  # width of the text before the line's first space
+    space_after: bool = False  # the line ends with a space that was set (not one PDFium guessed)
+    word_gap: float | None = None  # the median width of the spaces between its words
+    story: str | None = None
+
+
+@dataclass
+class Run:
+    """Lines read one after the other in one place: the body, or one table cell."""
+
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(line.top for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.bottom for line in self.lines)
+
+
+def read(data: bytes, name: str, limits: Limits) -> Draft:
+    """A PDF draft: its paragraphs in reading order and moukit's fingerprint if it has one."""
+    with _LOCK:
+        document = _open(data, name)
+        try:
+            pages, images = _pages(document, name, limits)
+            fingerprint = _fingerprint(document)
+        finally:
+            document.close()
+    if not any(line.text.strip() for page in pages for line in page):
+        raise _scan_error(name, images)
+    out = Collector(name, limits)
+    _collect(pages, out)
+    return Draft(name, "pdf", no_text(out.blocks, name), False, fingerprint)
+
+
+# --------------------------------------------------------------------------- the file
+
+def _open(data: bytes, name: str):
+    """The PDFium document; :class:`DraftError` for an encrypted or damaged file."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise DraftError(name, N_("a password-protected (encrypted) PDF, which cannot be read"),
+                             hint=N_("ask for the PDF without a password, or better the .docx it "
+                                     "was made from")) from None
+        raise _damaged(name) from None
+    except (OSError, ValueError, MemoryError):
+        raise _damaged(name) from None
+
+
+def _damaged(name: str) -> DraftError:
+    return DraftError(name, N_("not a readable PDF (the file is damaged, truncated or not a PDF)"),
+                      hint=N_("ask for the file again, or for the .docx the PDF was made from"))
+
+
+def _scan_error(name: str, images: int) -> DraftError:
+    what = (N_("a scanned PDF: its pages are images, with no text to read") if images
+            else N_("a PDF with no text layer: its pages hold no text to read"))
+    return DraftError(name, what, hint=N_("ask for the .docx the PDF was made from, or run OCR on "
+                                          "the PDF first (with Thai text recognition) and check "
+                                          "the result"))
+
+
+def _pages(document, name: str, limits: Limits) -> tuple[list[list[Line]], int]:
+    """Every page's lines, and how many image objects the pages hold (a scan has only those)."""
+    import pypdfium2.raw as raw
+
+    count = len(document)
+    if count > limits.max_pages:
+        raise limit_error(name, N_("the number of pages ({count})", count=count), "max_pages",
+                          limits.max_pages)
+    pages, chars, images = [], 0, 0
+    for number in range(count):
+        try:
+            page = document[number]
+            textpage = page.get_textpage()
+            chars += textpage.count_chars()
+            if chars > limits.max_text_bytes:
+                raise limit_error(name, N_("the text of the PDF"), "max_text_bytes", limits.max_text_bytes)
+            pages.append(_lines(textpage, page.get_height(), number + 1))
+            if not pages[-1]:
+                images += sum(1 for obj in page.get_objects(max_depth=2)
+                              if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
+        except DraftError:
+            raise
+        except Exception:  # PDFium reports a damaged page object by any of its errors
+            raise _damaged(name) from None
+    return pages, images
+
+
+def _fingerprint(document) -> dict | None:
+    """moukit's fingerprint from the attached ``moukit-fingerprint.json``, or None (also when
+    it is not a JSON object of short texts)."""
+    for index in range(document.count_attachments()):
+        attachment = document.get_attachment(index)
+        if attachment.get_name() != FINGERPRINT_FILE:
+            continue
+        try:
+            blob = bytes(attachment.get_data())
+        except Exception:  # an attachment PDFium cannot unpack carries no fingerprint
+            return None
+        if len(blob) > MAX_FINGERPRINT_BYTES:
+            return None
+        try:
+            value = json.loads(blob.decode("utf-8"))
+        except ValueError:
+            return None
+        if not isinstance(value, dict):
+            return None
+        return {str(k): str(v) for k, v in value.items() if isinstance(v, (str, int, float))} or None
+    return None
+
+
+# --------------------------------------------------------------------------- characters to lines
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def _lines(textpage, height: float, page: int) -> list[Line]:
+    """The page's lines in content-stream order: a new line at PDFium's line end, a change of
+    baseline, or a jump to another column."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    lines: list[Line] = []
+    current: list[tuple[str, float, float, float, float, float, bool]] = []
+
+    def close() -> None:
+        if current:
+            line = _line(current, page)
+            if line is not None:
+                lines.append(line)
+            current.clear()
+
+    x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
+    beside: set[int] = set()
+    pending = 0  # a high surrogate waiting for its pair
+    for i in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        if 0xD800 <= code < 0xDC00:
+            pending = code
+            continue
+        if 0xDC00 <= code < 0xE000:
+            if not pending:
+                continue
+            code, pending = 0x10000 + ((pending - 0xD800) << 10) + (code - 0xDC00), 0
+        if code in (0, 0xFFFE, 0xFFFF, 0xFFFD) or code > 0x10FFFF:
+            continue
+        ch = "\u00ad" if chr(code) == PDFIUM_HYPHEN else chr(code)
+        if (unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f\v"
+                or unicodedata.category(ch) == "Cf" and ch != "\u00ad"):
+            continue  # controls; zero-width joiners and break hints (U+200B, U+2060) are no text
+        generated = raw.FPDFText_IsGenerated(textpage, i) == 1
+        if ch in "\r\n\f\v\u2028\u2029":
+            close()
+            continue
+        try:
+            left, _, right, _ = textpage.get_charbox(i, loose=True)
+        except pdfium.PdfiumError:  # a character without a box is not set on the page
+            continue
+        size = raw.FPDFText_GetFontSize(textpage, i) or 1.0
+        raw.FPDFText_GetCharOrigin(textpage, i, x_origin, y_origin)
+        baseline = height - y_origin.value
+        char = (ch, left, right, baseline - 0.8 * size, baseline + 0.2 * size, size, generated)
+        if current and not _is_mark(ch) and not ch.isspace():
+            reason = _breaks(current, char)
+            if reason:
+                close()
+                if reason == "gap" and lines:
+                    beside.add(len(lines))  # the next line starts beside the one before
+        current.append(char)
+    close()
+    return _gutters(lines, beside)
+
+
+def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
+    """Lines split at a wide gap joined again unless the gap is a gutter between columns: far
+    wider than the line's spaces (justified text stretches them all alike), between two Thai
+    or CJK letters, or, between single words, a gap no line above or below has text across."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        before = out[-1] if out else None
+        if index in beside and before is not None:
+            gap = (before.x1 + 0.25 * line.size, line.x0 - 0.25 * line.size)
+            near = 1.6 * line.size
+            crossed = any(other.x0 < gap[1] and other.x1 > gap[0] and 0 < abs(other.top - line.top) < near
+                          for other in lines)
+            spaces = [w for w in (before.word_gap, line.word_gap) if w is not None]
+            if spaces:  # justified text stretches every space of a line alike; a gutter stands out
+                gutter = line.x0 - before.x1 > 2.5 * max(spaces)
+            elif NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]):
+                gutter = True  # Thai and CJK text is never stretched that far between two letters
+            else:
+                gutter = not crossed
+            if not gutter:
+                out[-1] = Line(before.text + " " + line.text, before.x0, line.x1, min(before.top, line.top),
+                               max(before.bottom, line.bottom), before.size, before.page, before.first_word,
+                               line.space_after)
+                continue
+        out.append(line)
+    return out
+
+
+def _breaks(current: list, char: tuple) -> str | None:
+    """Why ``char`` starts a new line ("line": another baseline or back to the left; "gap":
+    far beyond the line's end), or None."""
+    bases = [c for c in current if not _is_mark(c[0]) and not c[0].isspace()]
+    if not bases:
+        return None
+    last = bases[-1]
+    size = max(last[5], char[5])
+    if abs(char[4] - last[4]) > 0.5 * size or char[1] < last[1] - size:
+        return "line"
+    return "gap" if char[1] - last[2] > 1.5 * size else None
+
+
+def _line(chars: list, page: int) -> Line | None:
+    """A line from its characters: spaces PDFium guessed kept only where there is a gap."""
+    chars = _without_repeats(chars)
+    bases = [c for c in chars if not _is_mark(c[0]) and not c[0].isspace()]
+    if not bases:
+        return None
+    pieces: list[str] = []
+    for index, (ch, *_rest, generated) in enumerate(chars):
+        if ch.isspace():
+            if generated and not _real_gap(chars, index):
+                continue
+            if index + 1 < len(chars) and _is_mark(chars[index + 1][0]):
+                continue  # never a space before a Thai mark
+            ch = " "
+        pieces.append(ch)
+    text = "".join(pieces).strip()
+    if not text:
+        return None
+    size = statistics.median(c[5] for c in bases)
+    space = next((c for c in chars if c[0].isspace() and chars.index(c) > 0), None)
+    first_word = (space[1] if space else max(c[2] for c in bases)) - bases[0][1]
+    set_chars = [c for c in chars if not c[6]]
+    space_after = bool(set_chars) and set_chars[-1][0].isspace()
+    widths = [b[1] - a[2] for a, b in zip(bases, bases[1:])
+              if any(c[0].isspace() for c in chars[chars.index(a):chars.index(b)])]
+    return Line(text, bases[0][1], max(c[2] for c in bases), min(c[3] for c in bases),
+                max(c[4] for c in bases), size, page, first_word, space_after,
+                statistics.median(widths) if widths else None)
+
+
+def _without_repeats(chars: list) -> list:
+    """The characters without a cluster read twice: PDFium gives a cluster spanned by an
+    ``/ActualText`` (ซึ่ง in Typst's PDFs) and then again from a glyph's own map, the repeat
+    set over the cluster or with no width (ที่ที่, written twice, stands side by side)."""
+    clusters: list[list] = []  # a letter with the marks on it
+    for char in chars:
+        if clusters and _is_mark(char[0]) and not clusters[-1][-1][0].isspace():
+            clusters[-1].append(char)
+        else:
+            clusters.append([char])
+    out: list[list] = []
+    for cluster in clusters:
+        before = out[-1] if out else None
+        if (before is not None and len(cluster) > 1 and [c[0] for c in cluster] == [c[0] for c in before]
+                and (min(c[1] for c in cluster) < max(c[2] for c in before) - 0.5
+                     or max(c[2] for c in cluster) - min(c[1] for c in cluster) < 0.2 * cluster[0][5])):
+            continue  # the same letters again, set over them or with no width: the repeat
+        out.append(cluster)
+    return [char for cluster in out for char in cluster]
+
+
+def _real_gap(chars: list, index: int) -> bool:
+    """A space PDFium guessed between two glyphs is a real one: Latin glyphs apart, or Thai
+    and CJK glyphs at least a fifth of the font size apart."""
+    before = next((c for c in reversed(chars[:index]) if not c[0].isspace()), None)
+    after = next((c for c in chars[index + 1:] if not c[0].isspace()), None)
+    if before is None or after is None:
+        return False
+    if _is_mark(after[0]):
+        return False
+    if NO_SPACE.match(before[0]) or NO_SPACE.match(after[0]):
+        size = max(before[5], after[5])
+        return after[1] - max(c[2] for c in chars[:index] if not _is_mark(c[0]) and not c[0].isspace()) >= 0.2 * size
+    return True
+
+
+# --------------------------------------------------------------------------- lines to blocks
+
+def _collect(pages: list[list[Line]], out: Collector) -> None:
+    """Blocks of every page: running heads, the body (tables cell by cell), running feet."""
+    heads, feet = _furniture(pages)
+    body_bottom = max((line.bottom for number, page in enumerate(pages) for line in page
+                       if line not in feet.get(number, ())), default=0.0)
+    if feet:  # the text area ends above the running feet
+        body_bottom = max(body_bottom, min(line.top for lines in feet.values() for line in lines) - 2 * max(
+            line.size for lines in feet.values() for line in lines))
+    tables = _TableState()
+    previous: Line | None = None
+    lowest: Line | None = None  # the lowest body line of the page before
+    for number, page in enumerate(pages):
+        for line in heads.get(number, []):
+            out.add(repair(line.text), story=N_("header of page {number}", number=number + 1))
+        body = [line for line in page if line not in heads.get(number, []) and line not in feet.get(number, [])]
+        if lowest is not None and body and _ended_early(lowest, body_bottom):
+            out.page_break = True
+            previous = None
+        lowest = max(body, key=lambda line: line.bottom, default=lowest)
+        # a table row the page before ended in, full to the bottom, goes on on this page
+        continued = tables.open and tables.bottom is not None and not _ended_early(tables.bottom, body_bottom)
+        previous = _body(body, out, tables, previous, continued)
+        for line in feet.get(number, []):
+            out.add(repair(line.text), story=N_("footer of page {number}", number=number + 1))
+
+
+def _ended_early(last: Line, body_bottom: float) -> bool:
+    """The page ended well above the lowest text of the document: an explicit page break."""
+    return last.bottom < body_bottom - 5 * last.size
+
+
+def _furniture(pages: list[list[Line]]) -> tuple[dict[int, list[Line]], dict[int, list[Line]]]:
+    """Running heads and feet by page: the top (bottom) line of a page, set apart from the
+    body, that is a page number or comes back on another page (its figures aside)."""
+    heads: dict[int, list[Line]] = {}
+    feet: dict[int, list[Line]] = {}
+    for end, found in (("top", heads), ("bottom", feet)):
+        candidates: dict[int, Line] = {}
+        for number, page in enumerate(pages):
+            if len(page) < 2:
+                continue
+            ordered = sorted(page, key=lambda line: line.top)
+            edge, nxt = (ordered[0], ordered[1]) if end == "top" else (ordered[-1], ordered[-2])
+            gap = nxt.top - edge.bottom if end == "top" else edge.top - nxt.bottom
+            if gap > 0.75 * edge.size:
+                candidates[number] = edge
+        shapes = [DIGITS.sub("#", line.text.strip()) for line in candidates.values()]
+        for number, line in candidates.items():
+            if PAGE_NUMBER.fullmatch(line.text.strip()) or shapes.count(DIGITS.sub("#", line.text.strip())) >= 2:
+                found[number] = [line]
+    return heads, feet
+
+
+@dataclass
+class _TableState:
+    number: int = -1  # the table being read (-1: none yet)
+    row: int = 0
+    columns: list[tuple[float, float]] = field(default_factory=list)
+    open: bool = False  # the last rows read were of this table
+    bottom: Line | None = None  # the lowest line of the last row read
+
+
+def _runs(lines: list[Line]) -> list[Run]:
+    """Lines in stream order grouped into runs: a new run where the text goes back up or
+    moves beside the run (another table cell)."""
+    runs: list[Run] = []
+    for line in lines:
+        run = runs[-1] if runs else None
+        if run is not None:
+            last = run.lines[-1]
+            beside = (line.x0 >= run.x1 - line.size or line.x1 <= run.x0 + line.size
+                      or (abs(line.top - last.top) < 0.3 * line.size and line.x0 >= last.x1))
+            if line.top >= last.top - 0.5 * line.size and not beside:
+                run.lines.append(line)
+                continue
+            # a table written line by line: the line goes on in the cell it is under
+            above = next((r for r in reversed(runs[-4:-1]) if line.x0 < r.x1 - line.size
+                          and line.x1 > r.x0 + line.size
+                          and 0 < line.top - r.lines[-1].top < 1.6 * line.size
+                          and all(abs(o.lines[-1].top - r.lines[-1].top) < 0.3 * line.size
+                                  for o in runs[runs.index(r):])), None)
+            if above is not None and beside:
+                above.lines.append(line)
+                continue
+        runs.append(Run([line]))
+    return runs
+
+
+def _rows(runs: list[Run]) -> list[list[Run]]:
+    """Runs side by side (overlapping vertically, each right of the one before) as one row;
+    a run whose last lines stand beside the next run is split there (a table after text)."""
+    rows: list[list[Run]] = []
+    for run in runs:
+        row = rows[-1] if rows else None
+        if row is not None:
+            top, bottom = min(r.top for r in row), max(r.bottom for r in row)
+            size = run.lines[0].size
+            if run.top < bottom and run.bottom > top and run.x0 >= row[-1].x1 - size:
+                row.append(run)
+                continue
+            if len(row) == 1 and run.top < bottom:
+                lines = row[0].lines
+                cut = next((k for k, line in enumerate(lines) if line.bottom > run.top + 0.2 * size), len(lines))
+                if 0 < cut < len(lines) and all(line.x1 <= run.x0 + size for line in lines[cut:]):
+                    rows[-1] = [Run(lines[:cut])]
+                    rows.append([Run(lines[cut:]), run])
+                    continue
+        rows.append([run])
+    return rows
+
+
+def _columns(rows: list[list[Run]]) -> list[tuple[float, float]]:
+    """The columns of table rows: the union of the spans of their cells."""
+    spans = sorted((r.x0, r.x1) for row in rows for r in row)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _column_of(run: Run, columns: list[tuple[float, float]]) -> int | None:
+    centre = (run.x0 + run.x1) / 2
+    return next((i for i, (a, b) in enumerate(columns) if a - run.lines[0].size <= centre <= b + run.lines[0].size), None)
+
+
+def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None,
+          continued: bool = False) -> Line | None:
+    """The body lines of one page as blocks; returns the last body line (for the next page).
+    ``continued``: the page goes on with the table row the page before ended in."""
+    rows = _rows(_runs(lines))
+    multi = [i for i, row in enumerate(rows) if len(row) > 1]
+    in_table = set(multi)
+    # a row with one cell filled, between rows of a table and inside one of its columns
+    for i, row in enumerate(rows):
+        if len(row) == 1 and i - 1 in in_table and i + 1 in multi:
+            columns = _columns([rows[i - 1], rows[i + 1]])
+            if _column_of(row[0], columns) is not None and row[0].x1 - row[0].x0 < max(b - a for a, b in columns) * 1.2:
+                in_table.add(i)
+    for i, row in enumerate(rows):
+        if i in in_table:
+            if not tables.open:
+                tables.number, tables.row, tables.open = tables.number + 1, 0, True
+                table_rows = [rows[j] for j in range(i, len(rows)) if j in in_table]
+                tables.columns = _columns(table_rows)
+            goes_on = continued and i == 0 and tables.row > 0
+            if goes_on:
+                tables.row -= 1
+            for run in row:
+                column = _column_of(run, tables.columns)
+                cell = (tables.number, tables.row, column if column is not None else 0)
+                texts = [text for _, text in _paragraphs(run.lines, None, cell=True)]
+                if goes_on and texts and not starts_clause(texts[0]):
+                    texts = texts[1:] if _continue_cell(out, cell, texts[0]) else texts
+                for text in texts:
+                    out.add(text, cell)
+            tables.row += 1
+            tables.bottom = max((r.lines[-1] for r in row), key=lambda line: line.bottom)
+            previous = None
+            continue
+        tables.open = False
+        for run in row:
+            paragraphs = _paragraphs(run.lines, previous)
+            previous = run.lines[-1]
+            glue, text = paragraphs[0]
+            last = out.blocks[-1] if out.blocks else None
+            if glue is not None and last is not None and last.table is None and last.story is None:
+                out.blocks[-1] = Block(_join(last.text, glue, text), last.index, None,
+                                       last.page_break_before)  # goes on from the page before
+                paragraphs = paragraphs[1:]
+            for _, text in paragraphs:
+                out.add(text)
+    return previous
+
+
+def _continue_cell(out: Collector, cell: tuple[int, int, int], text: str) -> bool:
+    """Join ``text`` to the last paragraph of ``cell`` (a row broken across pages); False when
+    the cell has none."""
+    index = next((k for k in range(len(out.blocks) - 1, -1, -1) if out.blocks[k].table == cell), None)
+    if index is None:
+        return False
+    last = out.blocks[index]
+    glue = "" if NO_SPACE.match(last.text[-1:]) and NO_SPACE.match(text[:1]) else " "
+    out.blocks[index] = Block(last.text + glue + text, last.index, cell, last.page_break_before)
+    return True
+
+
+def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False) -> list[tuple[str | None, str]]:
+    """The paragraphs of a run's lines, each as (glue, text): the glue that joins the first
+    one to ``previous`` (the last line of the page before) when it goes on from it, else None."""
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    if previous is not None:
+        left, right = min(left, previous.x0), max(right, previous.x1)
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top > a.top]
+    pitch = min(steps) if steps else max(line.size for line in lines) * 1.3
+    size = max(line.size for line in lines)
+    centres = [line.x0 + line.x1 for line in lines]
+    centred = (len(lines) > 1 and max(centres) - min(centres) < size
+               and max(line.x0 for line in lines) - left > size)  # a centred block: no line wraps
+    paragraphs: list[list] = []  # [glue to the page before, text]
+    before = previous
+    for line in lines:
+        opening = not paragraphs or before is None or paragraphs[-1][1] == before.text
+        glue = None if before is None else _glue(before, line, left, right, pitch, opening, cell)
+        if centred and glue is not None:
+            glue = "\n"
+        if glue is None or not paragraphs:
+            paragraphs.append([glue, line.text])
+        else:
+            paragraphs[-1][1] = _join(paragraphs[-1][1], glue, line.text)
+        before = line
+    return [(glue, repair(text)) for glue, text in paragraphs]
+
+
+def _glue(before: Line, line: Line, left: float, right: float, pitch: float, opening: bool,
+          cell: bool = False) -> str | None:
+    """What joins ``line`` to the line before in one paragraph ("" / " " / "\\n"), or None
+    when it starts a new paragraph. ``opening``: the line before opens its paragraph (the
+    next one may stand further right: a hanging indent after a clause number); ``cell``: in a
+    table cell, where a short line is kept as a line break."""
+    size = max(before.size, line.size)
+    same_page = before.page == line.page
+    if same_page and line.top - before.top > pitch * 1.1 + 0.05 * size:
+        return None
+    if not same_page and before.x1 < right - 2 * size:
+        return None
+    room = right - before.x1
+    full = room < line.first_word + 0.5 * size
+    if NO_SPACE.match(line.text[:1]):  # where a Thai or CJK word ends is not known: a line filled
+        full = room < max(0.25 * (right - left), 2 * size)  # to three quarters was wrapped
+    centred = ((before.x0 - left > size and abs((before.x0 - left) - (right - before.x1)) < 2 * size)
+               or (abs(before.x0 - line.x0) > size
+                   and abs((before.x0 + before.x1) - (line.x0 + line.x1)) < 2 * size))
+    if full and not centred:
+        if (line.x0 - before.x0 > size and not opening) or starts_clause(line.text):
+            return None  # a first-line indent or a clause number
+        if before.text[-1:] in HYPHENS and before.text[-2:-1].isalpha() and line.text[:1].islower():
+            return "-"
+        if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after:
+            return ""
+        return " "
+    if starts_clause(line.text) or not same_page or not (centred or cell):
+        return None  # a line ended short ends its paragraph, but in a title or a narrow cell
+    return "\n"
+
+
+def _join(text: str, glue: str, following: str) -> str:
+    """Two lines of one paragraph joined (a hyphen at the end of a wrapped word dropped)."""
+    if glue == "-":
+        return text[:-1] + following
+    return text + glue + following
+
+
+def repair(text: str) -> str:
+    """Thai marks in their order and none doubled (pythainlp), sara am drawn as nikhahit and
+    sara aa read as one, NFC (never NFKC); spaces inside a line collapsed.
+
+    >>> repair("คำานึงถึง เพ่ือ")
+    'คำนึงถึง เพื่อ'
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u0e33\u0e32", "\u0e33").replace("\u00ad", "")
+    if re.search("[\u0e00-\u0e7f]", text):
+        from pythainlp.util import normalize
+
+        text = "\n".join(normalize(part) for part in text.split("\n"))
+    return "\n".join(" ".join(part.split()) for part in text.split("\n"))

@@ -1,0 +1,248 @@
+"""PDF drafts: real PDFs made with typst (always) and with LibreOffice from moukit's DOCX
+(when installed), read back, checked, and refused when they cannot be read."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import unicodedata
+import zlib
+from pathlib import Path
+
+import pytest
+
+from moukit import DraftError, Limits
+from moukit.checking.readers import read_draft
+from moukit.checking.readers.pdf import repair
+
+typst = pytest.importorskip("typst")
+sarabun = pytest.importorskip("fontpkg_sarabun")
+pypdf = pytest.importorskip("pypdf")
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "examples" / "chiang-mai-hokkaido.yaml"
+FONTS = [str(sarabun.ROOT / "files"), "/usr/share/fonts/opentype/noto"]
+SOFFICE = shutil.which("soffice")
+
+PAGES = r"""
+#set page(paper: "a4", margin: 2.5cm,
+  header: context if counter(page).get().first() > 1 [#align(center)[\- #("๐๑๒๓๔๕๖๗๘๙".clusters().at(counter(page).get().first())) \-]],
+  footer: context align(center)[Page #counter(page).display() of #counter(page).final().first()])
+#set text(font: ("Sarabun", "Noto Sans CJK JP"), size: 16pt)
+#set par(justify: true, spacing: 1.4em)
+
+บันทึกความเข้าใจ
+
+ผู้เข้าร่วมจะร่วมมือกันในกิจกรรมด้านการบริหารจัดการน้ำ การท่องเที่ยว การศึกษา และวัฒนธรรม เพื่อส่งเสริมความเจริญรุ่งเรืองและการพัฒนาร่วมกันบนพื้นฐานของความเสมอภาคและผลประโยชน์ร่วมกันของสองจังหวัด
+
+双方将在各自职权范围内相互合作，以促进共同繁荣与发展，并在平等互利的基础上开展交流活动，加强双方人民之间的友谊。
+
+#pagebreak()
+The Participants will cooperate with each other in the fields of economy, tourism, education and culture.
+
+#table(columns: (1fr, 1fr), column-gutter: 4em, stroke: none, inset: 0pt, row-gutter: 1.5em,
+  [ข้อ ๑ ผู้เข้าร่วมจะร่วมมือกันในกิจกรรมด้านน้ำ], [1. The Participants will cooperate on water.],
+  [ข้อ ๒ ผู้เข้าร่วมจะแลกเปลี่ยนการเยือน], [2. The Participants will exchange visits.])
+"""
+
+
+def compile_pdf(source: str) -> bytes:
+    return typst.compile(source.encode("utf-8"), format="pdf", font_paths=FONTS)
+
+
+def png(width: int = 40, height: int = 20) -> bytes:
+    """A grey PNG made by hand (the page of a scan)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    rows = b"".join(b"\0" + bytes([128]) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.fixture(scope="session")
+def typst_pdf() -> bytes:
+    return compile_pdf(PAGES)
+
+
+@pytest.fixture(scope="session")
+def scan_pdf(tmp_path_factory) -> bytes:
+    folder = tmp_path_factory.mktemp("scan")
+    (folder / "page.png").write_bytes(png())
+    return typst.compile(b'#image("page.png", width: 15cm)', format="pdf", root=str(folder))
+
+
+def refused(data: bytes, *words: str, limits: Limits | None = None) -> DraftError:
+    with pytest.raises(DraftError) as info:
+        read_draft(data, name="draft.pdf", limits=limits)
+    for word in words:
+        assert word in str(info.value), str(info.value)
+    return info.value
+
+
+# --------------------------------------------------------------------------- reading
+
+def test_thai_marks_paragraphs_and_cjk_come_back_as_typeset(typst_pdf):
+    draft = read_draft(typst_pdf, name="mou.pdf")
+    body = [b for b in draft.blocks if b.story is None and b.table is None]
+    assert draft.format == "pdf" and draft.pending_changes is False
+    assert body[0].text == "บันทึกความเข้าใจ"
+    thai = body[1].text
+    assert thai == unicodedata.normalize("NFC", thai)
+    for word in ("ผู้เข้าร่วม", "กิจกรรม", "น้ำ", "เพื่อ"):
+        assert word in thai
+    # wrapped lines joined: no line break, no space inside a Thai word (a space typst did not
+    # set at a line end is not there to read: a line break inside Thai text is no space)
+    assert "\n" not in thai and "  " not in thai
+    source = next(line for line in PAGES.splitlines() if line.startswith("ผู้เข้าร่วม"))
+    assert thai.replace(" ", "") == source.replace(" ", "")
+    assert thai.startswith("ผู้เข้าร่วมจะร่วมมือกันในกิจกรรมด้านการบริหารจัดการน้ำ การท่องเที่ยว")
+    assert body[2].text.startswith("双方将在各自职权范围内相互合作，以促进共同繁荣与发展")
+    assert " " not in body[2].text  # CJK lines joined without a space
+
+
+def test_page_furniture_is_another_story_and_page_breaks_are_kept(typst_pdf):
+    draft = read_draft(typst_pdf, name="mou.pdf")
+    stories = [(b.story, b.text) for b in draft.blocks if b.story]
+    assert ("header of page 2", "- ๒ -") in stories
+    assert ("footer of page 1", "Page 1 of 2") in stories and ("footer of page 2", "Page 2 of 2") in stories
+    english = next(b for b in draft.blocks if b.text.startswith("The Participants"))
+    assert english.page_break_before  # the first page ended early: an explicit page break
+    assert not any(b.page_break_before for b in draft.blocks if b is not english)
+
+
+def test_text_side_by_side_is_read_as_a_table_cell_by_cell(typst_pdf):
+    cells = [(b.table, b.text) for b in read_draft(typst_pdf, name="mou.pdf").blocks if b.table]
+    assert cells == [
+        ((0, 0, 0), "ข้อ ๑ ผู้เข้าร่วมจะร่วมมือกันในกิจกรรมด้านน้ำ"),
+        ((0, 0, 1), "1. The Participants will cooperate on water."),
+        ((0, 1, 0), "ข้อ ๒ ผู้เข้าร่วมจะแลกเปลี่ยนการเยือน"),
+        ((0, 1, 1), "2. The Participants will exchange visits."),
+    ]
+
+
+def test_repair_orders_thai_marks_and_joins_sara_am():
+    assert repair("คำานึงถึง เพ่ือ  น้ํา") == "คำนึงถึง เพื่อ น้ำ"
+    assert repair("ＡＢＣ") == "ＡＢＣ"  # NFC, never NFKC
+
+
+def test_fingerprint_is_read_from_the_attached_json(typst_pdf):
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(typst_pdf)))
+    writer.add_attachment("moukit-fingerprint.json", b'{"form_id": "mfa-sister-city-mou", "layout": "separate"}')
+    out = io.BytesIO()
+    writer.write(out)
+    draft = read_draft(out.getvalue(), name="mou.pdf")
+    assert draft.fingerprint == {"form_id": "mfa-sister-city-mou", "layout": "separate"}
+    assert read_draft(typst_pdf, name="mou.pdf").fingerprint is None
+
+
+# --------------------------------------------------------------------------- refused
+
+def test_a_scan_is_refused_with_what_to_do(scan_pdf):
+    error = refused(scan_pdf, "scanned PDF", "images")
+    assert ".docx" in error.hint and "OCR" in error.hint
+
+
+def test_encrypted_truncated_and_garbage_pdfs_are_refused(typst_pdf):
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(typst_pdf)))
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    refused(out.getvalue(), "password-protected")
+    refused(typst_pdf[: len(typst_pdf) // 2], "not a readable PDF")
+    refused(b"%PDF-1.7\n" + os.urandom(2000), "not a readable PDF")
+    refused(b"%PDF", "not a readable PDF")
+
+
+def test_page_limit(typst_pdf):
+    refused(typst_pdf, "max_pages=1", limits=Limits(max_pages=1))
+    assert read_draft(typst_pdf, name="x.pdf", limits=Limits(max_pages=2)).blocks
+
+
+@pytest.mark.parametrize("kind", ["scan", "garbage"])
+def test_command_line_exits_2_without_a_traceback(kind, scan_pdf, tmp_path):
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(scan_pdf if kind == "scan" else b"%PDF-1.4\n" + b"\xff" * 300)
+    done = subprocess.run([sys.executable, "-m", "moukit", "check", str(path)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "draft.pdf" in done.stderr
+
+
+# --------------------------------------------------------------------------- LibreOffice round trip
+
+@pytest.fixture(scope="session")
+def office_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """moukit's DOCX of an example, and the same with one word edited, printed to PDF by
+    LibreOffice with Sarabun standing in for TH Sarabun New."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the DOCX -> PDF round trip needs it")
+    import moukit
+
+    folder = tmp_path_factory.mktemp("office")
+    moukit.render(SPEC, "docx", languages=["th", "en"]).save(folder / "mou.docx")
+    moukit.render(SPEC, "docx").save(folder / "trilingual.docx")  # th, ja, en
+    edited = _edit_docx((folder / "mou.docx").read_bytes(), "goodwill", "good faith")
+    (folder / "edited.docx").write_bytes(edited)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f'<dir>{FONTS[0]}</dir><alias binding="same"><family>TH Sarabun New</family>'
+        "<prefer><family>Sarabun</family></prefer></alias></fontconfig>")
+    env = dict(os.environ, FONTCONFIG_FILE=str(config), HOME=str(folder))
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                    str(folder / "mou.docx"), str(folder / "edited.docx"), str(folder / "trilingual.docx")],
+                   env=env, capture_output=True, timeout=300, check=True)
+    return {"mou": folder / "mou.pdf", "edited": folder / "edited.pdf", "docx": folder / "mou.docx",
+            "trilingual": folder / "trilingual.pdf"}
+
+
+def _edit_docx(data: bytes, old: str, new: str) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename == "word/document.xml":
+                assert old.encode() in blob
+                blob = blob.replace(old.encode(), new.encode(), 1)
+            dst.writestr(info, blob)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("which", ["mou", "trilingual"])
+def test_libreoffice_pdf_of_a_rendering_is_the_standard_form(office_pdfs, which):
+    import moukit
+
+    report = moukit.check(office_pdfs[which], spec=SPEC)
+    assert (report.verdict, report.exit_code) == ("standard", 0), report.reason
+    assert all(f.route == "standard" for f in report.findings), [f.message for f in report.findings]
+
+
+def test_libreoffice_pdf_with_one_word_edited_gives_that_finding(office_pdfs):
+    import moukit
+
+    report = moukit.check(office_pdfs["edited"], spec=SPEC)
+    assert report.exit_code != 0
+    serious = [f for f in report.findings if f.route != "standard"]
+    edited = [f for f in serious if "good faith" in (f.draft or "") + "".join(op.text for op in f.diff)]
+    assert len(edited) == 1 and edited[0].lang == "en", [(f.code, f.message) for f in serious]
+    assert "goodwill" in (edited[0].standard or "") + "".join(op.text for op in edited[0].diff)
+    # the Thai version, untouched, is said to no longer match the English there, nothing else
+    assert all(f is edited[0] or f.lang == "th" for f in serious), [(f.code, f.message) for f in serious]
+
+
+def test_thai_text_of_the_pdf_equals_the_rendered_text(office_pdfs):
+    from moukit.text.normalize import clean
+
+    docx = [clean(b.text) for b in read_draft(office_pdfs["docx"]).blocks if b.text.strip()]
+    pdf_text = " ".join(clean(b.text) for b in read_draft(office_pdfs["mou"]).blocks)
+    thai = [t for t in docx if any("\u0e00" <= c <= "\u0e7f" for c in t) and len(t) > 20]
+    assert thai
+    squeezed = pdf_text.replace(" ", "").replace("\n", "")
+    for paragraph in thai:
+        assert paragraph.replace(" ", "").replace("\n", "") in squeezed, paragraph
