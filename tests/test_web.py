@@ -432,3 +432,15 @@ def test_a_users_language_pack_is_offered_and_used():
     assert rendered.status_code == 200
     checked = check(web, [("genoa.docx", rendered.content)])
     assert 'class="verdict standard"' in checked.text
+
+
+def test_every_format_the_readers_read_is_accepted(client):
+    from moukit.checking.readers import READERS
+
+    html = client.get("/check").text
+    for reader in READERS:
+        assert all(suffix in html for suffix in reader.suffixes), reader.name
+    pdf = moukit.render(moukit.load_spec(EXAMPLE), "pdf").data
+    page = check(client, [("mou.pdf", pdf)])
+    assert page.status_code == 200  # a PDF is read and checked as moukit.check checks it
+    assert f'class="verdict {moukit.check({"mou.pdf": pdf}).verdict}"' in page.text

@@ -264,19 +264,27 @@ async def check_page(request: Request) -> Response:
     limits = {"count": security.MAX_FILES, "size": security.MAX_FILE // security.MiB,
               "total": security.MAX_TOTAL // security.MiB}
     if request.method == "GET":
-        return page(request, "check.html", limits=limits)
+        return page(request, "check.html", limits=limits, accept=_accepted())
     form = await posted(request)
     uploads = await security.files_of(form, "drafts")
     if not uploads:
-        return page(request, "check.html", status=400, limits=limits,
+        return page(request, "check.html", status=400, limits=limits, accept=_accepted(),
                     error=Texts(lang).no_files)
     specs = await security.files_of(form, "spec")
     try:
         result = await run_in_threadpool(run_check, uploads, specs[0] if specs else None, lang,
                                          _library(request))
     except MoukitError as exc:
-        return page(request, "check.html", status=400, limits=limits, error=exc.in_language(lang))
-    return page(request, "check.html", limits=limits, result=result)
+        return page(request, "check.html", status=400, limits=limits, accept=_accepted(),
+                    error=exc.in_language(lang))
+    return page(request, "check.html", limits=limits, accept=_accepted(), result=result)
+
+
+def _accepted() -> str:
+    """The file input's ``accept``: every suffix the readers read (.docx, .pdf, .odt, .txt...)."""
+    from ..checking.readers import READERS
+
+    return ",".join(suffix for reader in READERS for suffix in reader.suffixes)
 
 
 def run_check(uploads: list[security.Upload], spec_upload: security.Upload | None, lang: str,

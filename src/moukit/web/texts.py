@@ -86,7 +86,8 @@ TEXTS = {
     # check
     "check_title": N_("Check a draft"),
     "check_intro": N_("Upload the draft: one file with every language version, or one file per "
-                      "language of the same agreement (Word .docx, text or Markdown)."),
+                      "language of the same agreement (Word .docx, PDF, OpenDocument .odt, text or "
+                      "Markdown)."),
     "check_files": N_("Draft files"),
     "check_spec": N_("The agreed values (a spec file, optional)"),
     "check_spec_help": N_("With the spec, the names, places and dates in the draft are compared "
