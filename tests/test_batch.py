@@ -102,3 +102,15 @@ def test_a_bad_spec_stops_a_batch_once(files, tmp_path, capsys):
     captured = capsys.readouterr()
     assert status == 2 and captured.out == ""
     assert captured.err.count("moukit: error:") == 1
+
+
+def test_a_batch_of_several_agreements_keeps_their_reports_not_their_analyses(files):
+    """A folder of drafts holds every report, not every draft's text and alignment; one
+    agreement keeps its analyses (its HTML report and redline need them)."""
+    several = moukit.check_all(list(files.values()), separately=True)
+    assert len(several.reports) == len(files) - 1  # the memo is not a draft
+    assert several.analyses == [[] for _ in several.reports]
+    two = moukit.check_all([files["mou-en"], files["other"]])
+    assert len(two.reports) == 2 and two.analyses == [[], []]
+    for one in (moukit.check_all([files["other"]]), moukit.check_all([files[f"mou-{lang}"] for lang in ("th", "ko", "en")])):
+        assert len(one.reports) == 1 and len(one.analyses[0]) == len(one.reports[0].versions)

@@ -385,6 +385,7 @@ def test_a_romaniser_without_memory_leaves_the_name_unknown_and_is_not_tried_aga
     monkeypatch.setattr(names, "_kakasi", no_memory)
     monkeypatch.setattr(names, "_UNREADABLE", set())
     names._japanese.cache_clear()
+    names.compare_name.cache_clear()  # a comparison made earlier in this process is not read again
     try:
         for _ in range(3):
             found = compare_name("partner_name", "Hokkaido Prefecture", "北海道", "ja")
@@ -393,6 +394,7 @@ def test_a_romaniser_without_memory_leaves_the_name_unknown_and_is_not_tried_aga
         assert compare_name("partner_name", "Chengdu City", "成都市", "zh").verdict == "same"  # pinyin still read
     finally:
         names._japanese.cache_clear()
+        names.compare_name.cache_clear()
 
 
 def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
@@ -411,3 +413,39 @@ def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_the_kanji_dictionary_read_entry_by_entry_is_pykakasi_s_whole_dictionary():
+    """Every entry of pykakasi's kanji dictionary read on its own is the entry pykakasi reads."""
+    import pickle
+
+    from pykakasi.properties import Configurations
+
+    from moukit.checking.names import _KanjiEntries
+
+    path = Configurations.dictpath(Configurations.jisyo_kanwa)
+    with open(path, "rb") as file:
+        whole = pickle.load(file)
+    entries = _KanjiEntries(path)
+    assert all(entries.get(code) == words for code, words in whole.items())
+    assert entries.get(ord("a")) is None and entries._whole is None  # read entry by entry throughout
+
+
+def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
+    """鈴木直道 and 北海道 read from the few entries they need: the check of a Japanese version
+    stays small (pykakasi's whole kanji dictionary took about 120 MB and 0.5 s)."""
+    import subprocess
+    import sys
+
+    probe = ("from moukit.checking.names import compare_name, _KanjiEntries\n"
+             "from pykakasi.kanji import Kanwa\n"
+             "assert compare_name('partner_name', 'Hokkaido Prefecture', '日本国北海道', 'ja').verdict == 'same'\n"
+             "assert compare_name('partner_signatory.name', 'Mr. Naomichi Suzuki', '鈴木直道', 'ja').verdict == 'same'\n"
+             "assert compare_name('partner_name', 'Hokkaido Prefecture', '青森県', 'ja').verdict == 'different'\n"
+             "table = Kanwa._shared_state['_jisyo_table']\n"
+             "print(isinstance(table, _KanjiEntries) and table._whole is None, len(table._entries))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    whole_not_loaded, entries = out.stdout.split()
+    assert whole_not_loaded == "True"
+    assert int(entries) <= 12  # of 6,823: the first character of each word read

@@ -246,9 +246,10 @@ def foreign_paragraphs(analysis: Analysis, std_tokens: list[Token], draft_tokens
     matcher = _matcher(std_tokens, draft_tokens)
     equal_counts = Counter(t.block for _, _, j1, j2 in _equal_ranges(matcher) for t in draft_tokens[j1:j2])
     by_block = tokens_by_block(draft_tokens)
+    clauses: list[difflib.SequenceMatcher] = []  # the form's clauses, made when first needed
     foreign = {b for b, run in by_block.items() if len(run) >= 3 and (
         equal_counts[b] / len(run) < 0.34
-        or (equal_counts[b] / len(run) < 0.8 and _containment(run, analysis.standard) < 0.5))}
+        or (equal_counts[b] / len(run) < 0.8 and _containment(run, clauses, analysis.standard) < 0.5))}
     if not foreign:
         return [], draft_tokens, matcher
     runs = [by_block[b] for b in sorted(foreign)]
@@ -527,18 +528,26 @@ def paragraph_similarity(words: list[str], paragraphs: list[list[str]], span: in
     return best
 
 
-def _containment(paragraph: list[Token], standard: dict[str, str]) -> float:
+def _containment(paragraph: list[Token], clauses: list[difflib.SequenceMatcher],
+                 standard: dict[str, str]) -> float:
     """How much of a draft paragraph (its tokens) is found, in order, in the single clause
-    of the form that holds most of it (0 to 1)."""
+    of the form that holds most of it (0 to 1). ``clauses`` holds a matcher per clause of
+    ``standard`` (its key the second sequence, indexed once for every paragraph); it is
+    filled on the first call."""
     text = flat_key("".join(t.key for t in paragraph))
     if not text:
         return 1.0
+    if not clauses:
+        clauses += [difflib.SequenceMatcher(None, "", flat_key(key_of(c)), autojunk=False) for c in standard.values()]
+    bounds = []  # the characters a clause can have in common with the paragraph, at most
+    for matcher in clauses:
+        matcher.set_seq1(text)
+        bounds.append((matcher.quick_ratio() * (len(text) + len(matcher.b)) / 2, matcher))
     best = 0
-    for clause_text in standard.values():
-        other = flat_key(key_of(clause_text))
-        matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
-        if matcher.real_quick_ratio() * (len(text) + len(other)) / 2 <= best:
-            continue
+    for bound, matcher in sorted(bounds, key=lambda pair: -pair[0]):  # the likeliest first
+        if bound <= best:
+            break
+        matcher.set_seq1(text)
         best = max(best, sum(m.size for m in matcher.get_matching_blocks() if m.size >= 3))
     return best / len(text)
 

@@ -40,7 +40,9 @@ class Batch:
     """The reports of several agreements (and the files that could not be checked)."""
 
     reports: list[Report] = field(default_factory=list)
-    analyses: list[list] = field(default_factory=list)  # per report, for HTML and redline
+    # per report, its analyses (for the HTML report and the redline): kept for a batch of one
+    # agreement only, the others' are empty lists (a report is all a batch needs of them)
+    analyses: list[list] = field(default_factory=list)
     errors: list[tuple[str, MoukitError]] = field(default_factory=list)  # (file, error)
 
     @property
@@ -109,7 +111,11 @@ def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bo
               limits: Limits | None = None) -> Batch:
     """Check drafts as the agreements they make up (see the module); ``separately``: each
     file on its own, recording the files that cannot be checked. The arguments are those of
-    :func:`moukit.check`."""
+    :func:`moukit.check`.
+
+    A draft's analysis is dropped once its report is made, unless the batch may be one
+    agreement (the HTML report and the redline of one agreement need it): a folder of many
+    drafts holds their reports, not every draft's text and alignment."""
     from ..packs.library import TemplateLibrary
     from .pipeline import check_detailed
     from .rules import load_rules
@@ -123,14 +129,19 @@ def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bo
     options = {"templates": library, "rules": packs, "accept": folders, "limits": limits}
     batch = Batch()
     singles = []
+    one_draft = len(drafts) == 1
     for source in drafts:
         try:
             draft = source.read(limits) if isinstance(source, Source) else source
-            singles.append((draft, *check_detailed([draft], model, **options)))
+            report, analyses = check_detailed([draft], model, **options)
         except MoukitError as exc:
             if not separately:
                 raise
             batch.errors.append((source.name, exc))
+            continue
+        # kept: the draft, to check it again with the other versions of its agreement; its
+        # analyses, when it is the only draft
+        singles.append((None if separately else draft, report, analyses if one_draft else []))
     groups = [[single] for single in singles] if separately else _group(singles)
     for group in groups:
         if len(group) == 1:
@@ -138,7 +149,7 @@ def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bo
         else:
             report, analyses = check_detailed([draft for draft, _, _ in group], model, **options)
         batch.reports.append(report)
-        batch.analyses.append(analyses)
+        batch.analyses.append(analyses if len(groups) == 1 else [])
     return batch
 
 

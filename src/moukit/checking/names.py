@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -184,12 +185,20 @@ def province_of(text: str, lang: str) -> Province | None:
 
 def _latin_exonym(folded: str) -> Province | None:
     """A province named by its Vietnamese exonym, folded (chieng mai)."""
+    name_en = _vietnamese_exonyms().get(folded)
+    return find_province(name_en) if name_en is not None else None
+
+
+@lru_cache(maxsize=1)
+def _vietnamese_exonyms() -> dict[str, str]:
+    """The provinces' Vietnamese names, folded, to their English names (the first listed wins)."""
     from ..spec.provinces import province_names
 
+    out: dict[str, str] = {}
     for name_en, langs in province_names().items():
-        if any(fold_latin(s) == folded for s in langs.get("vi", ())):
-            return find_province(name_en)
-    return None
+        for spelling in langs.get("vi", ()):
+            out.setdefault(fold_latin(spelling), name_en)
+    return out
 
 
 # ----------------------------------------------------------------------------- romanisation
@@ -203,8 +212,9 @@ def romanised(text: str, lang: str, person: bool = False, quick: bool = False) -
     in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
     partner's signatory written in kanji). A ``person``'s name written without spaces in
     Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei).
-    ``quick`` reads Chinese character by character, without pypinyin's phrase dictionary: a
-    reading that is good enough to say two names are the same, never that they differ.
+    ``quick`` reads Chinese character by character, without pypinyin's phrase dictionary, and
+    Han characters in a Japanese version only in Japanese: a reading that is good enough to say
+    two names are the same, never that they differ.
 
     None when the romaniser cannot be loaded where memory is short (pykakasi's kanji
     dictionary takes about 120 MB): the name then cannot be compared, which the report says,
@@ -232,7 +242,7 @@ def _romanised(text: str, lang: str, person: bool, quick: bool = False) -> list[
         return [([_korean(w) for w in words], N_("romanised from Korean"))]
     if script == "kana" or (script == "han" and lang == "ja"):
         out = [([p for w in words for p in _japanese(w)], N_("romanised from Japanese"))]
-        if script == "han":
+        if script == "han" and not quick:
             out.append(([_pinyin(w) for w in words], N_("in pinyin")))
         return out
     return [([_pinyin(w, phrases=not quick) for w in words], N_("in pinyin"))]
@@ -284,9 +294,87 @@ def _korean(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _kakasi():
+    """pykakasi's converter, its kanji dictionary read entry by entry (:class:`_KanjiEntries`)
+    unless a program loaded it whole already. Kana are read with pykakasi's small tables."""
     import pykakasi
+    from pykakasi.kanji import Kanwa
+    from pykakasi.properties import Configurations
 
-    return pykakasi.kakasi()
+    state = getattr(Kanwa, "_shared_state", None)
+    if isinstance(state, dict) and state.get("_jisyo_table") is None:
+        state["_jisyo_table"] = _KanjiEntries(Configurations.dictpath(Configurations.jisyo_kanwa))
+    return pykakasi.Kakasi()
+
+
+class _KanjiEntries:
+    """pykakasi's kanji dictionary (``kanwadict4.db``), read one first character at a time.
+
+    pykakasi unpickles the whole dictionary (9.7 MB on disk, about 120 MB and 0.5 s in memory)
+    to read a name of a few characters. Its pickle is a dict from a kanji's code point to that
+    kanji's words, each entry starting with the opcodes ``BININT2 code EMPTY_DICT MEMOIZE``,
+    with no references between entries: the file is indexed once by that pattern (about
+    60 ms), and an entry is unpickled from its own bytes when a name needs it. Should the file
+    not read so (another pykakasi), the whole dictionary is loaded as pykakasi does."""
+
+    _ENTRY = re.compile(rb"M(..)\}\x94", re.DOTALL)
+    _PADDING = bytes(1 << 17)  # the pickle's frames are at most 64 KiB plus one object
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._index: dict[int, tuple[int, int]] | None = None
+        self._entries: dict[int, dict | None] = {}
+        self._whole: dict | None = None
+
+    def get(self, code: int, default=None):
+        """The words of the kanji ``code`` (``{word: [(reading, condition)]}``), or ``default``."""
+        if self._whole is not None:
+            return self._whole.get(code, default)
+        if code not in self._entries:
+            try:
+                self._entries[code] = self._entry(code)
+            except (pickle.UnpicklingError, ValueError, KeyError, EOFError):
+                self._whole = self._load_whole()
+                return self._whole.get(code, default)
+        found = self._entries[code]
+        return default if found is None else found
+
+    def _entry(self, code: int) -> dict | None:
+        if self._index is None:
+            self._index = self._read_index()
+        if code not in self._index:
+            return None
+        start, end = self._index[code]
+        with open(self._path, "rb") as file:
+            file.seek(start)
+            data = file.read(end - start)
+        # a dict, a mark, the entry, set the items: one entry's dict
+        entry = pickle.loads(b"\x80\x04}(" + data + b"u." + self._PADDING)
+        if list(entry) != [code]:
+            raise ValueError("not one entry")
+        return entry[code]
+
+    def _read_index(self) -> dict[int, tuple[int, int]]:
+        """Where each entry starts and ends in the file, read a megabyte at a time (the file
+        whole would add 10 MB to the check's peak)."""
+        starts: list[tuple[int, int]] = []
+        with open(self._path, "rb") as file:
+            if file.read(2) != b"\x80\x04":
+                raise ValueError("not a protocol 4 pickle")
+            offset, tail = 2, b""
+            while chunk := file.read(1 << 20):
+                data = tail + chunk  # an entry's first bytes may end one chunk and start the next
+                base = offset - len(tail)
+                starts += [(int.from_bytes(m.group(1), "little"), base + m.start()) for m in self._ENTRY.finditer(data)]
+                offset += len(chunk)
+                tail = data[-4:]  # shorter than the pattern: no start is found twice
+        if not starts:
+            raise ValueError("no entries")
+        ends = [start for _, start in starts[1:]] + [offset]
+        return {code: (start, end) for (code, start), end in zip(starts, ends)}
+
+    def _load_whole(self) -> dict:
+        with open(self._path, "rb") as file:
+            return pickle.load(file)
 
 
 @lru_cache(maxsize=4096)
@@ -390,8 +478,11 @@ def similarity(english: list[str], other: list[str], by_word: bool = True) -> fl
 # ----------------------------------------------------------------------------- comparison
 
 
+@lru_cache(maxsize=4096)
 def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparison:
-    """Compare a version's name for ``slot`` (in ``lang``) with the English version's."""
+    """Compare a version's name for ``slot`` (in ``lang``) with the English version's (once
+    per process for the same names: a check compares them for its findings and its notes,
+    and a batch meets the same names in many drafts)."""
     def result(verdict: str, shown: str) -> NameComparison:
         return NameComparison(slot, english, other, lang, verdict, shown)
 
@@ -427,6 +518,11 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
             return result("same", other)
         if not _reliable(slot, script, lang, ours):  # no reading could make it different
             return result("unknown", other)
+    if script == "han" and lang == "ja":  # read in Japanese first: the same name needs no pinyin
+        quick = [(core, words) for core in other_cores for words, _ in romanised(core, lang, person, quick=True)]
+        if any(core == other_cores[-1] for core, _ in quick) and any(
+                similarity(english_words, words) >= SAME for _, words in quick):
+            return result("same", other)
     readings = [(core, words, how) for core in other_cores for words, how in romanised(core, lang, person)]
     if not any(core == other_cores[-1] for core, _, _ in readings):  # no reading of the name
         return result("unknown", other)

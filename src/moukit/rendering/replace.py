@@ -94,15 +94,9 @@ def _provenance(name: str, data: bytes) -> tuple[dict | None, bool | None]:
 
 
 def _pdf_fingerprint(data: bytes) -> dict | None:
-    from ..checking.readers.pdfchars import attached_file
-    from .writers.pdf import FINGERPRINT_FILE
+    from ..checking.readers.pdf import fingerprint_of
 
-    attached = attached_file(data, FINGERPRINT_FILE)
-    try:
-        found = json.loads(attached) if attached else None
-    except ValueError:
-        return None
-    return found if isinstance(found, dict) else None
+    return fingerprint_of(data)
 
 
 def _docx_provenance(name: str, data: bytes) -> tuple[dict | None, bool | None]:

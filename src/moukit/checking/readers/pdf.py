@@ -139,6 +139,19 @@ def _open(data: bytes, name: str):
         raise _damaged(name) from None
 
 
+def fingerprint_of(data: bytes) -> dict | None:
+    """moukit's fingerprint attached to the PDF ``data``; None when it has none or cannot be
+    read (``moukit render -o`` asks before replacing a PDF)."""
+    try:
+        document = _open(data, "<pdf>")
+    except DraftError:
+        return None
+    try:
+        return _fingerprint(document)
+    finally:
+        document.close()
+
+
 def _damaged(name: str) -> DraftError:
     return DraftError(name, N_("not a readable PDF (the file is damaged, truncated or not a PDF)"),
                       hint=N_("ask for the file again, or for the .docx the PDF was made from"))

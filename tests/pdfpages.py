@@ -1,4 +1,6 @@
-"""The characters of a PDF's pages, as the page shows them: text, position, font and size.
+"""For the tests: the characters of a PDF's pages, as the page shows them: text, position,
+font and size (pdfminer.six, with /ActualText applied). moukit's reader of PDF drafts is
+moukit.checking.readers.pdf (PDFium); this module reads fonts and positions for the page tests.
 
 A PDF holds glyphs, not letters. A glyph's letters come from the font's ToUnicode map, which
 can give only one text per glyph: a Thai letter with its vowel and tone mark is several glyphs
@@ -163,39 +165,3 @@ def lines(page: Page, tolerance: float = 2.0) -> list[Line]:
                         max(ch.bottom for ch in chars), chars))
     return out
 
-
-def attached_file(data: bytes, name: str, limit: int = 1024 * 1024) -> bytes | None:
-    """The file called ``name`` attached to the PDF ``data`` (its ``/EmbeddedFiles``), None
-    when there is none, the PDF cannot be read, or the file is larger than ``limit`` bytes.
-    moukit's PDFs carry their fingerprint this way."""
-    import io
-
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
-
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        tree = resolve1(resolve1(resolve1(document.catalog.get("Names") or {}).get("EmbeddedFiles")) or {})
-        for file_name, spec in _name_tree(tree):
-            if file_name == name:
-                stream = resolve1(resolve1(resolve1(spec).get("EF") or {}).get("F"))
-                content = stream.get_data() if stream is not None else None
-                return content if content is not None and len(content) <= limit else None
-    except Exception:  # noqa: BLE001 - a damaged PDF simply has no readable attachment
-        return None
-    return None
-
-
-def _name_tree(node, depth: int = 0) -> Iterator[tuple[str, Any]]:
-    """The (name, value) pairs of a PDF name tree (bounded depth: a hostile file may loop)."""
-    from pdfminer.pdftypes import resolve1
-
-    if depth > 16 or not isinstance(node, dict):
-        return
-    names = resolve1(node.get("Names")) or []
-    for i in range(0, len(names) - 1, 2):
-        key = resolve1(names[i])
-        yield (_decode(key) if isinstance(key, bytes) else str(key)), names[i + 1]
-    for kid in resolve1(node.get("Kids")) or []:
-        yield from _name_tree(resolve1(kid), depth + 1)
