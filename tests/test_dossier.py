@@ -173,13 +173,14 @@ def test_write_replaces_its_own_files_only(spec, tmp_path):
 
 
 def test_pdf_lays_out_the_letter(spec, tmp_path):
-    from moukit.checking.readers.pdfchars import attached_file, lines, pages
+    from moukit.checking.readers.pdf import fingerprint_of
+    from pdfpages import lines, pages
 
     entry = next(e for e in build_dossier(spec) if e.name == "01-request-moi")
     pdf = write_dossier([entry], tmp_path, format="pdf")[0].read_bytes()
     text = [re.sub("[\u200b\u2060 ]", "", line.text) for page in pages(pdf) for line in lines(page)]
     assert text[0] == "ตราครุฑ" and "ขอแสดงความนับถือ" in text  # the emblem's box first
-    assert attached_file(pdf, "moukit-fingerprint.json")
+    assert fingerprint_of(pdf)
 
 
 def test_cli_exit_codes(tmp_path, capsys):
