@@ -61,7 +61,9 @@ def _clause(clause: Clause) -> dict:
     return out
 
 
-def _version(version: Version, fonts, parallel_justify: bool) -> dict:
+def _version(version: Version, fonts) -> dict:
+    """One version as ``pdf.typ`` lays it out: its clauses (signature blocks grouped), fonts,
+    size, justification, line height and page-number style."""
     lang = version.lang
     latin = lang not in _EM_PER_CHAR
     items = [[_clause(c) for c in item] if isinstance(item, list) else _clause(item)
@@ -70,7 +72,7 @@ def _version(version: Version, fonts, parallel_justify: bool) -> dict:
         "lang": lang, "region": _REGIONS.get(lang), "language_name": version.language_name,
         "fonts": list(fonts.families), "size": fonts.size,
         "draft_marker": version.draft_marker, "justify": True,
-        "justify_parallel": parallel_justify and not latin,
+        "justify_parallel": not latin,  # Latin text in a narrow column: left-aligned
         "tracking": list(TRACKING.get(lang, (0, 0))),
         "edges": list(_EDGES.get(lang, ("cap-height", "baseline"))),
         "leading": _LEADING.get(lang, LATIN_LEADING),
@@ -124,7 +126,7 @@ def document_data(document: Document, layout: str) -> dict:
         "date": [day.year, day.month, day.day],
         "fingerprint": json.dumps(document.stamp(layout), ensure_ascii=False, sort_keys=True),
         "sign_line": SIGN_LINE,
-        "versions": [_version(v, fonts[v.lang], parallel_justify=True) for v in versions],
+        "versions": [_version(v, fonts[v.lang]) for v in versions],
         "landscape": len(versions) >= 3,
         "widths": column_widths(document),
         "page_numbers": "thai" if any(v.lang == "th" for v in versions) else "plain",
