@@ -165,3 +165,22 @@ def lines(page: Page, tolerance: float = 2.0) -> list[Line]:
                         max(ch.bottom for ch in chars), chars))
     return out
 
+
+
+MISSING_FONT = ("no font on this machine has the character {character} ({code}) of the {lang} version: "
+                "moukit looked for {fonts}")
+
+
+def or_skip_without_fonts(make):
+    """``make()``, or the test skipped, saying why, when the machine lacks a system font the
+    PDF needs (CJK and Burmese fonts come from the system; .ci/run installs them)."""
+    import pytest
+
+    from moukit.errors import OutputError
+
+    try:
+        return make()
+    except OutputError as exc:
+        if getattr(exc._detail, "template", None) == MISSING_FONT:
+            pytest.skip(str(exc))
+        raise

@@ -101,7 +101,7 @@ def test_a_command_builds_only_its_own_parser():
     only = cli.build_parser("render")._subparsers._group_actions[0].choices
     assert list(only) == ["render"]
     every = cli.build_parser()._subparsers._group_actions[0].choices
-    assert list(every) == ["init", "render", "check", "forms", "pack", "schema"]
+    assert list(every) == ["init", "render", "check", "dossier", "forms", "pack", "schema", "serve"]
 
 
 def test_init_options_are_there_when_init_is_used(capsys):

@@ -24,7 +24,7 @@ import sys
 from .. import i18n
 from ..i18n import N_
 from ..i18n import gettext as _
-from . import check, forms, init, pack, render, schema
+from . import check, dossier, forms, init, pack, render, schema, serve
 from ._common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, err
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`moukit --help` starts faster)
@@ -32,7 +32,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`moukit 
 if TYPE_CHECKING:
     from ..errors import MoukitError
 
-COMMANDS = (init, render, check, forms, pack, schema)
+COMMANDS = (init, render, check, dossier, forms, pack, schema, serve)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ class Clause:
     """One clause of one language version."""
 
     id: str
-    kind: str  # title | paragraph | numbered | signature
+    kind: str  # title | paragraph | numbered | signature, and the dossier's (LETTER_KINDS)
     number: str | None
     text: str
 
@@ -25,6 +25,19 @@ class Clause:
     def lines(self) -> list[str]:
         """The clause's lines (a title or a signature block has several)."""
         return self.text.split("\n")
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """A ``table`` or ``columns`` clause's rows: its lines, cells parted by tabs (a table's
+        first row is its header)."""
+        return [line.split("\t") for line in self.lines]
+
+
+# the kinds of the dossier's documents (moukit.dossier), beyond an agreement's: the Garuda
+# emblem (the office's image or a box), a row of cells set left and right (the letter number
+# and the office), a block starting at the middle of the line (the date, the closing), a
+# signature block under it, a body paragraph indented on its first line, a heading, a table
+LETTER_KINDS = ("emblem", "columns", "from_middle", "signoff", "body", "heading", "table")
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,9 @@ class Version:
 
     @property
     def title(self) -> str:
-        """The title as one line."""
-        return " ".join(self.clause("title").lines)
+        """The title as one line (a letter's: its subject)."""
+        ids = [c.id for c in self.clauses]
+        return " ".join(self.clause("title" if "title" in ids or "subject" not in ids else "subject").lines)
 
     def plain_text(self) -> str:
         """The version as plain text, one paragraph per clause."""
@@ -71,6 +85,7 @@ class Document:
     signing_date: str = ""
     notices: tuple = ()
     parties: dict = field(default_factory=dict)  # names and countries of the parties per language
+    emblem: bytes = b""  # the image of an "emblem" clause (the office's Garuda), else a box
 
     def version(self, lang: str) -> Version:
         """The version in language ``lang``."""

@@ -34,6 +34,7 @@ from ..forms import get_form, vocabulary
 from ..i18n import N_, Message
 from ..text.chars import BIDI, CONTROL
 from . import dates, labels, names
+from .dossier import DossierSections
 from .provinces import find_province, province_alias, suggest_province
 
 SPEC_VERSION = 1
@@ -284,7 +285,7 @@ class FixedTerm(_Model):
 FieldOfCooperation = Union[FieldId, Custom]
 
 
-class _SpecBase(_Model):
+class _SpecBase(_Model, DossierSections):  # the dossier's optional sections: spec/dossier.py
     instrument_id: ClassVar[str]
     spec_version: Literal[1] = Field(default=SPEC_VERSION, description="Spec format version")
     thai_party: ThaiParty

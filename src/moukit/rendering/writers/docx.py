@@ -27,14 +27,14 @@ import hashlib
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
 from ...errors import OutputError, UsageError
 from ...i18n import N_
 from ...ooxml.package import xml_text
 from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
-from ..document import Clause, Document, Version
+from ..document import LETTER_KINDS, Clause, Document, Version
 from . import docx_style
 from ._common import SIGN_LINE, grouped, require_layout
 
@@ -132,6 +132,8 @@ class _SectionBreak:
 class _Writer:
     """Adds the paragraphs of one language version to a body or a table cell (a list)."""
 
+    emblem = b""  # the document's emblem image, for a dossier letter's "emblem" clause
+
     def __init__(self, version: Version) -> None:
         self.version = version
         self.style = docx_style.style_for(version.lang, version.locale)
@@ -190,7 +192,10 @@ class _Writer:
 
     def clause(self, box: list, clause: Clause, *, justify: str | None = None) -> _Paragraph:
         """One clause (not a signature block) as a paragraph: a title centred and bold, other
-        text aligned ``justify`` (default: the language's justification)."""
+        text aligned ``justify`` (default: the language's justification); a dossier's part
+        (letters, plans, reports) as :func:`_letter_part` lays it out."""
+        if clause.kind in LETTER_KINDS:
+            return _letter_part(self, box, clause)
         if clause.kind == "title":
             return self.paragraph(box, clause.text, align=CENTER, bold=True, after=TITLE_SPACE)
         return self.paragraph(box, clause.text, align=justify or self.justify, number=clause.number)
@@ -292,6 +297,7 @@ def _separate(body: list, document: Document, headers: _Headers) -> str:
         if i:
             body.append(_SectionBreak(sections[-1]))
         writer = _Writer(version)
+        writer.emblem = document.emblem  # a dossier letter's Garuda (see _letter_part)
         sections.append(headers.section(writer))
         writer.draft_marker(body)
         last = None
@@ -427,4 +433,167 @@ def write(document: Document, *, layout: str = "separate") -> bytes:
     last = (_separate if layout == "separate" else _parallel)(body, document, headers)
     main = docx_style.document_xml("".join(item.xml() for item in body), last).encode("utf-8")
     stamp = {**document.stamp(layout), "document_sha256": hashlib.sha256(main).hexdigest()}
-    return docx_style.package(main, _core_properties(document), stamp, headers.parts)
+    return _with_emblem(docx_style.package(main, _core_properties(document), stamp, headers.parts),
+                        document.emblem)
+
+
+# ---------------------------------------------------------------- the dossier's letter parts
+# (moukit.dossier: Thai external letters, plans and reports). Kept apart from the agreement's
+# layout above: one function for the kinds of rendering.document.LETTER_KINDS.
+TABLE_POINTS = 14  # a table's text
+_EMBLEM_TWIPS = 1701  # the emblem's 3 cm
+_HALF_TWIPS = 4535  # the middle of the text width (16 cm), where a date and closing start
+_INDENT_TWIPS = 1417  # a body paragraph's first line: 2.5 cm
+_BOX = '<w:pBdr>' + "".join(f'<w:{side} w:val="single" w:sz="6" w:space="4" w:color="808080"/>'
+                            for side in ("top", "left", "bottom", "right")) + "</w:pBdr>"
+
+
+def _letter_part(writer: _Writer, box: list, clause: Clause) -> _Paragraph:
+    """A part of a dossier document: the emblem's box, the number and office, a block from the
+    middle, the signature, a body paragraph, a heading or a bordered table; returns its last
+    paragraph."""
+    kind = clause.kind
+    if kind == "emblem" and writer.emblem:  # the office's own image, 3 cm high
+        paragraph = writer.paragraph(box, "", align=CENTER, after=TITLE_SPACE)
+        paragraph.runs = [_drawing(writer.emblem)]
+        return paragraph
+    if kind == "emblem":  # the office's Garuda goes here: a 3 cm box marks its place
+        paragraph = writer.paragraph(box, clause.text, align=CENTER, after=TITLE_SPACE)
+        return _styled(paragraph, f'{_BOX}<w:spacing w:after="{TITLE_SPACE}" w:line="{_EMBLEM_TWIPS}" w:lineRule="exact"/>'
+                                  f'<w:ind w:left="{_HALF_TWIPS - _EMBLEM_TWIPS // 2}" '
+                                  f'w:right="{_HALF_TWIPS - _EMBLEM_TWIPS // 2}"/>'
+                                  '<w:jc w:val="center"/>')
+    if kind == "columns":  # the right text wraps under itself (a hanging indent)
+        return [_styled(writer.paragraph(box, left + "\t" + " ".join(right), after=None),
+                        f'<w:ind w:left="{_HALF_TWIPS + 700}" w:hanging="{_HALF_TWIPS + 700}"/>')
+                for left, *right in clause.rows][-1]
+    if kind in ("from_middle", "signoff"):
+        align = CENTER if kind == "signoff" else LEFT
+        return [_styled(writer.paragraph(box, line, after=None),
+                        (f'<w:spacing w:before="{SIGN_SPACE}"/>' if kind == "signoff" and not i else "")
+                        + f'<w:ind w:left="{_HALF_TWIPS}"/><w:jc w:val="{align}"/>')
+                for i, line in enumerate(clause.lines)][-1]
+    if kind == "body":
+        paragraph = writer.paragraph(box, clause.text, align=writer.justify)
+        return _styled(paragraph, f'<w:spacing w:after="{BODY_SPACE}"/><w:ind w:firstLine="{_INDENT_TWIPS}"/>'
+                                  f'<w:jc w:val="{writer.justify}"/>')
+    if kind == "heading":
+        return writer.paragraph(box, clause.text, align=LEFT, bold=True, before=BODY_SPACE)
+    box.append(_RawTable(writer, clause.rows))  # table
+    return _new_paragraph(box)  # Word wants a paragraph between two tables
+
+
+def _cell_need(text: str) -> float:
+    """How wide a table cell's text wants its column, in characters: its longest word (up to
+    12 characters: a Thai run has no spaces) or a third of its length (up to 60), the larger."""
+    longest = max((len(word) for word in text.split()), default=0)
+    return max(min(12, longest), min(60, len(text)) / 3)
+
+
+def _styled(paragraph: _Paragraph, props: str) -> _Paragraph:
+    """``paragraph`` with its properties replaced by ``props`` (WordprocessingML)."""
+    paragraph.align = paragraph.after = paragraph.before = None
+    paragraph.runs.insert(0, f"<w:pPr>{props}</w:pPr>")
+    return paragraph
+
+
+@dataclass
+class _RawTable:
+    """A bordered table with a bold header row that repeats on each page; columns share the
+    width by the length of their longest text."""
+
+    writer: _Writer
+    rows: list
+
+    def xml(self) -> str:
+        """The table as WordprocessingML."""
+        cols = max(len(r) for r in self.rows)
+        body = self.rows[1:] or self.rows  # the header's words wrap: the body sets the widths
+        header = [max((len(w) for w in cell.split()), default=0) for cell in self.rows[0]]  # its longest word
+        need = [max(8, min(12, header[i] if i < len(header) else 0), *(_cell_need(r[i]) for r in body if i < len(r)))
+                for i in range(cols)]
+        writer = _Writer(self.writer.version)  # the cells' text a size smaller, as tables are set
+        writer.style = replace(self.writer.style, size=TABLE_POINTS, cs_size=TABLE_POINTS)
+        total_twips = docx_style.text_twips()
+        widths = [int(total_twips * n / sum(need)) for n in need]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        border = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                         for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        out = []
+        for i, row in enumerate(self.rows):
+            cells = []
+            for width, text in zip(widths, row + [""] * (cols - len(row))):
+                paragraph = _Paragraph()
+                writer.runs(paragraph, text, bold=i == 0)
+                paragraph.align = CENTER if i == 0 else LEFT
+                cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{paragraph.xml()}</w:tc>')
+            repeat = "<w:trPr><w:tblHeader/></w:trPr>" if i == 0 else ""
+            out.append(f"<w:tr>{repeat}{''.join(cells)}</w:tr>")
+        props = (f'<w:tblPr><w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:tblBorders>{border}</w:tblBorders>'
+                 '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/>'
+                 '<w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>')
+        return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>"
+
+
+_EMU_PER_CM = 360000
+_EMBLEM_PART = "word/media/emblem"
+_EMBLEM_REL = "rIdEmblem"
+
+
+def image_size(data: bytes) -> tuple[int, int]:
+    """The width and height in pixels of a PNG or JPEG image ((1, 1) when they cannot be read).
+
+    >>> image_size(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(4) + b"IHDR" + (300).to_bytes(4, "big") + (200).to_bytes(4, "big"))
+    (300, 200)
+    """
+    if data.startswith(b"\x89PNG") and len(data) >= 24:
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    pos = 2
+    while data.startswith(b"\xff\xd8") and pos + 9 < len(data):  # JPEG: find the frame header
+        marker, length = data[pos + 1], int.from_bytes(data[pos + 2:pos + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return int.from_bytes(data[pos + 7:pos + 9], "big"), int.from_bytes(data[pos + 5:pos + 7], "big")
+        pos += 2 + length
+    return 1, 1
+
+
+def _drawing(image: bytes) -> str:
+    """A run holding the emblem image inline, 3 cm high."""
+    width, height = image_size(image)
+    cy = 3 * _EMU_PER_CM
+    cx = int(cy * width / max(height, 1))
+    return (
+        '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="1" name="emblem"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:nvPicPr><pic:cNvPr id="1" name="emblem"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{_EMBLEM_REL}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>")
+
+
+def _with_emblem(package: bytes, image: bytes) -> bytes:
+    """``package`` with the emblem's image part, its relationship and its content type (the
+    package as it is when the document has no emblem)."""
+    if not image:
+        return package
+    import io
+    import zipfile
+
+    from ...ooxml.package import in_package_order, zip_parts
+
+    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    rels = "word/_rels/document.xml.rels"
+    entries[rels] = entries[rels].replace(
+        b"</Relationships>", f'<Relationship Id="{_EMBLEM_REL}" Type="http://schemas.openxmlformats.org/'
+        f'officeDocument/2006/relationships/image" Target="media/emblem.{kind}"/></Relationships>'.encode())
+    entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
+        b'<Default Extension="xml"', f'<Default Extension="{kind}" ContentType="image/{kind}"/>'
+        '<Default Extension="xml"'.encode())
+    entries[f"{_EMBLEM_PART}.{kind}"] = image
+    return zip_parts(in_package_order(entries.items()))

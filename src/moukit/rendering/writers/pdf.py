@@ -46,6 +46,7 @@ TRACKING = {"th": (-0.01, 0.2)}  # (least, most) added between letters, in ems
 _EDGES = {"th": ("ascender", "descender"), "my": ("ascender", "descender")}
 _LEADING = {"th": 0.05, "my": 0.1, "zh": 0.6, "ja": 0.6, "ko": 0.6}  # between lines, in ems
 LATIN_LEADING = 0.5
+WIDE_TABLE = 6  # columns from which a version is set on landscape pages
 
 
 @lru_cache(maxsize=1)
@@ -54,10 +55,15 @@ def _template() -> bytes:
 
 
 def _clause(clause: Clause) -> dict:
-    return {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
+    out: dict = {"kind": clause.kind, "number": clause.number, "text": breakable(clause.text)}
+    if clause.kind in ("table", "columns"):  # the dossier's tables: cells made breakable one by one
+        out["rows"] = [[breakable(cell) for cell in row] for row in clause.rows]
+    return out
 
 
-def _version(version: Version, fonts, parallel_justify: bool) -> dict:
+def _version(version: Version, fonts) -> dict:
+    """One version as ``pdf.typ`` lays it out: its clauses (signature blocks grouped), fonts,
+    size, justification, line height and page-number style."""
     lang = version.lang
     latin = lang not in _EM_PER_CHAR
     items = [[_clause(c) for c in item] if isinstance(item, list) else _clause(item)
@@ -66,12 +72,14 @@ def _version(version: Version, fonts, parallel_justify: bool) -> dict:
         "lang": lang, "region": _REGIONS.get(lang), "language_name": version.language_name,
         "fonts": list(fonts.families), "size": fonts.size,
         "draft_marker": version.draft_marker, "justify": True,
-        "justify_parallel": parallel_justify and not latin,
+        "justify_parallel": not latin,  # Latin text in a narrow column: left-aligned
         "tracking": list(TRACKING.get(lang, (0, 0))),
         "edges": list(_EDGES.get(lang, ("cap-height", "baseline"))),
         "leading": _LEADING.get(lang, LATIN_LEADING),
         "page_numbers": "thai" if lang == "th" else "plain",
         "items": items, "clauses": [_clause(c) for c in version.clauses],
+        # a dossier table of six columns or more (a plan's activities) needs a landscape page
+        "landscape": any(c.kind == "table" and max(map(len, c.rows)) >= WIDE_TABLE for c in version.clauses),
     }
 
 
@@ -118,12 +126,13 @@ def document_data(document: Document, layout: str) -> dict:
         "date": [day.year, day.month, day.day],
         "fingerprint": json.dumps(document.stamp(layout), ensure_ascii=False, sort_keys=True),
         "sign_line": SIGN_LINE,
-        "versions": [_version(v, fonts[v.lang], parallel_justify=True) for v in versions],
+        "versions": [_version(v, fonts[v.lang]) for v in versions],
         "landscape": len(versions) >= 3,
         "widths": column_widths(document),
         "page_numbers": "thai" if any(v.lang == "th" for v in versions) else "plain",
         "fonts": list(dict.fromkeys(family for f in fonts.values() for family in f.families)),
         "folders": sorted({folder for f in fonts.values() for folder in f.folders}),
+        "emblem": list(document.emblem),  # the office's Garuda for an "emblem" clause (bytes)
     }
 
 
