@@ -668,7 +668,7 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             # the last body paragraph, before the running head of this page
             k = next((k for k in range(len(out.blocks) - 1, -1, -1) if out.blocks[k].story is None), None)
             last = out.blocks[k] if k is not None else None
-            if glue is not None and last is not None and last.table is None:
+            if glue is not None and k is not None and last is not None and last.table is None:
                 out.blocks[k] = Block(_join(last.text, glue, text), last.index, None,
                                       last.page_break_before)  # goes on from the page before
                 paragraphs = paragraphs[1:]
