@@ -227,19 +227,24 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    lines: list[Line] = []
+    groups: list[tuple[list, bool]] = []  # the characters of each line, and set beside the one before
     current: list[tuple[str, float, float, float, float, float, bool]] = []
+    gap_before = False
 
     def close() -> None:
+        nonlocal gap_before
         if current:
-            line = _line(current, page)
-            if line is not None:
-                lines.append(line)
+            line, later = _second_pass(current)
+            if not _fill_holes(groups, line):
+                groups.append((line, gap_before))
+            if later and not _fill_holes(groups, later):
+                groups[-1] = (groups[-1][0] + later, groups[-1][1])
             current.clear()
+        gap_before = False
 
     x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
-    beside: set[int] = set()
     pending = 0  # a high surrogate waiting for its pair
+    guessed = False  # PDFium guessed a line end before this character
     for i in range(textpage.count_chars()):
         code = raw.FPDFText_GetUnicode(textpage, i)
         if 0xD800 <= code < 0xDC00:
@@ -257,7 +262,10 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
             continue  # controls; zero-width joiners and break hints (U+200B, U+2060) are no text
         generated = raw.FPDFText_IsGenerated(textpage, i) == 1
         if ch in "\r\n\f\v\u2028\u2029":
-            close()
+            if generated:
+                guessed = True  # PDFium's guess: the next character tells
+            else:
+                close()
             continue
         try:
             left, _, right, _ = textpage.get_charbox(i, loose=True)
@@ -267,15 +275,79 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
         raw.FPDFText_GetCharOrigin(textpage, i, x_origin, y_origin)
         baseline = height - y_origin.value
         char = (ch, left, right, baseline - 0.8 * size, baseline + 0.2 * size, size, generated)
+        if guessed and current and not _goes_on(current, char):
+            close()
+        guessed = False
         if current and not _is_mark(ch) and not ch.isspace():
             reason = _breaks(current, char)
             if reason:
                 close()
-                if reason == "gap" and lines:
-                    beside.add(len(lines))  # the next line starts beside the one before
+                gap_before = reason == "gap" and bool(groups)  # the next line starts beside
         current.append(char)
     close()
+    lines: list[Line] = []
+    beside: set[int] = set()
+    for chars, after_gap in groups:
+        line = _line(chars, page)
+        if line is not None:
+            if after_gap and lines:
+                beside.add(len(lines))
+            lines.append(line)
     return _gutters(lines, beside)
+
+
+def _second_pass(chars: list) -> tuple[list, list]:
+    """The characters of a line as set first, and those set after them back over the line
+    (no PDFium line end between the two passes), or an empty list."""
+    bases = [(k, c) for k, c in enumerate(chars) if not _is_mark(c[0]) and not c[0].isspace()]
+    for (_, before), (k, char) in zip(bases, bases[1:]):
+        if char[2] <= before[1] + 0.1 * char[5] and abs(char[4] - before[4]) < 0.1 * char[5]:
+            return list(chars[:k]), list(chars[k:])
+    return list(chars), []
+
+
+def _fill_holes(groups: list[tuple[list, bool]], chars: list) -> bool:
+    """Put ``chars`` into the holes of a line set before on the same baseline, and say so:
+    a PDF maker that draws the letters a font lacks from another font (LibreOffice: the
+    Vietnamese letters Liberation Serif lacks, from DejaVu) sets them after the whole line,
+    in the holes left for them."""
+    bases = [c for c in chars if not _is_mark(c[0]) and not c[0].isspace()]
+    if not bases:
+        return False
+    size = max(c[5] for c in bases)
+    for index in range(len(groups) - 1, max(len(groups) - 4, -1), -1):
+        line = groups[index][0]
+        set_there = [c for c in line if not _is_mark(c[0]) and not c[0].isspace()]
+        if not set_there or abs(set_there[-1][4] - bases[0][4]) > 0.1 * size:
+            continue
+        if not (min(c[1] for c in set_there) - size < bases[0][1] and bases[-1][2] < max(c[2] for c in set_there) + size):
+            return False
+        if any(min(a[2], b[2]) - max(a[1], b[1]) > 0.25 * (b[2] - b[1]) for a in set_there for b in bases):
+            return False  # set over letters already there: not a hole
+        groups[index] = (_merged(line, chars), groups[index][1])
+        return True
+    return False
+
+
+def _merged(line: list, chars: list) -> list:
+    """The characters of two passes over one line in the order they stand (each letter with
+    the marks set on it); the spaces PDFium guessed at the holes guessed again from the gaps."""
+    clusters: list[list] = []
+    for char in [c for c in line if not (c[6] and c[0].isspace())] + [c for c in chars if not (c[6] and c[0].isspace())]:
+        if clusters and _is_mark(char[0]) and not clusters[-1][0][0].isspace():
+            clusters[-1].append(char)
+        else:
+            clusters.append([char])
+    clusters.sort(key=lambda cluster: cluster[0][1])
+    out: list = []
+    for cluster in clusters:
+        before = next((c for c in reversed(out) if not _is_mark(c[0])), None)
+        head = cluster[0]
+        if (before is not None and not before[0].isspace() and not head[0].isspace()
+                and head[1] - before[2] > 0.15 * head[5]):
+            out.append((" ", before[2], head[1], head[3], head[4], head[5], True))
+        out.extend(cluster)
+    return out
 
 
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
@@ -304,6 +376,19 @@ def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+def _goes_on(current: list, char: tuple) -> bool:
+    """A line end PDFium guessed before ``char`` is none: ``char`` is a mark (a Thai vowel
+    below the line, whose low box PDFium takes for another line) or is set on the same
+    baseline right after the line's last letter."""
+    if _is_mark(char[0]):
+        return True
+    bases = [c for c in current if not _is_mark(c[0]) and not c[0].isspace()]
+    if not bases:
+        return False
+    last = bases[-1]
+    return abs(char[4] - last[4]) < 0.1 * char[5] and -0.1 * char[5] <= char[1] - last[2] < 0.3 * char[5]
 
 
 def _breaks(current: list, char: tuple) -> str | None:
@@ -549,14 +634,23 @@ def _grids(lines: list[Line]) -> list[list[list[Line]]]:
         while end < len(bands) and _in_columns(bands[end], bands[end - 1], centres):
             end += 1
         grid = bands[start:end]
-        while grid and len(grid[-1]) < 2:
-            grid.pop()  # a table ends with a row of lines side by side
+        while grid and len(grid[-1]) < 2 and not _wrapped(grid[-1], grid[:-1], centres):
+            grid.pop()  # a table ends with a row of lines side by side (or a cell's last line)
         if len(grid) >= 2 and _centred(grid, centres):
             grids.append(grid)
             start += len(grid)
         else:
             start += 1
     return grids
+
+
+def _wrapped(band: list[Line], above: list[list[Line]], centres: list[float]) -> bool:
+    """``band`` holds the wrapped last lines of cells of the row above: fewer lines than
+    columns, each a line's pitch under a line of its column."""
+    if not above or len(band) >= len(centres):
+        return False
+    return all(any(abs(_centre(other) - _centre(line)) < line.size and 0 < line.top - other.top < 1.6 * line.size
+                   for other in above[-1]) for line in band)
 
 
 def _short(band: list[Line], centres: list[float]) -> bool:
@@ -617,10 +711,15 @@ def _grid(grid: list[list[Line]], out: Collector, tables: _TableState) -> None:
             and all(a - size <= c <= b + size for (a, b), c in zip(tables.columns, centres)))
     if not same:
         tables.number, tables.row, tables.open, tables.columns = tables.number + 1, 0, True, spans
-    for band in grid:
+    for number, band in enumerate(grid):
+        wrapped = number > 0 and _wrapped(band, grid[:number], centres)
+        if wrapped:
+            tables.row -= 1
         for line in band:
             column = min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(line)))
-            out.add(repair(line.text), (tables.number, tables.row, column))
+            cell = (tables.number, tables.row, column)
+            if not (wrapped and _continue_cell(out, cell, repair(line.text))):
+                out.add(repair(line.text), cell)
         tables.row += 1
     tables.bottom = max(grid[-1], key=lambda line: line.bottom)
 
