@@ -297,33 +297,44 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
 
 
 def _second_pass(chars: list) -> tuple[list, list]:
-    """The characters of a line as set first, and those set after them back over the line
-    (no PDFium line end between the two passes), or an empty list."""
-    bases = [(k, c) for k, c in enumerate(chars) if not _is_mark(c[0]) and not c[0].isspace()]
-    for (_, before), (k, char) in zip(bases, bases[1:]):
-        if char[2] <= before[1] + 0.1 * char[5] and abs(char[4] - before[4]) < 0.1 * char[5]:
-            return list(chars[:k]), list(chars[k:])
-    return list(chars), []
+    """The characters of a line split into those set in reading order and those set back
+    over the line after them (a second pass, until the text goes on from the line's end)."""
+    last = None  # the last letter set in reading order
+    first: list = []
+    later: list = []
+    for char in chars:
+        if char[0].isspace():
+            (later if later and last is not None and char[1] < last[2] - 0.1 * char[5] else first).append(char)
+            continue
+        if last is not None and abs(char[4] - last[4]) < 0.2 * char[5]:
+            if char[2] <= last[1] + 0.1 * char[5] or (later and char[1] < last[2] - 0.1 * char[5]):
+                later.append(char)
+                continue
+        first.append(char)
+        if not _is_mark(char[0]):
+            last = char
+    return first, later
 
 
 def _fill_holes(groups: list[tuple[list, bool]], chars: list) -> bool:
     """Put ``chars`` into the holes of a line set before on the same baseline, and say so:
     a PDF maker that draws the letters a font lacks from another font (LibreOffice: the
-    Vietnamese letters Liberation Serif lacks, from DejaVu) sets them after the whole line,
-    in the holes left for them."""
-    bases = [c for c in chars if not _is_mark(c[0]) and not c[0].isspace()]
-    if not bases:
+    Vietnamese letters Liberation Serif lacks, from DejaVu) or stacked Thai marks sets them
+    after the whole line, in the holes left for them or over their letters."""
+    signs = [c for c in chars if not c[0].isspace()]
+    if not signs:
         return False
-    size = max(c[5] for c in bases)
+    bases = [c for c in signs if not _is_mark(c[0])]
+    size = max(c[5] for c in signs)
     for index in range(len(groups) - 1, max(len(groups) - 4, -1), -1):
         line = groups[index][0]
         set_there = [c for c in line if not _is_mark(c[0]) and not c[0].isspace()]
-        if not set_there or abs(set_there[-1][4] - bases[0][4]) > 0.1 * size:
+        if not set_there or abs(set_there[-1][4] - signs[0][4]) > 0.2 * size:
             continue
-        if not (min(c[1] for c in set_there) - size < bases[0][1] and bases[-1][2] < max(c[2] for c in set_there) + size):
+        if not (min(c[1] for c in set_there) - size < signs[0][1] and signs[-1][2] < max(c[2] for c in set_there) + size):
             return False
         if any(min(a[2], b[2]) - max(a[1], b[1]) > 0.25 * (b[2] - b[1]) for a in set_there for b in bases):
-            return False  # set over letters already there: not a hole
+            return False  # letters set over letters already there: not a hole
         groups[index] = (_merged(line, chars), groups[index][1])
         return True
     return False
@@ -331,12 +342,23 @@ def _fill_holes(groups: list[tuple[list, bool]], chars: list) -> bool:
 
 def _merged(line: list, chars: list) -> list:
     """The characters of two passes over one line in the order they stand (each letter with
-    the marks set on it); the spaces PDFium guessed at the holes guessed again from the gaps."""
+    the marks set on it, a mark of the second pass with the letter under it); the spaces
+    PDFium guessed at the holes guessed again from the gaps."""
     clusters: list[list] = []
-    for char in [c for c in line if not (c[6] and c[0].isspace())] + [c for c in chars if not (c[6] and c[0].isspace())]:
-        if clusters and _is_mark(char[0]) and not clusters[-1][0][0].isspace():
-            clusters[-1].append(char)
-        else:
+    for number, part in enumerate((line, chars)):
+        opened = len(clusters)
+        for char in part:
+            if char[6] and char[0].isspace():
+                continue
+            if _is_mark(char[0]) and (number == 0 or len(clusters) > opened):
+                if clusters and not clusters[-1][0][0].isspace():
+                    clusters[-1].append(char)
+                    continue
+            elif _is_mark(char[0]):
+                under = _under(clusters, char)
+                if under is not None:
+                    under.append(char)
+                    continue
             clusters.append([char])
     clusters.sort(key=lambda cluster: cluster[0][1])
     out: list = []
@@ -348,6 +370,15 @@ def _merged(line: list, chars: list) -> list:
             out.append((" ", before[2], head[1], head[3], head[4], head[5], True))
         out.extend(cluster)
     return out
+
+
+def _under(clusters: list[list], mark: tuple) -> list | None:
+    """The cluster whose letter stands under ``mark`` (its box holds the mark's centre), else
+    the nearest on its left."""
+    centre = (mark[1] + mark[2]) / 2
+    letters = [c for c in clusters if not c[0][0].isspace() and c[0][1] <= centre]
+    inside = [c for c in letters if centre <= c[0][2]]
+    return (inside or sorted(letters, key=lambda c: c[0][1]) or [None])[-1]
 
 
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
@@ -649,7 +680,9 @@ def _wrapped(band: list[Line], above: list[list[Line]], centres: list[float]) ->
     columns, each a line's pitch under a line of its column."""
     if not above or len(band) >= len(centres):
         return False
-    return all(any(abs(_centre(other) - _centre(line)) < line.size and 0 < line.top - other.top < 1.6 * line.size
+    steps = [b[0].top - a[0].top for a, b in zip(above, above[1:])]
+    pitch = 1.1 * min(steps) if steps else 2 * band[0].size  # the rows of names and positions
+    return all(any(abs(_centre(other) - _centre(line)) < line.size and 0 < line.top - other.top < pitch
                    for other in above[-1]) for line in band)
 
 
