@@ -300,17 +300,22 @@ def _second_pass(chars: list) -> tuple[list, list]:
     """The characters of a line split into those set in reading order and those set back
     over the line after them (a second pass, until the text goes on from the line's end)."""
     last = None  # the last letter set in reading order
+    first_after = None  # the last character of the second pass while it goes on
     first: list = []
     later: list = []
     for char in chars:
+        back = last is not None and char[1] < last[2] - 0.1 * char[5]
         if char[0].isspace():
-            (later if later and last is not None and char[1] < last[2] - 0.1 * char[5] else first).append(char)
+            (later if later and back and later[-1] is first_after else first).append(char)
+            first_after = later[-1] if later else None
             continue
         if last is not None and abs(char[4] - last[4]) < 0.2 * char[5]:
-            if char[2] <= last[1] + 0.1 * char[5] or (later and char[1] < last[2] - 0.1 * char[5]):
+            if (not later and char[2] <= last[1] + 0.1 * char[5]) or (later and back and later[-1] is first_after):
                 later.append(char)
+                first_after = char
                 continue
         first.append(char)
+        first_after = None  # the text goes on: the second pass is over
         if not _is_mark(char[0]):
             last = char
     return first, later
