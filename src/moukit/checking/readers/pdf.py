@@ -56,6 +56,7 @@ _LOCK = threading.Lock()  # PDFium is not thread-safe
 # Scripts written without spaces between words: a line break inside them is no space.
 NO_SPACE = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1780-\u17FF\u1000-\u109F\u3000-\u30FF"
                       r"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]")
+CJK = re.compile(r"[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]")
 HYPHENS = "-\u00ad\u2010\u2011"
 PDFIUM_HYPHEN = "\x02"  # what PDFium gives for a hyphen it found at a line end
 PAGE_NUMBER = re.compile(
@@ -483,10 +484,13 @@ def _without_repeats(chars: list) -> list:
     out: list[list] = []
     for cluster in clusters:
         before = out[-1] if out else None
-        if (before is not None and len(cluster) > 1 and [c[0] for c in cluster] == [c[0] for c in before]
-                and (min(c[1] for c in cluster) < max(c[2] for c in before) - 0.5
-                     or max(c[2] for c in cluster) - min(c[1] for c in cluster) < 0.2 * cluster[0][5])):
-            continue  # the same letters again, set over them or with no width: the repeat
+        letters = [c[0] for c in cluster]
+        if (before is not None and len(cluster) > 1 and letters == [c[0] for c in before]
+                and min(c[1] for c in cluster) < max(c[2] for c in before) - 0.5):
+            continue  # the same letters again, set over them: the repeat
+        if (len(cluster) > 1 and max(c[2] for c in cluster) - min(c[1] for c in cluster) < 0.2 * cluster[0][5]
+                and any(letters == [c[0] for c in other] for other in out[-3:])):
+            continue  # the same letters as a cluster just before, with no width: the repeat
         out.append(cluster)
     return [char for cluster in out for char in cluster]
 
@@ -502,7 +506,11 @@ def _real_gap(chars: list, index: int) -> bool:
         return False
     if NO_SPACE.match(before[0]) or NO_SPACE.match(after[0]):
         size = max(before[5], after[5])
-        return after[1] - max(c[2] for c in chars[:index] if not _is_mark(c[0]) and not c[0].isspace()) >= 0.2 * size
+        gap = after[1] - max(c[2] for c in chars[:index] if not _is_mark(c[0]) and not c[0].isspace())
+        if bool(CJK.match(before[0])) != bool(CJK.match(after[0])) and not (NO_SPACE.match(before[0])
+                                                                           and NO_SPACE.match(after[0])):
+            return gap >= 0.4 * size  # between CJK and Latin letters or figures typesetters add a little room
+        return gap >= 0.2 * size
     return True
 
 
