@@ -535,8 +535,10 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
             out.page_break = True
             previous = None
         lowest = max(body, key=lambda line: line.bottom, default=lowest)
-        # a table row the page before ended in, full to the bottom, goes on on this page
-        continued = tables.open and tables.bottom is not None and not _ended_early(tables.bottom, body_bottom)
+        # a table row the page before ended in goes on on this page when its text reached the
+        # bottom of the text area (a row that ends higher stopped there: the next did not fit)
+        continued = (tables.open and tables.bottom is not None
+                     and tables.bottom.bottom > body_bottom - 1.5 * tables.bottom.size)
         previous = _body(body, out, tables, previous, continued)
         for line in feet.get(number, []):
             out.add(repair(line.text), story=N_("footer of page {number}", number=number + 1))
@@ -576,6 +578,7 @@ class _TableState:
     columns: list[tuple[float, float]] = field(default_factory=list)
     open: bool = False  # the last rows read were of this table
     bottom: Line | None = None  # the lowest line of the last row read
+    header: dict[int, str] = field(default_factory=dict)  # the first row's text by column
 
 
 def _runs(lines: list[Line]) -> list[Run]:
@@ -784,19 +787,26 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             columns = _columns([rows[i - 1], rows[i + 1]])
             if _column_of(row[0], columns) is not None and row[0].x1 - row[0].x0 < max(b - a for a, b in columns) * 1.2:
                 in_table.add(i)
+    first = 0  # the first row of the page, after a header row repeated from the page before
+    if 0 in in_table and tables.open and tables.row > 0 and tables.header and _cells(rows[0], tables) == tables.header:
+        first = 1
     for i, row in enumerate(rows):
+        if i < first:
+            continue
         if i in in_table:
             if not tables.open:
                 tables.number, tables.row, tables.open = tables.number + 1, 0, True
                 table_rows = [rows[j] for j in range(i, len(rows)) if j in in_table]
                 tables.columns = _columns(table_rows)
-            goes_on = continued and i == 0 and tables.row > 0
+                tables.header = _cells(row, tables)
+            goes_on = continued and i == first and tables.row > 0
             if goes_on:
                 tables.row -= 1
             for run in row:
                 column = _column_of(run, tables.columns)
                 cell = (tables.number, tables.row, column if column is not None else 0)
-                texts = [text for _, text in _paragraphs(run.lines, None, cell=True)]
+                width = tables.columns[column][1] - tables.columns[column][0] if column is not None else None
+                texts = [text for _, text in _paragraphs(run.lines, None, cell=True, width=width)]
                 if goes_on and texts and not starts_clause(texts[0]):
                     texts = texts[1:] if _continue_cell(out, cell, texts[0]) else texts
                 for text in texts:
@@ -822,6 +832,16 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
     return previous
 
 
+def _cells(row: list[Run], tables: _TableState) -> dict[int, str]:
+    """The text of a table row by column (to know a header row repeated on the next page)."""
+    cells: dict[int, str] = {}
+    for run in row:
+        column = _column_of(run, tables.columns)
+        text = " ".join(text for _, text in _paragraphs(run.lines, None, cell=True))
+        cells[column if column is not None else 0] = " ".join(filter(None, (cells.get(column or 0), text)))
+    return cells
+
+
 def _continue_cell(out: Collector, cell: tuple[int, int, int], text: str) -> bool:
     """Join ``text`` to the last paragraph of ``cell`` (a row broken across pages); False when
     the cell has none."""
@@ -834,9 +854,11 @@ def _continue_cell(out: Collector, cell: tuple[int, int, int], text: str) -> boo
     return True
 
 
-def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False) -> list[tuple[str | None, str]]:
+def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False,
+                width: float | None = None) -> list[tuple[str | None, str]]:
     """The paragraphs of a run's lines, each as (glue, text): the glue that joins the first
-    one to ``previous`` (the last line of the page before) when it goes on from it, else None."""
+    one to ``previous`` (the last line of the page before) when it goes on from it, else None.
+    ``width``: the width of the table column the lines stand in."""
     left = min(line.x0 for line in lines)
     right = max(line.x1 for line in lines)
     if previous is not None:
@@ -854,6 +876,8 @@ def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False) ->
         glue = None if before is None else _glue(before, line, left, right, pitch, opening, cell)
         if centred and glue is not None:
             glue = "\n"
+        if glue == "\n" and width and before.x1 - before.x0 + _first_unit(line) > width - 0.1 * size:
+            glue = _wrap_glue(before, line)  # the next line's first word did not fit: wrapped, not broken
         if glue is None or not paragraphs:
             paragraphs.append([glue, line.text])
         else:
@@ -892,6 +916,35 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, ope
     if starts_clause(line.text) or not same_page or not (centred or cell):
         return None  # a line ended short ends its paragraph, but in a title or a narrow cell
     return "\n"
+
+
+NO_LINE_START = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶー・、。，．）」』】〕〉》！？：；"
+
+
+def _first_unit(line: Line) -> float:
+    """About how wide the line's first unbreakable piece is (with the space before it): its
+    first word, in Thai the first word pythainlp finds, in CJK the first letter with the
+    small kana and closing marks that cannot begin a line."""
+    letters = [c for c in line.text if not _is_mark(c)]
+    if not letters:
+        return 0.0
+    per_letter = (line.x1 - line.x0) / len(letters)
+    if CJK.match(line.text[:1]):
+        count = 1
+        while count < len(line.text) and line.text[count] in NO_LINE_START:
+            count += 1
+        return count * per_letter
+    if NO_SPACE.match(line.text[:1]):
+        from pythainlp.tokenize import word_tokenize
+
+        word = (word_tokenize(line.text.split(" ")[0], engine="newmm") or [line.text])[0]
+        return sum(1 for c in word if not _is_mark(c)) * per_letter
+    return line.first_word + 0.25 * line.size
+
+
+def _wrap_glue(before: Line, line: Line) -> str:
+    """What joins a wrapped line to the next: nothing between Thai or CJK letters, else a space."""
+    return "" if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after else " "
 
 
 def _join(text: str, glue: str, following: str) -> str:
