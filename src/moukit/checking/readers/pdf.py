@@ -235,7 +235,7 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
     def close() -> None:
         nonlocal gap_before
         if current:
-            line, later = _second_pass(current)
+            line, later = _second_pass(_without_repeats(current))
             if not _fill_holes(groups, line):
                 groups.append((line, gap_before))
             if later and not _fill_holes(groups, later):
