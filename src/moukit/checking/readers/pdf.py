@@ -349,33 +349,48 @@ def _fill_holes(groups: list[tuple[list, bool]], chars: list) -> bool:
 def _merged(line: list, chars: list) -> list:
     """The characters of two passes over one line in the order they stand (each letter with
     the marks set on it, a mark of the second pass with the letter under it); the spaces
-    PDFium guessed at the holes guessed again from the gaps."""
-    clusters: list[list] = []
+    PDFium guessed beside a letter of the second pass guessed again from the gaps."""
+    clusters: list[tuple[list, bool]] = []  # (characters, set in the second pass)
     for number, part in enumerate((line, chars)):
         opened = len(clusters)
         for char in part:
-            if char[6] and char[0].isspace():
+            if char[6] and char[0].isspace() and number == 1:
                 continue
             if _is_mark(char[0]) and (number == 0 or len(clusters) > opened):
-                if clusters and not clusters[-1][0][0].isspace():
-                    clusters[-1].append(char)
+                if clusters and not clusters[-1][0][0][0].isspace():
+                    clusters[-1][0].append(char)
                     continue
             elif _is_mark(char[0]):
-                under = _under(clusters, char)
+                under = _under([c for c, _ in clusters], char)
                 if under is not None:
                     under.append(char)
                     continue
-            clusters.append([char])
-    clusters.sort(key=lambda cluster: cluster[0][1])
+            clusters.append(([char], number == 1))
+    clusters.sort(key=lambda cluster: cluster[0][0][1])
     out: list = []
-    for cluster in clusters:
-        before = next((c for c in reversed(out) if not _is_mark(c[0])), None)
+    after_second = False  # the cluster just put out was set in the second pass
+    for index, (cluster, second) in enumerate(clusters):
         head = cluster[0]
-        if (before is not None and not before[0].isspace() and not head[0].isspace()
-                and head[1] - before[2] > 0.15 * head[5]):
+        if head[6] and head[0].isspace():
+            if any(clusters[k][1] for k in (index - 1, index + 1) if 0 <= k < len(clusters)):
+                continue  # a hole PDFium took for a space: guessed again below
+            out.extend(cluster)
+            after_second = False
+            continue
+        before = next((c for c in reversed(out) if not _is_mark(c[0])), None)
+        if (before is not None and (second or after_second) and not before[0].isspace()
+                and not head[0].isspace() and head[1] - before[2] > _space_width(before, head)):
             out.append((" ", before[2], head[1], head[3], head[4], head[5], True))
         out.extend(cluster)
+        after_second = second
     return out
+
+
+def _space_width(before: tuple, after: tuple) -> float:
+    """The narrowest gap between two glyphs that is a space: a fifth of the font size beside a
+    Thai or CJK letter, less between Latin letters."""
+    size = max(before[5], after[5])
+    return (0.2 if NO_SPACE.match(before[0]) or NO_SPACE.match(after[0]) else 0.15) * size
 
 
 def _under(clusters: list[list], mark: tuple) -> list | None:
