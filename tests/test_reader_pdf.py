@@ -438,3 +438,17 @@ def test_libreoffice_draws_vietnamese_letters_and_thai_marks_out_of_order(office
     # a signature cell wrapped onto a second line is one cell
     assert [b.text for b in pdf if b.table and b.text.startswith("ประธานคณะกรรมการประชาชน")] == [
         "ประธานคณะกรรมการประชาชนนครดานัง"]
+
+
+def test_a_title_after_signatures_at_the_foot_of_a_full_page_starts_a_new_page():
+    # nothing on the page shows the page break: the signatures end the page at its foot
+    source = SIGNATURES.replace("#table(", "#v(1fr)\n#table(") + r"""
+#pagebreak()
+#align(center)[*タイ王国チェンマイ県と日本国北海道との間の* \ *友好提携関係の樹立に関する了解覚書*]
+
+両者は、それぞれの権限の範囲内で相互に協力する。
+"""
+    blocks = read_draft(compile_pdf(source), name="sig.pdf").blocks
+    title = next(b for b in blocks if b.text.startswith("タイ王国"))
+    assert title.page_break_before and title.table is None
+    assert [b for b in blocks if b.page_break_before] == [title]

@@ -542,12 +542,14 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
     tables = _TableState()
     previous: Line | None = None
     lowest: Line | None = None  # the lowest body line of the page before
+    edges = (min(line.x0 for page in pages for line in page), max(line.x1 for page in pages for line in page))
     for number, page in enumerate(pages):
         for line in heads.get(number, []):
             out.add(repair(line.text), story=N_("header of page {number}", number=number + 1))
         body = [line for line in page if line not in heads.get(number, []) and line not in feet.get(number, [])]
-        if lowest is not None and body and _ended_early(lowest, body_bottom):
-            out.page_break = True
+        if lowest is not None and body and (_ended_early(lowest, body_bottom)
+                                            or (tables.signatures and _opens_centred(body, *edges))):
+            out.page_break = True  # the page ended early, or a full page ended with the signatures
             previous = None
         lowest = max(body, key=lambda line: line.bottom, default=lowest)
         # a table row the page before ended in goes on on this page when its text reached the
@@ -557,6 +559,15 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
         previous = _body(body, out, tables, previous, continued)
         for line in feet.get(number, []):
             out.add(repair(line.text), story=N_("footer of page {number}", number=number + 1))
+
+
+def _opens_centred(body: list[Line], left: float, right: float) -> bool:
+    """The page opens with a line standing alone centred between ``left`` and ``right`` (the
+    edges of the text), a title, not with a table row."""
+    first = min(body, key=lambda line: line.top)
+    alone = not any(line is not first and abs(line.top - first.top) < 0.3 * first.size for line in body)
+    return (alone and abs(_centre(first) - (left + right) / 2) < first.size
+            and first.x1 - first.x0 < 0.8 * (right - left))
 
 
 def _ended_early(last: Line, body_bottom: float) -> bool:
@@ -594,6 +605,7 @@ class _TableState:
     open: bool = False  # the last rows read were of this table
     bottom: Line | None = None  # the lowest line of the last row read
     header: dict[int, str] = field(default_factory=dict)  # the first row's text by column
+    signatures: bool = False  # the last text read was a table of short centred lines
 
 
 def _runs(lines: list[Line]) -> list[Run]:
@@ -786,6 +798,7 @@ def _grid(grid: list[list[Line]], out: Collector, tables: _TableState) -> None:
                 out.add(repair(line.text), cell)
         tables.row += 1
     tables.bottom = max(grid[-1], key=lambda line: line.bottom)
+    tables.signatures = True
 
 
 def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None,
@@ -793,6 +806,7 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
     """Lines read as paragraphs and tables by the order they were set in."""
     if not lines:
         return previous
+    tables.signatures = False
     rows = _rows(_runs(lines))
     multi = [i for i, row in enumerate(rows) if len(row) > 1]
     in_table = set(multi)
