@@ -11,9 +11,16 @@ with no system dependency, and is the library pdfplumber itself uses to draw pag
 
 What a PDF does not store is rebuilt from positions:
 
-- lines from PDFium's line ends, the baseline and the horizontal jumps between table cells;
-  a space where PDFium guessed one between two Thai or CJK glyphs is kept only when the gap
-  is a real space (a fifth of the font size or more), never before a Thai mark;
+- lines from the baseline and the horizontal jumps between table cells, and from PDFium's
+  line ends unless the next character goes on the line (PDFium ends a line before a Thai
+  vowel whose box hangs below it); a space where PDFium guessed one between two Thai or CJK
+  glyphs is kept only when the gap is a real space (a fifth of the font size or more; two
+  fifths between CJK and Latin letters or figures, where typesetters add room), never
+  before a Thai mark;
+- letters and marks drawn after their line in a second pass (LibreOffice draws the
+  Vietnamese letters Liberation Serif lacks from DejaVu into holes left for them, and
+  stacked Thai marks over their letters) put back where they stand, a mark on the letter
+  under it;
 - paragraphs from the vertical gaps (more than a line's pitch), a short line before a
   clause number or a first-line indent; a wrapped line joins the next with a space, Thai
   and CJK lines with none (Thai has no hyphen: a line break inside Thai text is no space),
@@ -23,7 +30,13 @@ What a PDF does not store is rebuilt from positions:
   numbers such as "- ๒ -" or "Page 2 of 3") as blocks of another story ("header of page 2"),
   and a page that ends early (an explicit page break) as :attr:`Block.page_break_before`;
 - text laid out side by side (moukit's parallel layout: a column per language) as a table,
-  cell by cell, as the DOCX reader reads table cells (:attr:`Block.table`);
+  cell by cell, as the DOCX reader reads table cells (:attr:`Block.table`): a header row
+  repeated at the top of a page is read once, a row goes on across a page only when it
+  reached the foot of the page before, and a line in a cell whose next word would not have
+  fitted on it was wrapped (not broken) even in centred text; signature blocks (short
+  centred lines in columns) row by row, a cell's wrapped last line joined to its cell;
+- a page break where a page ends early, or where a centred title opens the page after the
+  signatures that ended a full page (the next language version);
 - Thai marks in their order (pythainlp's ``normalize``; a sara am a font draws as nikhahit
   and sara aa, "ำา", as one), NFC, never NFKC.
 
@@ -399,7 +412,8 @@ def _under(clusters: list[list], mark: tuple) -> list | None:
     centre = (mark[1] + mark[2]) / 2
     letters = [c for c in clusters if not c[0][0].isspace() and c[0][1] <= centre]
     inside = [c for c in letters if centre <= c[0][2]]
-    return (inside or sorted(letters, key=lambda c: c[0][1]) or [None])[-1]
+    found = inside or sorted(letters, key=lambda c: c[0][1])
+    return found[-1] if found else None
 
 
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
@@ -905,7 +919,7 @@ def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False,
         glue = None if before is None else _glue(before, line, left, right, pitch, opening, cell)
         if centred and glue is not None:
             glue = "\n"
-        if glue == "\n" and width and before.x1 - before.x0 + _first_unit(line) > width - 0.1 * size:
+        if glue == "\n" and width and before is not None and before.x1 - before.x0 + _first_unit(line) > width - 0.1 * size:
             glue = _wrap_glue(before, line)  # the next line's first word did not fit: wrapped, not broken
         if glue is None or not paragraphs:
             paragraphs.append([glue, line.text])
