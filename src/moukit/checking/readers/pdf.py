@@ -714,7 +714,7 @@ def _grids(lines: list[Line]) -> list[list[list[Line]]]:
     start = 0
     while start < len(bands):
         first = bands[start]
-        if len(first) < 2 or not _short(first, [_centre(line) for line in first]):
+        if len(first) < 2 or not _short(first, [_centre(line) for line in first]) or not _one_size(first):
             start += 1
             continue
         centres = [_centre(line) for line in first]
@@ -749,11 +749,18 @@ def _short(band: list[Line], centres: list[float]) -> bool:
     return all(line.x1 - line.x0 < pitch for line in band)
 
 
+def _one_size(band: list[Line]) -> bool:
+    """The lines side by side are set in one size: a row of signature blocks, not lines of
+    cells in different languages set each in its own size (the parallel layout's title)."""
+    sizes = [line.size for line in band]
+    return max(sizes) - min(sizes) < 0.1 * max(sizes)
+
+
 def _in_columns(band: list[Line], above: list[Line], centres: list[float]) -> bool:
     """``band`` goes on a table of these column ``centres``: near the band above (no more
     than a signing space below it), each line short and centred on its own column."""
     size = max(line.size for line in band)
-    if band[0].top - above[0].top > 5 * size or not _short(band, centres):
+    if band[0].top - above[0].top > 5 * size or not _short(band, centres) or not _one_size(band):
         return False
     columns = [min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(line))) for line in band]
     return (len(set(columns)) == len(band)
@@ -780,7 +787,10 @@ def _body(lines: list[Line], out: Collector, tables: _TableState, previous: Line
         top, bottom = grid[0][0].top, grid[-1][0].top
         inside = {id(line) for band in grid for line in band}
         size = grid[0][0].size
-        if any(id(line) not in inside and top - 0.3 * size < line.top < bottom + 0.3 * size for line in lines):
+        low = max(line.bottom for line in grid[-1])
+        if any(id(line) not in inside and (top - 0.3 * size < line.top < bottom + 0.3 * size
+                                           or (line.top < low - 0.3 * size and line.bottom > top + 0.3 * size))
+               for line in lines):
             continue  # text beside the grid: not a table standing on its own
         above = [line for line in lines if line.top < top and id(line) not in inside]
         previous = _flow(above, out, tables, previous, continued)
