@@ -302,12 +302,30 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
     lines: list[Line] = []
     beside: set[int] = set()
     for chars, after_gap in groups:
-        line = _line(chars, page)
-        if line is not None:
-            if after_gap and lines:
-                beside.add(len(lines))
-            lines.append(line)
+        for number, part in enumerate(_cells_apart(chars)):
+            line = _line(part, page)
+            if line is not None:
+                if (after_gap or number > 0) and lines:
+                    beside.add(len(lines))
+                lines.append(line)
     return _gutters(lines, beside)
+
+
+def _cells_apart(chars: list) -> list[list]:
+    """A line's characters split where, in a PDF that draws its spaces, a gap wider than any
+    space has none drawn in it (the next table cell, set close)."""
+    if not any(c[0] == " " and not c[6] for c in chars):
+        return [chars]
+    parts: list[list] = [[]]
+    last = None  # the last letter
+    for char in chars:
+        if not char[0].isspace() and not _is_mark(char[0]):
+            if (last is not None and char[1] - last[2] > 0.8 * max(char[5], last[5])
+                    and all(c[6] for c in parts[-1][parts[-1].index(last) + 1:])):
+                parts.append([])
+            last = char
+        parts[-1].append(char)
+    return parts
 
 
 def _second_pass(chars: list) -> tuple[list, list]:
