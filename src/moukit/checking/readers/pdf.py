@@ -638,6 +638,7 @@ class _TableState:
     bottom: Line | None = None  # the lowest line of the last row read
     header: dict[int, str] = field(default_factory=dict)  # the first row's text by column
     signatures: bool = False  # the last text read was a table of short centred lines
+    ends: dict[int, Line] = field(default_factory=dict)  # the last line of each cell of the last row
 
 
 def _runs(lines: list[Line]) -> list[Run]:
@@ -840,7 +841,7 @@ def _grid(grid: list[list[Line]], out: Collector, tables: _TableState) -> None:
                 out.add(repair(line.text), cell)
         tables.row += 1
     tables.bottom = max(grid[-1], key=lambda line: line.bottom)
-    tables.signatures = True
+    tables.signatures, tables.ends = True, {}
 
 
 def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line | None,
@@ -870,18 +871,22 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
                 table_rows = [rows[j] for j in range(i, len(rows)) if j in in_table]
                 tables.columns = _columns(table_rows)
                 tables.header = _cells(row, tables)
-            goes_on = continued and i == first and tables.row > 0
+            wrapped = {id(run) for run in row if _cell_goes_on(run, tables)} if continued and i == first else set()
+            goes_on = bool(wrapped) and tables.row > 0  # the row the page before ended in goes on
             if goes_on:
                 tables.row -= 1
+            ends: dict[int, Line] = {}
             for run in row:
                 column = _column_of(run, tables.columns)
                 cell = (tables.number, tables.row, column if column is not None else 0)
+                ends[cell[2]] = run.lines[-1]
                 width = tables.columns[column][1] - tables.columns[column][0] if column is not None else None
                 texts = [text for _, text in _paragraphs(run.lines, None, cell=True, width=width)]
-                if goes_on and texts and not starts_clause(texts[0]):
+                if goes_on and id(run) in wrapped and texts and not starts_clause(texts[0]):
                     texts = texts[1:] if _continue_cell(out, cell, texts[0]) else texts
                 for text in texts:
                     out.add(text, cell)
+            tables.ends = ends
             tables.row += 1
             tables.bottom = max((r.lines[-1] for r in row), key=lambda line: line.bottom)
             previous = None
@@ -901,6 +906,17 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             for _, text in paragraphs:
                 out.add(text)
     return previous
+
+
+def _cell_goes_on(run: Run, tables: _TableState) -> bool:
+    """The first line of ``run`` (a cell at the top of a page) goes on from the last line its
+    column had on the page before: that line was wrapped, its room too narrow for the first
+    word of this one."""
+    column = _column_of(run, tables.columns)
+    before = tables.ends.get(column) if column is not None else None
+    if before is None:
+        return False
+    return tables.columns[column][1] - before.x1 < _first_unit(run.lines[0]) + 0.25 * before.size
 
 
 def _cells(row: list[Run], tables: _TableState) -> dict[int, str]:
