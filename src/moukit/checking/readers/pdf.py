@@ -871,8 +871,10 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
                 table_rows = [rows[j] for j in range(i, len(rows)) if j in in_table]
                 tables.columns = _columns(table_rows)
                 tables.header = _cells(row, tables)
-            wrapped = {id(run) for run in row if _cell_goes_on(run, tables)} if continued and i == first else set()
-            goes_on = bool(wrapped) and tables.row > 0  # the row the page before ended in goes on
+            # the row the page before ended in goes on when each of its cells here (but those
+            # opening a clause, which start a row of their own) goes on from there
+            going = [_cell_goes_on(run, tables) for run in row if not starts_clause(run.lines[0].text)]
+            goes_on = continued and i == first and tables.row > 0 and bool(going) and all(going)
             if goes_on:
                 tables.row -= 1
             ends: dict[int, Line] = {}
@@ -882,7 +884,7 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
                 ends[cell[2]] = run.lines[-1]
                 width = tables.columns[column][1] - tables.columns[column][0] if column is not None else None
                 texts = [text for _, text in _paragraphs(run.lines, None, cell=True, width=width)]
-                if goes_on and id(run) in wrapped and texts and not starts_clause(texts[0]):
+                if goes_on and texts and not starts_clause(texts[0]):
                     texts = texts[1:] if _continue_cell(out, cell, texts[0]) else texts
                 for text in texts:
                     out.add(text, cell)
@@ -909,13 +911,13 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
 
 
 def _cell_goes_on(run: Run, tables: _TableState) -> bool:
-    """The first line of ``run`` (a cell at the top of a page) goes on from the last line its
+    """The first line of ``run`` (a cell at the top of a page) may go on from the last line its
     column had on the page before: that line was wrapped, its room too narrow for the first
-    word of this one."""
+    word of this one (or the cell was empty there)."""
     column = _column_of(run, tables.columns)
     before = tables.ends.get(column) if column is not None else None
     if before is None:
-        return False
+        return column is not None
     return tables.columns[column][1] - before.x1 < _first_unit(run.lines[0]) + 0.25 * before.size
 
 
