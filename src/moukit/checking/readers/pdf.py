@@ -915,9 +915,11 @@ def _cell_goes_on(run: Run, tables: _TableState) -> bool:
     column had on the page before: that line was wrapped, its room too narrow for the first
     word of this one (or the cell was empty there)."""
     column = _column_of(run, tables.columns)
-    before = tables.ends.get(column) if column is not None else None
+    if column is None:
+        return False
+    before = tables.ends.get(column)
     if before is None:
-        return column is not None
+        return True
     return tables.columns[column][1] - before.x1 < _first_unit(run.lines[0]) + 0.25 * before.size
 
 
@@ -977,10 +979,11 @@ def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False,
 
 def _glue(before: Line, line: Line, left: float, right: float, pitch: float, opening: bool,
           cell: bool = False) -> str | None:
-    """What joins ``line`` to the line before in one paragraph ("" / " " / "\\n"), or None
-    when it starts a new paragraph. ``opening``: the line before opens its paragraph (the
-    next one may stand further right: a hanging indent after a clause number); ``cell``: in a
-    table cell, where a short line is kept as a line break."""
+    """What joins ``line`` to the line before in one paragraph ("" / " " / "\\n"; "-" drops the
+    hyphen ending it, "=" keeps it), or None when it starts a new paragraph. ``opening``: the
+    line before opens its paragraph (the next one may stand further right: a hanging indent
+    after a clause number); ``cell``: in a table cell, where a short line is kept as a line
+    break."""
     size = max(before.size, line.size)
     same_page = before.page == line.page
     if same_page and line.top - before.top > pitch * 1.1 + 0.05 * size:
@@ -998,7 +1001,7 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, ope
         if (line.x0 - before.x0 > size and not opening) or starts_clause(line.text):
             return None  # a first-line indent or a clause number
         if before.text[-1:] in HYPHENS and before.text[-2:-1].isalpha() and line.text[:1].islower():
-            return "-"
+            return "=" if _reduplicated(before.text, line.text) else "-"
         if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after:
             return ""
         return " "
@@ -1036,10 +1039,20 @@ def _wrap_glue(before: Line, line: Line) -> str:
     return "" if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after else " "
 
 
+def _reduplicated(before: str, after: str) -> bool:
+    """The hyphen ending ``before`` joins a word to itself (Indonesian and Malay "masing-masing",
+    "sama-sama"): a hyphen that is written, not one a line break put in."""
+    word = re.findall(r"\w+$", before[:-1])
+    return bool(word) and re.match(re.escape(word[0].lower()) + r"\b", after.lower()) is not None
+
+
 def _join(text: str, glue: str, following: str) -> str:
-    """Two lines of one paragraph joined (a hyphen at the end of a wrapped word dropped)."""
+    """Two lines of one paragraph joined (a hyphen at the end of a wrapped word dropped, or
+    kept, "=", where the word is written with it)."""
     if glue == "-":
         return text[:-1] + following
+    if glue == "=":
+        return text[:-1] + "-" + following
     return text + glue + following
 
 
