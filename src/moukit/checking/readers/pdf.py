@@ -11,12 +11,13 @@ with no system dependency, and is the library pdfplumber itself uses to draw pag
 
 What a PDF does not store is rebuilt from positions:
 
-- lines from the baseline and the horizontal jumps between table cells, and from PDFium's
-  line ends unless the next character goes on the line (PDFium ends a line before a Thai
-  vowel whose box hangs below it); a space where PDFium guessed one between two Thai or CJK
-  glyphs is kept only when the gap is a real space (a fifth of the font size or more; two
-  fifths between CJK and Latin letters or figures, where typesetters add room), never
-  before a Thai mark;
+- lines from the baseline and the horizontal jumps between table cells (in a PDF that
+  draws its spaces, also a gap far wider than them with none drawn in it: cells set
+  close), and from PDFium's line ends unless the next character goes on the line (PDFium
+  ends a line before a Thai vowel whose box hangs below it); a space where PDFium guessed
+  one between two Thai or CJK glyphs is kept only when the gap is a real space (a fifth of
+  the font size or more; two fifths between CJK and Latin letters or figures, where
+  typesetters add room), never before a Thai mark;
 - letters and marks drawn after their line in a second pass (LibreOffice draws the
   Vietnamese letters Liberation Serif lacks from DejaVu into holes left for them, and
   stacked Thai marks over their letters) put back where they stand, a mark on the letter
@@ -24,19 +25,21 @@ What a PDF does not store is rebuilt from positions:
 - paragraphs from the vertical gaps (more than a line's pitch), a short line before a
   clause number or a first-line indent; a wrapped line joins the next with a space, Thai
   and CJK lines with none (Thai has no hyphen: a line break inside Thai text is no space),
-  a word hyphenated at a line end is joined again, and a line ended short (a title line, a
-  name under a signature) keeps its line break;
+  a word hyphenated at a line end is joined again (a hyphen joining a word to itself,
+  "masing-masing", is kept), and a line ended short (a title line, a name under a
+  signature) keeps its line break;
 - running heads and feet (the same line on the top or the bottom of several pages, page
-  numbers such as "- ๒ -" or "Page 2 of 3") as blocks of another story ("header of page 2"),
-  and a page that ends early (an explicit page break) as :attr:`Block.page_break_before`;
+  numbers such as "- ๒ -" or "Page 2 of 3") as blocks of another story ("header of page 2");
 - text laid out side by side (moukit's parallel layout: a column per language) as a table,
   cell by cell, as the DOCX reader reads table cells (:attr:`Block.table`): a header row
   repeated at the top of a page is read once, a row goes on across a page only when it
-  reached the foot of the page before, and a line in a cell whose next word would not have
-  fitted on it was wrapped (not broken) even in centred text; signature blocks (short
-  centred lines in columns) row by row, a cell's wrapped last line joined to its cell;
-- a page break where a page ends early, or where a centred title opens the page after the
-  signatures that ended a full page (the next language version);
+  reached the foot of the page before and each of its cells goes on there (its last line
+  was wrapped), and a line in a cell whose next word would not have fitted on it was
+  wrapped (not broken) even in centred text; signature blocks (short centred lines in
+  columns, in one size) row by row, a cell's wrapped last line joined to its cell;
+- a page break (:attr:`Block.page_break_before`) where a page ends early, or where a
+  centred title opens the page after the signatures that ended a full page (the next
+  language version);
 - Thai marks in their order (pythainlp's ``normalize``; a sara am a font draws as nikhahit
   and sara aa, "ำา", as one), NFC, never NFKC.
 
@@ -301,26 +304,34 @@ def _lines(textpage, height: float, page: int) -> list[Line]:
     close()
     lines: list[Line] = []
     beside: set[int] = set()
+    apart: set[int] = set()  # lines split where no space is drawn: never joined again
     for chars, after_gap in groups:
         for number, part in enumerate(_cells_apart(chars)):
             line = _line(part, page)
             if line is not None:
                 if (after_gap or number > 0) and lines:
                     beside.add(len(lines))
+                if number > 0:
+                    apart.add(len(lines))
                 lines.append(line)
-    return _gutters(lines, beside)
+    return _gutters(lines, beside - apart)
 
 
 def _cells_apart(chars: list) -> list[list]:
-    """A line's characters split where, in a PDF that draws its spaces, a gap wider than any
-    space has none drawn in it (the next table cell, set close)."""
-    if not any(c[0] == " " and not c[6] for c in chars):
+    """A line's characters split where, in a PDF that draws its spaces, a gap far wider than
+    its spaces has none drawn in it (the next table cell, set close); never between two Thai
+    or CJK letters, which justified text sets apart with no space."""
+    drawn = [c[2] - c[1] for c in chars if c[0] == " " and not c[6]]
+    if not drawn:
         return [chars]
+    space = statistics.median(drawn)
     parts: list[list] = [[]]
     last = None  # the last letter
     for char in chars:
         if not char[0].isspace() and not _is_mark(char[0]):
-            if (last is not None and char[1] - last[2] > 0.8 * max(char[5], last[5])
+            gap = char[1] - last[2] if last is not None else 0.0
+            if (last is not None and gap > max(0.8 * max(char[5], last[5]), 2 * space)
+                    and not (NO_SPACE.match(last[0]) and NO_SPACE.match(char[0]))
                     and all(c[6] for c in parts[-1][parts[-1].index(last) + 1:])):
                 parts.append([])
             last = char
