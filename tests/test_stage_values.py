@@ -80,3 +80,16 @@ def test_what_a_variant_leaves_out_is_described_too():
 ])
 def test_a_value_is_described_in_a_few_words(value, text):
     assert describe_value(value) == text
+
+
+@pytest.mark.parametrize("text, lang, locale", [
+    ("15 HAZİRAN 2026", "tr", "tr_TR"),  # İ: str.lower() gives two characters, the regex one
+    ("ngày 15 JUNE 2026", "vi", "vi_VN"),  # an English month in capitals in another version
+    ("JUNE 15, 2026", "en", "en_GB"),
+])
+def test_a_date_whose_month_is_in_capitals_is_read(text, lang, locale):
+    import datetime
+
+    from moukit.checking.units import find_dates
+
+    assert [d for d, _ in find_dates(text, lang, locale)] == [datetime.date(2026, 6, 15)]

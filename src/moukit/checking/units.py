@@ -318,12 +318,20 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
     months = tuple(sorted(months, key=lambda kv: -len(kv[0])))
     if months:
         names = "|".join(re.escape(name) for name, _ in months)
-        number = {name: n for name, n in months}
+        number = {name.lower(): n for name, n in months}
+
+        def month(matched: str) -> int:
+            """The number of the month name matched case-insensitively (by the regex's own case
+            rules: HAZİRAN matches haziran, though str.lower() makes İ two characters)."""
+            found = number.get(matched.lower())
+            return found if found is not None else next(
+                n for name, n in months if re.fullmatch(re.escape(name), matched, re.IGNORECASE))
+
         year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|พุทธศักราช|คริสต์ศักราช|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
         for pattern in (rf"(?P<d>\d{{1,2}})\s*(?:de\s*|เดือน)?(?P<m>{names})\.?\s*,?\s*{year}",
                         rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}",
                         # the year first, as Burmese writes a date: ၂၀၂၇ ခုနှစ်၊ မတ်လ ၁၈ ရက်
                         rf"(?<!\d)(?P<y>\d{{4}})\s*(?:ခုနှစ်)?\s*[၊,]?\s*(?P<m>{names})\s*(?:လ)?\s*(?P<d>\d{{1,2}})(?!\d)"):
             for m in re.finditer(pattern, text, re.IGNORECASE):
-                add(int(m.group("y")), number[m.group("m").lower()], int(m.group("d")), m.span())
+                add(int(m.group("y")), month(m.group("m")), int(m.group("d")), m.span())
     return sorted(found, key=lambda f: f[1])
