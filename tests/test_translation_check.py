@@ -355,3 +355,25 @@ def test_a_paragraph_the_english_adds_and_a_translation_lacks():
     assert "MK-C002" in codes(report, "en")
     assert [f.lang for f in report.findings if f.code == "MK-T004"] == ["th"]  # a translation
     assert "MK-X002" in codes(report)  # the Chinese version is moukit's text: compared as such
+
+
+@pytest.mark.parametrize("joined", ["th", "zh", "en"])
+def test_two_clauses_joined_in_one_paragraph_are_no_false_alarm(joined):
+    """The signing clause and the LOI's non-binding sentence typed as one paragraph (or read as
+    one from a PDF, where Thai may join them without a space): each clause still finds its text,
+    and the route stays that of the untouched draft."""
+    from pathlib import Path
+
+    spec = Path(__file__).resolve().parents[1] / "examples" / "khon-kaen-fujian-loi.yaml"
+    text = moukit.render(spec, "txt").data.decode("utf-8")
+    untouched = moukit.check_text(text, spec)
+    paragraphs = text.split("\n\n")
+    document = moukit.render(spec, "json").document
+    nonbinding = document.version(joined).clause("nonbinding").text
+    i = paragraphs.index(nonbinding)
+    glue = "" if joined in ("th", "zh") else " "
+    paragraphs[i - 1:i + 1] = [paragraphs[i - 1] + glue + paragraphs[i]]
+    report = moukit.check_text("\n\n".join(paragraphs), spec)
+    assert report.verdict == untouched.verdict
+    assert not [f for f in report.findings if f.route in ("council_of_state", "not_permitted")], \
+        [f.message for f in report.findings]

@@ -154,13 +154,85 @@ def _paragraphs(version: VersionText, blocks: list[str], clauses: list[ClauseDef
             texts.append(matchable(rest, lex.lang))
             out.append(Paragraph(len(out), rest, number, bool(find_dates(texts[-1], lex.lang, lex.locale)),
                                  signature, {}, block=i))
-    found = _units_by_paragraph(texts, {u for c in clauses for u in need_units(reference, c, variant)}, lex)
+    needs = {c.id: need_units(reference, c, variant) for c in clauses}
+    all_units = {u for need in needs.values() for u in need}
+    found = _units_by_paragraph(texts, all_units, lex)
+    out, found = _split_merged(out, found, needs, all_units, lex)
     for paragraph, units in zip(out, found):
-        for clause in clauses:
-            need = need_units(reference, clause, variant)
-            if need:
-                paragraph.units[clause.id] = sum(1 for unit in need if unit in units) / len(need)
+        paragraph.units = _shares(units, needs)
     return out
+
+
+MERGED_SHARE = 0.75  # of a clause's units, for a paragraph to hold that clause whole
+_BREAK = re.compile(r"(?<=[.;:!?。；！？])\s*|\s+")
+
+
+def _cut_points(text: str, lang: str) -> list[int]:
+    """Where ``text`` may be cut between two clauses: after a sentence end or at a space, and
+    in Thai, which may join two sentences without a space, between any two words."""
+    points = {m.start() for m in _BREAK.finditer(text)}
+    if lang == "th":
+        from pythainlp.tokenize import word_tokenize
+
+        at = 0
+        for word in word_tokenize(text, engine="newmm"):
+            at += len(word)
+            points.add(at)
+    return sorted(p for p in points if 0 < p < len(text))
+
+
+def _shares(units: set[str], needs: dict[str, list[str]]) -> dict[str, float]:
+    """The share of each clause's meaning units that ``units`` expresses."""
+    return {cid: sum(1 for unit in need if unit in units) / len(need) for cid, need in needs.items() if need}
+
+
+def _split_merged(paragraphs: list[Paragraph], found: list[set[str]], needs: dict[str, list[str]],
+                  all_units: set[str], lex: UnitLexicon) -> tuple[list[Paragraph], list[set[str]]]:
+    """Paragraphs that hold two clauses whole (two paragraphs joined in the draft, or read as
+    one from a PDF) cut where one sentence ends and the other begins, so that each clause
+    finds its own paragraph: a clause missing beside one that "says more" would be a false
+    alarm, as the English version's check already reads joined paragraphs as one change of
+    layout. A paragraph is cut only at a sentence end (or, in Thai, a space) where the first
+    part expresses one clause's units and the second the other's, each at least
+    :data:`MERGED_SHARE`."""
+    out: list[Paragraph] = []
+    units_out: list[set[str]] = []
+    for paragraph, units in zip(paragraphs, found):
+        pieces = None if paragraph.signature else _cut(paragraph.text, units, needs, all_units, lex)
+        if pieces is None:
+            out.append(Paragraph(len(out), paragraph.text, paragraph.number, paragraph.has_date,
+                                 paragraph.signature, {}, block=paragraph.block))
+            units_out.append(units)
+            continue
+        for k, (text, piece_units) in enumerate(pieces):  # the clause number stays with the first
+            out.append(Paragraph(len(out), text, paragraph.number if k == 0 else None,
+                                 bool(find_dates(matchable(text, lex.lang), lex.lang, lex.locale)),
+                                 paragraph.signature, {}, block=paragraph.block))
+            units_out.append(piece_units)
+    return out, units_out
+
+
+def _cut(text: str, units: set[str], needs: dict[str, list[str]], all_units: set[str],
+         lex: UnitLexicon) -> list[tuple[str, set[str]]] | None:
+    """``text`` as two (text, units) pieces each holding one whole clause, or None."""
+    shares = _shares(units, needs)
+    whole = [cid for cid, share in shares.items() if share >= MERGED_SHARE and len(needs[cid]) >= 2]
+    if len(whole) < 2:
+        return None
+    # the last cut that keeps both clauses whole: just before the second clause's first
+    # meaning, so that its opening words are not left with the first
+    best, best_score = None, MERGED_SHARE
+    for point in _cut_points(text, lex.lang):
+        left, right = text[:point].rstrip(), text[point:].lstrip()
+        if not left or not right:
+            continue
+        left_units, right_units = _units_by_paragraph([matchable(left, lex.lang), matchable(right, lex.lang)],
+                                                      all_units, lex)
+        left_shares, right_shares = _shares(left_units, needs), _shares(right_units, needs)
+        score = max((min(left_shares[a], right_shares[b]) for a in whole for b in whole if a != b), default=0.0)
+        if score >= best_score:
+            best, best_score = [(left, left_units), (right, right_units)], score
+    return best
 
 
 def _units_by_paragraph(texts: list[str], units: set[str], lex: UnitLexicon) -> list[set[str]]:
