@@ -58,7 +58,7 @@ def check_other_version(version: VersionText, library: TemplateLibrary, rules, s
         return analyze_version(version, library, rules, spec)
     version.editorial.extend(editorial_notes([block_text(b) for b in version.blocks]))
     texts = accepted_texts(pack, accept)
-    key = version_key(version)
+    key = version_key(version) if texts else ""  # the whole version's key only to match a text
     for text in texts:
         patterns = text.patterns(reference.instrument)
         hit = patterns.match_version(key) if patterns else None

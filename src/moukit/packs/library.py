@@ -254,6 +254,7 @@ class TemplateLibrary:
                 raise TemplateError(N_("templates directory not found"), file=str(d),
                                     hint=N_("give a folder that holds one sub-folder per language"))
         self._packs: dict[str, LanguagePack] = {}
+        self._available: tuple[str, ...] | None = None
 
     @classmethod
     def of(cls, templates=()) -> TemplateLibrary:
@@ -265,12 +266,15 @@ class TemplateLibrary:
         return cls(dirs) if dirs else default_library()
 
     def available(self) -> list[str]:
-        """Language codes that have a template folder with a lexicon."""
-        langs = set()
-        for d in self.dirs:
-            if d.is_dir():
-                langs.update(p.name for p in d.iterdir() if (p / LEXICON).is_file())
-        return sorted(langs)
+        """Language codes that have a template folder with a lexicon (the folders are listed
+        once per library: a check asks for every paragraph, a batch thousands of times)."""
+        if self._available is None:
+            langs = set()
+            for d in self.dirs:
+                if d.is_dir():
+                    langs.update(p.name for p in d.iterdir() if (p / LEXICON).is_file())
+            self._available = tuple(sorted(langs))
+        return list(self._available)
 
     def pack(self, lang: str) -> LanguagePack:
         """The language pack for ``lang``; :class:`LanguageNotAvailable` if there is none."""
