@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
@@ -36,7 +35,7 @@ from ...ooxml.package import xml_text
 from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
 from ..document import LETTER_KINDS, Clause, Document, Version
 from . import docx_style
-from ._common import SIGN_LINE, grouped, require_layout
+from ._common import SIGN_LINE, column_shares, grouped, printed_points, require_layout
 
 # paragraph alignments (w:jc values)
 LEFT, CENTER, RIGHT, JUSTIFY, THAI_JUSTIFY = "left", "center", "right", "both", "thaiDistribute"
@@ -255,13 +254,7 @@ def _new_paragraph(box: list) -> _Paragraph:
 
 THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 SHORT_ROW_LINES = 4  # a parallel row of at most this many lines (estimated) is never split
-# estimated advance of a character and height of a line, as shares of the font size
-ADVANCE = {"wide": 1.0, "thai": 0.6, "other": 0.45}
-LINE_HEIGHT = {"complex": 1.5, "cjk": 1.4, "other": 1.15}
-THAI_LETTER = re.compile(f"[{THAI}]")
 CELL_MARGINS = 2 * 108  # left and right cell margins (twips), as in styles.xml
-# the narrowest and widest a parallel column may be, against an equal share of the width
-COLUMN_BOUNDS = (0.8, 1.3)
 
 
 class _Headers:
@@ -314,57 +307,22 @@ def _separate(body: list, document: Document, headers: _Headers) -> str:
     return sections[-1]
 
 
-def _printed_points(text: str, style: docx_style.LangStyle) -> float:
-    """The estimated printed length of ``text`` in points: each character advances by a share
-    of the font size (ADVANCE: a whole size for an East Asian wide one, 0.6 for a Thai
-    letter, 0.45 for a Latin one), a combining mark (Thai vowels above and below, tone marks)
-    by nothing."""
-    total = 0.0
-    for ch in text:
-        if unicodedata.category(ch) == "Mn":
-            continue
-        if unicodedata.east_asian_width(ch) in "WF":
-            total += style.size * ADVANCE["wide"]
-        else:
-            total += style.size * ADVANCE["thai" if THAI_LETTER.match(ch) else "other"]
-    return total
-
-
-def _line_points(style: docx_style.LangStyle) -> float:
-    """The estimated height of a line of ``style`` in points (LINE_HEIGHT of the size)."""
-    kind = "complex" if style.tag in docx_style.COMPLEX_TAGS else "cjk" if style.east_asian else "other"
-    return style.size * LINE_HEIGHT[kind]
+def _kind(style: docx_style.LangStyle) -> str:
+    """How tall a line of ``style`` prints (a key of LINE_HEIGHT)."""
+    return "complex" if style.tag in docx_style.COMPLEX_TAGS else "cjk" if style.east_asian else "other"
 
 
 def _column_weights(writers: list[_Writer]) -> list[float]:
-    """Each version's share of the width in proportion to the area its text prints on
-    (length times line height), so that a row comes out about as tall in every column, kept
-    between COLUMN_BOUNDS of an equal share so that no column gets too narrow to read."""
-    areas = [(_printed_points(w.version.plain_text(), w.style) or 1.0) * _line_points(w.style)
-             for w in writers]
-    return _bounded_shares(areas, *(bound / len(areas) for bound in COLUMN_BOUNDS))
-
-
-def _bounded_shares(weights: list[float], low: float, high: float) -> list[float]:
-    """Shares of 1 in proportion to ``weights``, each between ``low`` and ``high``: the share
-    furthest out of bounds is set to its bound and the rest shared again, until all fit."""
-    fixed: dict[int, float] = {}
-    while True:
-        free = [i for i in range(len(weights)) if i not in fixed]
-        total = sum(weights[i] for i in free)
-        shares = {i: (1 - sum(fixed.values())) * weights[i] / total for i in free}
-        out = {i: share - min(max(share, low), high) for i, share in shares.items()}
-        worst = max(out, key=lambda i: abs(out[i]), default=None)
-        if worst is None or abs(out[worst]) < 1e-9 or len(free) == 1:
-            return [fixed.get(i, shares.get(i, 0.0)) for i in range(len(weights))]
-        fixed[worst] = min(max(shares[worst], low), high)
+    """Each version's share of the width (:func:`._common.column_shares`)."""
+    return column_shares([w.version.plain_text() for w in writers], [w.style.size for w in writers],
+                         [_kind(w.style) for w in writers])
 
 
 def _short_row(writers: list[_Writer], clauses: list[Clause], widths: list[int]) -> bool:
     """Whether a parallel row is short enough (SHORT_ROW_LINES) to be kept on one page."""
     for writer, clause, width in zip(writers, clauses, widths):
         points = (width - CELL_MARGINS) / TWIPS_PER_POINT
-        lines = sum(max(1, math.ceil(_printed_points(line, writer.style) / points))
+        lines = sum(max(1, math.ceil(printed_points(line, writer.style.size) / points))
                     for line in clause.lines)
         if lines > SHORT_ROW_LINES:
             return False

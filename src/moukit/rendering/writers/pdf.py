@@ -28,16 +28,15 @@ from ...errors import OutputError
 from ...i18n import N_
 from ...text.linebreak import breakable
 from ..document import Clause, Document, Version
-from ._common import SIGN_LINE, grouped, require_layout
+from ._common import SIGN_LINE, column_shares, grouped, require_layout
 from .pdf_fonts import fonts_for
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
 FINGERPRINT_FILE = "moukit-fingerprint.json"
 _REGIONS = {"zh": "cn", "th": "th", "ja": "jp", "ko": "kr", "vi": "vn", "id": "id", "tr": "tr",
             "en": "gb", "my": "mm"}
-# a version's typical width per character, in ems: Thai marks take no room, CJK a full em
-_EM_PER_CHAR = {"th": 0.45, "zh": 1.0, "ja": 1.0, "ko": 0.9, "my": 0.6}
-LATIN_EM_PER_CHAR = 0.5
+# how tall a line of a language prints (a key of _common.LINE_HEIGHT); Latin scripts: "other"
+_KIND = {"th": "complex", "my": "complex", "zh": "cjk", "ja": "cjk", "ko": "cjk"}
 # Thai is justified by spreading the letters a little as well as the spaces (as Word's
 # thaiDistribute does), as Thai lines have few spaces
 TRACKING = {"th": (-0.01, 0.2)}  # (least, most) added between letters, in ems
@@ -65,7 +64,7 @@ def _version(version: Version, fonts) -> dict:
     """One version as ``pdf.typ`` lays it out: its clauses (signature blocks grouped), fonts,
     size, justification, line height and page-number style."""
     lang = version.lang
-    latin = lang not in _EM_PER_CHAR
+    latin = lang not in _KIND
     items = [[_clause(c) for c in item] if isinstance(item, list) else _clause(item)
              for item in grouped(version.clauses)]
     return {
@@ -84,28 +83,14 @@ def _version(version: Version, fonts) -> dict:
 
 
 def column_widths(document: Document) -> list[float]:
-    """The share of the width each version's column gets in the parallel layout: as much as its
-    text needs at its size (characters x a script's typical width x points), kept between a
-    fifth and three fifths of the width so that no column starves, and summing to 1.
-
-    >>> from moukit.rendering.document import Version, Clause
-    >>> def v(lang, text):
-    ...     return Version(lang, lang, lang, (Clause("c1", "paragraph", None, text),))
-    >>> doc = Document("f", "1", "MOU", (v("th", "ก" * 100), v("en", "a" * 100)))
-    >>> [round(w, 2) for w in column_widths(doc)]
-    [0.55, 0.45]
-    """
+    """The share of the width each version's column gets in the parallel layout: the rule of
+    the DOCX (:func:`._common.column_shares`) at the PDF's sizes."""
     from .pdf_fonts import _table
 
     sizes = _table()["languages"]
-    needs = []
-    for version in document.versions:
-        size = sizes.get(version.lang, sizes["default"])["size"]
-        per_char = _EM_PER_CHAR.get(version.lang, LATIN_EM_PER_CHAR)
-        needs.append(max(1, sum(len(c.text) for c in version.clauses)) * per_char * size)
-    total = sum(needs)
-    shares = [min(0.6, max(0.2, n / total)) for n in needs]
-    return [s / sum(shares) for s in shares]
+    return column_shares([v.plain_text() for v in document.versions],
+                         [sizes.get(v.lang, sizes["default"])["size"] for v in document.versions],
+                         [_KIND.get(v.lang, "other") for v in document.versions])
 
 
 def document_data(document: Document, layout: str) -> dict:
