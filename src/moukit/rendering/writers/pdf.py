@@ -29,7 +29,7 @@ from ...i18n import N_
 from ...text.linebreak import breakable
 from ..document import Clause, Document, Version
 from ._common import SIGN_LINE, column_shares, grouped, require_layout
-from .pdf_fonts import fonts_for
+from .pdf_fonts import fonts_for, typeset_fonts
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
 FINGERPRINT_FILE = "moukit-fingerprint.json"
@@ -116,7 +116,6 @@ def document_data(document: Document, layout: str) -> dict:
         "widths": column_widths(document),
         "page_numbers": "thai" if any(v.lang == "th" for v in versions) else "plain",
         "fonts": list(dict.fromkeys(family for f in fonts.values() for family in f.families)),
-        "folders": sorted({folder for f in fonts.values() for folder in f.folders}),
         "emblem": list(document.emblem),  # the office's Garuda for an "emblem" clause (bytes)
     }
 
@@ -132,29 +131,17 @@ def _signing_date(document: Document) -> date:
 def write(document: Document, *, layout: str = "separate") -> bytes:
     """The document as PDF/A-3b bytes in ``layout`` (``separate`` or ``parallel``)."""
     data = document_data(document, layout)
-    folders = data.pop("folders")
-    day = date(*data["date"])
-    return _compile(json.dumps(data, ensure_ascii=False, sort_keys=True), tuple(folders),
-                    (day.year, day.month, day.day))
+    return _compile(json.dumps(data, ensure_ascii=False, sort_keys=True), tuple(data["date"]))
 
 
-@lru_cache(maxsize=8)
-def _fonts(folders: tuple[str, ...]):
-    """The fonts in ``folders``, scanned once per process (and nothing else: no system font
-    that the font check did not choose, none of Typst's own)."""
-    import typst
-
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=list(folders))
-
-
-def _compile(data: str, folders: tuple[str, ...], day: tuple[int, int, int]) -> bytes:
+def _compile(data: str, day: tuple[int, int, int]) -> bytes:
     """Typeset ``pdf.typ`` with ``data``; a Typst error becomes an :class:`OutputError`."""
     import datetime
 
     import typst
 
     try:
-        pdf = typst.compile(_template(), format="pdf", font_paths=_fonts(folders), ignore_system_fonts=True,
+        pdf = typst.compile(_template(), format="pdf", font_paths=typeset_fonts(),
                             sys_inputs={"data": data},
                             pdf_standards=["a-3b"],  # PDF/A-3: archivable, and it may carry the fingerprint
                             timestamp=datetime.datetime(*day, tzinfo=datetime.timezone.utc))

@@ -37,7 +37,6 @@ class VersionFonts:
 
     families: tuple[str, ...]
     size: float
-    folders: tuple[str, ...]  # the folders holding them, for the typesetter
 
 
 @lru_cache(maxsize=1)
@@ -56,14 +55,20 @@ def _package_folder(module: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def installed() -> dict[str, tuple[Face, ...]]:
-    """The font faces this machine has, by family: the packaged ones and the system's."""
+def typeset_fonts():
+    """This machine's fonts as the typesetter sees them (the packaged ones and the system's,
+    not Typst's own), scanned once per process; the PDF is set with these."""
     import typst
 
     folders = [f for f in (_package_folder(m) for m in PACKAGED.values()) if f]
+    return typst.Fonts(include_system_fonts=True, include_embedded_fonts=False, font_paths=folders)
+
+
+@lru_cache(maxsize=1)
+def installed() -> dict[str, tuple[Face, ...]]:
+    """The font faces this machine has, by family: the packaged ones and the system's."""
     found: dict[str, list[Face]] = {}
-    for info in typst.Fonts(include_system_fonts=True, include_embedded_fonts=False,
-                            font_paths=folders).fonts():
+    for info in typeset_fonts().fonts():
         if info.path and info.style == "normal":
             found.setdefault(info.family, []).append(Face(info.family, info.path, info.index))
     return {family: tuple(sorted(faces, key=lambda f: (f.path, f.index))) for family, faces in found.items()}
@@ -112,8 +117,7 @@ def fonts_for(lang: str, text: str) -> VersionFonts:
                "version: moukit looked for {fonts}", character=char, code=f"U+{ord(char):04X}",
                lang=lang, fonts=", ".join(entry["families"])),
             hint=N_("install {install}, or render another format (DOCX, HTML)", install=entry["install"]))
-    folders = tuple(sorted({str(Path(have[f][0].path).parent) for f in families}))
-    return VersionFonts(tuple(families), float(setting["size"]), folders)
+    return VersionFonts(tuple(families), float(setting["size"]))
 
 
 def _script_of(char: str, lang: str) -> str:
