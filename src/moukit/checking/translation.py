@@ -192,9 +192,9 @@ def _split_merged(paragraphs: list[Paragraph], found: list[set[str]], needs: dic
     one from a PDF) cut where one sentence ends and the other begins, so that each clause
     finds its own paragraph: a clause missing beside one that "says more" would be a false
     alarm, as the English version's check already reads joined paragraphs as one change of
-    layout. A paragraph is cut only at a sentence end (or, in Thai, a space) where the first
-    part expresses one clause's units and the second the other's, each at least
-    :data:`MERGED_SHARE`."""
+    layout. A paragraph is cut only where the first part expresses one clause's units and the
+    second the other's, each at least :data:`MERGED_SHARE`, at a sentence end, a space or (in
+    Thai) a word boundary (:func:`_cut_points`)."""
     out: list[Paragraph] = []
     units_out: list[set[str]] = []
     for paragraph, units in zip(paragraphs, found):
