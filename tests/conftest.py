@@ -18,6 +18,12 @@ os.environ.pop("PYTHAINLP_DATA_DIR", None)  # the older name; pythainlp refuses 
 _PYTHAINLP_DATA = tempfile.mkdtemp(prefix="moukit-tests-pythainlp-")
 os.environ["PYTHAINLP_DATA"] = _PYTHAINLP_DATA
 atexit.register(shutil.rmtree, _PYTHAINLP_DATA, ignore_errors=True)
+# moukit's compiled-pattern cache (moukit.text.regex_cache) in a folder of the test run's own,
+# shared by this process and its children, never the home folder's
+_MOUKIT_CACHE = tempfile.mkdtemp(prefix="moukit-tests-cache-")
+os.environ["MOUKIT_CACHE_DIR"] = _MOUKIT_CACHE
+os.environ.pop("MOUKIT_NO_CACHE", None)
+atexit.register(shutil.rmtree, _MOUKIT_CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

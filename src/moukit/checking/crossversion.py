@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..forms import get_form
 from ..i18n import N_, Joined, Message
 from ..text.normalize import token_key
+from ..text.regex_cache import longest_first
 from .align import Analysis
 from .names import NAME_SLOTS, NameComparison, compare_name
 from .patterns import key_of
@@ -204,8 +205,7 @@ def _same_but_country(got: str, want: str, pack) -> bool:
     """Whether two names differ only by a country the pack names ("タイ王国チェンマイ県" and
     "チェンマイ県"): a version read in other words is known by its name without the country,
     which the spec's name may carry. The country itself is compared with the other versions."""
-    countries = sorted((str(c) for c in (pack.lexicon.get("countries") or {}).values() if c),
-                       key=len, reverse=True)
+    countries = longest_first((str(c) for c in (pack.lexicon.get("countries") or {}).values() if c))
 
     def bare(text: str) -> str:
         text = text.casefold()

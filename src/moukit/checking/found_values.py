@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..forms import ClauseDef, Form, Slot, get_form
 from ..i18n import N_
+from ..text.regex_cache import longest_first
 from .units import Span, UnitLexicon, all_spans, find_dates, matchable
 from .values import NOT_SHOWN, value_name
 
@@ -95,7 +96,7 @@ class NameFinder:
             english = (reference.names.get(party) or "").casefold()
             if place and english and (place in english or english in place) and party in expected:
                 aliases.setdefault("place", party)
-        return cls(lex.lang, expected, sorted(pieces | set(expected.values()), key=len, reverse=True),
+        return cls(lex.lang, expected, longest_first(pieces | set(expected.values())),
                    aliases, found=dict(written), origin=origin, written=written)
 
     def knows(self, slot: str) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..errors import MoukitError, TemplateError
 from ..i18n import N_
 from ..packs.library import TemplateLibrary
+from ..text import regex_cache
 from ..text.normalize import clean
 from .patterns import key_of
 
@@ -91,7 +92,7 @@ def layout(library: TemplateLibrary) -> Layout:
     lines = []
     for group, pattern, lang in data["lines"]:
         try:
-            lines.append((KINDS[group], re.compile(pattern, re.IGNORECASE)))
+            lines.append((KINDS[group], regex_cache.compile(pattern, re.IGNORECASE)))
         except re.error as exc:
             raise TemplateError(N_("layout.yaml: bad pattern {pattern!r} in {group}: {error}",
                                    pattern=pattern, group=group, error=str(exc)),

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
 from ..packs.shipped import shipped_table
-from ..text import editorial
+from ..text import editorial, regex_cache
 from ..text.casing import FIRST_LETTER, fold
 from ..text.chars import MYANMAR, THAI, WIDE
 from ..text.formatting import format_date
@@ -107,7 +107,7 @@ def _literal(text: str) -> str:
         out, pos = [], 0
         for m in CHOICE.finditer(text):
             out.append(_literal(text[pos:m.start()]))
-            out.append("(?:" + "|".join(_literal(c) for c in sorted(m.group(1).split("|"), key=len, reverse=True)) + ")")
+            out.append("(?:" + "|".join(_literal(c) for c in regex_cache.longest_first(m.group(1).split("|"))) + ")")
             pos = m.end()
         out.append(_literal(text[pos:]))
         return "".join(out)
@@ -188,9 +188,9 @@ def date_regex(lexicon: dict) -> str:
                 out.append(_literal(ch))
         return f"{ANY_BREAK}?".join(out)  # a date may be wrapped anywhere
 
-    names = sorted(set(months), key=len, reverse=True)
+    names = regex_cache.longest_first(set(months))
     if lexicon.get("date_zero_months"):  # a month in figures, with or without its leading zero
-        names = sorted({str(int(n)) if n.isdigit() else n for n in names}, key=len, reverse=True)
+        names = regex_cache.longest_first({str(int(n)) if n.isdigit() else n for n in names})
         month = "(?P<m>" + "|".join("0?" + n if n.isdigit() else _literal(n) for n in names) + ")"
     else:
         month = "(?P<m>" + "|".join(_literal(n) for n in names) + ")"
@@ -222,7 +222,7 @@ def parse_date(text: str, lexicon: dict) -> dt.date | None:
 
 @cache
 def _compiled_date(lexicon_key: tuple) -> re.Pattern:
-    return re.compile(date_regex(dict(lexicon_key)))
+    return regex_cache.compile(date_regex(dict(lexicon_key)))
 
 
 def term_regex(lexicon: dict) -> str:
@@ -386,7 +386,7 @@ class FormPatterns:
     def version_regex(self, index: int) -> re.Pattern:
         """The whole-version regex of variant ``index``, compiled on first use."""
         if index not in self._compiled:
-            self._compiled[index] = re.compile(self.versions[index][1])
+            self._compiled[index] = regex_cache.compile(self.versions[index][1])
         return self._compiled[index]
 
 
@@ -409,7 +409,7 @@ def _slot_regex(name: str, form: Form, pack: LanguagePack, words: dict, in_line:
     free = f"[^{BREAK}{LINE}]+?" if in_line else f"[^{BREAK}]+?"  # a blank never spans a paragraph
     kind = form.slot(name).kind
     if kind == "alternative":
-        options = sorted(set(words[name].values()), key=len, reverse=True)
+        options = regex_cache.longest_first(set(words[name].values()))
         alternation = "|".join(_literal(w) for w in options)
         if form.alternatives[name].tolerates_other:
             return f"(?:{alternation}|{free})"
@@ -455,7 +455,7 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
 
 @lru_cache(maxsize=4096)
 def _compiled(regex: str) -> re.Pattern:
-    return re.compile(regex)
+    return regex_cache.compile(regex)
 
 
 @cache

@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 
 from ..errors import TemplateError
 from ..i18n import N_
+from ..text import regex_cache
 from ..text.casing import dotted_i, lower
 from ..text.normalize import clean
 from .positions import cjk_number
@@ -87,7 +88,7 @@ def _compile(expressions, lang: str, where: str) -> tuple[re.Pattern, ...]:
         if lang in NO_SPACE:
             text = re.sub(r"\s+", "", text)
         try:
-            out.append(re.compile(_gapped(text), re.IGNORECASE | re.MULTILINE))
+            out.append(regex_cache.compile(_gapped(text), re.IGNORECASE | re.MULTILINE))
         except re.error as exc:
             raise TemplateError(N_("units.yaml: bad expression {text!r} for {where}: {error}",
                                    text=text, where=where, error=str(exc))) from None
@@ -96,7 +97,7 @@ def _compile(expressions, lang: str, where: str) -> tuple[re.Pattern, ...]:
 
 def _literal(words, lang: str) -> tuple[re.Pattern, ...]:
     """Patterns for plain words (the lexicon's), matched as they are normalised."""
-    return tuple(re.compile(re.escape(matchable(str(w), lang)), re.IGNORECASE)
+    return tuple(regex_cache.compile(re.escape(matchable(str(w), lang)), re.IGNORECASE)
                  for w in words if str(w).strip())
 
 
@@ -203,12 +204,11 @@ def unit_lexicon(pack) -> UnitLexicon | None:
     for n, words in (data.get("numbers") or {}).items():
         numbers[int(n)] = numbers.get(int(n), ()) + _compile(words, lang, f"numbers.{n}")
     countries = _literal((lexicon.get("countries") or {}).values(), lang)
-    function_words = tuple(sorted({matchable(str(w), lang) for w in data.get("function_words") or ()
-                                   if str(w).strip()}, key=len, reverse=True))
-    year_words = tuple(sorted({w for w in re.split(r"\{\w+\}|\s+|-", matchable(
+    function_words = tuple(regex_cache.longest_first({matchable(str(w), lang) for w in data.get("function_words") or ()
+                                   if str(w).strip()}))
+    year_words = tuple(regex_cache.longest_first({w for w in re.split(r"\{\w+\}|\s+|-", matchable(
         str(lexicon.get("term_years", "")), lang)) if re.search(r"\w", w)}
-        | {matchable(str(w), lang) for w in data.get("years") or ()},
-        key=len, reverse=True))
+        | {matchable(str(w), lang) for w in data.get("years") or ()}))
     return UnitLexicon(lang, units, alternatives, parties, fields, languages, numbers,
                        function_words, countries, str(lexicon.get("locale") or lang), year_words)
 
@@ -240,7 +240,7 @@ _CJK_DATE = re.compile(r"(?P<era>令和|平成)?(?P<y>[〇零一二三四五六�
 _VI_MONTHS = ["giêng", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "chạp"]
 _VI_MONTH_WORDS = {**{w: w for w in _VI_MONTHS}, "một": "giêng", "bốn": "tư", "mười hai": "chạp"}
 _VI_DATE = re.compile(r"(?P<d>\d{1,2})\s*tháng\s*(?P<m>" + "|".join(
-    sorted(_VI_MONTH_WORDS, key=len, reverse=True)) + r")\s*(?:năm|,)?\s*(?P<y>\d{4})", re.IGNORECASE)
+    regex_cache.longest_first(_VI_MONTH_WORDS)) + r")\s*(?:năm|,)?\s*(?P<y>\d{4})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)

@@ -225,7 +225,8 @@ def console(argv: list[str] | None = None) -> int:
     collector runs rarely (it is kept, for long checks of many drafts), standard output and
     error are flushed, and ``os._exit`` ends the process with the exit status. Nothing moukit
     writes is pending by then: a file is written atomically (closed, synced, renamed) before
-    its command returns. ``atexit`` handlers do not run; moukit registers none. An exception
+    its command returns. ``atexit`` handlers do not run: the one moukit registers (the
+    regular-expression cache, :mod:`moukit.text.regex_cache`) is called here. An exception
     that escapes :func:`main` ends the process as usual (traceback, teardown). :func:`main`
     itself (used by tests and programs) returns normally.
     """
@@ -233,6 +234,9 @@ def console(argv: list[str] | None = None) -> int:
 
     gc.set_threshold(*GC_THRESHOLDS)
     code = main(argv)
+    regex_cache = sys.modules.get("moukit.text.regex_cache")
+    if regex_cache is not None:  # only a command that compiled patterns has any to keep
+        regex_cache.save()
     os._exit(_flushed(code))
 
 

@@ -36,6 +36,7 @@ from functools import cache
 
 from ..i18n import N_, Message
 from ..text.formatting import BE_OFFSET, to_arabic_digits
+from ..text.regex_cache import longest_first
 
 BE_FROM = 2400             # a year above this is a Buddhist-Era year
 FAR_AHEAD_DAYS = 3 * 366   # a signing more than about three years ahead is worth a warning
@@ -86,7 +87,7 @@ def _months() -> dict[str, tuple[int, bool]]:
 
 @cache
 def _named() -> tuple[re.Pattern, re.Pattern]:
-    month = "(?P<month>" + "|".join(re.escape(n) for n in sorted(_months(), key=len, reverse=True)) + ")"
+    month = "(?P<month>" + "|".join(re.escape(n) for n in longest_first(_months())) + ")"
     day_first = re.compile(rf"(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?{month}\.?,?\s*(?:{_ERA}\s*)?(?P<y>\d{{2}}|\d{{4}})")
     month_first = re.compile(rf"{month}\.?\s*(?P<d>\d{{1,2}}),?\s*(?:{_ERA}\s*)?(?P<y>\d{{4}})")
     return day_first, month_first

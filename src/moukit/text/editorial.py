@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .._yaml import load_yaml
-from . import casing
+from . import casing, regex_cache
 
 # the built-in packs whose editorial.yaml is read: every shipped pack that has one
 LANGS = tuple(sorted(folder.name for folder in (resources.files("moukit") / "packs").iterdir()
@@ -51,7 +51,7 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
          "xix": 19, "xx": 20}
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
-_ROMAN = "|".join(sorted(ROMAN, key=len, reverse=True))
+_ROMAN = "|".join(regex_cache.longest_first(ROMAN))
 NUMBER = rf"(?P<n>\d{{1,3}}|(?:{_ROMAN})(?![a-z])|[〇零一二两三四五六七八九十]{{1,3}})"
 _SEPARATOR = r"[.:：．)）\-–—、,]"
 
@@ -150,7 +150,7 @@ def _capitals(text: str) -> str:
 def _spelling_fold() -> tuple[re.Pattern, dict[str, str]]:
     variants = {v.lower(): form for form, others in (form_data().get("spelling") or {}).items()
                 for v in others or ()}
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    regex = regex_cache.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in regex_cache.longest_first(variants))
                        + r")(?![\w-])", re.IGNORECASE)
     return regex, variants
 
@@ -160,7 +160,7 @@ def _phrases() -> list[tuple[re.Pattern, str]]:
     for group in form_data().get("phrases") or ():
         first, *others = group["same"]
         for other in others:
-            out.append((re.compile(_phrase_regex(other), re.IGNORECASE), first))
+            out.append((regex_cache.compile(_phrase_regex(other), re.IGNORECASE), first))
     return out
 
 
@@ -179,9 +179,9 @@ def _term_fold() -> Callable[[str], str]:
     words = _number_words()
     if not term or not words:
         return lambda text, record=None: text
-    spelled = "|".join(sorted(words, key=len, reverse=True))
+    spelled = "|".join(regex_cache.longest_first(words))
     groups = {"w": f"(?P<w>{spelled})", "n": r"(?P<n>\d{1,2})"}
-    regexes = [re.compile(_template_regex(t, groups), re.IGNORECASE) for t in term["same"]]
+    regexes = [regex_cache.compile(_template_regex(t, groups), re.IGNORECASE) for t in term["same"]]
     lower = [w.lower() for w in words]
 
     def replace(m: re.Match) -> str:
@@ -215,10 +215,10 @@ def _date_fold() -> Callable[[str], str]:
         "d": r"(?P<d>\d{1,2})", "y": r"(?P<y>\d{4})", "mm": r"(?P<mm>\d{1,2})",
         "ord": r"(?:st|nd|rd|th)",
         "month": "(?P<month>" + "|".join(months) + ")",
-        "mon": "(?P<mon>" + "|".join(sorted(abbreviations, key=len, reverse=True)) + ")",
+        "mon": "(?P<mon>" + "|".join(regex_cache.longest_first(abbreviations)) + ")",
     }
-    named = [re.compile(_template_regex(t, groups), re.IGNORECASE) for t in data.get("same") or ()]
-    figures = [re.compile(_template_regex(t, groups)) for t in data.get("figures") or ()]
+    named = [regex_cache.compile(_template_regex(t, groups), re.IGNORECASE) for t in data.get("same") or ()]
+    figures = [regex_cache.compile(_template_regex(t, groups)) for t in data.get("figures") or ()]
     month_index = {m.lower(): i + 1 for i, m in enumerate(months)}
 
     def write(day: int, month: int, year: int, m: re.Match) -> str:
@@ -243,7 +243,7 @@ def _date_fold() -> Callable[[str], str]:
             return write(b, a, int(m.group("y")), m)  # month first (US)
         return m.group(0)  # 05/11/2026: 5 November or May 11? Left as written.
 
-    any_month = re.compile("(?<![^\\W\\d_])(?:" + "|".join(sorted(abbreviations, key=len, reverse=True)) + ")",
+    any_month = regex_cache.compile("(?<![^\\W\\d_])(?:" + "|".join(regex_cache.longest_first(abbreviations)) + ")",
                            re.IGNORECASE)
 
     def apply(text: str, record: list | None = None) -> str:
@@ -263,7 +263,7 @@ def _era_fold() -> Callable[[str], str]:
     eras = {word: same for lang in LANGS for word, same in (pack_data(lang).get("era") or {}).items()}
     if not eras:
         return lambda text, record=None: text
-    regex = re.compile("|".join(re.escape(w) for w in sorted(eras, key=len, reverse=True)))
+    regex = regex_cache.compile("|".join(re.escape(w) for w in regex_cache.longest_first(eras)))
 
     def apply(text: str, record: list | None = None) -> str:
         return _sub(regex, lambda m: eras[m.group(0)], text, record)
@@ -370,14 +370,13 @@ def numbering() -> re.Pattern:
     templates = list(form_data().get("numbering") or ())
     for lang in LANGS:
         templates += pack_data(lang).get("numbering") or ()
-    templates = sorted(set(templates), key=len, reverse=True)
+    templates = regex_cache.longest_first(set(templates))
     alternatives = [f"(?:{_numbering_regex(t)})".replace("(?P<n>", f"(?P<n{i}>") for i, t in enumerate(templates)]
     # words that make the number an amount, not a clause number ("1조 원": a trillion won)
-    amounts = sorted({w for lang in LANGS for w in pack_data(lang).get("not_numbering_before") or ()},
-                     key=len, reverse=True)
+    amounts = regex_cache.longest_first({w for lang in LANGS for w in pack_data(lang).get("not_numbering_before") or ()})
     unless = r"(?!\s*(?:" + "|".join(map(re.escape, amounts)) + "))" if amounts else ""
     # a bare number in figures needs punctuation ("1."): "1 The Participants" is not numbered
-    return re.compile(r"^\s*(?:" + "|".join(alternatives) + r")" + unless + r"(?:\s*" + _SEPARATOR + r")?\s*",
+    return regex_cache.compile(r"^\s*(?:" + "|".join(alternatives) + r")" + unless + r"(?:\s*" + _SEPARATOR + r")?\s*",
                       re.IGNORECASE)
 
 
@@ -399,7 +398,7 @@ def titles() -> re.Pattern:
     for lang in LANGS:
         for title in pack_data(lang).get("titles") or ():
             (latin if re.match(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]", title) else other).append(title)
-    every = sorted(latin + other, key=len, reverse=True)
+    every = regex_cache.longest_first(latin + other)
 
     def written(title: str) -> str:  # a title in a script without spaces may be wrapped anywhere
         if title in other:
@@ -409,8 +408,8 @@ def titles() -> re.Pattern:
     ending = r"(?:\s*[:：.．\-–—]+\s*|\s*\n\s*|\s*$)"
     # "(Duration)", "（生效）", "【期間】": a title in brackets needs nothing after it
     bracketed = rf"[(（\[【〈《]\s*(?:{alternation})\s*[)）\]】〉》](?:\s*[:：.．\-–—])?\s*"
-    wide = "|".join(written(t) for t in sorted(other, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?P<wide>(?:{wide})\s+))", re.IGNORECASE)
+    wide = "|".join(written(t) for t in regex_cache.longest_first(other))
+    return regex_cache.compile(rf"^(?:(?:{alternation})(?!\w){ending}|{bracketed}|(?P<wide>(?:{wide})\s+))", re.IGNORECASE)
 
 
 def fold_digits(text: str) -> str:

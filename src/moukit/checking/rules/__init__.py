@@ -27,6 +27,7 @@ import yaml
 from ..._yaml import load_yaml
 from ...errors import RulePackError
 from ...i18n import N_
+from ...text import regex_cache
 from ..codes import CODES, ROUTES
 from .checks import CHECKS
 
@@ -89,7 +90,7 @@ class Rule:
     def _any_of(self, lang: str) -> re.Pattern:
         """One regex that matches where any of the patterns for ``lang`` does."""
         if lang not in self._any:
-            self._any[lang] = re.compile("|".join(f"(?:{p})" for p in self.patterns.sources(lang)),
+            self._any[lang] = regex_cache.compile("|".join(f"(?:{p})" for p in self.patterns.sources(lang)),
                                          re.IGNORECASE)
         return self._any[lang]
 
@@ -104,7 +105,7 @@ class Patterns(Mapping):
 
     def __getitem__(self, lang: str) -> tuple[re.Pattern, ...]:
         if lang not in self._compiled:
-            self._compiled[lang] = tuple(re.compile(p, re.IGNORECASE) for p in self._sources[lang])
+            self._compiled[lang] = tuple(regex_cache.compile(p, re.IGNORECASE) for p in self._sources[lang])
         return self._compiled[lang]
 
     def __contains__(self, lang: object) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from ...i18n import N_
 from ...text.normalize import clean
+from ...text.regex_cache import longest_first
 from ..patterns import key_of, make_key
 from ..report import Finding
 from ..wording import words_found
@@ -114,7 +115,7 @@ def _draft_texts(analysis) -> list[tuple[str | None, str, str, str]]:
     text the draft adds (a paragraph, a blank's value) with no form text. (Cleaned once here,
     not once per rule.)"""
     rows: list[tuple[str | None, str, str]] = []
-    values = sorted({v for v in _rule_values(analysis) if v and v.strip()}, key=len, reverse=True)
+    values = longest_first({v for v in _rule_values(analysis) if v and v.strip()})
     for clause_id, status in analysis.clause_status.items():
         draft = analysis.draft_clauses.get(clause_id)
         if status in ("changed", "moved") and draft:
