@@ -86,3 +86,40 @@ def test_the_shipped_list_separators_are_babels(fresh):
         pack = library.pack(lang)
         assert table[values.list_format_id(pack.lexicon)] == values.list_separators(pack.lexicon)
         assert values._list_separators(pack) == values.list_separators(pack.lexicon)
+
+
+def test_each_packs_vocabulary_is_read_from_its_file_and_equals_the_computed_one():
+    from moukit.checking import vocabulary
+
+    library = default_library()
+    for lang in library.available():
+        pack = library.pack(lang)
+        data = shipped.shipped_pack_data(pack, "vocabulary")
+        assert data is not None, lang
+        for instrument in ("loi", "mou"):
+            read = vocabulary.Vocabulary.from_data(lang, data[instrument])
+            computed = vocabulary.computed_vocabulary(pack, instrument)
+            assert read == computed and read.terms.__class__ is computed.terms.__class__, (lang, instrument)
+            if lang == "th":
+                assert read.terms.complete
+
+
+def test_a_pack_vocabulary_is_computed_when_its_data_or_pythainlp_changed(monkeypatch, tmp_path):
+    import pythainlp
+
+    from moukit.checking import vocabulary
+
+    pack = default_library().pack("zh")
+    assert shipped.shipped_pack_data(pack, "vocabulary") is not None
+    before = shipped.pack_digest("zh")
+    monkeypatch.setattr(pythainlp, "__version__", "0.0.1")
+    assert shipped.pack_digest("zh") != before
+    assert shipped.shipped_pack_data(pack, "vocabulary") is None
+    monkeypatch.undo()
+    monkeypatch.setattr(shipped, "pack_digest", lambda lang: "another")
+    assert shipped.shipped_pack_data(pack, "vocabulary") is None
+    # a user's pack layered over the shipped one is computed
+    shutil.copytree(builtin_templates_dir() / "zh", tmp_path / "zh")
+    layered = TemplateLibrary([tmp_path]).pack("zh")
+    assert shipped.shipped_pack_data(layered, "vocabulary") is None
+    assert vocabulary.form_vocabulary(layered, "mou").clauses

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from ..forms import get_form
 from ..packs.library import LanguagePack
+from ..text.regex_cache import longest_first
 from .units import matchable, unit_lexicon
 
 PIECES = ("zh", "ja", "ko", "vi", "my")  # read by pieces of characters (vi, my: syllables), not words
@@ -159,9 +160,40 @@ class Vocabulary:
         return [r for r in out if r not in self.common]
 
 
+    def to_data(self) -> dict:
+        """The vocabulary as JSON data (sorted lists), for :meth:`from_data`."""
+        return {"common": sorted(self.common), "function_words": list(self.function_words),
+                "terms": sorted(self.terms) if self.terms else None,
+                "clauses": {key: sorted(words) for key, words in self.clauses.items()}}
+
+    @classmethod
+    def from_data(cls, lang: str, data: dict) -> Vocabulary:
+        """The vocabulary :meth:`to_data` wrote."""
+        from ..text.normalize import Terms
+
+        clauses = {key: frozenset(words) for key, words in data["clauses"].items()}
+        terms: frozenset[str] = frozenset()
+        if data["terms"] is not None:
+            terms = Terms(data["terms"])
+            terms.complete = True
+        return cls(lang, frozenset(data["common"]), clauses, frozenset().union(*clauses.values()),
+                   tuple(data["function_words"]), terms)
+
+
 @lru_cache(maxsize=32)
 def form_vocabulary(pack: LanguagePack, instrument: str) -> Vocabulary:
-    """The vocabulary of ``instrument`` in ``pack``'s language (see the module doc)."""
+    """The vocabulary of ``instrument`` in ``pack``'s language (see the module doc): for a
+    shipped pack, as computed at build time (:func:`moukit.packs.shipped.shipped_pack_data`)."""
+    from ..packs.shipped import shipped_pack_data
+
+    data = shipped_pack_data(pack, "vocabulary")
+    if data is not None and instrument in data:
+        return Vocabulary.from_data(pack.lang, data[instrument])
+    return computed_vocabulary(pack, instrument)
+
+
+def computed_vocabulary(pack: LanguagePack, instrument: str) -> Vocabulary:
+    """The vocabulary of ``instrument`` in ``pack``'s language, computed from the pack."""
     lang = pack.lang
     data = pack.units_data() or {}
     unit_expressions = data.get("units") or {}
@@ -175,8 +207,7 @@ def form_vocabulary(pack: LanguagePack, instrument: str) -> Vocabulary:
         clause_texts[f"{instrument}.{clause.id}"].update(dict.fromkeys(
             _pieces(_expressions([unit_expressions.get(u.id) for u in clause.units]))))
     lex = unit_lexicon(pack)
-    function_words = tuple(sorted({" ".join(w.split()) for w in (lex.function_words if lex else ())},
-                                  key=len, reverse=True))
+    function_words = tuple(longest_first({" ".join(w.split()) for w in (lex.function_words if lex else ())}))
     common = set(function_words) | (set(stems(list(function_words), lang)) if lang in STEM else set())
     terms = _thai_terms(pack, function_words, clause_texts) if lang == "th" else frozenset()
     clauses = {key: frozenset(_words(list(texts), lang, terms)) for key, texts in clause_texts.items()}

@@ -12,6 +12,12 @@ current). The file is used only for the shipped packs alone (not with a user's
 ``--templates``), and only when the packs' and forms' data files and babel (which names the
 languages) are the ones it was made from: a digest of them is in the file. Otherwise the sets
 are computed as before.
+
+Each pack's data for checking a translation (the form's vocabulary in its language, read
+from its templates, lexicon, word list and meaning units, and cut into words by pythainlp)
+is in a file of its own, ``compiled/<name>-<lang>.json``, read only when a version in that
+language is checked, and used only when the digest of the data above, of that pack's
+``units.yaml`` and pythainlp's version are the ones it was made from.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ def sources() -> list[Path]:
     return [p for p in files + sorted(forms.glob("*.yaml")) if p.name != "units.yaml"]
 
 
+@cache
 def sources_digest() -> str:
     """SHA-256 of :func:`sources` (each file's path and bytes) and babel's version."""
     import babel
@@ -74,3 +81,35 @@ def shipped(library, name: str):
         return None
     data = _data()
     return data[name] if data is not None else None
+
+
+def pack_data_file(name: str, lang: str) -> Path:
+    """Where the precomputed data ``name`` of the shipped pack ``lang`` lives."""
+    return FILE.parent / f"{name}-{lang}.json"
+
+
+def pack_digest(lang: str) -> str:
+    """SHA-256 of what a pack's precomputed data is made from besides :func:`sources_digest`:
+    the meaning units (the pack's ``units.yaml`` and the form's) and pythainlp's version (its
+    segmenter and normaliser)."""
+    import pythainlp  # the check has imported it already
+
+    digest = hashlib.sha256(f"{sources_digest()}\npythainlp {pythainlp.__version__}\n".encode())
+    for units in (FILE.parent.parent / lang / "units.yaml", FILE.parent.parent.parent / "forms" / "units.yaml"):
+        digest.update(units.read_bytes() if units.is_file() else b"")
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def shipped_pack_data(pack, name: str) -> dict | None:
+    """The data ``name`` precomputed for ``pack``, or None: the pack is not a shipped pack
+    alone, or its file is missing or was made from other data."""
+    from .library import builtin_templates_dir
+
+    if tuple(pack.dirs) != (builtin_templates_dir() / pack.lang,):
+        return None
+    try:
+        data = json.loads(pack_data_file(name, pack.lang).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if data.get("sha256") == pack_digest(pack.lang) else None

@@ -6,7 +6,8 @@ pack (:mod:`moukit.reference.words`), the province table read by the spec
 (``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`),
 the shipped templates compiled by Jinja2 (``packs/compiled/``,
 :func:`moukit.packs.jinja.precompiled`) and the sets over all shipped packs that the check
-reads (``packs/compiled/shipped.json``, :mod:`moukit.packs.shipped`); ``--check`` writes
+reads (``packs/compiled/shipped.json`` and each pack's ``vocabulary-<lang>.json``,
+:mod:`moukit.packs.shipped`); ``--check`` writes
 nothing and exits 1, listing the stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
 :func:`moukit.reference.describe.forms_data` describes them.
@@ -37,7 +38,7 @@ def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
     from ..packs.library import default_library
     from ..spec.provinces import TABLE, provinces_file
-    from .shipped import shipped_json
+    from .shipped import pack_data_json, shipped_json
     from .words import words_file
 
     return {
@@ -50,6 +51,8 @@ def generate() -> dict[str, str]:
         f"src/moukit/spec/{TABLE}": provinces_file(),
         **_compiled_templates(),
         "src/moukit/packs/compiled/shipped.json": shipped_json(),
+        **{f"src/moukit/packs/compiled/vocabulary-{lang}.json": pack_data_json(lang)
+           for lang in default_library().available()},
     }
 
 
