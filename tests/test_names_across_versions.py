@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import moukit
+from moukit.checking import names
 from moukit.checking.names import compare_name, cores, province_of
 from moukit.spec.provinces import all_provinces, province_named, province_names
 from specdata import spec
@@ -449,3 +450,24 @@ def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
     whole_not_loaded, entries = out.stdout.split()
     assert whole_not_loaded == "True"
     assert int(entries) <= 12  # of 6,823: the first character of each word read
+
+
+def test_a_thai_name_is_cut_into_the_syllables_the_whole_syllable_list_gives():
+    """The romaniser's tokenizer gets only the syllables found in the name: the cut (and so
+    the reading) is the one pythainlp's whole syllable list gives, for real names and for
+    random strings of syllables."""
+    import random
+
+    from pythainlp.corpus import thai_syllables
+    from pythainlp.tokenize import word_tokenize
+    from pythainlp.transliterate.royin import _romanize
+    from pythainlp.util import Trie
+
+    syllables = sorted(thai_syllables())
+    whole = Trie(syllables)
+    rng = random.Random(20261201)
+    words = ["เชียงใหม่", "เฉิงตู", "ฮอกไกโด", "พระนครศรีอยุธยา", "เหงียนวันอาน", "ณ", "ก"]
+    words += ["".join(rng.choice(syllables) for _ in range(rng.randint(1, 5))) for _ in range(400)]
+    for word in words:
+        expected = "".join(_romanize(s) for s in word_tokenize(word, custom_dict=whole, engine="newmm"))
+        assert names._royin(word) == expected, word

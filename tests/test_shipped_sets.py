@@ -123,3 +123,20 @@ def test_a_pack_vocabulary_is_computed_when_its_data_or_pythainlp_changed(monkey
     layered = TemplateLibrary([tmp_path]).pack("zh")
     assert shipped.shipped_pack_data(layered, "vocabulary") is None
     assert vocabulary.form_vocabulary(layered, "mou").clauses
+
+
+def test_each_packs_patterns_are_read_from_its_file_and_equal_the_computed_ones():
+    from moukit.checking import patterns, segment
+
+    library = default_library()
+    for lang in library.available():
+        pack = library.pack(lang)
+        data = shipped.shipped_pack_data(pack, "patterns")
+        assert data is not None, lang
+        for instrument in ("loi", "mou"):
+            computed = patterns.computed_form_patterns(pack, instrument)
+            read = patterns.FormPatterns.from_data(computed.form, lang, data[instrument])
+            assert read.to_data() == computed.to_data(), (lang, instrument)
+            assert tuple(data[instrument]["chunks"]) == segment.computed_literal_chunks(pack, instrument)
+            some = read.clauses[read.form.clause_ids[-1]][0]
+            assert some.search.compiled().pattern == f"(?:^|(?<={patterns.BREAK}))" + some.source

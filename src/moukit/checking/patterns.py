@@ -311,6 +311,24 @@ class FormPatterns:
     versions: list[tuple[dict, str, dict[str, str]]]  # variant, whole-version regex, group -> slot
     _compiled: dict[int, re.Pattern] = field(default_factory=dict)
 
+    def to_data(self) -> dict:
+        """The patterns as JSON data, for :meth:`from_data`."""
+        return {"clauses": {clause_id: [{"variant": p.variant, "source": p.source, "literal": p.literal,
+                                         "slots": [[s.name, s.group] for s in p.slots]} for p in found]
+                            for clause_id, found in self.clauses.items()},
+                "alternatives": self.alternatives,
+                "versions": [[variant, regex, groups] for variant, regex, groups in self.versions]}
+
+    @classmethod
+    def from_data(cls, form: Form, lang: str, data: dict) -> FormPatterns:
+        """The patterns :meth:`to_data` wrote."""
+        clauses = {clause_id: [_clause_pattern(clause_id, p["variant"], p["source"],
+                                               [SlotGroup(name, group) for name, group in p["slots"]],
+                                               p["literal"]) for p in found]
+                   for clause_id, found in data["clauses"].items()}
+        return cls(form, lang, clauses, data["alternatives"],
+                   [(variant, regex, groups) for variant, regex, groups in data["versions"]])
+
     def match_version(self, key: Key) -> tuple[dict, list[tuple[str, str, str]]] | None:
         """Match a whole version at once: ``(variant, [(slot, clause id, value)...])``, or
         None unless it is the form (editorial noise aside).
@@ -449,8 +467,13 @@ def _compile_clause(form: Form, clause_id: str, text: str, pack: LanguagePack, w
     literals.append(clean(tail).replace(" ", ""))
     # (a choice the template leaves to the value, a Korean particle, is not literal text)
     longest = max((p for lit in literals for p in CHOICE.sub("\n", lit).split("\n")), key=len, default="")
-    return ClausePattern(clause_id, variant, LazyRegex(regex), regex, slots,
-                         fold(longest.replace(BREAK, "")), LazyRegex(f"(?:^|(?<={BREAK}))" + regex))
+    return _clause_pattern(clause_id, variant, regex, slots, fold(longest.replace(BREAK, "")))
+
+
+def _clause_pattern(clause_id: str, variant: dict, regex: str, slots: list[SlotGroup],
+                    literal: str) -> ClausePattern:
+    return ClausePattern(clause_id, variant, LazyRegex(regex), regex, slots, literal,
+                         LazyRegex(f"(?:^|(?<={BREAK}))" + regex))
 
 
 @lru_cache(maxsize=4096)
@@ -460,7 +483,19 @@ def _compiled(regex: str) -> re.Pattern:
 
 @cache
 def form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
-    """Every clause pattern of ``instrument`` in ``pack``'s language (cached)."""
+    """Every clause pattern of ``instrument`` in ``pack``'s language (cached): for a shipped
+    pack, as built at build time (:func:`moukit.packs.shipped.shipped_pack_data`), so that a
+    check renders no template."""
+    from ..packs.shipped import shipped_pack_data
+
+    data = shipped_pack_data(pack, "patterns")
+    if data is not None and instrument in data:
+        return FormPatterns.from_data(get_form(instrument), pack.lang, data[instrument])
+    return computed_form_patterns(pack, instrument)
+
+
+def computed_form_patterns(pack: LanguagePack, instrument: str) -> FormPatterns:
+    """Every clause pattern of ``instrument`` in ``pack``'s language, built from its template."""
     form = get_form(instrument)
     words = _alternative_words(pack, form)
     clauses: dict[str, list[ClausePattern]] = {c: [] for c in form.clause_ids}

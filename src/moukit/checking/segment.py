@@ -41,7 +41,18 @@ class VersionText:
 
 @lru_cache(maxsize=256)
 def literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
-    """The form's own wording in ``pack``'s language, as lower-case keys between the blanks."""
+    """The form's own wording in ``pack``'s language, as lower-case keys between the blanks
+    (for a shipped pack, as computed at build time, with its patterns)."""
+    from ..packs.shipped import shipped_pack_data
+
+    data = shipped_pack_data(pack, "patterns")
+    if data is not None and instrument in data:
+        return tuple(data[instrument]["chunks"])
+    return computed_literal_chunks(pack, instrument)
+
+
+def computed_literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, ...]:
+    """What :func:`literal_chunks` is, rendered from the pack's template."""
     form = get_form(instrument)
     rendered = pack.render_clauses(form, placeholder_context(form, "\x00"))
     chunks = []

@@ -13,7 +13,7 @@ replace the Thai text with the official one, or add a language, without code cha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -45,8 +45,13 @@ class LanguagePack:
     lexicon_file: Path
 
     def __post_init__(self) -> None:
-        self._env = environment([str(d) for d in self.dirs], self.lang)
         self._templates: dict[str, Any] = {}
+
+    @cached_property
+    def _env(self):
+        """The pack's Jinja environment, made when a template is first needed (a check of the
+        shipped packs reads their patterns from the build, and never imports Jinja)."""
+        return environment([str(d) for d in self.dirs], self.lang)
 
     def template_file(self, instrument: str) -> str:
         """Path of the template used for ``instrument`` (first folder that has it)."""

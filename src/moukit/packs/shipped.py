@@ -13,10 +13,11 @@ current). The file is used only for the shipped packs alone (not with a user's
 languages) are the ones it was made from: a digest of them is in the file. Otherwise the sets
 are computed as before.
 
-Each pack's data for checking a translation (the form's vocabulary in its language, read
-from its templates, lexicon, word list and meaning units, and cut into words by pythainlp)
-is in a file of its own, ``compiled/<name>-<lang>.json``, read only when a version in that
-language is checked, and used only when the digest of the data above, of that pack's
+Each pack's own data for the check (the form's clause patterns in its language, built from
+its templates and lexicon, so that a check renders no template; the form's vocabulary,
+read from its templates, lexicon, word list and meaning units and cut into words by
+pythainlp) is in files of its own, ``compiled/<name>-<lang>.json``, read only when a version
+in that language is checked, and used only when the digest of the data above, of that pack's
 ``units.yaml`` and pythainlp's version are the ones it was made from.
 """
 

@@ -6,7 +6,8 @@ pack (:mod:`moukit.reference.words`), the province table read by the spec
 (``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`),
 the shipped templates compiled by Jinja2 (``packs/compiled/``,
 :func:`moukit.packs.jinja.precompiled`) and the sets over all shipped packs that the check
-reads (``packs/compiled/shipped.json`` and each pack's ``vocabulary-<lang>.json``,
+reads (``packs/compiled/shipped.json``, each pack's ``patterns-<lang>.json`` and
+``vocabulary-<lang>.json``,
 :mod:`moukit.packs.shipped`); ``--check`` writes
 nothing and exits 1, listing the stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
@@ -51,8 +52,8 @@ def generate() -> dict[str, str]:
         f"src/moukit/spec/{TABLE}": provinces_file(),
         **_compiled_templates(),
         "src/moukit/packs/compiled/shipped.json": shipped_json(),
-        **{f"src/moukit/packs/compiled/vocabulary-{lang}.json": pack_data_json(lang)
-           for lang in default_library().available()},
+        **{f"src/moukit/packs/compiled/{name}-{lang}.json": pack_data_json(name, lang)
+           for name in ("patterns", "vocabulary") for lang in default_library().available()},
     }
 
 
