@@ -114,3 +114,54 @@ def test_a_batch_of_several_agreements_keeps_their_reports_not_their_analyses(fi
     assert len(two.reports) == 2 and two.analyses == [[], []]
     for one in (moukit.check_all([files["other"]]), moukit.check_all([files[f"mou-{lang}"] for lang in ("th", "ko", "en")])):
         assert len(one.reports) == 1 and len(one.analyses[0]) == len(one.reports[0].versions)
+
+
+def test_the_html_report_and_redline_of_one_agreement_from_the_public_api(tmp_path):
+    """Batch.html and Batch.redline (what the workbench offers) for one edited DOCX: the
+    report names the finding in Thai, the redline carries it as a tracked change; a batch of
+    several agreements refuses both with a usage error."""
+    import docx
+
+    spec = moukit.load_spec(Path(__file__).resolve().parent.parent / "examples" / "chiang-mai-hokkaido.yaml")
+    path = tmp_path / "mou.docx"
+    moukit.render(spec, "docx").save(path)
+    document = docx.Document(str(path))
+    edited = False
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            if "maintain direct contact" in run.text:
+                run.text = run.text.replace("maintain direct contact", "maintain regular contact")
+                edited = True
+    assert edited
+    document.save(str(path))
+    batch = moukit.check_all([path])
+    report = batch.reports[0]
+    assert report.verdict == "council_of_state"
+    html = batch.html(lang="th")
+    assert "regular" in html and moukit.route_label("council_of_state", "th", meaning=False) in html
+    redline = batch.redline(path.read_bytes())
+    assert redline[:2] == b"PK" and redline == batch.redline(path)
+    with pytest.raises(moukit.UsageError, match="not a draft of this agreement"):
+        batch.redline(path.read_bytes(), name="another.docx")
+    body = docx.Document(io.BytesIO(redline)).element.body.xml
+    assert "<w:ins " in body and "<w:del " in body and "regular" in body
+    other = tmp_path / "other.txt"
+    other.write_bytes(moukit.render(Path(__file__).resolve().parent.parent / "examples" / "rayong-jeollanam-do.yaml",
+                                    "txt").data)
+    several = moukit.check_all([path, other])
+    assert len(several.reports) == 2
+    with pytest.raises(moukit.UsageError):
+        several.html()
+    with pytest.raises(moukit.UsageError):
+        several.redline(path)
+
+
+def test_every_route_and_translation_verdict_has_its_thai_words():
+    from moukit.checking.codes import ROUTES
+
+    for route in ROUTES:
+        thai, english = moukit.route_label(route, "th"), moukit.route_label(route, "en")
+        assert thai != english and any("\u0e00" <= ch <= "\u0e7f" for ch in thai), route
+    row = {"verdict": "missing meaning", "clause_id": "c3", "clause_number": 3}
+    assert moukit.row_verdict(row, "th") != moukit.row_verdict(row, "en")
+    assert moukit.language_label("ja", "th") != moukit.language_label("ja", "en")

@@ -61,6 +61,11 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "parse_spec": "spec.load",
     "render": "rendering.build",
     "spec_json_schema": "spec.models",
+    "clause_label": "labels",
+    "draft_suffixes": "labels",
+    "language_label": "labels",
+    "route_label": "labels",
+    "row_verdict": "labels",
 }
 
 __all__ = [
@@ -98,10 +103,15 @@ __all__ = [
     "check",
     "check_all",
     "check_text",
+    "clause_label",
+    "draft_suffixes",
     "get_form",
+    "language_label",
     "load_spec",
     "parse_spec",
     "render",
+    "route_label",
+    "row_verdict",
     "spec_json_schema",
 ]
 
@@ -141,6 +151,7 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
         UsageError,
     )
     from .forms import Form, get_form
+    from .labels import clause_label, draft_suffixes, language_label, route_label, row_verdict
     from .rendering.build import Rendering, render
     from .rendering.document import Document
     from .spec.load import load_spec, parse_spec

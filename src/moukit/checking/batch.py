@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .._args import DraftsArg, PathArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
+from .._args import DraftArg, DraftsArg, PathArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
 from ..errors import MoukitError, UsageError
 from ..i18n import N_, translate
 from .codes import ROUTES
@@ -54,6 +54,39 @@ class Batch:
     def verdict(self) -> str:
         """The most serious verdict of the agreements (``standard`` if none)."""
         return max((r.verdict for r in self.reports), key=ROUTES.index, default="standard")
+
+    def html(self, index: int = 0, lang: str = "th") -> str:
+        """The HTML report of agreement ``index`` in ``lang`` (``"th"`` or ``"en"``): the
+        verdict, each finding with the form's text and the draft's, the translation tables."""
+        from .output.html import format_html
+
+        return format_html(self.reports[index], self._analyses(index), lang=lang)
+
+    def redline(self, draft: DraftArg, *, name: str | None = None, index: int = 0) -> bytes:
+        """A DOCX ``draft`` of agreement ``index`` with the findings as Word's tracked changes
+        and comments. ``draft`` is one of the files checked (a path, or its bytes with
+        ``name``, the name it was checked under; bytes without a name are the agreement's
+        only DOCX). Any other file raises :class:`moukit.UsageError`."""
+        from .output.redline import write_redline
+        from .readers import read_draft
+
+        analyses = self._analyses(index)
+        sources = sorted({a.version.source for a in analyses})
+        data = bytes(draft) if isinstance(draft, (bytearray, memoryview, bytes)) else Path(draft)
+        if isinstance(data, bytes) and name is None and len(sources) == 1:
+            name = sources[0]
+        read = read_draft(data, name=name)
+        if read.name not in sources:
+            raise UsageError(N_("{file} is not a draft of this agreement (its drafts: {drafts})",
+                                file=read.name, drafts=", ".join(sources)),
+                             hint=N_("give one of those files, or its bytes with the name it was checked under"))
+        return write_redline(read, analyses)
+
+    def _analyses(self, index: int) -> list:
+        if not self.analyses or not self.analyses[index]:
+            raise UsageError(N_("the HTML report and the redline are kept for a check of one agreement only"),
+                             hint=N_("check the drafts of one agreement together"))
+        return self.analyses[index]
 
     def rows(self) -> list[dict]:
         """One summary row per file: its agreement, verdict, exit code, form and counts."""

@@ -282,9 +282,9 @@ async def check_page(request: Request) -> Response:
 
 def _accepted() -> str:
     """The file input's ``accept``: every suffix the readers read (.docx, .pdf, .odt, .txt...)."""
-    from ..checking.readers import READERS
+    import moukit
 
-    return ",".join(suffix for reader in READERS for suffix in reader.suffixes)
+    return ",".join(moukit.draft_suffixes())
 
 
 def run_check(uploads: list[security.Upload], spec_upload: security.Upload | None, lang: str,
@@ -293,18 +293,20 @@ def run_check(uploads: list[security.Upload], spec_upload: security.Upload | Non
     the findings, the translation tables and the downloads (as ``data:`` URLs)."""
     import moukit
 
-    from ..checking.batch import check_all, several_agreements
-
     spec = None
     if spec_upload is not None:
         spec = moukit.parse_spec(spec_upload.data, file=spec_upload.name)
     drafts = _named(uploads)
-    batch = check_all(drafts, spec, templates=library if library is not None else ())
-    if len(batch.reports) != 1:
-        raise several_agreements(batch)
-    report, analyses = batch.reports[0], batch.analyses[0]
+    batch = moukit.check_all(drafts, spec, templates=library if library is not None else ())
+    if len(batch.reports) != 1:  # as moukit.check: one agreement at a time
+        raise moukit.UsageError(
+            N_("the drafts are {count} different agreements ({groups}): each gets its own verdict",
+               count=len(batch.reports), groups="; ".join(", ".join(r.sources) for r in batch.reports)),
+            hint=N_("check them with moukit.check_all() (or `moukit check` with every file, which "
+                    "reports each agreement)"))
+    report = batch.reports[0]
     return {"report": report, "verdict": _verdict(report, lang), "findings": _findings(report, lang),
-            "tables": _tables(analyses, lang), "downloads": _check_downloads(report, analyses, drafts, lang),
+            "tables": _tables(report, lang), "downloads": _check_downloads(batch, drafts, lang),
             "notes": [translate(note, lang) for note in report.notes]}
 
 
@@ -322,65 +324,57 @@ def _named(uploads: list[security.Upload]) -> dict[str, bytes]:
 
 
 def _verdict(report, lang: str) -> dict[str, Any]:
-    from ..checking.codes import ROUTE_TITLES
-    from ..checking.output._common import ROUTE_LABELS
+    import moukit
 
     return {"route": report.verdict,
-            "th": f"{translate(ROUTE_LABELS[report.verdict], 'th')}: {translate(ROUTE_TITLES[report.verdict], 'th')}",
-            "en": f"{translate(ROUTE_LABELS[report.verdict], 'en')}: {translate(ROUTE_TITLES[report.verdict], 'en')}",
+            "th": moukit.route_label(report.verdict, "th"), "en": moukit.route_label(report.verdict, "en"),
             "reason": translate(report.reason, lang),
             "help": translate(ROUTE_HELP[report.verdict], lang)}
 
 
 def _findings(report, lang: str) -> list[dict[str, Any]]:
-    from ..checking.output._common import ROUTE_LABELS, language
+    import moukit
 
-    return [{"code": f.code, "route": f.route, "route_label": translate(ROUTE_LABELS[f.route], lang),
+    return [{"code": f.code, "route": f.route, "route_label": moukit.route_label(f.route, lang, meaning=False),
              "message": translate(f.message, lang), "lang": f.lang,
-             "language": translate(language(f.lang), lang), "standard": f.standard, "draft": f.draft,
+             "language": moukit.language_label(f.lang, lang), "standard": f.standard, "draft": f.draft,
              "rationale": f.rationale_th if lang == "th" and f.rationale_th else f.rationale,
              "where": f.where, "source": f.source} for f in report.findings]
 
 
-def _tables(analyses, lang: str) -> list[dict[str, Any]]:
-    from ..checking.output._common import clause_label, language, row_verdict
+def _tables(report, lang: str) -> list[dict[str, Any]]:
+    """The translation table of each translated version, as the report gives them."""
+    import moukit
 
     tables = []
-    for analysis in analyses:
-        result = analysis.result
-        if result is None or result.translation is None:
+    for version in report.versions:
+        if version.translation is None:
             continue
-        rows = [{"clause": translate(clause_label(row), lang), "english": row["english"], "text": row["text"],
-                 "verdict": row_verdict(row, lang), "ok": row["verdict"] in ("same", "worded differently"),
+        rows = [{"clause": moukit.clause_label(row, lang), "english": row["english"], "text": row["text"],
+                 "verdict": moukit.row_verdict(row, lang), "ok": row["verdict"] in ("same", "worded differently"),
                  "missing": ", ".join(str(u) for u in row["units_missing"] + row["values_missing"])}
-                for row in result.translation]
-        tables.append({"lang": analysis.version.lang, "language": translate(language(analysis.version.lang), lang),
-                       "rows": rows})
+                for row in version.translation]
+        tables.append({"lang": version.lang, "language": moukit.language_label(version.lang, lang), "rows": rows})
     return tables
 
 
-def _check_downloads(report, analyses, drafts: dict[str, bytes], lang: str) -> dict[str, Any]:
+def _check_downloads(batch, drafts: dict[str, bytes], lang: str) -> dict[str, Any]:
     """The redline of each DOCX draft, the HTML report and the JSON, as ``data:`` URLs (nothing
     is kept on the server to fetch them later); none when they pass :data:`MAX_EMBEDDED`."""
-    from ..checking.output.html import format_html
-    from ..checking.output.redline import write_redline
-    from ..checking.readers import read_draft
-
     files: list[tuple[str, str, str, bytes]] = []  # (label key, file, media type, data)
     for name, data in drafts.items():
         if data[:2] != b"PK":
             continue
         try:
-            redline = write_redline(read_draft(data, name=name), analyses)
+            redline = batch.redline(data, name=name)
         except MoukitError:
             continue
         stem = name.rsplit(".", 1)[0]
         files.append(("dl_redline", f"{stem}-redline.docx",
                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", redline))
-    files.append(("dl_report_html", "report.html", "text/html",
-                  format_html(report, analyses, lang=lang).encode("utf-8")))
+    files.append(("dl_report_html", "report.html", "text/html", batch.html(lang=lang).encode("utf-8")))
     files.append(("dl_report_json", "report.json", "application/json",
-                  json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=str).encode("utf-8")))
+                  json.dumps(batch.reports[0].to_dict(), ensure_ascii=False, indent=2, default=str).encode("utf-8")))
     if sum(len(data) for *_, data in files) > MAX_EMBEDDED:
         return {"too_big": True, "files": []}
     t = Texts(lang)

@@ -1,0 +1,53 @@
+"""What a check's results are called, in Thai or English: the words moukit's reports, its
+command line and its workbench show, for programs that show results their own way.
+
+>>> route_label("council_of_state", "en")
+'REVIEW: COUNCIL OF STATE: review by the MOI, the MFA and the Office of the Council of State'
+>>> language_label("zh", "th")
+'จีน (zh)'
+>>> ".pdf" in draft_suffixes()
+True
+"""
+
+from __future__ import annotations
+
+from .checking.codes import ROUTE_TITLES, ROUTES
+from .checking.output import _common
+from .i18n import translate
+
+__all__ = ["ROUTES", "clause_label", "draft_suffixes", "language_label", "route_label", "row_verdict"]
+
+
+def route_label(route: str, lang: str = "en", *, meaning: bool = True) -> str:
+    """A verdict's banner: its label and, with ``meaning``, what it means (``route`` is
+    ``"standard"``, ``"ministries"``, ``"council_of_state"`` or ``"not_permitted"``, as
+    :data:`ROUTES` lists them).
+
+    >>> route_label("ministries", "th", meaning=False)
+    'ต้องเสนอพิจารณา: กระทรวง'
+    """
+    label = translate(_common.ROUTE_LABELS[route], lang)
+    return f"{label}: {translate(ROUTE_TITLES[route], lang)}" if meaning else label
+
+
+def language_label(code: str | None, lang: str = "en") -> str:
+    """The name of a version's language (an ISO 639-1 code) in ``lang``."""
+    return translate(_common.language(code), lang)
+
+
+def clause_label(row: dict, lang: str = "en") -> str:
+    """Where a row of a translation table is: the clause's number or part (``"Clause 3"``)."""
+    return translate(_common.clause_label(row), lang)
+
+
+def row_verdict(row: dict, lang: str = "en") -> str:
+    """What the translation check found for a row of a translation table (``"same"``,
+    ``"worded differently"``, ``"meaning missing"``...), in ``lang``."""
+    return _common.row_verdict(row, lang)
+
+
+def draft_suffixes() -> tuple[str, ...]:
+    """The file name suffixes of the drafts moukit reads (``.docx``, ``.pdf``, ``.odt``, ...)."""
+    from .checking.readers import READERS
+
+    return tuple(suffix for reader in READERS for suffix in reader.suffixes)
