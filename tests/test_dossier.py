@@ -246,3 +246,26 @@ def test_the_english_translation_names_the_texts_given_in_thai_only():
         build_dossier(spec, english=True)
     assert [p.path for p in info.value.problems] == ["report.problems[0]"]
     assert "missing the en text" in str(info.value)
+
+
+def test_the_plans_activity_table_is_set_on_landscape_pages_in_docx_and_pdf(dossier, tmp_path):
+    """The plan (a table of eight columns) is on landscape A4 in the DOCX, its tables as wide
+    as the landscape text, and in the PDF; a letter stays portrait."""
+    import zipfile
+
+    from docx import Document as Docx
+
+    from moukit.rendering.writers import docx_style
+    from pdfpages import pages
+
+    written = {p.stem: p for p in write_dossier([dossier["02-plan"], dossier["01-request-moi"]], tmp_path)}
+    plan = Docx(str(written["02-plan"]))
+    assert {s.orientation.name for s in plan.sections} == {"LANDSCAPE"}
+    assert all(s.page_width > s.page_height for s in plan.sections)
+    xml = zipfile.ZipFile(written["02-plan"]).read("word/document.xml").decode()
+    widths = [int(w) for w in re.findall(r'<w:tblW w:type="dxa" w:w="(\d+)"/>', xml)]
+    assert widths and all(abs(w - docx_style.text_twips(True)) <= 10 for w in widths)
+    letter = Docx(str(written["01-request-moi"]))
+    assert all(s.page_width < s.page_height for s in letter.sections)
+    pdf = write_dossier([dossier["02-plan"]], tmp_path / "pdf", format="pdf")[0].read_bytes()
+    assert all(page.width > page.height for page in pages(pdf))

@@ -19,6 +19,7 @@ LINE_HEIGHT = {"complex": 1.5, "cjk": 1.4, "other": 1.15}
 THAI_LETTER = re.compile(f"[{THAI}]")
 # the narrowest and widest a parallel column may be, against an equal share of the width
 COLUMN_BOUNDS = (0.8, 1.3)
+WIDE_TABLE = 6  # columns from which a version is set on landscape pages (a plan's activities)
 
 
 def require_layout(document: Document, layout: str) -> None:
@@ -110,3 +111,9 @@ def _bounded_shares(weights: list[float], low: float, high: float) -> list[float
         if worst is None or abs(out[worst]) < 1e-9 or len(free) == 1:
             return [fixed.get(i, shares.get(i, 0.0)) for i in range(len(weights))]
         fixed[worst] = min(max(shares[worst], low), high)
+
+
+def needs_landscape(version) -> bool:
+    """Whether a version is set on landscape pages: it holds a table of :data:`WIDE_TABLE`
+    columns or more (the strategic plan's activities), in every writer alike."""
+    return any(c.kind == "table" and c.rows and max(map(len, c.rows)) >= WIDE_TABLE for c in version.clauses)

@@ -35,7 +35,7 @@ from ...ooxml.package import xml_text
 from ...text.chars import MYANMAR, THAI, has_myanmar, has_thai
 from ..document import LETTER_KINDS, Clause, Document, Version
 from . import docx_style
-from ._common import SIGN_LINE, column_shares, grouped, printed_points, require_layout
+from ._common import SIGN_LINE, column_shares, grouped, needs_landscape, printed_points, require_layout
 
 # paragraph alignments (w:jc values)
 LEFT, CENTER, RIGHT, JUSTIFY, THAI_JUSTIFY = "left", "center", "right", "both", "thaiDistribute"
@@ -132,6 +132,7 @@ class _Writer:
     """Adds the paragraphs of one language version to a body or a table cell (a list)."""
 
     emblem = b""  # the document's emblem image, for a dossier letter's "emblem" clause
+    landscape = False  # set on landscape pages (a dossier table's width follows)
 
     def __init__(self, version: Version) -> None:
         self.version = version
@@ -291,7 +292,8 @@ def _separate(body: list, document: Document, headers: _Headers) -> str:
             body.append(_SectionBreak(sections[-1]))
         writer = _Writer(version)
         writer.emblem = document.emblem  # a dossier letter's Garuda (see _letter_part)
-        sections.append(headers.section(writer))
+        writer.landscape = needs_landscape(version)
+        sections.append(headers.section(writer, landscape=writer.landscape))
         writer.draft_marker(body)
         last = None
         for item in grouped(version.clauses):
@@ -472,7 +474,7 @@ class _RawTable:
                 for i in range(cols)]
         writer = _Writer(self.writer.version)  # the cells' text a size smaller, as tables are set
         writer.style = replace(self.writer.style, size=TABLE_POINTS, cs_size=TABLE_POINTS)
-        total_twips = docx_style.text_twips()
+        total_twips = docx_style.text_twips(self.writer.landscape)
         widths = [int(total_twips * n / sum(need)) for n in need]
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         border = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -28,7 +28,7 @@ from ...errors import OutputError
 from ...i18n import N_
 from ...text.linebreak import breakable
 from ..document import Clause, Document, Version
-from ._common import SIGN_LINE, column_shares, grouped, require_layout
+from ._common import SIGN_LINE, column_shares, grouped, needs_landscape, require_layout
 from .pdf_fonts import fonts_for, typeset_fonts
 
 TEMPLATE = Path(__file__).with_name("pdf.typ")
@@ -45,7 +45,6 @@ TRACKING = {"th": (-0.01, 0.2)}  # (least, most) added between letters, in ems
 _EDGES = {"th": ("ascender", "descender"), "my": ("ascender", "descender")}
 _LEADING = {"th": 0.05, "my": 0.1, "zh": 0.6, "ja": 0.6, "ko": 0.6}  # between lines, in ems
 LATIN_LEADING = 0.5
-WIDE_TABLE = 6  # columns from which a version is set on landscape pages
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +76,7 @@ def _version(version: Version, fonts) -> dict:
         "leading": _LEADING.get(lang, LATIN_LEADING),
         "page_numbers": "thai" if lang == "th" else "plain",
         "items": items, "clauses": [_clause(c) for c in version.clauses],
-        # a dossier table of six columns or more (a plan's activities) needs a landscape page
-        "landscape": any(c.kind == "table" and max(map(len, c.rows)) >= WIDE_TABLE for c in version.clauses),
+        "landscape": needs_landscape(version),
     }
 
 
