@@ -138,7 +138,7 @@ def test_the_html_report_and_redline_of_one_agreement_from_the_public_api(tmp_pa
     report = batch.reports[0]
     assert report.verdict == "council_of_state"
     html = batch.html(lang="th")
-    assert "regular" in html and moukit.route_label("council_of_state", "th", meaning=False) in html
+    assert "regular" in html and moukit.route_label("council_of_state", "th", part="label") in html
     redline = batch.redline(path.read_bytes())
     assert redline[:2] == b"PK" and redline == batch.redline(path)
     with pytest.raises(moukit.UsageError, match="not a draft of this agreement"):

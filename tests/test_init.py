@@ -12,8 +12,8 @@ import yaml
 
 import moukit
 from moukit import cli, i18n
-from moukit.cli import interview as init
 from moukit.rendering.build import render
+from moukit.spec import interview as init
 
 THAI_PROVINCE_PROMPT = "Thai province (Thai or English name)"
 

@@ -88,3 +88,26 @@ def test_the_documented_api_is_all():
     documented = {re.match(r"\w+", name).group() for cell in first_cells
                   for name in re.findall(r"`([^`]+)`", cell)}
     assert documented == set(moukit.__all__)
+
+
+def test_the_workbench_is_built_on_the_public_api_only():
+    """moukit.web imports from moukit only the names of moukit.__all__ (and the message
+    catalog, moukit.i18n, which holds its own texts): anything it needs, a program can do."""
+    web = Path(moukit.__file__).resolve().parent / "web"
+    for path in sorted(web.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module = "." * node.level + (node.module or "")
+                if node.level == 1 or module.startswith((".i18n", "..i18n", "moukit.i18n")) \
+                        or not (node.level or module.startswith("moukit")):
+                    continue  # the workbench's own modules, the catalog, other packages
+                assert module in ("..", "moukit"), f"{path.name}: from {module} import ..."
+                names = {alias.name for alias in node.names}
+                assert names <= set(moukit.__all__), f"{path.name}: {names - set(moukit.__all__)}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert alias.name == "moukit" or not alias.name.startswith("moukit"), \
+                        f"{path.name}: import {alias.name}"
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id == "moukit":
+                assert node.attr in moukit.__all__, f"{path.name}: moukit.{node.attr}"

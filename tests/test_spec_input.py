@@ -417,7 +417,7 @@ def test_init_shows_a_problem_and_its_fix_as_one_sentence(tmp_path, capsys, monk
 
 
 def test_init_shows_level_labels_in_english_and_thai():
-    from moukit.cli import interview
+    from moukit.spec import interview
 
     listed = dict(interview.choices("level", {}))
     assert listed["prefecture"].startswith("prefecture / จังหวัด: ")

@@ -90,7 +90,7 @@ def test_help_imports_neither_heavy_modules_nor_the_interview():
     found = imported_packages(proc.stderr)
     assert not found & {"pydantic", "babel", "docx", "pythainlp", "jinja2", "yaml", "lxml"}
     modules = proc.stderr.decode()
-    for slow in ("moukit.cli.interview", " typing\n", " dataclasses\n", " pathlib\n"):
+    for slow in ("moukit.spec.interview", " typing\n", " dataclasses\n", " pathlib\n"):
         assert slow not in modules, slow
 
 

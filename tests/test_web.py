@@ -22,7 +22,7 @@ import docx  # noqa: E402
 
 import moukit  # noqa: E402
 from hostile import drafts as hd  # noqa: E402
-from moukit.cli import interview  # noqa: E402
+from moukit.spec import interview  # noqa: E402
 from moukit.web import agreement, security  # noqa: E402
 from moukit.web.app import create_app  # noqa: E402
 from moukit.web.texts import TEXTS  # noqa: E402

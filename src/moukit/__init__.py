@@ -61,6 +61,9 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "parse_spec": "spec.load",
     "render": "rendering.build",
     "spec_json_schema": "spec.models",
+    "Interview": "spec.interview",
+    "TemplateLibrary": "packs.library",
+    "ROUTES": "labels",
     "clause_label": "labels",
     "draft_suffixes": "labels",
     "language_label": "labels",
@@ -78,6 +81,7 @@ __all__ = [
     "FixedTerm",
     "Form",
     "FormError",
+    "Interview",
     "LanguageNotAvailable",
     "Limits",
     "LoiSpec",
@@ -88,6 +92,7 @@ __all__ = [
     "OutputError",
     "Partner",
     "Problem",
+    "ROUTES",
     "Rendering",
     "Report",
     "RulePackError",
@@ -96,6 +101,7 @@ __all__ = [
     "Signing",
     "SpecError",
     "TemplateError",
+    "TemplateLibrary",
     "ThaiParty",
     "TranslationError",
     "UsageError",
@@ -151,9 +157,11 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
         UsageError,
     )
     from .forms import Form, get_form
-    from .labels import clause_label, draft_suffixes, language_label, route_label, row_verdict
+    from .labels import ROUTES, clause_label, draft_suffixes, language_label, route_label, row_verdict
+    from .packs.library import TemplateLibrary
     from .rendering.build import Rendering, render
     from .rendering.document import Document
+    from .spec.interview import Interview
     from .spec.load import load_spec, parse_spec
     from .spec.models import (
         Custom,

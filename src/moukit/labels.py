@@ -18,16 +18,19 @@ from .i18n import translate
 __all__ = ["ROUTES", "clause_label", "draft_suffixes", "language_label", "route_label", "row_verdict"]
 
 
-def route_label(route: str, lang: str = "en", *, meaning: bool = True) -> str:
-    """A verdict's banner: its label and, with ``meaning``, what it means (``route`` is
-    ``"standard"``, ``"ministries"``, ``"council_of_state"`` or ``"not_permitted"``, as
-    :data:`ROUTES` lists them).
+def route_label(route: str, lang: str = "en", *, part: str = "both") -> str:
+    """A verdict's banner (``route`` is ``"standard"``, ``"ministries"``,
+    ``"council_of_state"`` or ``"not_permitted"``, as :data:`ROUTES` lists them): its
+    ``"label"``, what it means (``"meaning"``) or ``"both"``.
 
-    >>> route_label("ministries", "th", meaning=False)
+    >>> route_label("ministries", "th", part="label")
     'ต้องเสนอพิจารณา: กระทรวง'
+    >>> route_label("standard", "en", part="meaning")
+    'standard form'
     """
     label = translate(_common.ROUTE_LABELS[route], lang)
-    return f"{label}: {translate(ROUTE_TITLES[route], lang)}" if meaning else label
+    meaning = translate(ROUTE_TITLES[route], lang)
+    return {"label": label, "meaning": meaning}.get(part, f"{label}: {meaning}")
 
 
 def language_label(code: str | None, lang: str = "en") -> str:

@@ -16,7 +16,7 @@ INIT_OUTPUT = "spec.yaml"
 
 def _init_given(args: argparse.Namespace) -> dict[str, str]:
     """The answers given as options, as text, keyed like the questions."""
-    from .interview import QUESTIONS
+    from ..spec.interview import QUESTIONS
 
     return {q.key: getattr(args, q.key) for q in QUESTIONS if getattr(args, q.key) is not None}
 
@@ -45,7 +45,7 @@ def _with_completion(key: str, answers: dict) -> None:
         import readline
     except ImportError:  # pragma: no cover - e.g. Windows without pyreadline
         return
-    from .interview import completer_words
+    from ..spec.interview import completer_words
 
     words = completer_words(key, answers)
 
@@ -64,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
     """Ask the questions (or read them from options) and write a commented, validated spec."""
     from .._atomic import write_atomic
     from ..errors import UsageError
+    from ..spec import interview as init
     from ..spec.load import parse_spec
-    from . import interview as init
 
     ui_lang = i18n.get_language()
     _refuse_overwrite(args.output, args.force)
@@ -133,7 +133,7 @@ def add(commands) -> None:
 
 def _add_answers(p: argparse.ArgumentParser) -> None:
     """One option per question of the interview (``--province``, ``--partner-en``...)."""
-    from .interview import QUESTIONS, option_name
+    from ..spec.interview import QUESTIONS, option_name
 
     group = p.add_argument_group(_("answers"))
     language = {"en": _("English"), "th": _("Thai"), "other": _("the partner's language")}

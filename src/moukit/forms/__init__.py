@@ -25,11 +25,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from .._yaml import load_yaml
 from ..errors import FormError
 from ..i18n import N_, Joined
 from .slots import KINDS, Slot, SlotsMixin, Variant
+
+if TYPE_CHECKING:
+    from .._args import PathsArg
 
 __all__ = ["INSTRUMENTS", "KINDS", "Alternative", "ClauseDef", "Form", "Slot", "UnitRef",
            "Variant", "all_forms", "get_form", "meaning_units", "vocabulary"]
@@ -114,6 +118,29 @@ class Form(SlotsMixin):
             if c.id == clause_id:
                 return c
         raise KeyError(clause_id)
+
+    def text(self, lang: str, templates: PathsArg = ()) -> dict[str, str]:
+        """The form's clauses in language ``lang`` (as the pack of ``templates`` or the
+        shipped one words them), each blank shown by its label, each alternative by its name
+        in brackets, in the primary variant: clause id -> text.
+
+        >>> get_form("loi").text("en")["title"].splitlines()[:4]
+        ['Letter of Intent', 'to Establish [relationship]', 'between', '(name of Thai province)']
+        """
+        from ..packs.library import TemplateLibrary
+
+        pack = TemplateLibrary.of(templates).pack(lang)
+        return dict(pack.render_clauses(self, self.context(lambda slot: slot.label, self.primary_variant)))
+
+    def wording(self, alternative: str, option: str, lang: str, templates: PathsArg = ()) -> str:
+        """How option ``option`` of alternative ``alternative`` is worded in ``lang``.
+
+        >>> get_form("mou").wording("relationship", "sister", "th")
+        'เมืองพี่เมืองน้อง'
+        """
+        from ..packs.library import TemplateLibrary
+
+        return TemplateLibrary.of(templates).pack(lang).word(alternative, option)
 
 
 def _unit(data: str | Mapping) -> UnitRef:

@@ -1,5 +1,5 @@
 """The New agreement page's questions and answers: ``moukit init``'s questions
-(:mod:`moukit.cli.interview`) laid out as a web form, the answers made into a spec the way
+(:class:`moukit.Interview`) laid out as a web form, the answers made into a spec the way
 ``init`` makes it, validated by :func:`moukit.parse_spec`, and every problem placed next to
 the field it is about.
 
@@ -16,11 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..cli import interview
-from ..errors import AnswerError, SpecError, UsageError
+from .. import Interview, MoukitError, SpecError
 from ..i18n import N_, translate
-from ..spec import labels
 from .texts import ALTERNATIVE_HELP
+
+QUESTIONS = Interview().questions
+ALTERNATIVES = tuple(q.key for q in QUESTIONS if q.key in Interview().alternatives)
 
 KEPT = "__kept__"  # an alternative kept as the uploaded spec worded it (custom wording)
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -30,10 +31,9 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sec_wording", ("title", "relationship", "parties", "opening", "preposition", "intent")),
     ("sec_fields", ("fields", "term")),
     ("sec_signing", ("place_en", "place_th", "place_other", "date")),
-    ("sec_signatories", tuple(q.key for q in interview.QUESTIONS if q.key.startswith(
+    ("sec_signatories", tuple(q.key for q in QUESTIONS if q.key.startswith(
         ("thai_signatory", "thai_position", "partner_signatory", "partner_position")))),
 )
-ANSWER_ERROR = N_("an answer is needed")
 
 
 @dataclass
@@ -66,9 +66,9 @@ def read_answers(form: Mapping[str, Any], getlist) -> dict[str, str]:
     ticked ids joined with commas, ``term`` is ``open`` or the years)."""
     answers: dict[str, str] = {}
     instrument = str(form.get("instrument") or "")
-    for question in interview.QUESTIONS:
+    for question in QUESTIONS:
         key = question.key
-        if key in interview.alternatives():
+        if key in ALTERNATIVES:
             value = form.get(alternative_field(instrument, key)) if instrument else None
         elif key == "fields":
             value = ",".join(str(v) for v in getlist("fields"))
@@ -101,23 +101,20 @@ def make_spec(answers: dict[str, str], base: Mapping | None = None) -> Outcome:
     import moukit
 
     outcome = Outcome(dict(answers))
-    given = {k: v for k, v in answers.items()
-             if k in interview.QUESTION_BY_KEY and v != KEPT and (v or k == "fields")}
+    keys = {q.key for q in QUESTIONS}
+    given = {k: v for k, v in answers.items() if k in keys and v != KEPT and (v or k == "fields")}
     if given.get("fields") == "" and given.get("instrument") != "mou":
         given.pop("fields")
-    parsed, errors = interview.parse_given(given)
-    for error in errors:
-        outcome.errors.setdefault(error.key, []).append(interview.problem_message(error))
-    for key in interview.missing(parsed):
-        if key not in outcome.errors:
-            outcome.errors[key] = [ANSWER_ERROR]
+    interview = Interview()
+    parsed, problems = interview.parse(given)
+    outcome.errors.update(problems)  # messages: the page shows them in its language
     if outcome.errors:
         return outcome
     if answers.get("draft"):
         parsed["draft"] = True
     try:
-        data = interview.build_spec(parsed)
-    except (AnswerError, UsageError) as exc:
+        data = interview.spec_data(parsed)
+    except MoukitError as exc:
         outcome.general.append(exc.message)
         return outcome
     data = _with_base(data, answers, base or {})
@@ -144,7 +141,7 @@ def _with_base(data: dict, answers: dict[str, str], base: Mapping) -> dict:
         return data
     merged = {k: v for k, v in base.items() if k not in data and k != "spec_version"}
     merged.update(data)
-    for key in interview.alternatives():
+    for key in ALTERNATIVES:
         if answers.get(key) == KEPT and key in base:
             merged[key] = base[key]
     if merged.get("draft") is False:
@@ -169,7 +166,7 @@ def field_of(path: str, partner_lang: str | None) -> str | None:
 
     head = parts[0]
     lang = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
-    if head in ("instrument", "fields", "term") or head in interview.alternatives():
+    if head in ("instrument", "fields", "term") or head in ALTERNATIVES:
         return head
     if head == "thai_party":
         return "thai_name_other" if len(parts) > 1 and parts[1] == "name" else "province"
@@ -212,7 +209,7 @@ def answers_of(spec) -> tuple[dict[str, str], dict]:
             answers[f"{side}_signatory_{tail}"] = name(person["name"], lang)
             answers[f"{side}_position_{tail}"] = name(person["position"], lang)
     answers["thai_name_other"] = name(data["thai_party"].get("name", {}), other)
-    for key in interview.alternatives():
+    for key in ALTERNATIVES:
         if key in data:
             answers[key] = data[key] if isinstance(data[key], str) else KEPT
     if data["instrument"] == "mou":
@@ -226,19 +223,12 @@ def answers_of(spec) -> tuple[dict[str, str], dict]:
 
 def buddhist_text(date: dt.date) -> str:
     """``date`` as a Thai form writes it, day/month/B.E. year: ``22/11/2569``."""
-    from ..text.formatting import BE_OFFSET
-
-    return f"{date.day:02d}/{date.month:02d}/{date.year + BE_OFFSET}"
+    return Interview.date_text(date)
 
 
 def date_shown(text: str) -> str | None:
     """The date an answer was read as, in Thai (``22 พฤศจิกายน พ.ศ. 2569``), or None."""
-    from ..spec.dates import DateError, read_date, thai_date
-
-    try:
-        return thai_date(read_date(text).date) if text else None
-    except DateError:
-        return None
+    return Interview.date_shown(text)
 
 
 # ---------------------------------------------------------------- the questions, laid out
@@ -268,53 +258,42 @@ def controls(section_keys: tuple[str, ...], answers: dict[str, str], lang: str, 
 
     out: list[Control] = []
     known = {k: v for k, v in answers.items() if v}
+    interview = Interview(lang, templates=library or ())
     for key in section_keys:
-        question = interview.QUESTION_BY_KEY[key]
-        if key in interview.alternatives():
+        question = interview.question(key)
+        if key in ALTERNATIVES:
             out += _alternatives(key, answers, lang)
             continue
-        label = translate(question.prompt, lang)
-        if "{language}" in label:
-            code = interview.question_language(key, known)
-            name = interview.language_name(code, lang) if code else translate(TEXTS["the_partner_language"], lang)
-            label = label.format(language=name)
-        control = Control(key, label, kind=question.kind, instrument=question.instrument or "",
-                          other_language=question.other_language)
+        control = Control(key, interview.prompt(key, known), kind=question.kind,
+                          instrument=question.instrument or "", other_language=question.other_language)
         if question.other_language:
             control.help = translate(TEXTS["other_help"], lang)
-        _fill(control, known, lang, library)
+        _fill(control, known, lang, interview)
         out.append(control)
     return out
 
 
-def _fill(control: Control, known: dict[str, str], lang: str, library=None) -> None:
+def _fill(control: Control, known: dict[str, str], lang: str, interview: Interview) -> None:
     """Options, help and placeholder of a control by its kind."""
-    from ..forms import vocabulary
     from .texts import TEXTS
 
     key = control.name
-    if key == "instrument":
-        control.kind = "radio"
-        control.options = [(k, labels.label_text("instrument", k)) for k in labels.options("instrument")]
-    elif key == "level":
-        control.kind = "select"
-        control.options = [(k, f"{labels.label_text('level', k)}: {translate(interview.RANK_TEXT[rank], lang)}")
-                           for k, rank in vocabulary()["partner_levels"].items()]
-    elif key == "partner_lang":
-        control.kind = "select"
+    if key in ("instrument", "level", "partner_lang"):
+        control.kind = "radio" if key == "instrument" else "select"
+        control.options = interview.options(key, known)
+    if key == "partner_lang":
         control.help = translate(TEXTS["partner_lang_help"], lang)
-        control.options = [(code, f"{interview.language_name(code, lang)} ({code})") for code in partner_languages(library)]
     elif key == "province":
         control.help = translate(TEXTS["province_help"], lang)
     elif key == "country":
         control.help = translate(TEXTS["country_help"], lang)
     elif key == "fields":
-        control.options = [(k, labels.labels("fields", k, lang)[0]) for k in vocabulary()["fields"]]
+        control.options = interview.options("fields")
         control.required = False
     elif key == "date":
         control.help = translate(TEXTS["date_help"], lang)
         control.placeholder = "22/11/2569"
-    default = interview.default_answer(key, known)
+    default = interview.default(key, known)
     if default and control.kind == "text":
         control.placeholder = default
         control.required = False
@@ -335,11 +314,11 @@ def _alternatives(key: str, answers: dict[str, str], lang: str) -> list[Control]
         alternatives = moukit.get_form(instrument).alternatives
         if key not in alternatives:
             continue
-        question = interview.QUESTION_BY_KEY[key]
-        options = [(o, labels.label_text(key, o)) for o in alternatives[key].options]
+        interview = Interview(lang)
+        options = interview.options(key, {"instrument": instrument})
         if answers.get(key) == KEPT and answers.get("instrument") == instrument:
             options.append((KEPT, translate(TEXTS["custom_kept"], lang)))
-        out.append(Control(alternative_field(instrument, key), translate(question.prompt, lang), "radio",
+        out.append(Control(alternative_field(instrument, key), interview.prompt(key, {}), "radio",
                            help=translate(ALTERNATIVE_HELP[key], lang), options=options,
                            instrument=instrument, placeholder=alternatives[key].default))
     return out
@@ -347,10 +326,8 @@ def _alternatives(key: str, answers: dict[str, str], lang: str) -> list[Control]
 
 def partner_languages(library=None) -> list[str]:
     """The partner's languages the packs write (every pack but Thai): the shipped ones, and
-    those of ``library`` (a :class:`TemplateLibrary` with the user's packs) when given."""
-    from ..packs.library import default_library
-
-    return [code for code in (library or default_library()).available() if code != "th"]
+    those of ``library`` (the workbench's ``--templates`` folders) when given."""
+    return [code for code, _ in Interview(templates=library or ()).options("partner_lang")]
 
 
 def defaults(answers: dict[str, str]) -> dict[str, str]:

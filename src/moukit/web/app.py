@@ -36,7 +36,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import MoukitError
+from .. import MoukitError
 from ..i18n import N_, translate
 from . import agreement, security
 from .security import UploadError
@@ -128,20 +128,19 @@ def _agreement_context(library, lang: str, answers: dict[str, str], outcome: agr
 
 def field_errors(answers: dict[str, str], outcome: agreement.Outcome | None) -> dict[str, list]:
     """The problems by the field that shows them (an alternative's by its instrument's group)."""
-    from ..cli.interview import alternatives
-
     found: dict[str, list] = {}
     for key, messages in (outcome.errors.items() if outcome is not None else ()):
-        name = agreement.alternative_field(answers.get("instrument", ""), key) if key in alternatives() else key
+        name = agreement.alternative_field(answers.get("instrument", ""), key) \
+            if key in agreement.ALTERNATIVES else key
         found.setdefault(name, []).extend(messages)
     return found
 
 
 @cache
 def _provinces() -> list[str]:
-    from ..spec.provinces import all_provinces
+    import moukit
 
-    return [name for p in all_provinces() for name in (p.name_th, p.name_en)]
+    return [name for english, thai in moukit.Interview().options("province") for name in (thai, english)]
 
 
 @cache
@@ -230,9 +229,7 @@ async def download(request: Request) -> Response:
     what = str(form.get("download") or "docx")
     name = _file_stem(outcome.spec)
     if what == "spec":
-        from ..cli.interview import spec_yaml
-
-        data = spec_yaml(outcome.data or {}, lang).encode("utf-8")
+        data = moukit.Interview(lang).spec_yaml(outcome.data or {}).encode("utf-8")
         return _attachment(data, name + ".yaml", "application/yaml")
     if what not in DOWNLOADS:
         raise UploadError(400, "bad_request")
@@ -335,7 +332,7 @@ def _verdict(report, lang: str) -> dict[str, Any]:
 def _findings(report, lang: str) -> list[dict[str, Any]]:
     import moukit
 
-    return [{"code": f.code, "route": f.route, "route_label": moukit.route_label(f.route, lang, meaning=False),
+    return [{"code": f.code, "route": f.route, "route_label": moukit.route_label(f.route, lang, part="label"),
              "message": translate(f.message, lang), "lang": f.lang,
              "language": moukit.language_label(f.lang, lang), "standard": f.standard, "draft": f.draft,
              "rationale": f.rationale_th if lang == "th" and f.rationale_th else f.rationale,
@@ -404,29 +401,26 @@ def _form_view(library, instrument: str, lang: str) -> dict[str, Any]:
     alternatives and their wording, and what each verdict means."""
     import moukit
 
-    from ..checking.codes import ROUTE_TITLES, ROUTES
-    from ..cli.interview import QUESTION_BY_KEY, language_name
-    from ..spec.labels import INSTRUMENT_NAMES, label_text
     from .texts import ALTERNATIVE_HELP
 
+    interview = moukit.Interview(lang, templates=library)
     form = moukit.get_form(instrument)
-    langs = ["th", "en"] + [code for code in library.available() if code not in ("th", "en")]
-    texts = {}
-    for code in langs:
-        pack = library.pack(code)
-        texts[code] = dict(pack.render_clauses(form, form.context(lambda slot: slot.label, form.primary_variant)))
+    langs = ["th", "en"] + [code for code, _ in interview.options("partner_lang") if code != "en"]
+    texts = {code: form.text(code, templates=library) for code in langs}
     clauses = [{"id": c.id, "number": c.number, "texts": [texts[code].get(c.id, "") for code in langs]}
                for c in form.clauses]
-    alternatives = [{"name": alt.name, "question": translate(QUESTION_BY_KEY[alt.name].prompt, lang),
+    alternatives = [{"name": alt.name, "question": interview.prompt(alt.name, {}),
                      "help": translate(ALTERNATIVE_HELP.get(alt.name, alt.description), lang),
                      "default": alt.default,
-                     "options": [(o, [library.pack(code).word(alt.name, o) for code in langs]) for o in alt.options]}
+                     "options": [(o, [form.wording(alt.name, o, code, templates=library) for code in langs])
+                                 for o in alt.options]}
                     for alt in form.alternatives.values()]
-    routes = [(r, translate(ROUTE_TITLES[r], lang), translate(ROUTE_HELP[r], lang)) for r in ROUTES]
-    return {"instrument": instrument, "form": form, "form_name": translate(INSTRUMENT_NAMES[instrument], lang),
-            "langs": [(code, language_name(code, lang)) for code in langs], "clauses": clauses,
+    routes = [(r, moukit.route_label(r, lang, part="meaning"), translate(ROUTE_HELP[r], lang))
+              for r in moukit.ROUTES]
+    return {"instrument": instrument, "form": form, "form_name": interview.label("instrument", instrument),
+            "langs": [(code, interview.language_name(code)) for code in langs], "clauses": clauses,
             "alternatives": alternatives, "routes": routes,
-            "instruments": [(k, label_text("instrument", k)) for k in ("mou", "loi")]}
+            "instruments": interview.options("instrument")}
 
 
 # ---------------------------------------------------------------- errors
@@ -462,7 +456,7 @@ def create_app(templates: Sequence[str | Path] = ()) -> security.SecurityHeaders
     """The workbench application (an ASGI app for uvicorn or any ASGI server); ``templates``:
     folders of language packs used before the shipped ones, as ``moukit render --templates``
     (their languages are offered as the partner's language)."""
-    from ..packs.library import TemplateLibrary
+    import moukit
 
     routes = [
         Route("/", home, methods=["GET"]),
@@ -477,5 +471,5 @@ def create_app(templates: Sequence[str | Path] = ()) -> security.SecurityHeaders
     handlers: dict[Any, Callable] = {HTTPException: _http_error, UploadError: _upload_error,
                                      Exception: _internal_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
-    app.state.library = TemplateLibrary.of(list(templates))
+    app.state.library = moukit.TemplateLibrary(templates)  # built once: what moukit makes of the packs is kept
     return security.SecurityHeaders(app)  # outermost: an internal error's page has the headers too

@@ -22,11 +22,16 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..errors import AnswerError, UsageError
 from ..i18n import N_, Message, translate, translation
 from ..i18n import gettext as _
-from ..spec.labels import INSTRUMENT_NAMES
+from . import labels
+from .labels import INSTRUMENT_NAMES
+
+if TYPE_CHECKING:
+    from .._args import PathsArg
 
 COMMENT_WIDTH = 92  # comment lines are wrapped at this width
 
@@ -127,7 +132,7 @@ def question_language(key: str, answers: dict) -> str | None:
 
 def choices(key: str, answers: dict) -> list[tuple[str, str]]:
     """The listed values of a choice question with their meaning, in the form's order."""
-    from ..spec import labels
+    from . import labels
 
     if key == "level":
         from ..forms import vocabulary
@@ -161,7 +166,7 @@ def default_answer(key: str, answers: dict) -> str | None:
     if key == "fields" and answers.get("instrument") == "mou":
         return ""  # no fields named: "in various fields"
     if key in ("thai_position_en", "thai_position_th") and answers.get("province"):
-        from ..spec.provinces import find_province
+        from .provinces import find_province
 
         province = find_province(answers["province"])
         if province is None:
@@ -195,8 +200,8 @@ def echo(key: str, text: str, value) -> Message | None:
     """What an answer written in another form than the value was read as (``20/08/2569 →
     2026-08-20 (20 สิงหาคม พ.ศ. 2569)``, ``Turkish → tr (Turkish)``), shown before the spec is
     written; None when ``text`` is the value itself (or its number in a list)."""
-    from ..spec import dates, labels, names
-    from ..spec.provinces import find_province, province_alias
+    from . import dates, labels, names
+    from .provinces import find_province, province_alias
 
     kind = QUESTION_BY_KEY[key].kind
     text = str(text).strip()
@@ -220,7 +225,7 @@ def echo(key: str, text: str, value) -> Message | None:
 
 
 def _parse_text(key: str, text: str, answers: dict) -> str:
-    from ..spec.models import (
+    from .models import (
         MAX_TEXT,  # the spec's own limit (imported here: the CLI starts without pydantic)
     )
 
@@ -230,7 +235,7 @@ def _parse_text(key: str, text: str, answers: dict) -> str:
 
 
 def _parse_choice(key: str, text: str, answers: dict) -> str:
-    from ..spec.labels import read_label
+    from .labels import read_label
 
     options = [value for value, _meaning in choices(key, answers)]
     if text.isdigit() and 1 <= int(text) <= len(options):
@@ -243,8 +248,8 @@ def _parse_choice(key: str, text: str, answers: dict) -> str:
 
 
 def _parse_province(key: str, text: str, answers: dict) -> str:
-    from ..spec.names import OneOf
-    from ..spec.provinces import find_province, suggest_province
+    from .names import OneOf
+    from .provinces import find_province, suggest_province
 
     found = find_province(text)
     if found is not None:
@@ -258,7 +263,7 @@ def _parse_province(key: str, text: str, answers: dict) -> str:
 
 
 def _parse_language(key: str, text: str, answers: dict) -> str:
-    from ..spec.names import NameNotFound, language_code
+    from .names import NameNotFound, language_code
 
     try:
         return language_code(text)
@@ -267,7 +272,7 @@ def _parse_language(key: str, text: str, answers: dict) -> str:
 
 
 def _parse_country(key: str, text: str, answers: dict) -> str:
-    from ..spec.names import NameNotFound, country_code
+    from .names import NameNotFound, country_code
 
     try:
         return country_code(text)
@@ -276,7 +281,7 @@ def _parse_country(key: str, text: str, answers: dict) -> str:
 
 
 def _parse_fields(key: str, text: str, answers: dict) -> list[str]:
-    from ..spec.labels import read_label
+    from .labels import read_label
 
     known = _field_ids()
     given = [part.strip() for part in text.split(",") if part.strip()]
@@ -297,8 +302,8 @@ def _parse_fields(key: str, text: str, answers: dict) -> list[str]:
 
 
 def _parse_term(key: str, text: str, answers: dict):
-    from ..spec.labels import read_label
-    from ..spec.models import term_years
+    from .labels import read_label
+    from .models import term_years
 
     if read_label("term", text) == "open":
         return "open"
@@ -310,7 +315,7 @@ def _parse_term(key: str, text: str, answers: dict):
 
 
 def _parse_date(key: str, text: str, answers: dict) -> dt.date:
-    from ..spec.dates import DateError, read_date
+    from .dates import DateError, read_date
 
     try:
         return read_date(text).date
@@ -608,11 +613,139 @@ def problem_text(error: AnswerError, lang: str) -> str:
 def completer_words(key: str, answers: dict) -> list[str]:
     """The words Tab completes for question ``key`` (province names, listed values, field ids)."""
     if key == "province":
-        from ..spec.provinces import all_provinces
+        from .provinces import all_provinces
 
         return sorted({p.name_en for p in all_provinces()} | {p.name_th for p in all_provinces()})
     if key == "term":
-        from ..spec.labels import labels
+        from .labels import labels
 
         return ["open", *labels("term", "open", "th")]
     return [value for value, _meaning in choices(key, answers)]
+
+
+# ---------------------------------------------------------------- for other programs
+
+
+class Interview:
+    """``moukit init``'s questions for a program that asks them its own way (the workbench
+    lays them out as a web form): their wording, listed values and defaults in ``lang``
+    (``"th"`` or ``"en"``), the answers read as ``init`` reads them, and the spec they make.
+    ``templates``: language-pack folders whose languages the partner may write, as for
+    :func:`moukit.render`.
+
+    >>> import moukit
+    >>> interview = moukit.Interview("en")
+    >>> interview.prompt("partner_th", {"partner_lang": "ja"})
+    "Partner's name in Thai"
+    >>> values, problems = interview.parse({"instrument": "mou", "date": "22/11/2569"})
+    >>> values["date"], problems["province"], problems["province"][0].in_language("th")
+    (datetime.date(2026, 11, 22), ['an answer is needed'], 'ต้องตอบข้อนี้')
+    """
+
+    questions: tuple[Question, ...] = QUESTIONS
+
+    def __init__(self, lang: str = "en", templates: PathsArg = ()) -> None:
+        self.lang = lang
+        self.templates = templates
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The keys of the questions that choose among a form's listed alternatives."""
+        return alternatives()
+
+    def question(self, key: str) -> Question:
+        """The question whose answer is ``key``."""
+        return QUESTION_BY_KEY[key]
+
+    def applies(self, key: str, answers: dict) -> bool:
+        """Whether question ``key`` is asked, given the answers so far."""
+        return applies(QUESTION_BY_KEY[key], answers)
+
+    def prompt(self, key: str, answers: dict) -> str:
+        """The question's wording in this interview's language, the language it asks for
+        filled in (the partner's, while it is not known)."""
+        text = translate(QUESTION_BY_KEY[key].prompt, self.lang)
+        if "{language}" in text:
+            code = question_language(key, {k: v for k, v in answers.items() if v})
+            name = language_name(code, self.lang) if code else translate(N_("the partner's language"), self.lang)
+            text = text.format(language=name)
+        return text
+
+    def options(self, key: str, answers: dict | None = None) -> list[tuple[str, str]]:
+        """The listed values of question ``key`` with their labels in this interview's
+        language: the instruments, levels (with what each means for the review), fields,
+        partner's languages (those the packs write), Thai provinces (English name, Thai
+        name) and, given the instrument, a form's alternatives."""
+        answers = answers or {}
+        if key == "level":
+            from ..forms import vocabulary
+
+            return [(k, f"{labels.label_text('level', k)}: {translate(RANK_TEXT[rank], self.lang)}")
+                    for k, rank in vocabulary()["partner_levels"].items()]
+        if key == "fields":
+            return [(k, labels.labels("fields", k, self.lang)[0]) for k in labels.options("fields")]
+        if key == "partner_lang":
+            from ..packs.library import TemplateLibrary
+
+            return [(code, f"{language_name(code, self.lang)} ({code})")
+                    for code in TemplateLibrary.of(self.templates).available() if code != "th"]
+        if key == "province":
+            from .provinces import all_provinces
+
+            return [(p.name_en, p.name_th) for p in all_provinces()]
+        if key == "instrument" or key in alternatives():
+            return [(k, labels.label_text(key, k)) for k in labels.options(key, answers.get("instrument"))]
+        return []
+
+    def default(self, key: str, answers: dict) -> str | None:
+        """The answer taken when question ``key`` is left empty, or None when it is required."""
+        return default_answer(key, answers)
+
+    def parse(self, given: dict[str, str]) -> tuple[dict, dict[str, list[str]]]:
+        """The answers given as text read as ``init`` reads them: the values, and the
+        problems by question, a required answer not given among them. A problem is a message:
+        a ``str`` in English, ``.in_language("th")`` in Thai (as an error's)."""
+        values, errors = parse_given(given)
+        problems: dict[str, list[str]] = {}
+        for error in errors:
+            problems.setdefault(error.key, []).append(problem_message(error))
+        for key in missing(values):
+            problems.setdefault(key, [N_("an answer is needed")])
+        return values, problems
+
+    def spec_data(self, values: dict) -> dict:
+        """The spec (plain data, in the order a person reads it) that the values of
+        :meth:`parse` make, every default filled in; :class:`moukit.MoukitError` when one is
+        missing. Validate it with :func:`moukit.parse_spec`."""
+        return build_spec(values)
+
+    def spec_yaml(self, data: dict) -> str:
+        """The spec as the YAML file ``init`` writes, its comments in this interview's language."""
+        return spec_yaml(data, self.lang)
+
+    def language_name(self, code: str) -> str:
+        """The name of language ``code`` in this interview's language (``ภาษาญี่ปุ่น``)."""
+        return language_name(code, self.lang)
+
+    def label(self, kind: str, key: str) -> str:
+        """The label of id ``key`` of ``kind`` (instrument, level, fields, term or an
+        alternative) in this interview's language."""
+        return labels.labels(kind, key, self.lang)[0]
+
+    @staticmethod
+    def date_text(date: dt.date) -> str:
+        """A date as a Thai form writes it and the date question reads it: day/month/B.E.
+        year (``22/11/2569``)."""
+        from ..text.formatting import BE_OFFSET
+
+        return f"{date.day:02d}/{date.month:02d}/{date.year + BE_OFFSET}"
+
+    @staticmethod
+    def date_shown(text: str) -> str | None:
+        """The date an answer is read as, in Thai (``22 พฤศจิกายน พ.ศ. 2569``), or None."""
+        from .dates import DateError, read_date, thai_date
+
+        try:
+            return thai_date(read_date(text).date) if text else None
+        except DateError:
+            return None
