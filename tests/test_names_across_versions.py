@@ -466,8 +466,15 @@ def test_a_thai_name_is_cut_into_the_syllables_the_whole_syllable_list_gives():
     syllables = sorted(thai_syllables())
     whole = Trie(syllables)
     rng = random.Random(20261201)
-    words = ["เชียงใหม่", "เฉิงตู", "ฮอกไกโด", "พระนครศรีอยุธยา", "เหงียนวันอาน", "ณ", "ก"]
+    words = ["เชียงใหม่", "เฉิงตู", "ฮอกไกโด", "พระนครศรีอยุธยา", "เหงียนวันอาน", "ณ", "ก", "ง", "ฯ", "ๆ"]
     words += ["".join(rng.choice(syllables) for _ in range(rng.randint(1, 5))) for _ in range(400)]
     for word in words:
         expected = "".join(_romanize(s) for s in word_tokenize(word, custom_dict=whole, engine="newmm"))
         assert names._royin(word) == expected, word
+    # and pythainlp's whole word list is never loaded for it (a word with no syllable of the
+    # list, ง alone, once made the tokenizer load it: a second)
+    import pythainlp.tokenize as tokenize
+
+    tokenize.word_dict_trie.cache_clear()
+    names._royin("ง")
+    assert tokenize.word_dict_trie.cache_info().misses == 0

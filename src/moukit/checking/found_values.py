@@ -215,9 +215,9 @@ def _name_pieces(piece: str, lex: UnitLexicon) -> list[str]:
         return _syllable_name_pieces(piece, lex)
     if lex.lang in ("th", "zh", "ja"):
         text = piece
-        for word in lex.function_words:
-            if len(word) > 1:
-                text = text.replace(word, "\x00")
+        by_start = lex.long_function_words_by_start  # in the list's order (longest first), as before
+        for index in sorted(i for ch in set(piece) for i in by_start.get(ch, ())):
+            text = text.replace(lex.function_words[index], "\x00")
         singles = "".join(w for w in lex.function_words if len(w) == 1)
         parts = [p.strip(singles) for p in re.split(r"[\x00\s,.;:()、，。；：（）\"'·・]+", text)]
         shortest = 3 if lex.lang in ("th", "my") else 2

@@ -279,7 +279,13 @@ def _royin(word: str) -> str:
     by_start = _syllables_by_start()
     found = {s for i in range(len(word)) for s in by_start.get(word[i:i + 2], ()) if word.startswith(s, i)}
     found.update(ch for ch in word if ch in by_start.get(ch, ()))  # one-letter syllables
-    return "".join(_romanize(s) for s in word_tokenize(word, custom_dict=Trie(found), engine="newmm"))
+    # a word with no syllable of the list (ง alone) still gets a dictionary: given an empty one,
+    # the tokenizer would load pythainlp's whole word list (a second); this one matches nothing
+    syllables = Trie(found or {_NO_SYLLABLE})
+    return "".join(_romanize(s) for s in word_tokenize(word, custom_dict=syllables, engine="newmm"))
+
+
+_NO_SYLLABLE = "\x00"  # in no Thai word
 
 
 @lru_cache(maxsize=1)

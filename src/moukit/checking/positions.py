@@ -73,6 +73,9 @@ def assign(paragraphs: list[Paragraph], clauses) -> tuple[dict[str, list[int]], 
     back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     extra_cost = [_extra(p, clauses) for p in paragraphs]
+    # each paragraph's fit to each clause, as the first of its paragraphs and as a later one
+    # (computed once: the runs below try the same pairs again and again)
+    fit = [[(_score(p, c, first=True), _score(p, c, first=False)) for c in clauses] for p in paragraphs]
     for i in range(n + 1):
         for j in range(m + 1):
             here = best[i][j]
@@ -85,7 +88,7 @@ def assign(paragraphs: list[Paragraph], clauses) -> tuple[dict[str, list[int]], 
             if j < m:  # clause j takes paragraphs i .. k-1
                 total = 0.0
                 for k in range(i + 1, min(n, i + MAX_RUN) + 1):
-                    total += _score(paragraphs[k - 1], clauses[j], first=k - 1 == i)
+                    total += fit[k - 1][j][0 if k - 1 == i else 1]
                     if here + total > best[k][j + 1]:
                         best[k][j + 1], back[k][j + 1] = here + total, ("take", i, j)
     taken: dict[str, list[int]] = {c.id: [] for c in clauses}

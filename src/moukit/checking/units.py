@@ -141,6 +141,16 @@ class UnitLexicon:
         return tuple(p for name in names for ps in (self.alternatives.get(name) or {}).values() for p in ps)
 
     @cached_property
+    def long_function_words_by_start(self) -> dict[str, tuple[int, ...]]:
+        """Where the function words of two characters or more are in :attr:`function_words`,
+        by their first character (a text holds only those that start with one of its own)."""
+        out: dict[str, list[int]] = {}
+        for index, word in enumerate(self.function_words):
+            if len(word) > 1:
+                out.setdefault(word[0], []).append(index)
+        return {start: tuple(indices) for start, indices in out.items()}
+
+    @cached_property
     def function_word_set(self) -> frozenset[str]:
         """The function words as a set (for the languages written with spaces)."""
         return frozenset(self.function_words)
