@@ -30,7 +30,8 @@ from moukit.web.texts import TEXTS  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "chiang-mai-hokkaido.yaml"
 TRILINGUAL = ROOT / "examples" / "rayong-jeollanam-do.yaml"
-PAGES = ["/", "/new", "/check", "/forms", "/forms?instrument=loi"]
+PAGES = ["/", "/new", "/check", "/forms", "/forms?instrument=loi", "/dossier"]
+DOSSIER = ROOT / "examples" / "chiang-mai-chengdu-dossier.yaml"
 
 
 @pytest.fixture
@@ -230,6 +231,44 @@ def test_a_hostile_party_name_is_text(client):
         page = post_form(client, path, values, fields)
         assert "<script>alert(1)</script>" not in page.text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+# ---------------------------------------------------------------- the approval dossier
+
+
+def dossier(client, spec: bytes, drafts=(), lang="th", **fields):
+    return client.post(f"/dossier?lang={lang}", data={"csrf": token(client, "/dossier"), **fields},
+                       files=[("spec", ("dossier.yaml", spec, "application/yaml"))]
+                       + [("drafts", (name, data, "application/octet-stream")) for name, data in drafts])
+
+
+def test_the_dossier_page_gives_the_checklist_and_the_zip_of_documents(client):
+    import base64
+    import zipfile
+
+    page = dossier(client, DOSSIER.read_bytes())
+    assert page.status_code == 200
+    assert "รายการตรวจสอบแปดขั้นตอน" in page.text and "ยังไม่ได้ดำเนินการ" in page.text  # in Thai
+    url = re.search(r'href="data:application/zip;base64,([^"]+)" download="([^"]+)"', page.text)
+    assert url and url.group(2).endswith("-dossier.zip")
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(url.group(1))))
+    expected = moukit.approval_dossier(DOSSIER)
+    assert archive.read("02-plan.docx") == expected.files()["02-plan.docx"]  # the library's own bytes
+    assert sorted(archive.namelist()) == sorted(["moukit-dossier.json", *expected.files()])
+    # no draft checked: step 6 is missing; with the rendered draft it is done
+    missing = [step.number for step in expected.missing]
+    assert missing == [6] and page.text.count('class="bad"') == 1
+    spec = moukit.load_spec(DOSSIER)
+    checked = dossier(client, DOSSIER.read_bytes(), [("mou.docx", moukit.render(spec, "docx").data)])
+    assert checked.status_code == 200 and 'class="bad"' not in checked.text
+
+
+def test_the_dossier_page_says_what_is_wrong_with_the_spec(client):
+    page = dossier(client, b"instrument: mou\n")
+    assert page.status_code == 400 and 'role="alert"' in page.text
+    empty = client.post("/dossier", data={"csrf": token(client, "/dossier")})
+    assert empty.status_code == 400 and 'role="alert"' in empty.text
+    assert client.post("/dossier", files=[("spec", ("x.yaml", DOSSIER.read_bytes()))]).status_code == 403
 
 
 # ---------------------------------------------------------------- Check a draft

@@ -162,6 +162,23 @@ def test_upload_an_edited_draft_and_read_the_verdict(page, server, shots, tmp_pa
     assert docx.Document(str(tmp_path / "redline.docx")).paragraphs
 
 
+def test_make_the_approval_dossier_and_download_it(page, server, shots, tmp_path):
+    import zipfile
+
+    spec = EXAMPLE.parent / "chiang-mai-chengdu-dossier.yaml"
+    page.goto(server + "/dossier")
+    page.set_input_files("#dossier-spec", str(spec))
+    page.click("button.primary")
+    checklist = page.inner_text("section.checklist")
+    assert "รายการตรวจสอบแปดขั้นตอน" in checklist and "ยังไม่ได้ดำเนินการ" in checklist
+    page.screenshot(path=str(shots / "web-dossier.png"), full_page=False)
+    with page.expect_download() as caught:
+        page.click("a[download$='-dossier.zip']")
+    caught.value.save_as(str(tmp_path / "dossier.zip"))
+    names = zipfile.ZipFile(tmp_path / "dossier.zip").namelist()
+    assert "02-plan.docx" in names and "04-checklist.docx" in names
+
+
 def test_switch_the_language(page, server, shots):
     page.goto(server + "/forms")
     assert page.get_attribute("html", "lang") == "th"
@@ -188,7 +205,7 @@ ACTIVE = """() => { const el = document.activeElement;
   return el.type === 'radio' ? 'radio:' + el.name : (el.id || el.name || el.getAttribute('href') || el.textContent.trim()); }"""
 
 
-@pytest.mark.parametrize("path", ["/new", "/check", "/forms"])
+@pytest.mark.parametrize("path", ["/new", "/check", "/forms", "/dossier"])
 def test_the_keyboard_alone_reaches_every_control(page, server, path):
     page.goto(server + path)
     wanted = set(page.evaluate(FOCUSABLE))

@@ -62,6 +62,8 @@ _EXPORTS = {  # public name -> the module it lives in (imported on first use)
     "render": "rendering.build",
     "spec_json_schema": "spec.models",
     "Interview": "spec.interview",
+    "Dossier": "dossier",
+    "approval_dossier": "dossier",
     "TemplateLibrary": "packs.library",
     "ROUTES": "labels",
     "clause_label": "labels",
@@ -76,6 +78,7 @@ __all__ = [
     "Batch",
     "Custom",
     "Document",
+    "Dossier",
     "DraftError",
     "Finding",
     "FixedTerm",
@@ -106,6 +109,7 @@ __all__ = [
     "TranslationError",
     "UsageError",
     "__version__",
+    "approval_dossier",
     "check",
     "check_all",
     "check_text",
@@ -141,6 +145,7 @@ if TYPE_CHECKING:  # pragma: no cover  (names for type checkers and editors)
     from .checking.pipeline import check, check_text
     from .checking.readers import Limits
     from .checking.report import Finding, Report
+    from .dossier import Dossier, approval_dossier
     from .errors import (
         AnswerError,
         DraftError,

@@ -33,25 +33,23 @@ def _emblem(path: str | None) -> bytes:
 
 def run(args: argparse.Namespace) -> int:
     """Write the dossier, or with --check print the steps it is missing (exit 1 when any)."""
-    from ..checking.pipeline import check
-    from ..dossier import build_dossier, checklist, missing, write_dossier
+    from ..dossier import approval_dossier
     from ..spec.load import load_spec
 
     spec = load_spec(args.spec)
-    report = check(args.draft, spec) if args.draft else None
+    found = approval_dossier(spec, args.draft, english=args.english, format=args.format,
+                             emblem=b"" if args.check else _emblem(args.emblem))
     if args.check:
-        steps = missing(checklist(spec, report))
-        for step in steps:
+        for step in found.missing:
             notes = "; ".join(translate(n) for n in step.notes)
             print(_("step {number}: {title}: {notes}").format(number=step.number, title=translate(step.title),
                                                              notes=notes))
-        if not steps:
+        if not found.missing:
             print(_("every step of the checklist is done"))
-        return EXIT_MISSING if steps else EXIT_OK
-    entries = build_dossier(spec, report, emblem=_emblem(args.emblem), english=args.english)
+        return EXIT_MISSING if found.missing else EXIT_OK
     target = args.output or os.path.splitext(os.path.basename(args.spec))[0] + "-dossier"
-    write_dossier(entries, target, format=args.format, force=args.force)
-    err(_("wrote {count} file(s) to {path}").format(count=len(entries), path=target))
+    found.save(target, force=args.force)
+    err(_("wrote {count} file(s) to {path}").format(count=len(found.entries), path=target))
     return EXIT_OK
 
 

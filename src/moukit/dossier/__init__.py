@@ -19,6 +19,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, Message
 from ..rendering.document import Document
@@ -34,7 +35,12 @@ from .context import (
 )
 from .forms import get_dossier_form, render_document
 
-__all__ = ["DossierEntry", "Step", "build_dossier", "checklist", "dossier_hash", "missing", "write_dossier"]
+if TYPE_CHECKING:
+    from .._args import DraftsArg, PathsArg, SpecArg
+    from ..checking.report import Report
+
+__all__ = ["Dossier", "DossierEntry", "Step", "approval_dossier", "build_dossier", "checklist", "dossier_hash",
+           "missing", "write_dossier"]
 
 _TITLES = {  # the contents' titles of the documents
     "request": N_("request to establish the relationship ({to})"),
@@ -56,7 +62,68 @@ class DossierEntry:
     document: Document
 
 
-def dossier_hash(spec) -> str:
+@dataclass(frozen=True)
+class Dossier:
+    """The approval dossier of a spec (what :func:`moukit.approval_dossier` returns): its documents in
+    order, the checklist of the eight steps and the steps it is missing."""
+
+    entries: tuple[DossierEntry, ...]
+    steps: tuple[Step, ...]
+    format: str = "docx"
+
+    @property
+    def missing(self) -> tuple[Step, ...]:
+        """The steps of the checklist not done yet."""
+        return tuple(missing(list(self.steps)))
+
+    def files(self) -> dict[str, bytes]:
+        """The documents rendered in :attr:`format`: file name -> bytes, table of contents first."""
+        return dict((name, rendering.data) for name, rendering in _rendered(list(self.entries), self.format))
+
+    def zip(self) -> bytes:
+        """One ZIP of the documents with a manifest naming the spec (the same spec gives the
+        same bytes)."""
+        return _zip_bytes(_rendered(list(self.entries), self.format))
+
+    def save(self, target: str | Path, *, force: bool = False) -> list[Path]:
+        """Write the documents into the folder ``target``, or one ZIP when it ends in ``.zip``
+        (see :func:`write_dossier`); return the paths written."""
+        return write_dossier(list(self.entries), target, format=self.format, force=force)
+
+
+def approval_dossier(spec: SpecArg, draft: DraftsArg | None = None, *, english: bool = False, emblem: bytes = b"",
+                     format: str = "docx", templates: PathsArg = ()) -> Dossier:  # noqa: A002
+    """The approval dossier of ``spec`` (a spec with its dossier sections: a model, a mapping
+    or a path) and of ``draft`` (the draft agreement, checked against the spec, or None):
+    the governor's request letters, the strategic plan, the submission of the draft, the
+    checklist and the annual report, in ``format`` (``"docx"`` or ``"pdf"``). ``english`` adds
+    the English working translation of the plan and the report; ``emblem`` is the office's
+    Garuda image (PNG or JPEG); ``templates``: language packs for the check of the draft, as
+    for :func:`moukit.check`.
+
+    >>> import moukit
+    >>> found = moukit.approval_dossier("examples/chiang-mai-chengdu-dossier.yaml")
+    >>> [entry.name for entry in found.entries][:2], [step.number for step in found.missing]
+    (['00-index', '01-request-moi'], [6])
+    """
+    from .._args import spec_of
+    from ..errors import UsageError
+
+    if format not in ("docx", "pdf"):
+        raise UsageError(N_("unknown dossier format {format!r}", format=format), hint=N_("use docx or pdf"))
+    model = spec_of(spec)
+    if model is None:
+        raise UsageError(N_("a dossier needs a spec"), hint=N_("give the spec with its dossier sections"))
+    report = None
+    if draft is not None:
+        from ..checking.pipeline import check
+
+        report = check(draft, model, templates=templates)
+    entries = build_dossier(model, report, emblem=emblem, english=english)
+    return Dossier(tuple(entries), tuple(checklist(model, report)), format)
+
+
+def dossier_hash(spec: Any) -> str:
     """SHA-256 of the spec with its dossier sections (what the dossier's fingerprints name)."""
     from ..rendering.build import spec_hash
 
@@ -65,7 +132,8 @@ def dossier_hash(spec) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def build_dossier(spec, report=None, *, emblem: bytes = b"", english: bool = False) -> list[DossierEntry]:
+def build_dossier(spec: Any, report: Report | None = None, *, emblem: bytes = b"",
+                  english: bool = False) -> list[DossierEntry]:
     """The dossier's documents for ``spec`` and the check ``report`` of its draft (None: no
     draft was checked). Documents whose section the spec lacks (no plan, no report) are left
     out; the checklist says what is missing. ``english`` adds the English working translation
@@ -102,11 +170,11 @@ def build_dossier(spec, report=None, *, emblem: bytes = b"", english: bool = Fal
     return [_index(spec, entries, digest)] + entries
 
 
-def _iso(day) -> str:
+def _iso(day: Any) -> str:
     return day.isoformat() if day else ""
 
 
-def _index(spec, entries: list[DossierEntry], digest: str) -> DossierEntry:
+def _index(spec: Any, entries: list[DossierEntry], digest: str) -> DossierEntry:
     from ..i18n import translate
 
     rows = [(e.name, e.step, translate(e.title, "th")) for e in entries]
@@ -120,16 +188,21 @@ def write_dossier(entries: list[DossierEntry], target: str | Path, *, format: st
     ZIP when ``target`` ends in ``.zip``. Every file is written atomically; a file already
     there is replaced only when it is an unchanged moukit rendering of this spec (or with
     ``force``), else :class:`moukit.OutputError` is raised before anything is written."""
-    from ..rendering.build import Rendering
-    from ..rendering.writers import FORMATS
-
     target = Path(target)
-    writer = FORMATS[format]
-    files = [(f"{e.name}{writer.suffix}", Rendering(writer.write(e.document, layout="separate"), format,
-                                                      e.document, "separate")) for e in entries]
+    files = _rendered(entries, format)
     if target.suffix.lower() == ".zip":
         return [_write_zip(target, files, force)]
     return _write_folder(target, files, force)
+
+
+def _rendered(entries: list[DossierEntry], format: str) -> list:  # noqa: A002
+    """(file name, Rendering) of each document, in ``format``."""
+    from ..rendering.build import Rendering
+    from ..rendering.writers import FORMATS
+
+    writer = FORMATS[format]
+    return [(f"{e.name}{writer.suffix}", Rendering(writer.write(e.document, layout="separate"), format,
+                                                   e.document, "separate")) for e in entries]
 
 
 def _write_folder(folder: Path, files: list, force: bool) -> list[Path]:
@@ -153,11 +226,23 @@ def _write_folder(folder: Path, files: list, force: bool) -> list[Path]:
 def _write_zip(path: Path, files: list, force: bool) -> Path:
     """One ZIP of the files (fixed dates: the same documents give the same bytes), with a
     manifest naming the spec; an existing ZIP is replaced only when it is one of this spec's."""
-    import io
-    import zipfile
-
     from .._atomic import write_atomic
     from ..errors import OutputError
+
+    stamp = files[0][1].document.stamp("separate")
+    data = _zip_bytes(files)
+    if path.is_file() and not force and path.read_bytes() != data and not _own_zip(path, stamp):
+        raise OutputError(N_("{path} exists and is not this spec's dossier", path=str(path)),
+                          hint=N_("write to another file name, or replace the file on purpose "
+                                  "(moukit dossier --force)"))
+    return write_atomic(path, data)
+
+
+def _zip_bytes(files: list) -> bytes:
+    """The ZIP of ``files`` (fixed dates: the same documents give the same bytes), with a
+    manifest naming the spec."""
+    import io
+    import zipfile
 
     stamp = files[0][1].document.stamp("separate")
     manifest = json.dumps({"generator": "moukit", "spec_sha256": stamp.get("spec_sha256"),
@@ -168,12 +253,7 @@ def _write_zip(path: Path, files: list, force: bool) -> Path:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
-    data = buffer.getvalue()
-    if path.is_file() and not force and path.read_bytes() != data and not _own_zip(path, stamp):
-        raise OutputError(N_("{path} exists and is not this spec's dossier", path=str(path)),
-                          hint=N_("write to another file name, or replace the file on purpose "
-                                  "(moukit dossier --force)"))
-    return write_atomic(path, data)
+    return buffer.getvalue()
 
 
 def _own_zip(path: Path, stamp: dict) -> bool:

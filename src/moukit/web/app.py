@@ -383,6 +383,48 @@ def _check_downloads(batch, drafts: dict[str, bytes], lang: str) -> dict[str, An
     return {"too_big": False, "files": shown}
 
 
+# ---------------------------------------------------------------- the approval dossier
+
+
+async def dossier_page(request: Request) -> Response:
+    """The approval dossier: the upload form; POSTed, the checklist and the ZIP of documents."""
+    lang = page_language(request)
+    shown: dict[str, Any] = {"limits": _limit_params(), "accept": _accepted()}
+    if request.method == "GET":
+        return page(request, "dossier.html", **shown)
+    form = await posted(request)
+    specs = await security.files_of(form, "spec")
+    english = form.get("english") == "1"
+    if not specs:
+        return page(request, "dossier.html", status=400, english=english, error=Texts(lang).dossier_no_spec, **shown)
+    drafts = await security.files_of(form, "drafts")
+    try:
+        result = await run_in_threadpool(run_dossier, specs[0], drafts, english, lang, _library(request))
+    except MoukitError as exc:
+        return page(request, "dossier.html", status=400, english=english, error=exc.in_language(lang), **shown)
+    return page(request, "dossier.html", english=english, result=result, **shown)
+
+
+def run_dossier(spec_upload: security.Upload, drafts: list[security.Upload], english: bool, lang: str,
+                library=None) -> dict:
+    """The dossier of the uploaded spec (and draft): its checklist in ``lang``, its documents,
+    and the ZIP as a ``data:`` URL (nothing is kept on the server)."""
+    import moukit
+
+    spec = moukit.parse_spec(spec_upload.data, file=spec_upload.name)
+    found = moukit.approval_dossier(spec, _named(drafts) or None, english=english,
+                                    templates=library if library is not None else ())
+    data = found.zip()
+    download = None
+    if len(data) <= MAX_EMBEDDED:
+        download = {"file": f"{_file_stem(spec)}-dossier.zip",
+                    "url": f"data:application/zip;base64,{base64.b64encode(data).decode('ascii')}"}
+    steps = [{"number": step.number, "title": translate(step.title, lang), "done": step.done,
+              "notes": "; ".join(translate(note, lang) for note in step.notes)} for step in found.steps]
+    documents = [{"file": f"{entry.name}.docx", "title": translate(entry.title, lang)} for entry in found.entries]
+    return {"steps": steps, "documents": documents, "download": download}
+
+
 # ---------------------------------------------------------------- forms
 
 
@@ -466,6 +508,7 @@ def create_app(templates: Sequence[str | Path] = ()) -> security.SecurityHeaders
         Route("/download", download, methods=["POST"]),
         Route("/check", check_page, methods=["GET", "POST"]),
         Route("/forms", forms_page, methods=["GET"]),
+        Route("/dossier", dossier_page, methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     handlers: dict[Any, Callable] = {HTTPException: _http_error, UploadError: _upload_error,

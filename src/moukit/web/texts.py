@@ -21,6 +21,7 @@ TEXTS = {
     "nav_new": N_("New agreement"),
     "nav_check": N_("Check a draft"),
     "nav_forms": N_("The forms"),
+    "nav_dossier": N_("Approval dossier"),
     "language": N_("Language of the pages"),
     "home_new": N_("Answer the questions of the form and get the agreement in every language, "
                    "ready to print (Word, PDF)."),
@@ -28,6 +29,9 @@ TEXTS = {
                      "is still the standard form, and what must be reviewed."),
     "home_forms": N_("Read the Letter of Intent and the Memorandum of Understanding clause by "
                      "clause, with the alternatives the form allows."),
+    "home_dossier": N_("From a spec with its dossier sections, get the governor's letters, the "
+                       "strategic plan, the submission of the draft, the checklist of the eight "
+                       "steps and the annual report."),
     "private": N_("Nothing you enter or upload is kept: each page is made in memory and "
                   "forgotten once it is sent."),
     # the agreement form
@@ -126,6 +130,29 @@ TEXTS = {
     "default": N_("default"),
     "routes": N_("What the verdicts mean"),
     "clauses": N_("Clauses"),
+    # the approval dossier
+    "dossier_title": N_("Approval dossier"),
+    "dossier_intro": N_("Upload the spec with its dossier sections (the office, the partner's "
+                        "background, the plan, the annual report) and, when you have it, the draft "
+                        "agreement: the documents of the approval path come back as one ZIP of "
+                        "Word files, with the checklist of the eight steps."),
+    "dossier_spec": N_("The spec with the dossier sections *"),
+    "dossier_spec_help": N_("A spec file (.yaml) with office, partner_background, plan and report; "
+                            "see examples/chiang-mai-chengdu-dossier.yaml."),
+    "dossier_draft": N_("The draft agreement (optional)"),
+    "dossier_draft_help": N_("Checked against the spec: its verdict, or the adjustments that also go "
+                             "to the Office of the Council of State, go into the submission letter "
+                             "and the checklist."),
+    "dossier_english": N_("Add the English working translation of the plan and the report"),
+    "dossier_button": N_("Make the dossier"),
+    "dossier_no_spec": N_("Choose the spec file."),
+    "checklist": N_("Checklist of the eight steps"),
+    "step": N_("Step"),
+    "state": N_("State"),
+    "step_done": N_("done"),
+    "step_missing": N_("not done yet"),
+    "dossier_documents": N_("The documents"),
+    "dl_dossier": N_("The dossier (ZIP of Word files)"),
     # errors
     "error_title": N_("Something is wrong"),
     "back": N_("Go back"),
