@@ -269,3 +269,16 @@ def test_the_plans_activity_table_is_set_on_landscape_pages_in_docx_and_pdf(doss
     assert all(s.page_width < s.page_height for s in letter.sections)
     pdf = write_dossier([dossier["02-plan"]], tmp_path / "pdf", format="pdf")[0].read_bytes()
     assert all(page.width > page.height for page in pages(pdf))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_dossier_document_given_to_the_check_is_named_for_what_it_is(dossier, tmp_path, fmt):
+    """moukit check of a dossier document (its fingerprint names the dossier form): exit 2 and
+    what the document is, not a verdict nor "not an LOI or MOU"."""
+    from moukit.cli import main
+
+    written = write_dossier([dossier["02-plan"], dossier["01-request-moi"]], tmp_path, format=fmt)
+    for path, what in zip(written, ("strategic plan", "request letter")):
+        with pytest.raises(moukit.NotTheForm, match=f"this is the .*{what} of an approval dossier"):
+            moukit.check(path)
+        assert main(["check", str(path)]) == 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from .._args import DraftsArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
-from ..errors import DraftError, LanguageNotAvailable, UsageError
+from ..errors import DraftError, LanguageNotAvailable, NotTheForm, UsageError
 from ..forms import get_form
 from ..i18n import N_, Joined, Message
 from ..packs.library import TemplateLibrary
@@ -149,6 +149,8 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
     drafts = [s.read(limits) if isinstance(s, Source) else s for s in sources]
     if not drafts:
         raise UsageError(N_("nothing to check"), hint=N_("give one or more draft files"))
+    for draft in drafts:
+        _not_a_dossier_document(draft)
     notes: list[Message] = []
     versions = []
     for draft in drafts:
@@ -217,3 +219,25 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
                                "reads with every change accepted"))
     report.untouched_render = len(drafts) == 1 and _untouched(drafts[0], form)
     return report, analyses
+
+
+DOSSIER_DOCUMENTS = {  # the dossier's documents, by the form id their fingerprint names
+    "moukit-dossier-index": N_("the table of contents"),
+    "moukit-dossier-request": N_("the governor's request letter"),
+    "moukit-dossier-plan": N_("the strategic plan"),
+    "moukit-dossier-submission": N_("the submission letter"),
+    "moukit-dossier-checklist": N_("the checklist of the eight steps"),
+    "moukit-dossier-report": N_("the annual report"),
+}
+
+
+def _not_a_dossier_document(draft) -> None:
+    """Refuse a document of an approval dossier (told by the fingerprint moukit wrote into
+    it): it is not the agreement, and ``moukit dossier --check`` is what checks a dossier."""
+    form_id = (getattr(draft, "fingerprint", None) or {}).get("form_id")
+    if form_id in DOSSIER_DOCUMENTS:
+        raise NotTheForm(
+            draft.name, N_("this is {document} of an approval dossier made by moukit, not the agreement: "
+                           "there is nothing to route", document=DOSSIER_DOCUMENTS[form_id]),
+            hint=N_("check the draft agreement itself; `moukit dossier SPEC --check` says what the "
+                    "dossier is missing"))
