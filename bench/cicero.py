@@ -70,10 +70,11 @@ def english_samples(tmp: Path) -> tuple[Path, Path]:
     return conforming, edited
 
 
-def verify_cicero(cicero: list[str], conforming: Path, edited: Path) -> None:
-    """Stop unless Cicero parses the conforming text and rejects the edited one."""
+def verify_cicero(cicero: list[str], conforming: Path, edited: Path, cwd: Path) -> None:
+    """Stop unless Cicero parses the conforming text and rejects the edited one (run in
+    ``cwd``, a temporary folder: Cicero writes its log into ./log)."""
     for sample, expect in ((conforming, b'"$class"'), (edited, b"Expected:")):
-        _, _, _, out = run_child([*cicero, "parse", "--template", str(TEMPLATE), "--sample", str(sample)], HERE)
+        _, _, _, out = run_child([*cicero, "parse", "--template", str(TEMPLATE), "--sample", str(sample)], cwd)
         if expect not in out:
             raise SystemExit(f"cicero parse {sample.name}: expected {expect.decode()!r} in:\n{out.decode()[-2000:]}")
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         edited.write_bytes(edited_docx(untouched.read_bytes(), langs))
         verify(edited.read_bytes(), langs)
         conforming_md, edited_md = english_samples(tmp)
-        verify_cicero(cicero, conforming_md, edited_md)
+        verify_cicero(cicero, conforming_md, edited_md, tmp)
         check = [*moukit_command(), "check"]
         parse = [*cicero, "parse", "--template", str(TEMPLATE), "--sample"]
         if run_child([*check, str(untouched)], tmp)[2] != 0:
