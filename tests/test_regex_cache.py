@@ -167,3 +167,33 @@ def test_a_check_compiles_the_same_patterns_in_every_process(tmp_path):
     without = check("3", MOUKIT_NO_CACHE="1")
     assert first.returncode == second.returncode == without.returncode == 0, first.stderr
     assert json.loads(first.stdout) == json.loads(second.stdout) == json.loads(without.stdout)
+
+
+THREADED = """
+import json, sys
+from concurrent.futures import ThreadPoolExecutor
+from moukit.text import regex_cache
+patterns = json.loads(sys.argv[1])
+
+def one(item):
+    pattern, flags = item
+    rx = regex_cache.compile(pattern, flags)
+    return [rx.pattern, rx.flags, rx.groups]
+
+with ThreadPoolExecutor(8) as pool:  # every thread asks for every pattern at once
+    found = list(pool.map(one, patterns * 8))
+print(json.dumps({"found": found, "new": len(regex_cache._new)}))
+"""
+
+
+def test_threads_reading_the_cache_at_once_get_the_right_patterns(tmp_path):
+    """The workbench checks in threads: records read side by side are each their own."""
+    _probe(tmp_path)  # the file, with every pattern
+    env = dict(os.environ, MOUKIT_CACHE_DIR=str(tmp_path))
+    env.pop("MOUKIT_NO_CACHE", None)
+    run = subprocess.run([sys.executable, "-c", THREADED, json.dumps(PATTERNS)], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    expected = [[re.compile(p, f).pattern, re.compile(p, f).flags, re.compile(p, f).groups] for p, f in PATTERNS]
+    assert result["found"] == expected * 8 and result["new"] == 0

@@ -30,6 +30,7 @@ again on load), so it is written here, with these safeguards:
 
 from __future__ import annotations
 
+import _thread
 import atexit
 import contextlib
 import marshal
@@ -52,6 +53,7 @@ _index: dict[Key, tuple[int, int]] | None = None  # key -> (offset, size) of its
 _file: BinaryIO | None = None
 _base = 0  # where the records start in _file
 _new: dict[Key, bytes] = {}  # records compiled by this process, not yet in the file
+_reading = _thread.allocate_lock()  # one seek-and-read at a time (the workbench checks in threads)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the name says what it is
@@ -85,13 +87,14 @@ def save() -> None:
     global _index
     if not _new or not _enabled():
         return
-    records = {**_stored_records(), **_new}
-    if len(records) > MAX_ENTRIES:
-        records = dict(_new)
-    _close()
-    if _write(_path(), records):
-        _index = None  # read again (with this process's records) if more is compiled
-        _new.clear()
+    with _reading:
+        records = {**_stored_records(), **_new}
+        if len(records) > MAX_ENTRIES:
+            records = dict(_new)
+        _close()
+        if _write(_path(), records):
+            _index = None  # read again (with this process's records) if more is compiled
+            _new.clear()
 
 
 def _write(path: Path, records: dict[Key, bytes]) -> bool:
@@ -121,12 +124,17 @@ def _write(path: Path, records: dict[Key, bytes]) -> bool:
 
 def _from_cache(pattern: str, flags: int) -> re.Pattern | None:
     """The pattern built from its stored record, or None when there is none or it is refused."""
-    place = _opened().get(_key(pattern, flags))
-    if place is None or _file is None:
-        return None
+    with _reading:
+        place = _opened().get(_key(pattern, flags))
+        if place is None or _file is None:
+            return None
+        try:
+            _file.seek(_base + place[0])
+            record = _file.read(place[1])
+        except (OSError, ValueError):
+            return None
     try:
-        _file.seek(_base + place[0])
-        stored, final_flags, code, groups, groupindex, indexgroup = marshal.loads(_file.read(place[1]))
+        stored, final_flags, code, groups, groupindex, indexgroup = marshal.loads(record)
         if stored != pattern:  # another pattern with the same key
             return None
         return _sre_compile(pattern, final_flags, array(_CODE_TYPE, code).tolist(), groups,
