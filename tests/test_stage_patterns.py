@@ -39,6 +39,25 @@ def test_a_key_drops_spacing_numbers_and_signing_lines_and_marks_breaks():
     assert key.value(key.key.index("Participants"), key.key.index("will") + 4) == "Participants will"
 
 
+def test_every_key_character_maps_back_to_its_character_in_the_text():
+    """The key is the text without its spaces, a break for each paragraph and line break
+    between words; ``offsets`` gives each key character's place in the readable text."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = ["a", "b", " ", "  ", "\n", "ก", "\u0e31", "中", ".", "Ö"]
+    for _ in range(400):
+        lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(rng.randint(1, 5))]
+        key = make_key(lines, numbered=rng.random() < 0.5)
+        assert len(key.offsets) == len(key.key)
+        for i, ch in enumerate(key.key):
+            if ch in (BREAK, LINE):
+                assert key.text[key.offsets[i]] == "\n" or key.offsets[i] == len(key.text), lines
+            else:
+                assert key.text[key.offsets[i]] == ch, lines
+        assert key.key.replace(BREAK, "").replace(LINE, "") == "".join(key.text.split())
+
+
 def test_a_key_folds_quotes_and_thai_digits():
     assert make_key(["“ข้อ” ๕"], numbered=False).key == '"ข้อ"5'
     assert flat_key(f"A{BREAK}b{LINE}C") == "abc"
