@@ -478,3 +478,35 @@ def test_a_thai_name_is_cut_into_the_syllables_the_whole_syllable_list_gives():
     tokenize.word_dict_trie.cache_clear()
     names._royin("ง")
     assert tokenize.word_dict_trie.cache_info().misses == 0
+
+
+@pytest.mark.slow
+def test_a_chinese_name_read_by_character_is_what_pypinyin_reads():
+    """The quick reading of a Chinese name (pypinyin's dictionary read without importing
+    pypinyin) equals pypinyin's ``lazy_pinyin`` without phrases, for every character of the
+    dictionary and for names mixing Han characters, Latin letters, digits and punctuation."""
+    import json
+    import os
+    import random
+
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin import lazy_pinyin
+
+    readings = names._character_readings()
+    assert readings is not None
+    codes = [int(k) for k in json.loads(readings)]
+
+    def theirs(word: str) -> str:
+        return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(word)).casefold())
+
+    def ours(word: str) -> str:
+        return re.sub(r"[^a-z]", "", "".join(names._first_reading(readings, ch) for ch in word).casefold())
+
+    assert all(ours(chr(code)) == theirs(chr(code)) for code in codes)
+    rng = random.Random(11)
+    others = list("abcXYZ019 -·・,.()（）、")
+    for _ in range(2000):
+        word = "".join(chr(rng.choice(codes)) if rng.random() < 0.7 else rng.choice(others)
+                       for _ in range(rng.randint(1, 8)))
+        assert ours(word) == theirs(word), word
+    assert names._pinyin("成都", phrases=False) == "chengdou" and names._pinyin("吕梁", phrases=False) == "lvliang"

@@ -140,3 +140,36 @@ def test_each_packs_patterns_are_read_from_its_file_and_equal_the_computed_ones(
             assert tuple(data[instrument]["chunks"]) == segment.computed_literal_chunks(pack, instrument)
             some = read.clauses[read.form.clause_ids[-1]][0]
             assert some.search.compiled().pattern == f"(?:^|(?<={patterns.BREAK}))" + some.source
+
+
+def test_each_packs_unit_lexicon_is_read_from_its_file_and_equals_the_computed_one():
+    from moukit.checking import units
+
+    library = default_library()
+    for lang in library.available():
+        pack = library.pack(lang)
+        data = shipped.shipped_pack_data(pack, "units")
+        assert data is not None, lang
+        computed = units.computed_unit_lexicon(pack)
+        if computed is None:
+            assert data["lexicon"] is None
+            continue
+        read = units.UnitLexicon.from_data(lang, data["lexicon"])
+        assert read.to_data() == computed.to_data(), lang
+        # the patterns themselves, not only their sources: the same finds in the form's own text
+        for name in list(computed.units)[:5]:
+            assert [p.pattern for p in read.units[name]] == [p.pattern for p in computed.units[name]]
+        assert units.unit_lexicon(pack).to_data() == computed.to_data()
+
+
+def test_the_default_rule_pack_is_read_from_its_json_and_is_the_yaml(monkeypatch):
+    from importlib import resources
+
+    from moukit._yaml import load_yaml
+    from moukit.checking import rules
+
+    text = resources.files(rules.__name__).joinpath("default.yaml").read_text("utf-8")
+    assert rules.default_rules_data(text) == load_yaml(text)
+    # a YAML edited after the JSON was made is read itself
+    edited = text.replace("pack: moukit-default", "pack: moukit-default-edited")
+    assert edited != text and rules.default_rules_data(edited)["pack"] == "moukit-default-edited"

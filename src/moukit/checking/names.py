@@ -38,6 +38,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ..i18n import N_
 from ..spec.provinces import Province, find_province, names_in, province_named
@@ -404,10 +405,49 @@ def _pinyin(word: str, phrases: bool = True) -> str:
     """``word`` in pinyin; ``phrases=False`` reads it character by character, without
     pypinyin's phrase dictionary (much cheaper to load, but wrong for the characters of more
     than one reading: 成都 as cheng dou, 重庆 as zhong qing)."""
+    if not phrases:
+        readings = _character_readings()
+        if readings is not None:
+            return re.sub(r"[^a-z]", "", "".join(_first_reading(readings, ch) for ch in word).casefold())
     lazy_pinyin = _pypinyin()
     if phrases:
         _load_phrases()
     return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(word)).casefold())
+
+
+@lru_cache(maxsize=1)
+def _character_readings() -> str | None:
+    """The text of pypinyin's character dictionary (``pinyin_dict.json``: a code point's
+    readings, one entry a line), read without importing pypinyin: importing it parses the
+    whole dictionary (30 ms of a check) to read the two or three characters of a name. None
+    when the file is not where pypinyin keeps it (then pypinyin itself reads)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pypinyin")
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+    try:
+        return (folder / "pinyin_dict.json").read_text("utf-8") if folder else None
+    except OSError:
+        return None
+
+
+def _first_reading(readings: str, char: str) -> str:
+    """``char``'s first reading as pypinyin's ``lazy_pinyin`` gives it without tones (ü as v:
+    lü is lv); a character the dictionary lacks as it is. The same as pypinyin for each of the
+    dictionary's 41,923 characters (tests/test_names_across_versions.py)."""
+    at = readings.find(f'"{ord(char)}": "')
+    if at < 0:
+        return char
+    start = readings.index(': "', at) + 3
+    first = readings[start:readings.index('"', start)].split(",")[0]
+    out: list[str] = []
+    for piece in unicodedata.normalize("NFD", first):
+        if unicodedata.combining(piece):
+            if piece == "\u0308" and out and out[-1] == "u":
+                out[-1] = "v"  # ü
+            continue
+        out.append(piece)
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)

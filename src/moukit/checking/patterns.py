@@ -32,7 +32,7 @@ from ..text.markers import BREAK, CHOICE, CHOICE_START, LINE, SENTINEL, sentinel
 from ..text.normalize import SIGNING_LINE, clean, name_under_signing, strip_numbering
 
 ANY_BREAK = f"[{BREAK}{LINE}]"
-_WIDE = re.compile(f"[{THAI}{MYANMAR}{WIDE}]")
+_WIDE = regex_cache.compile(f"[{THAI}{MYANMAR}{WIDE}]")
 
 
 @dataclass

@@ -136,6 +136,38 @@ class UnitLexicon:
     locale: str = "en"  # the pack's locale (month names of its dates)
     year_words: tuple[str, ...] = ()  # how a term's number of years is followed (年, ปี, năm)
 
+    def to_data(self) -> dict:
+        """The lexicon as JSON data (each pattern as its source and flags), for :meth:`from_data`."""
+        def sources(patterns) -> list:
+            return [[p.pattern, p.flags] for p in patterns]
+
+        return {"units": {name: list(exprs) for name, exprs in self.units._sources.items()}
+                if isinstance(self.units, Compiled) else {name: sources(ps) for name, ps in self.units.items()},
+                "alternatives": {name: {option: sources(ps) for option, ps in options.items()}
+                                 for name, options in self.alternatives.items()},
+                "parties": sources(self.parties),
+                "fields": {key: sources(ps) for key, ps in self.fields.items()},
+                "languages": {key: sources(ps) for key, ps in self.languages.items()},
+                "numbers": {str(n): sources(ps) for n, ps in self.numbers.items()},
+                "function_words": list(self.function_words), "countries": sources(self.countries),
+                "locale": self.locale, "year_words": list(self.year_words)}
+
+    @classmethod
+    def from_data(cls, lang: str, data: dict) -> UnitLexicon:
+        """The lexicon :meth:`to_data` wrote (its patterns from the compiled-pattern cache)."""
+        def compiled(pairs) -> tuple[re.Pattern, ...]:
+            return tuple(regex_cache.compile(source, flags) for source, flags in pairs)
+
+        return cls(lang, Compiled(data["units"], lang),
+                   {name: {option: compiled(ps) for option, ps in options.items()}
+                    for name, options in data["alternatives"].items()},
+                   compiled(data["parties"]),
+                   {key: compiled(ps) for key, ps in data["fields"].items()},
+                   {key: compiled(ps) for key, ps in data["languages"].items()},
+                   {int(n): compiled(ps) for n, ps in data["numbers"].items()},
+                   tuple(data["function_words"]), compiled(data["countries"]), data["locale"],
+                   tuple(data["year_words"]))
+
     def options_of(self, names) -> tuple[re.Pattern, ...]:
         """The patterns of every option of the listed alternatives ``names``."""
         return tuple(p for name in names for ps in (self.alternatives.get(name) or {}).values() for p in ps)
@@ -184,7 +216,19 @@ def all_spans(patterns, text: str, taken: list[Span]) -> list[Span]:
 @lru_cache(maxsize=64)
 def unit_lexicon(pack) -> UnitLexicon | None:
     """The unit lexicon of a language pack; None when the pack has no ``units.yaml`` (its
-    versions are then compared word by word with its own wording, as the English form is)."""
+    versions are then compared word by word with its own wording, as the English form is).
+    For a shipped pack, as read at build time (:func:`moukit.packs.shipped.shipped_pack_data`:
+    no YAML to parse, no word to normalise)."""
+    from ..packs.shipped import shipped_pack_data
+
+    found = shipped_pack_data(pack, "units")
+    if found is not None:
+        return UnitLexicon.from_data(pack.lang, found["lexicon"]) if found["lexicon"] is not None else None
+    return computed_unit_lexicon(pack)
+
+
+def computed_unit_lexicon(pack) -> UnitLexicon | None:
+    """What :func:`unit_lexicon` is, read from the pack's ``units.yaml`` and lexicon."""
     data = pack.units_data()
     if data is None:
         return None
@@ -207,7 +251,7 @@ def unit_lexicon(pack) -> UnitLexicon | None:
     names = dict(lexicon.get("languages") or {})
     languages = {code: _literal([names.get(code, "")], lang)
                  + _compile((data.get("languages") or {}).get(code), lang, code)
-                 for code in set(names) | set(data.get("languages") or {})}
+                 for code in sorted(set(names) | set(data.get("languages") or {}))}
     numbers: dict[int, tuple[re.Pattern, ...]] = {}
     for n, word in enumerate(lexicon.get("number_words") or []):
         numbers[n] = _literal([word], lang)

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from ..forms import get_form
 from ..packs.library import LanguagePack
+from ..text import regex_cache
 from ..text.regex_cache import longest_first
 from .units import matchable, unit_lexicon
 
@@ -47,9 +48,9 @@ SUBSTRING = ("zh", "ja", "ko")  # their pieces are characters
 LONGEST = 8  # the longest piece looked up
 THAI_WORD = 5  # letters of a Thai word, to weigh a stretch the segmenter does not know
 # what counts as content in a stretch the vocabulary does not cover
-_CONTENT = {"zh": re.compile(r"[\u3400-\u9fff]"),
-            "ja": re.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),  # kana endings carry none
-            "ko": re.compile(r"[\uac00-\ud7a3]"),
+_CONTENT = {"zh": regex_cache.compile(r"[\u3400-\u9fff]"),
+            "ja": regex_cache.compile(r"[\u3400-\u9fff\u30a0-\u30ff]"),  # kana endings carry none
+            "ko": regex_cache.compile(r"[\uac00-\ud7a3]"),
             "th": re.compile(r"[\u0e01-\u0e4e]"),  # Thai letters, vowels and marks (a run keeps its ์)
             "my": re.compile(r"[\u1000-\u103f\u1050-\u109f]")}  # Burmese letters and signs, not ၀-၉ ၊ ။
 _LETTERS = re.compile(r"[^\W\d_]")

@@ -6,8 +6,8 @@ pack (:mod:`moukit.reference.words`), the province table read by the spec
 (``spec/provinces.csv``, from pythainlp: :func:`moukit.spec.provinces.provinces_file`),
 the shipped templates compiled by Jinja2 (``packs/compiled/``,
 :func:`moukit.packs.jinja.precompiled`) and the sets over all shipped packs that the check
-reads (``packs/compiled/shipped.json``, each pack's ``patterns-<lang>.json`` and
-``vocabulary-<lang>.json``,
+reads (``packs/compiled/shipped.json``, each pack's ``patterns-<lang>.json``,
+``units-<lang>.json`` and ``vocabulary-<lang>.json``,
 :mod:`moukit.packs.shipped`); ``--check`` writes
 nothing and exits 1, listing the stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
@@ -37,6 +37,7 @@ def _words_path() -> str:
 
 def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
+    from ..checking.rules import default_rules_json
     from ..packs.library import default_library
     from ..spec.provinces import TABLE, provinces_file
     from .shipped import pack_data_json, shipped_json
@@ -52,8 +53,9 @@ def generate() -> dict[str, str]:
         f"src/moukit/spec/{TABLE}": provinces_file(),
         **_compiled_templates(),
         "src/moukit/packs/compiled/shipped.json": shipped_json(),
+        "src/moukit/checking/rules/default.json": default_rules_json(),
         **{f"src/moukit/packs/compiled/{name}-{lang}.json": pack_data_json(name, lang)
-           for name in ("patterns", "vocabulary") for lang in default_library().available()},
+           for name in ("patterns", "units", "vocabulary") for lang in default_library().available()},
     }
 
 

@@ -45,7 +45,7 @@ _WORD_OR_NOT = re.compile(r"\w+|\W+")
 # two capitals in a row in Latin script (Vietnamese too): a quick test before _capitals
 _LATIN_CAPITALS = re.compile("[A-Z\u00c0-\u00de\u0110\u011e\u0130\u015e\u1ea0-\u1ef8][A-Z\u00c0-\u00de\u0110\u011e\u0130\u015e\u1ea0-\u1ef8]")
 _TURKISH_LETTER = re.compile("[\u0130\u0131\u011e\u011f\u015e\u015f]")  # İ ı Ğ ğ Ş ş
-_NOT_LATIN = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NOT_LATIN = regex_cache.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18,
          "xix": 19, "xx": 20}

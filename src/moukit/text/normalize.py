@@ -28,7 +28,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from . import editorial
+from . import editorial, regex_cache
 from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, has_thai
 from .formatting import to_arabic_digits
 
@@ -153,9 +153,9 @@ def split_numbering(text: str) -> tuple[str, str | None, str | None]:
 _SCRIPT_RANGES = (
     ("th", THAI_CHAR),
     ("my", re.compile(f"[{MYANMAR}]")),
-    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
-    ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
-    ("han", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
+    ("ko", regex_cache.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("kana", regex_cache.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
+    ("han", regex_cache.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
     ("latin", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")),
 )
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
@@ -195,7 +195,7 @@ def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi", "
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af]")
+_CJK = regex_cache.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af]")
 
 
 @cache
