@@ -160,6 +160,9 @@ def test_each_packs_unit_lexicon_is_read_from_its_file_and_equals_the_computed_o
         for name in list(computed.units)[:5]:
             assert [p.pattern for p in read.units[name]] == [p.pattern for p in computed.units[name]]
         assert units.unit_lexicon(pack).to_data() == computed.to_data()
+        for locale, names in data["months"].items():  # the month names dates are read with
+            assert tuple(map(tuple, names)) == units.computed_month_names(locale, lang), (lang, locale)
+            assert units._month_names(locale, lang) == units.computed_month_names(locale, lang)
 
 
 def test_the_default_rule_pack_is_read_from_its_json_and_is_the_yaml(monkeypatch):
@@ -173,3 +176,10 @@ def test_the_default_rule_pack_is_read_from_its_json_and_is_the_yaml(monkeypatch
     # a YAML edited after the JSON was made is read itself
     edited = text.replace("pack: moukit-default", "pack: moukit-default-edited")
     assert edited != text and rules.default_rules_data(edited)["pack"] == "moukit-default-edited"
+
+
+def test_the_shipped_language_names_are_babels(fresh):
+    from babel import Locale
+
+    for lang in ("en", "th"):
+        assert shipped.shipped_table("language_names")[lang] == dict(Locale.parse(lang).languages)

@@ -24,7 +24,9 @@ is meant, the form was adjusted and the English must say it too.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..forms import ClauseDef, Form, get_form, meaning_units
 from ..i18n import N_, Joined
@@ -499,9 +501,7 @@ class LanguageName(str):
     code: str
 
     def __new__(cls, code: str) -> LanguageName:
-        from babel import Locale
-
-        self = super().__new__(cls, Locale("en").languages.get(code, code))
+        self = super().__new__(cls, _language_names("en").get(code, code))
         self.code = code
         return self
 
@@ -510,9 +510,21 @@ class LanguageName(str):
 
     def in_language(self, lang: str) -> str:
         """The name in ``lang`` (``en`` or ``th``); the code when babel has no name."""
-        from babel import Locale
+        return _language_names(lang).get(self.code, self.code)
 
-        return Locale.parse(lang).languages.get(self.code, self.code)
+
+@lru_cache(maxsize=8)
+def _language_names(lang: str) -> Mapping[str, str]:
+    """babel's names of languages in ``lang``: for English and Thai as computed at build time
+    (``shipped.json``: loading babel's locale data takes 15 ms of a check)."""
+    from ..packs.shipped import shipped_table
+
+    table = shipped_table("language_names")
+    if table is not None and lang in table:
+        return table[lang]
+    from babel import Locale
+
+    return Locale.parse(lang).languages
 
 
 def language_name(code: str) -> LanguageName:

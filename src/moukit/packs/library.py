@@ -17,9 +17,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
-from .._yaml import load_yaml
+from .._yaml import load_yaml, yaml_errors
 from ..errors import LanguageNotAvailable, TemplateError
 from ..forms import Form, all_forms, get_form
 from ..i18n import N_
@@ -213,7 +211,7 @@ def read_yaml_mapping(path: Path) -> dict:
     name = path.name
     try:
         data = load_yaml(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, *yaml_errors()) as exc:
         raise TemplateError(N_("cannot read {name}: {error}", name=name, error=exc), file=str(path)) from None
     if not isinstance(data, dict):
         raise TemplateError(N_("{name} must be a YAML mapping", name=name), file=str(path))
@@ -227,7 +225,7 @@ def load_lexicon(path: Path, lang: str) -> dict:
     """The lexicon at ``path`` of a ``lang`` folder, checked; TemplateError when it is not one."""
     try:
         data = load_yaml(path.read_text("utf-8"))
-    except yaml.YAMLError as exc:
+    except yaml_errors() as exc:
         mark = getattr(exc, "problem_mark", None)
         raise TemplateError(
             N_("lexicon is not valid YAML: {error}", error=getattr(exc, "problem", exc)),

@@ -22,9 +22,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from ..._yaml import load_yaml
+from ..._yaml import load_yaml, yaml_errors
 from ...errors import RulePackError
 from ...i18n import N_
 from ...text import regex_cache
@@ -259,7 +257,7 @@ def load_rules(paths=()) -> tuple[Rule, ...]:
         except (OSError, UnicodeDecodeError) as exc:
             raise RulePackError(N_("{file}: cannot read the rule pack ({error})", file=path,
                                    error=exc)) from None
-        except yaml.YAMLError as exc:
+        except yaml_errors() as exc:
             raise RulePackError(N_("{file}: the rule pack is not valid YAML ({error})", file=path,
                                    error=exc)) from None
         rules.extend(_unique(_parse_pack(data, str(path)), rules, str(path)))
