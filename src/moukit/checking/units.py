@@ -352,6 +352,8 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
     """
     found: list[tuple[dt.date, Span]] = []
     taken: list[Span] = []
+    if "年" not in text and not _FOUR_DIGITS.search(text):
+        return found  # every form below has a year of four digits, or 年
 
     def add(year: int, month: int, day: int, span: Span, era: str | None = None) -> None:
         if era:
@@ -384,10 +386,8 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
                 cjk_number(m.group("d")), m.span())
     # the locale's months, and the English ones the editorial folding writes a date in figures
     # with (15.10.2026 is read as 15 October 2026 in every language)
-    months = tuple(dict(_month_names("en_GB", lang) + _month_names(locale, lang)).items())
-    months = tuple(sorted(months, key=lambda kv: -len(kv[0])))
+    months, patterns = _month_patterns(lang, locale)
     if months:
-        names = "|".join(re.escape(name) for name, _ in months)
         number = {name.lower(): n for name, n in months}
 
         def month(matched: str) -> int:
@@ -397,11 +397,27 @@ def find_dates(text: str, lang: str, locale: str) -> list[tuple[dt.date, Span]]:
             return found if found is not None else next(
                 n for name, n in months if re.fullmatch(re.escape(name), matched, re.IGNORECASE))
 
-        year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|พุทธศักราช|คริสต์ศักราช|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
-        for pattern in (rf"(?P<d>\d{{1,2}})\s*(?:de\s*|เดือน)?(?P<m>{names})\.?\s*,?\s*{year}",
-                        rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}",
-                        # the year first, as Burmese writes a date: ၂၀၂၇ ခုနှစ်၊ မတ်လ ၁၈ ရက်
-                        rf"(?<!\d)(?P<y>\d{{4}})\s*(?:ခုနှစ်)?\s*[၊,]?\s*(?P<m>{names})\s*(?:လ)?\s*(?P<d>\d{{1,2}})(?!\d)"):
-            for m in re.finditer(pattern, text, re.IGNORECASE):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
                 add(int(m.group("y")), month(m.group("m")), int(m.group("d")), m.span())
     return sorted(found, key=lambda f: f[1])
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@lru_cache(maxsize=64)
+def _month_patterns(lang: str, locale: str) -> tuple[tuple[tuple[str, int], ...], tuple[re.Pattern, ...]]:
+    """The month names :func:`find_dates` reads in ``lang`` (the locale's and English, longest
+    first) and its three patterns of a date with a month name (built once, not at each call)."""
+    months = tuple(dict(_month_names("en_GB", lang) + _month_names(locale, lang)).items())
+    months = tuple(sorted(months, key=lambda kv: -len(kv[0])))
+    if not months:
+        return months, ()
+    names = "|".join(re.escape(name) for name, _ in months)
+    year = r"(?:พ\.?ศ\.?|ค\.?ศ\.?|พุทธศักราช|คริสต์ศักราช|b\.?e\.?|c\.?e\.?)?\s*(?P<y>\d{4})"
+    sources = (rf"(?P<d>\d{{1,2}})\s*(?:de\s*|เดือน)?(?P<m>{names})\.?\s*,?\s*{year}",
+               rf"(?P<m>{names})\.?\s*(?P<d>\d{{1,2}})\s*,?\s*{year}",
+               # the year first, as Burmese writes a date: ၂၀၂၇ ခုနှစ်၊ မတ်လ ၁၈ ရက်
+               rf"(?<!\d)(?P<y>\d{{4}})\s*(?:ခုနှစ်)?\s*[၊,]?\s*(?P<m>{names})\s*(?:လ)?\s*(?P<d>\d{{1,2}})(?!\d)")
+    return months, tuple(regex_cache.compile(source, re.IGNORECASE) for source in sources)
