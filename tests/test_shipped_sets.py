@@ -165,19 +165,6 @@ def test_each_packs_unit_lexicon_is_read_from_its_file_and_equals_the_computed_o
             assert units._month_names(locale, lang) == units.computed_month_names(locale, lang)
 
 
-def test_the_default_rule_pack_is_read_from_its_json_and_is_the_yaml(monkeypatch):
-    from importlib import resources
-
-    from moukit._yaml import load_yaml
-    from moukit.checking import rules
-
-    text = resources.files(rules.__name__).joinpath("default.yaml").read_text("utf-8")
-    assert rules.default_rules_data(text) == load_yaml(text)
-    # a YAML edited after the JSON was made is read itself
-    edited = text.replace("pack: moukit-default", "pack: moukit-default-edited")
-    assert edited != text and rules.default_rules_data(edited)["pack"] == "moukit-default-edited"
-
-
 def test_the_shipped_language_names_are_babels(fresh):
     from babel import Locale
 

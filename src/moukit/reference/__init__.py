@@ -38,7 +38,6 @@ def _words_path() -> str:
 def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
     from .._yaml import mirror_json
-    from ..checking.rules import default_rules_json
     from ..packs.library import default_library
     from ..spec.provinces import TABLE, provinces_file
     from .shipped import pack_data_json, shipped_json
@@ -54,7 +53,6 @@ def generate() -> dict[str, str]:
         f"src/moukit/spec/{TABLE}": provinces_file(),
         **_compiled_templates(),
         "src/moukit/packs/compiled/shipped.json": shipped_json(),
-        "src/moukit/checking/rules/default.json": default_rules_json(),
         "src/moukit/packs/compiled/yaml.json": mirror_json(),
         **{f"src/moukit/packs/compiled/{name}-{lang}.json": pack_data_json(name, lang)
            for name in ("patterns", "units", "vocabulary") for lang in default_library().available()},
