@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import json
 import pickle
 import re
 import unicodedata
@@ -438,8 +439,9 @@ def _first_reading(readings: str, char: str) -> str:
     at = readings.find(f'"{ord(char)}": "')
     if at < 0:
         return char
-    start = readings.index(': "', at) + 3
-    first = readings[start:readings.index('"', start)].split(",")[0]
+    start = readings.index(': "', at) + 2
+    end = readings.index('"', start + 1)
+    first = json.loads(readings[start:end + 1]).split(",")[0]  # the JSON string, escapes and all
     out: list[str] = []
     for piece in unicodedata.normalize("NFD", first):
         if unicodedata.combining(piece):
