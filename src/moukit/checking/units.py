@@ -141,8 +141,8 @@ class UnitLexicon:
         def sources(patterns) -> list:
             return [[p.pattern, p.flags] for p in patterns]
 
-        return {"units": {name: list(exprs) for name, exprs in self.units._sources.items()}
-                if isinstance(self.units, Compiled) else {name: sources(ps) for name, ps in self.units.items()},
+        assert isinstance(self.units, Compiled), "a lexicon's units are the expressions of its units.yaml"
+        return {"units": {name: list(exprs) for name, exprs in self.units._sources.items()},
                 "alternatives": {name: {option: sources(ps) for option, ps in options.items()}
                                  for name, options in self.alternatives.items()},
                 "parties": sources(self.parties),
