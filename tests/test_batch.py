@@ -165,3 +165,8 @@ def test_every_route_and_translation_verdict_has_its_thai_words():
     row = {"verdict": "missing meaning", "clause_id": "c3", "clause_number": 3}
     assert moukit.row_verdict(row, "th") != moukit.row_verdict(row, "en")
     assert moukit.language_label("ja", "th") != moukit.language_label("ja", "en")
+
+
+def test_a_route_label_part_that_does_not_exist_is_refused():
+    with pytest.raises(ValueError, match="part must be"):
+        moukit.route_label("standard", "en", part="lable")

@@ -28,6 +28,8 @@ def route_label(route: str, lang: str = "en", *, part: str = "both") -> str:
     >>> route_label("standard", "en", part="meaning")
     'standard form'
     """
+    if part not in ("both", "label", "meaning"):
+        raise ValueError(f"part must be 'both', 'label' or 'meaning', not {part!r}")
     label = translate(_common.ROUTE_LABELS[route], lang)
     meaning = translate(ROUTE_TITLES[route], lang)
     return {"label": label, "meaning": meaning}.get(part, f"{label}: {meaning}")

@@ -20,8 +20,8 @@ from .. import Interview, MoukitError, SpecError
 from ..i18n import N_, translate
 from .texts import ALTERNATIVE_HELP
 
-QUESTIONS = Interview().questions
-ALTERNATIVES = tuple(q.key for q in QUESTIONS if q.key in Interview().alternatives)
+QUESTIONS = Interview.questions
+ALTERNATIVES = Interview().alternatives  # the questions that choose among a form's listed alternatives
 
 KEPT = "__kept__"  # an alternative kept as the uploaded spec worded it (custom wording)
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -215,20 +215,10 @@ def answers_of(spec) -> tuple[dict[str, str], dict]:
     if data["instrument"] == "mou":
         term = data.get("term", "open")
         answers["term"] = "open" if term == "open" else str(term.get("years", ""))
-    answers["date"] = buddhist_text(dt.date.fromisoformat(data["signing"]["date"]))
+    answers["date"] = Interview.date_text(dt.date.fromisoformat(data["signing"]["date"]))
     if data.get("draft"):
         answers["draft"] = "1"
     return answers, data
-
-
-def buddhist_text(date: dt.date) -> str:
-    """``date`` as a Thai form writes it, day/month/B.E. year: ``22/11/2569``."""
-    return Interview.date_text(date)
-
-
-def date_shown(text: str) -> str | None:
-    """The date an answer was read as, in Thai (``22 พฤศจิกายน พ.ศ. 2569``), or None."""
-    return Interview.date_shown(text)
 
 
 # ---------------------------------------------------------------- the questions, laid out

@@ -112,13 +112,15 @@ async def home(request: Request) -> Response:
 
 def _agreement_context(library, lang: str, answers: dict[str, str], outcome: agreement.Outcome | None = None,
                        base: dict | None = None) -> dict[str, Any]:
+    import moukit
+
     values = agreement.defaults(answers)
     sections = [(key, agreement.controls(keys, answers, lang, library)) for key, keys in agreement.SECTIONS]
     context: dict[str, Any] = {
         "sections": sections, "values": values, "outcome": outcome,
         "base": json.dumps(base, ensure_ascii=False) if base else "",
         "provinces": _provinces(), "countries": _countries(lang),
-        "date_read": agreement.date_shown(answers.get("date", "")),
+        "date_read": moukit.Interview.date_shown(answers.get("date", "")),
         "preview": _preview(outcome, library) if outcome is not None and outcome.valid else None,
         "downloads": DOWNLOADS, "kept": agreement.KEPT,
         "field_errors": field_errors(answers, outcome),

@@ -54,7 +54,6 @@ TEXTS = {
                             "Choose English if the partner writes English."),
     "country_help": N_("Code or name, e.g. JP, Japan or ญี่ปุ่น."),
     "other_help": N_("Needed when the partner's language is neither Thai nor English."),
-    "the_partner_language": N_("the partner's language"),
     "fields_help_mou": N_("Tick none for \"in various fields\"."),
     "fields_help_loi": N_("A Letter of Intent names at least one field."),
     "mou_only": N_("MOU only"),
