@@ -15,6 +15,7 @@ from ..i18n import N_
 from ..packs.library import LanguagePack
 from ..text import editorial
 from ..text.markers import MARK, mark, unmark
+from ..text.matcher import RangeMatcher
 from ..text.normalize import SIGNING_LINE, clean, name_under_signing, strip_numbering, token_key, tokenize
 from .patterns import (
     FormPatterns,
@@ -235,8 +236,9 @@ def moved_clauses(analysis: Analysis, rendered, std_tokens: list[Token], draft_t
 
 
 def _matcher(std_tokens: list[Token], draft_tokens: list[Token]) -> difflib.SequenceMatcher:
-    return difflib.SequenceMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens],
-                                   autojunk=False)
+    """The word alignment of the form with the whole draft (its search kept in range: a long
+    draft costs no more than its length)."""
+    return RangeMatcher(None, [t.key for t in std_tokens], [t.key for t in draft_tokens], autojunk=False)
 
 
 def foreign_paragraphs(analysis: Analysis, std_tokens: list[Token], draft_tokens: list[Token]):

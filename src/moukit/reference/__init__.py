@@ -38,6 +38,7 @@ def _words_path() -> str:
 def generate() -> dict[str, str]:
     """Every generated file: ``{path relative to the top of the checkout: text}``."""
     from .._yaml import mirror_json
+    from ..checking.rules import rule_literals_json
     from ..packs.library import default_library
     from ..spec.provinces import TABLE, provinces_file
     from .shipped import pack_data_json, shipped_json
@@ -54,6 +55,7 @@ def generate() -> dict[str, str]:
         **_compiled_templates(),
         "src/moukit/packs/compiled/shipped.json": shipped_json(),
         "src/moukit/packs/compiled/yaml.json": mirror_json(),
+        "src/moukit/packs/compiled/rule-literals.json": rule_literals_json(),
         **{f"src/moukit/packs/compiled/{name}-{lang}.json": pack_data_json(name, lang)
            for name in ("patterns", "units", "vocabulary") for lang in default_library().available()},
     }

@@ -15,7 +15,10 @@ wholly inside a negation's match is not counted; a negation names the codes it a
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,7 +28,7 @@ from pathlib import Path
 from ..._yaml import load_yaml, yaml_errors
 from ...errors import RulePackError
 from ...i18n import N_
-from ...text import regex_cache
+from ...text import literals, regex_cache
 from ..codes import CODES, ROUTES
 from .checks import CHECKS
 
@@ -65,16 +68,15 @@ class Rule:
     rationale: str = ""
     rationale_th: str = ""
     negations: Mapping[str, tuple[re.Pattern, ...]] = field(default_factory=dict)  # lang -> spans that deny
-    _any: dict = field(default_factory=dict, compare=False, repr=False)  # lang -> one regex
 
     def find(self, lang: str, text: str) -> list[re.Match]:
         """Matches of this rule's patterns for ``lang`` in ``text``, less those a negation
-        of the pack denies (a match wholly inside a negation's match)."""
-        if not self.patterns.sources(lang) or not self._any_of(lang).search(text):
-            return []  # one search tells most texts apart; each pattern is compiled only after it
+        of the pack denies (a match wholly inside a negation's match). A pattern is searched
+        only when ``text`` holds one of the words every match of it needs
+        (:mod:`moukit.text.literals`): most texts hold none."""
         found = []
-        for rx in self.patterns[lang]:
-            found.extend(rx.finditer(text))
+        for index in self.patterns.candidates(lang, text):
+            found.extend(self.patterns.compiled(lang, index).finditer(text))
         denied = self.denied(lang, text) if found else []
         if denied:
             found = [m for m in found if not any(a <= m.start() and m.end() <= b for a, b in denied)]
@@ -85,26 +87,42 @@ class Rule:
         return [(m.start(), m.end()) for rx in self.negations.get(lang, ()) for m in rx.finditer(text)
                 if m.end() > m.start()]
 
-    def _any_of(self, lang: str) -> re.Pattern:
-        """One regex that matches where any of the patterns for ``lang`` does."""
-        if lang not in self._any:
-            self._any[lang] = regex_cache.compile("|".join(f"(?:{p})" for p in self.patterns.sources(lang)),
-                                         re.IGNORECASE)
-        return self._any[lang]
-
 
 class Patterns(Mapping):
-    """A rule's patterns by language, compiled when a version in that language is checked
-    (the default pack holds a thousand; a check reads two or three languages)."""
+    """A rule's patterns by language, each compiled when a text may match it (the default
+    pack holds a thousand; a check reads two or three languages and most texts hold none of
+    a pattern's words)."""
 
     def __init__(self, sources: dict[str, tuple[str, ...]]) -> None:
         self._sources = sources
-        self._compiled: dict[str, tuple[re.Pattern, ...]] = {}
+        self._compiled: dict[tuple[str, int], re.Pattern] = {}
+        self._by_literal: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+        self.known: dict[str, list] = {}  # lang -> the required words of each pattern, from the build
 
     def __getitem__(self, lang: str) -> tuple[re.Pattern, ...]:
-        if lang not in self._compiled:
-            self._compiled[lang] = tuple(regex_cache.compile(p, re.IGNORECASE) for p in self._sources[lang])
-        return self._compiled[lang]
+        return tuple(self.compiled(lang, i) for i in range(len(self._sources[lang])))
+
+    def compiled(self, lang: str, index: int) -> re.Pattern:
+        """Pattern ``index`` for ``lang``, compiled (case ignored)."""
+        key = (lang, index)
+        if key not in self._compiled:
+            self._compiled[key] = regex_cache.compile(self._sources[lang][index], re.IGNORECASE)
+        return self._compiled[key]
+
+    def candidates(self, lang: str, text: str) -> list[int]:
+        """The indexes (in order) of the patterns for ``lang`` that may match ``text``: those
+        with a required word ``text`` holds, and those that need none."""
+        if lang not in self._by_literal:
+            self._by_literal[lang] = _index_by_literal(self.sources(lang), self.known.get(lang))
+        by_literal, always = self._by_literal[lang]
+        if not by_literal:
+            return list(always)
+        folded = literals.folded(text)
+        found = set(always)
+        for literal, indexes in by_literal.items():
+            if literal in folded:
+                found.update(indexes)
+        return sorted(found)
 
     def __contains__(self, lang: object) -> bool:
         return lang in self._sources
@@ -118,6 +136,24 @@ class Patterns(Mapping):
 
     def __len__(self) -> int:
         return len(self._sources)
+
+
+def _index_by_literal(sources: tuple[str, ...], known: list | None = None) \
+        -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For patterns ``sources``: each required word -> the patterns that need it, and the
+    patterns that need none (always searched). ``known``: the words, found at build time."""
+    by_literal: dict[str, list[int]] = {}
+    always = []
+    if known is not None and len(known) != len(sources):
+        known = None
+    for index, source in enumerate(sources):
+        needed = known[index] if known is not None else literals.required_literals(source, re.IGNORECASE)
+        if needed is None:
+            always.append(index)
+            continue
+        for literal in needed:
+            by_literal.setdefault(literal, []).append(index)
+    return {literal: tuple(indexes) for literal, indexes in by_literal.items()}, tuple(always)
 
 
 def _parse_negations(data: dict, source: str) -> list[tuple[frozenset | None, dict[str, list[str]]]]:
@@ -203,12 +239,53 @@ def _parse_pack(data: object, source: str, validate: bool = True) -> list[Rule]:
     return rules
 
 
+LITERALS_FILE = Path(__file__).resolve().parents[2] / "packs" / "compiled" / "rule-literals.json"
+
+
+def _shipped_literals(text: str) -> dict[str, dict[str, list]]:
+    """The required words of the default pack's patterns (code -> language -> one list or
+    None per pattern), as :func:`rule_literals_json` wrote them at build time; {} unless the
+    file was made from this ``text`` of the pack and with this Unicode database (the words
+    are case-folded with it)."""
+    try:
+        data = json.loads(LITERALS_FILE.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("unicode") != unicodedata.unidata_version \
+            or data.get("sha256") != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        return {}
+    return data["rules"]
+
+
+def rule_literals_json() -> str:
+    """The text of ``packs/compiled/rule-literals.json``: for every pattern of the default
+    pack, the words one of which each of its matches holds (:mod:`moukit.text.literals`)."""
+    found: dict[str, dict[str, list]] = {}
+    for rule in default_rules():
+        for lang in sorted(rule.patterns):
+            found.setdefault(rule.code, {})[lang] = [
+                None if needed is None else list(needed)
+                for needed in (literals.required_literals(p, re.IGNORECASE) for p in rule.patterns.sources(lang))]
+    return json.dumps({"note": "Generated by python -m moukit.reference; do not edit (see moukit.text.literals).",
+                       "sha256": hashlib.sha256(_default_text().encode("utf-8")).hexdigest(),
+                       "unicode": unicodedata.unidata_version, "rules": found},
+                      ensure_ascii=False, indent=0) + "\n"
+
+
+def _default_text() -> str:
+    return resources.files(__package__).joinpath("default.yaml").read_text("utf-8")
+
+
 @cache
 def default_rules() -> tuple[Rule, ...]:
     """The rules shipped with moukit."""
-    text = resources.files(__package__).joinpath("default.yaml").read_text("utf-8")
+    text = _default_text()
     # the shipped pack is tested (tests/test_rules*): its patterns are compiled when first used
-    return tuple(_unique(_parse_pack(load_yaml(text), "default.yaml", validate=False), [], "default.yaml"))
+    rules = _parse_pack(load_yaml(text), "default.yaml", validate=False)
+    shipped = _shipped_literals(text)
+    for rule in rules:  # the words each pattern needs, from the build (or found when first used)
+        rule.patterns.known = shipped.get(rule.code, {})
+    return tuple(_unique(rules, [], "default.yaml"))
 
 
 def load_rules(paths=()) -> tuple[Rule, ...]:

@@ -1,0 +1,168 @@
+"""Words a regular expression cannot match without: a fast test before a slow search.
+
+The rule packs' English patterns start with ``\\b`` and are searched without regard to case,
+so the regex engine can skip nothing: it tries every pattern at every position of a text
+(about 100 microseconds for a paragraph, a third of the check of a long draft). Most texts
+hold none of the words a rule is about. :func:`required_literals` reads a pattern's syntax
+tree (the regex engine's own parser) and returns strings of which every match must contain
+one; when a text contains none of them (compared through :func:`fold`), the pattern cannot
+match it and is not searched. Tools such as RE2 and Hyperscan filter the same way.
+
+The test must never hide a match, so:
+
+- :func:`fold` maps two characters to the same character whenever the regex engine's
+  case-insensitive matching takes one for the other: the engine's own lower-case mapping
+  for each code point (``İ`` is ``i``; ``str.lower`` makes it two characters) and its table
+  of further equal letters (long ``ſ`` and ``s``, dotless ``ı`` and ``i``, the Greek and
+  Cyrillic variants). A match with or without case, ASCII-only or not, always matches the
+  folded strings.
+- Zero-width parts (``\\b``, look-arounds) keep literals adjacent; a class of listed
+  characters is a choice of one-letter strings; anything optional, a wider class, a
+  back-reference or a part the parser names in a way not listed here ends a run
+  of literals and adds nothing. A pattern with no required literal gives ``None``: always
+  searched.
+
+>>> required_literals(r"\\b(?:shall|will)\\s+(?:also\\s+)?ensure\\b")
+('ensure',)
+>>> required_literals(r"\\bno\\s+(?:binding\\s+)?(?:force|effect)\\b", re.IGNORECASE)
+('effect', 'force')
+>>> required_literals(r"\\w+") is None
+True
+>>> fold("İSTANBUL ſtreet")
+'istanbul street'
+"""
+
+from __future__ import annotations
+
+import _sre
+import importlib
+import re
+import sys
+from functools import lru_cache
+
+# the regex engine's parser (its modules were renamed in Python 3.11)
+_NEW = sys.version_info >= (3, 11)
+_sre_parse = importlib.import_module("re._parser" if _NEW else "sre_parse")
+_sre_constants = importlib.import_module("re._constants" if _NEW else "sre_constants")
+
+_LITERAL = _sre_constants.LITERAL
+_ZERO_WIDTH = {_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT}
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT,
+            getattr(_sre_constants, "POSSESSIVE_REPEAT", _sre_constants.MAX_REPEAT)}
+_ATOMIC = getattr(_sre_constants, "ATOMIC_GROUP", None)
+
+
+def _extra_cases() -> dict[int, tuple[int, ...]]:
+    """The regex engine's letters that match without regard to case beyond the lower-case
+    mapping (lower-case code point -> the others), or {} when this interpreter hides them."""
+    try:
+        if _NEW:
+            return dict(importlib.import_module("re._casefix")._EXTRA_CASES)
+        return dict(importlib.import_module("sre_compile")._ignorecase_fixes)  # pragma: no cover
+    except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+        return {}
+
+
+def _canonical_table() -> dict[int, str]:
+    """Each letter of a class of equal letters -> the class's smallest member."""
+    classes: dict[int, set[int]] = {}
+    for lower, others in _extra_cases().items():
+        group = {lower, *others}
+        for code in list(group):
+            group |= classes.get(code, set())
+        for code in group:
+            classes[code] = group
+    return {code: chr(min(group)) for code, group in classes.items() if min(group) != code}
+
+
+_CANONICAL = _canonical_table()
+_NEEDS_CANONICAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CANONICAL)) + "]") \
+    if _CANONICAL else None
+_SUPPORTED = bool(_CANONICAL)  # without the engine's table, no test is safe: search everything
+
+
+def fold(text: str) -> str:
+    """``text`` with each character replaced by one that stands for every character the
+    regex engine matches it to when case is ignored (same length as ``text``).
+
+    >>> fold("ΣΊΣΥΦΟΣ \u212aelvin")  # σ and final ς are one letter to the engine; the Kelvin sign is k
+    'ςίςυφος kelvin'
+    """
+    if "İ" in text:
+        text = text.replace("İ", "i")  # the engine's lower case of U+0130 (str.lower adds a dot)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # another letter lower-cased to two: the engine's mapping
+        lowered = "".join(chr(_sre.unicode_tolower(ord(c))) for c in text)
+    text = lowered
+    if _NEEDS_CANONICAL is not None and _NEEDS_CANONICAL.search(text):
+        text = text.translate(_CANONICAL)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """:func:`fold` of ``text``, kept for the texts read last (each is read by every rule)."""
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Folded strings (sorted) of which every match of ``pattern`` contains at least one, or
+    ``None`` when the pattern has no such set (or cannot be read)."""
+    if not _SUPPORTED:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+        found = _sequence(list(tree))
+    except Exception:  # noqa: BLE001 - any surprise in the parser's tree: no filter, search
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _sequence(items: list) -> frozenset[str] | None:
+    """The best required set of a sequence of parsed items: each run of adjacent literals is
+    one candidate, each required group another; the most selective one wins."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op == _LITERAL:
+            run.append(fold(chr(av)))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # takes no characters: the literals around it stay adjacent
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return max(candidates, key=_selectivity, default=None)
+
+
+def _item(op, av) -> frozenset[str] | None:
+    """The required set of one parsed item that is not a literal, or None."""
+    if op == _sre_constants.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op == _ATOMIC:
+        return _sequence(list(av))
+    if op == _sre_constants.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(list(branch))
+            if not found:
+                return None  # one branch needs no literal: neither does the choice
+            union |= found
+        return frozenset(union)
+    if op in _REPEATS:
+        low, _, body = av
+        return _sequence(list(body)) if low >= 1 else None
+    if op == _sre_constants.IN and av and all(kind == _LITERAL for kind, _ in av):
+        return frozenset(fold(chr(code)) for _, code in av)  # a class of listed characters
+    return None  # any character, a wider class, a back-reference, a conditional: no literal
+
+
+def _selectivity(found: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest strings first, then fewer strings."""
+    return min(len(s) for s in found), -len(found)

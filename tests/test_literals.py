@@ -1,0 +1,218 @@
+"""The words a pattern cannot match without (moukit.text.literals), the rule packs' use of
+them, and the range-bound sequence matcher (moukit.text.matcher).
+
+The filter may skip a search only when the search could not have matched: every test here
+compares with the regex engine itself (or difflib), never with moukit's own reasoning.
+"""
+
+from __future__ import annotations
+
+import _sre
+import difflib
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from moukit.checking import rules as rules_module
+from moukit.checking.rules import default_rules, rule_literals_json
+from moukit.text.literals import fold, required_literals
+from moukit.text.matcher import RangeMatcher
+
+DATA = Path(__file__).parent / "data"
+
+
+def _engine_extra_cases() -> set[int]:
+    if sys.version_info >= (3, 11):
+        from re._casefix import _EXTRA_CASES
+    else:  # pragma: no cover
+        from sre_compile import _ignorecase_fixes as _EXTRA_CASES
+    return {c for k, v in _EXTRA_CASES.items() for c in (k, *v)}
+
+
+def _code_points():
+    return (c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_fold_is_the_engines_equality_without_case():
+    """Two letters fold alike exactly when the regex engine, ignoring case, matches one
+    with the other: each cased letter searched for in a text of every cased letter."""
+    letters = sorted({c for c in _code_points() if _sre.unicode_iscased(c)} | _engine_extra_cases())
+    haystack = "".join(chr(c) for c in letters)
+    by_fold: dict[str, set[str]] = {}
+    for c in letters:
+        by_fold.setdefault(fold(chr(c)), set()).add(chr(c))
+    for c in letters:
+        matched = {m.group() for m in re.finditer(re.escape(chr(c)), haystack, re.IGNORECASE)}
+        assert matched == by_fold[fold(chr(c))], hex(c)
+
+
+def test_fold_keeps_every_other_character():
+    extra = _engine_extra_cases()
+    for c in _code_points():
+        if not _sre.unicode_iscased(c) and c not in extra:
+            assert fold(chr(c)) == chr(c), hex(c)
+
+
+@pytest.mark.parametrize("text", [
+    "ΟΔΟΣ ΣΟΦΟΣ σοφός", "İSTANBUL İzmir ıspanak", "ſtraße STRASSE ẞ", "Kelvin \u212a \u212b",
+    "MOU ระหว่าง 成都市 和 清迈府", "ᲀᲁᲂ вдо", "",
+])
+def test_fold_of_a_text_is_the_fold_of_each_character(text):
+    assert fold(text) == "".join(fold(c) for c in text)
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bshall\b", ("shall",)),
+    (r"\b(?:shall|will)\s+(?:also\s+)?ensure\b", ("ensure",)),  # the optional word is not needed
+    (r"\bno\s+(?:legal\s+)?(?:force|effect)\b", ("effect", "force")),
+    (r"(?<!local )customs\b", ("customs",)),  # what a look-behind names is not in the match
+    (r"\bcross[- ]border\b", ("border",)),
+    (r"(?:JPY|USD|[¥$])\d", ("$", "jpy", "usd", "¥")),  # a class of listed characters
+    (r"[^a-z]+tax", ("tax",)),
+    (r"(?:a|)tax", ("tax",)),
+    (r"(?:tax|)", None),  # one branch needs nothing: nor does the choice
+    (r"(?:tax)?duty", ("duty",)),
+    (r"(?:tax){0,3}", None),
+    (r"(?:tax){2}", ("tax",)),
+    (r"\w+", None),
+    (r"(a)\1", ("a",)),
+    (r"(?-i:Tax)es", ("tax",)),  # folded all the same: a case-sensitive match folds alike
+    (r"İSTANBUL", ("istanbul",)),
+    (r"ΣΟΣ", ("ςος",)),
+    (r"กฎหมาย(?:ที่)?ใช้บังคับ", ("ใช้บังคับ",)),
+    (r"以(?:中|泰)文为准", ("文为准",)),
+    (r"(", None),  # not a pattern: no filter (the pack's own check reports it)
+])
+def test_required_literals(pattern, expected):
+    assert required_literals(pattern, re.IGNORECASE) == expected
+
+
+# Patterns over a small alphabet with letters that fold alike (İ i ı I, ſ s S, Σ σ ς), and
+# the parts the analysis must see through or stop at.
+_ATOMS = ["a", "b", "s", "i", "A", "S", "İ", "ı", "ſ", "σ", "Σ", "ς", "ab", "sa", " ", "."]
+_PARTS = [r"\b", r"\s", r"\w", "[ab]", "[^a]", "[sS]", r"(?<=a)", r"(?!b)", r"(?<!s)", "$", "^"]
+
+
+@st.composite
+def _patterns(draw, depth=0):
+    items = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["atom", "atom", "part", "group", "option", "repeat"] if depth < 2
+                                    else ["atom", "part"]))
+        if kind == "atom":
+            items.append(re.escape(draw(st.sampled_from(_ATOMS))))
+        elif kind == "part":
+            items.append(draw(st.sampled_from(_PARTS)))
+        elif kind == "group":
+            branches = draw(st.lists(_patterns(depth + 1), min_size=1, max_size=3))
+            items.append("(?:" + "|".join(branches) + ")")
+        elif kind == "option":
+            items.append("(?:" + draw(_patterns(depth + 1)) + ")" + draw(st.sampled_from(["?", "*", "??"])))
+        else:
+            low = draw(st.integers(0, 2))
+            items.append("(?:" + draw(_patterns(depth + 1)) + "){" + f"{low},{low + 2}" + "}")
+    return "".join(items)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_patterns(), st.lists(st.text(alphabet="abisAISİıſσΣς .x", max_size=30), min_size=1, max_size=8),
+       st.booleans())
+def test_every_match_holds_a_required_literal(pattern, texts, ignore_case):
+    flags = re.IGNORECASE if ignore_case else 0
+    needed = required_literals(pattern, flags)
+    if needed is None:
+        return
+    assert needed and all(needed)
+    for text in texts:
+        for m in re.finditer(pattern, text, flags):
+            assert any(w in fold(m.group()) for w in needed), (pattern, text, m.group(), needed)
+
+
+def _rule_sentences() -> dict[str, list[str]]:
+    """The rules-by-meaning sentences by language (fire and quiet, every round)."""
+    out: dict[str, list[str]] = {}
+
+    def walk(node, lang):
+        if isinstance(node, str):
+            out.setdefault(lang, []).append(node)
+        elif isinstance(node, dict):
+            for key in ("text", "replace"):
+                if key in node:
+                    walk(node[key], lang)
+            for key, value in node.items():
+                if key not in ("text", "replace", "example", "append", "unchanged"):
+                    walk(value, lang)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, lang)
+
+    for path in sorted((DATA / "rules").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text("utf-8")), path.stem)
+    return out
+
+
+def test_the_filter_changes_no_match_of_the_shipped_rules():
+    """Each rule's matches on the rules-by-meaning sentences (in their language and in
+    English, as the check reads them, also upper-cased) are those of every pattern searched."""
+    sentences = _rule_sentences()
+    matched = 0
+    for rule in default_rules():
+        for lang in rule.patterns:
+            for text in sentences.get(lang, []) + sentences["en"]:
+                for variant in (text, text.upper()):
+                    every = [m.span() for rx in rule.patterns[lang] for m in rx.finditer(variant)]
+                    denied = rule.denied(lang, variant) if every else []
+                    every = [s for s in every if not any(a <= s[0] and s[1] <= b for a, b in denied)]
+                    assert sorted(m.span() for m in rule.find(lang, variant)) == sorted(every), \
+                        (rule.code, lang, variant)
+                    matched += bool(every)
+    assert matched > 500  # the comparison saw matches, not only silence
+
+
+def test_the_build_holds_the_words_of_every_shipped_pattern(tmp_path, monkeypatch):
+    """rule-literals.json is what the code finds now; without it (or made from another pack
+    text) the words are found when first needed, and the matches are the same."""
+    assert rules_module.LITERALS_FILE.read_text("utf-8") == rule_literals_json()
+    data = json.loads(rule_literals_json())
+    for rule in default_rules():
+        for lang in rule.patterns:
+            assert rule.patterns.known[lang] == data["rules"][rule.code][lang]
+    assert rules_module._shipped_literals("another pack") == {}
+    monkeypatch.setattr(rules_module, "LITERALS_FILE", tmp_path / "missing.json")
+    assert rules_module._shipped_literals(rules_module._default_text()) == {}
+
+
+def test_a_users_pack_is_filtered_with_words_found_when_needed(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules:\n- code: X-001\n  route: ministries\n  patterns:\n"
+                    "    en: ['\\bvending\\s+machines?\\b', '\\d+\\s*kiosks?']\n", "utf-8")
+    rule = rules_module.load_rules([pack])[-1]
+    assert rule.patterns.candidates("en", "The two Sides will visit each other.") == []
+    assert rule.patterns.candidates("en", "VENDING MACHINES and 3 KIOSKS") == [0, 1]
+    assert [m.group() for m in rule.find("en", "Two VENDING MACHINES and 3 KIOSKS")] == ["VENDING MACHINES", "3 KIOSKS"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=40), st.lists(st.sampled_from("abcdef"), max_size=80),
+       st.data())
+def test_the_range_matcher_finds_what_difflib_finds(a, b, data):
+    ours = RangeMatcher(None, a, b, autojunk=False)
+    theirs = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    assert ours.get_opcodes() == theirs.get_opcodes()
+    alo = data.draw(st.integers(0, len(a)))
+    ahi = data.draw(st.integers(alo, len(a)))
+    blo = data.draw(st.integers(0, len(b)))
+    bhi = data.draw(st.integers(blo, len(b)))
+    assert ours.find_longest_match(alo, ahi, blo, bhi) == theirs.find_longest_match(alo, ahi, blo, bhi)
+
+
+def test_the_range_matcher_with_junk_is_difflibs():
+    a, b = list("abcabc" * 40), list("cbacba" * 40)
+    assert RangeMatcher(None, a, b).get_opcodes() == difflib.SequenceMatcher(None, a, b).get_opcodes()
