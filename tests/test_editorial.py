@@ -13,12 +13,15 @@ that the check has nothing at all to say (not even that a translation is worded 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import moukit
 from moukit.checking.segment import latin_packs, paragraph_language
@@ -100,3 +103,82 @@ def test_folding_is_stable():
     for example in ("rayong-jeollanam-do", "khon-kaen-da-nang", "chiang-mai-hokkaido"):
         for line in rendered(example).splitlines():
             assert canonical(canonical(line)) == canonical(line)
+
+
+# ---------------------------------------------------------------- the date fold, near years only
+
+def _whole_text_date_fold(text: str) -> tuple[str, list]:
+    """The date fold as the data defines it: every template substituted over the whole text,
+    in order (the oracle the fold searched near four-figure numbers must equal)."""
+    from moukit.text import editorial
+
+    record: list = []
+    data = editorial.form_data()["date"]
+    months = data["months"]
+    abbreviations = [a.lower() for a in data["abbreviations"]] + [k.lower() for k in data["other_abbreviations"]]
+    groups = {"d": r"(?P<d>\d{1,2})", "y": r"(?P<y>\d{4})", "mm": r"(?P<mm>\d{1,2})", "ord": r"(?:st|nd|rd|th)",
+              "month": "(?P<month>" + "|".join(months) + ")",
+              "mon": "(?P<mon>" + "|".join(sorted(abbreviations, key=lambda a: (-len(a), a))) + ")"}
+    named = [re.compile(editorial._template_regex(t, groups), re.IGNORECASE) for t in data["same"]]
+    figures = [re.compile(editorial._template_regex(t, groups)) for t in data["figures"]]
+    month_of = {m.lower(): i + 1 for i, m in enumerate(months)}
+    month_of.update({a.lower(): i + 1 for i, a in enumerate(data["abbreviations"])})
+    month_of.update({k.lower(): v for k, v in data["other_abbreviations"].items()})
+
+    def date(day, month, year, m):
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return m.group(0)
+        return f"{day} {months[month - 1]} {year}"
+
+    def written(m):
+        found = m.groupdict()
+        if found.get("mm") is None:
+            new = date(int(found["d"]), month_of[(found.get("month") or found.get("mon")).lower()], int(found["y"]), m)
+        else:
+            a, b, y = int(found["d"]), int(found["mm"]), int(found["y"])
+            year_first = m.re.pattern.index("(?P<y>") < m.re.pattern.index("(?P<d>")
+            new = date(a, b, y, m) if year_first or a > 12 >= b or a == b else \
+                date(b, a, y, m) if b > 12 >= a else m.group(0)
+        if new != m.group(0):
+            record.append((m.group(0), new))
+        return new
+
+    if re.search(r"\d{4}", text) and re.search(r"(?i)(?<![^\W\d_])(?:" + "|".join(abbreviations) + ")", text):
+        for regex in named:
+            text = regex.sub(written, text)
+    if not re.search("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text) and re.search("[A-Za-z]", text):
+        for regex in figures:
+            text = regex.sub(written, text)
+    return text, record
+
+
+_DATE_PIECES = ["22", "3", "2026", "2569", "11", "November", "Nov", "Nov.", "Sept.", "MAY", "may", "the", "day",
+                "of", "22nd", "3rd", ",", ".", "/", "-", "(", ")", "signed", "on", "in", "Chiang Mai", "ปี", "年",
+                "22/11/2026", "2026-11-22", "05/11/2026", "31/02/2026", "12.3.2025", "twenty", "20261"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=24),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "", " \n "]), min_size=24, max_size=24))
+@settings(max_examples=1500, deadline=None)
+def test_the_date_fold_near_years_is_the_whole_text_fold(pieces, gaps):
+    from moukit.text import editorial
+
+    text = "".join(p + g for p, g in zip(pieces, gaps))
+    fold = next(f for f in editorial.folds() if f.note == "the date written otherwise")
+    record: list = []
+    assert (fold.apply(text, record), record) == _whole_text_date_fold(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Signed on the 22nd day of November, 2026 and on November 22, 2026 in Chiang Mai.",
+    "Done on 22 Nov. 2026, 3rd of May 2025, May 3 2025 and 2026-11-22 (22/11/2026).",
+    "the 22nd\nday of\nNovember,\n2026", "2026 2026 2026", "", "no year here",
+])
+def test_the_date_fold_near_years_on_sentences(text):
+    from moukit.text import editorial
+
+    fold = next(f for f in editorial.folds() if f.note == "the date written otherwise")
+    record: list = []
+    assert (fold.apply(text, record), record) == _whole_text_date_fold(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import moukit
 from moukit.checking.readers import read_draft
@@ -58,3 +60,14 @@ def test_running_text_in_a_language_without_a_pack_is_unknown():
 
 def test_a_draft_cannot_forge_the_check_markers():
     assert block_text("ab\ue000c\ue010") == "ab\ufffdc\ufffd"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=200)
+       | st.text(alphabet="abcXYZ ก๑成日ひ한ကăđ 12,.", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_script_counts_of_ascii_text_are_the_scripts_character_classes(text):
+    """The count of letters of each script, whether the text is all ASCII (counted without
+    the character classes) or not, is what each script's character class finds."""
+    from moukit.text.normalize import _SCRIPT_RANGES, script_counts
+
+    assert script_counts(text) == {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}

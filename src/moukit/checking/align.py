@@ -39,7 +39,7 @@ def marked_context(values: dict[str, str], variant: dict, form: Form) -> dict:
     return form.context(marked, variant)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A word of the standard text or of the draft, with where it comes from."""
 
@@ -131,6 +131,7 @@ def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[
     clause number as the draft wrote it."""
     tokens: list[Token] = []
     numbers: dict[int, str] = {}
+    keys: dict[str, str] = {}  # token -> its key (a draft repeats its words)
     for i, b in enumerate(version.blocks):
         text, number = strip_numbering(block_text(b).lstrip())
         if i and name_under_signing(block_text(version.blocks[i - 1]), block_text(b)):  # "(X)"
@@ -141,7 +142,10 @@ def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[
         source = "\n".join(line for line in lines if line and not SIGNING_LINE.match(line))
         located = locate_tokens(source, tokenize(source.replace("\n", " "), lang, terms))
         for n, (t, start, end) in enumerate(located):
-            tokens.append(Token(t, token_key(t), block=i, source=source, start=start, end=end, index=n))
+            key = keys.get(t)
+            if key is None:
+                key = keys[t] = token_key(t)
+            tokens.append(Token(t, key, -1, None, i, source, start, end, n))  # (by position: a long draft has many)
     return tokens, numbers
 
 

@@ -95,6 +95,9 @@ def latin_vocabulary(library: TemplateLibrary) -> dict[str, set[str]]:
     return vocab
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
+
+
 def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     """The language of a paragraph: by script, and for Latin letters by the words of each
     Latin-script language pack ("und" for running text in none of them)."""
@@ -102,14 +105,15 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     if lang in ("en", "vi") or (lang and lang not in ("th", "zh", "ja", "ko", "my")):
         if lang == "vi" and "vi" in latin:
             return "vi"
-        words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)]
-        if not words or not latin:
+        found = _LETTER_WORD.findall(text)
+        if not found or not latin:
             return lang
-        scores = {code: sum(w in vocab for w in words) for code, vocab in latin.items()}
+        words = Counter(w.lower() for w in found)
+        scores = {code: sum(n for w, n in words.items() if w in vocab) for code, vocab in latin.items()}
         best = max(sorted(scores), key=lambda c: scores[c])
         # Running text (lower-case words, not names) that is hardly in any language pack is
         # in a language moukit has no templates for.
-        plain = [w for w in re.findall(r"[^\W\d_]{3,}", text) if w[:1].islower()]
+        plain = [w for w in found if w[:1].islower()]
         if len(plain) >= 8 and sum(w in latin[best] for w in plain) < 0.2 * len(plain):
             return "und"
         return best if scores[best] else lang

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .._yaml import load_yaml
-from . import casing, regex_cache
+from . import casing, literals, regex_cache
 
 # the built-in packs whose editorial.yaml is read: every shipped pack that has one
 LANGS = tuple(sorted(folder.name for folder in (resources.files("moukit") / "packs").iterdir()
@@ -108,7 +108,11 @@ class Fold:
 
 
 def _sub(regex: re.Pattern, replace: Callable[[re.Match], str], text: str, record: list | None) -> str:
-    """``regex.sub(replace, text)``, noting each (as written, as folded) pair in ``record``."""
+    """``regex.sub(replace, text)``, noting each (as written, as folded) pair in ``record``
+    (no search when ``text`` lacks every word a match needs: :mod:`moukit.text.literals`)."""
+    if not literals.may_match(regex, text):
+        return text
+
     def noted(m: re.Match) -> str:
         new = replace(m)
         if record is not None and new != m.group(0):
@@ -245,18 +249,94 @@ def _date_fold() -> Callable[[str], str]:
 
     any_month = regex_cache.compile("(?<![^\\W\\d_])(?:" + "|".join(regex_cache.longest_first(abbreviations)) + ")",
                            re.IGNORECASE)
+    words = [*months, *abbreviations]
+    before = max(_separators(t.split("{y}")[0], words) for t in [*data.get("same", ()), *data.get("figures", ())])
+    after = max(_separators(t.split("{y}")[1], words) for t in [*data.get("same", ()), *data.get("figures", ())])
 
     def apply(text: str, record: list | None = None) -> str:
-        if not re.search(r"\d{4}", text):
+        near = _near_years(text, before, after)
+        if not near:  # no four figures: no year, no date
             return text
-        if any_month.search(text):
-            for regex in named:
-                text = _sub(regex, named_date, text, record)
+        with_month = [(a, b) for a, b in near if any_month.search(text, a, b)]  # where a named date can be
+        for regex in named if with_month else ():
+            new = _sub_near(regex, named_date, text, record, with_month)
+            if new != text:
+                text, near = new, _near_years(new, before, after)
+                with_month = [(a, b) for a, b in near if any_month.search(text, a, b)]
         if not _NOT_LATIN.search(text) and re.search(r"[A-Za-z]", text):
             for regex in figures:  # in figures: English text only, where they are the date blank
-                text = _sub(regex, figure_date, text, record)
+                new = _sub_near(regex, figure_date, text, record, near)
+                if new != text:
+                    text, near = new, _near_years(new, before, after)
         return text
     return apply
+
+
+# A date holds a year in four figures. Each date template has at most a few words before
+# and after it (separated by spaces: "the 22nd day of November, 2026"), so a date can only
+# stand near a four-figure number: the date templates are searched there alone (a whole
+# version searched with every template took most of a check's editorial reading).
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # (a class first: the engine skips ahead to a digit)
+_SPACE = re.compile(r"\s")
+_WORD = re.compile(r"\S+")
+_NOT_SPACE_RUN = re.compile(r"\S*")
+
+
+def _separators(template: str, words: list[str]) -> int:
+    """How many runs of spaces a template's text can hold (its spaces, and at most one
+    listed word's spaces for each blank)."""
+    most_in_a_word = max((len(w.split()) - 1 for w in words), default=0)
+    return len(re.findall(r" +", template)) + most_in_a_word * len(re.findall(r"\{\w+\}", template))
+
+
+def _near_years(text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` a date can lie in: from ``before`` words before each word holding
+    four figures to ``after`` words after it (words: runs of characters other than spaces),
+    overlapping spans merged. Each span ends at a space or at the end of the text."""
+    spans: list[tuple[int, int]] = []
+    for m in _FOUR_DIGITS.finditer(text):
+        start = _word_start(text, m.start(), before)
+        end = _NOT_SPACE_RUN.match(text, m.end()).end()
+        for _ in range(after):
+            while end < len(text) and _SPACE.match(text, end):
+                end += 1
+            end = _NOT_SPACE_RUN.match(text, end).end()
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _word_start(text: str, at: int, words: int) -> int:
+    """Where the word ``words`` words before the one holding ``text[at]`` starts (or 0)."""
+    reach = 128
+    while True:
+        low = max(0, at - reach)
+        starts = [m.start() for m in _WORD.finditer(text, low, at + 1)]  # the last holds ``at``
+        whole = low == 0 or _SPACE.match(text, low - 1)  # the first word found is not cut
+        if len(starts) > words + (0 if whole else 1):
+            return starts[-1 - words]
+        if low == 0:
+            return 0
+        reach *= 4
+
+
+def _sub_near(regex: re.Pattern, replace: Callable[[re.Match], str], text: str, record: list | None,
+              near: list[tuple[int, int]]) -> str:
+    """:func:`_sub` with ``regex`` searched only in the spans ``near``, where every match of
+    it lies (so the result is that of a search of the whole text)."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in near:
+        pos = max(start, last)
+        while m := regex.search(text, pos, end):  # the end is a space or the text's end: as without it
+            new = replace(m)
+            if record is not None and new != m.group(0):
+                record.append((m.group(0), new))
+            pieces += [text[last:m.start()], new]
+            last = pos = m.end()
+    return "".join([*pieces, text[last:]]) if pieces else text
 
 
 def _era_fold() -> Callable[[str], str]:

@@ -119,6 +119,18 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def may_match(regex: re.Pattern, text: str) -> bool:
+    """False when ``regex`` cannot match ``text``: it needs a word ``text`` does not hold.
+
+    >>> may_match(re.compile(r"(?<![\\w-])(?:programme|centre)s?\\b", re.IGNORECASE), "The PROGRAMMES")
+    True
+    >>> may_match(re.compile(r"(?<![\\w-])(?:programme|centre)s?\\b", re.IGNORECASE), "The programs")
+    False
+    """
+    needed = required_literals(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
+    return needed is None or any(word in folded(text) for word in needed)
+
+
 def _sequence(items: list) -> frozenset[str] | None:
     """The best required set of a sequence of parsed items: each run of adjacent literals is
     one candidate, each required group another; the most selective one wins."""

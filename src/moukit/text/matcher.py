@@ -1,17 +1,20 @@
-"""difflib's sequence matcher, with a search for the longest match that stays in its range.
+"""difflib's sequence matcher, with a faster search for the longest match (same results).
 
 A check aligns the words of the form (a few hundred) with the words of the whole draft
 (a hundred thousand for 300 pages). difflib finds matching blocks by recursion: the longest
 match, then the same on each side of it. Each search walks, for every word of the form,
-the list of places where the draft has that word; the places before the searched range
-are skipped one by one, so on a long draft a search on the right-hand part walked past
-tens of thousands of places of "the" for nothing (a sixth of the check of a 300-page draft).
+every place where the draft has that word ("the": tens of thousands in a long draft), and
+each recursion on the right-hand part walks them again (a sixth of the check of a 300-page
+draft).
 
-:class:`RangeMatcher` finds the same matches (the longest, then the earliest in the first
-sequence, then in the second: difflib's order) and visits only the places inside the
-range, found by bisection in the sorted lists difflib keeps. It is used without junk
-(``isjunk=None``, ``autojunk=False``), which is how the check compares words; with junk it
-is difflib's own search.
+:class:`RangeMatcher` finds the same match (the longest, then the earliest in the first
+sequence, then in the second: difflib's order) by another route. A match of two words or
+more ends at a place where the draft has the same two words in a row as the form: those
+places are found once for each pair of words of the form, by intersecting the places of
+the one with the places after the other (in C, kept for every later search), and sought
+inside the range by bisection; a match of one word matters only until a longer one is found.
+It is used without junk (``isjunk=None``, ``autojunk=False``), which is how the check
+compares words; with junk it is difflib's own search.
 
 >>> m = RangeMatcher(None, "the city of the".split(), "of the city of the province".split(), autojunk=False)
 >>> m.find_longest_match(0, 4, 0, 6)
@@ -28,14 +31,19 @@ from collections.abc import Sequence
 
 
 class RangeMatcher(difflib.SequenceMatcher):
-    """A :class:`difflib.SequenceMatcher` whose longest-match search visits only the places
-    of the second sequence inside the searched range (same results)."""
+    """A :class:`difflib.SequenceMatcher` whose longest-match search visits the places where
+    the second sequence has two words of the first in a row (same results)."""
 
     a: Sequence
     b: Sequence
     b2j: dict  # item of b -> its places in b, in order
     bjunk: set
     bpopular: set
+
+    def set_seq2(self, b: Sequence) -> None:
+        """A new second sequence (forgets the pairs of places found in the last)."""
+        self._pairs: dict[tuple, list[int]] = {}
+        super().set_seq2(b)
 
     def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0,
                            bhi: int | None = None) -> difflib.Match:
@@ -45,18 +53,32 @@ class RangeMatcher(difflib.SequenceMatcher):
         bhi = len(self.b) if bhi is None else bhi
         if self.bjunk or self.bpopular:
             return super().find_longest_match(alo, ahi, blo, bhi)
-        a, places_of = self.a, self.b2j
+        a = self.a
         best_i, best_j, best_size = alo, blo, 0
-        ending: dict[int, int] = {}  # place in b -> length of the match ending there (previous i)
+        longer: dict[int, int] = {}  # place j in b -> size (2 or more) of the match ending at (i - 1, j)
         for i in range(alo, ahi):
-            places = places_of.get(a[i])
+            if best_size == 0:  # a match of one word: the first place in range, if any
+                places = self.b2j.get(a[i])
+                k = bisect_left(places, blo) if places else 0
+                if places and k < len(places) and places[k] < bhi:
+                    best_i, best_j, best_size = i, places[k], 1
             now: dict[int, int] = {}
-            if places:
-                first = bisect_left(places, blo)
-                get = ending.get
-                for j in places[first:bisect_left(places, bhi, first)]:
-                    size = now[j] = get(j - 1, 0) + 1
+            if i > alo:
+                pairs = self._pairs_of(a[i - 1], a[i])
+                get = longer.get
+                for j in pairs[bisect_left(pairs, blo + 1):bisect_left(pairs, bhi)]:
+                    size = now[j] = get(j - 1, 1) + 1
                     if size > best_size:
                         best_i, best_j, best_size = i - size + 1, j - size + 1, size
-            ending = now
+            longer = now
         return difflib.Match(best_i, best_j, best_size)
+
+    def _pairs_of(self, first, second) -> list[int]:
+        """The places j (in order) where ``b[j - 1] == first`` and ``b[j] == second``."""
+        key = (first, second)
+        found = self._pairs.get(key)
+        if found is None:
+            before, after = self.b2j.get(first), self.b2j.get(second)
+            found = sorted(set(after).intersection(map((1).__add__, before))) if before and after else []
+            self._pairs[key] = found
+        return found

@@ -163,8 +163,18 @@ _TURKISH = re.compile("[ıİşŞğĞ]")  # letters only Turkish (and Azerbaijani
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """How many characters of each script (th, my, ko, kana, han, latin) the text has."""
+    """How many characters of each script (th, my, ko, kana, han, latin) the text has.
+
+    >>> script_counts("MOU ของ 成都")
+    {'th': 3, 'my': 0, 'ko': 0, 'kana': 0, 'han': 2, 'latin': 3}
+    """
+    if text.isascii():  # (most paragraphs of a long English draft): letters alone, counted in C
+        letters = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+        return {name: letters if name == "latin" else 0 for name, _ in _SCRIPT_RANGES}
     return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}
+
+
+_ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
 
 
 def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi", "tr")) -> str | None:
