@@ -159,26 +159,103 @@ _DATE_PIECES = ["22", "3", "2026", "2569", "11", "November", "Nov", "Nov.", "Sep
                 "22/11/2026", "2026-11-22", "05/11/2026", "31/02/2026", "12.3.2025", "twenty", "20261"]
 
 
-@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=24),
-       st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "", " \n "]), min_size=24, max_size=24))
+def _whole_text_term_fold(text: str) -> tuple[str, list]:
+    """The term fold as the data defines it: every template substituted over the whole text,
+    in order (the oracle the fold searched near "year" must equal)."""
+    from moukit.text import editorial
+
+    record: list = []
+    term = editorial.form_data()["term"]
+    words = list(editorial._number_words())
+    spelled = "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    groups = {"w": f"(?P<w>{spelled})", "n": r"(?P<n>\d{1,2})"}
+    regexes = [re.compile(editorial._template_regex(t, groups), re.IGNORECASE) for t in term["same"]]
+
+    def written(m):
+        found = m.groupdict()
+        n = int(found["n"]) if found.get("n") else None
+        w = [x.lower() for x in words].index(found["w"].lower()) if found.get("w") else None
+        value = n if w is None else w
+        if (n is not None and w is not None and n != w) or value >= len(words):
+            return m.group(0)
+        new = term["form"].format(w=words[value])
+        new = new[:1].upper() + new[1:] if m.group(0)[:1].isupper() else new
+        if new != m.group(0):
+            record.append((m.group(0), new))
+        return new
+
+    for regex in regexes:
+        text = regex.sub(written, text)
+    return text, record
+
+
+_TERM_PIECES = ["for", "For", "a", "five", "Five", "(5)", "5", "(3)", "-year", "year", "years", "Years", "period",
+                "of", "the", "two", "(2)", "twenty", "99", "(5)-year", "five-year", "YEAR", ",", "."]
+
+
+def _folded(note: str, text: str) -> tuple[str, list]:
+    """What the fold named ``note`` makes of ``text``, and what it records."""
+    from moukit.text import editorial
+
+    record: list = []
+    return next(f for f in editorial.folds() if f.note == note).apply(text, record), record
+
+
+_NEAR = [("the date written otherwise", _whole_text_date_fold, _DATE_PIECES),
+         ("the term written otherwise", _whole_text_term_fold, _TERM_PIECES)]
+
+
+@pytest.mark.parametrize(("note", "oracle", "pieces"), _NEAR, ids=["date", "term"])
 @settings(max_examples=1500, deadline=None)
-def test_the_date_fold_near_years_is_the_whole_text_fold(pieces, gaps):
-    from moukit.text import editorial
+@given(data=st.data())
+def test_a_fold_searched_near_its_anchor_is_the_whole_text_fold(note, oracle, pieces, data):
+    """The date fold (searched near four figures) and the term fold (near "year") give
+    what every template substituted over the whole text gives."""
+    words = data.draw(st.lists(st.sampled_from(pieces), max_size=24))
+    gaps = data.draw(st.lists(st.sampled_from([" ", " ", " ", "  ", "\n", "", " \n "]), min_size=24, max_size=24))
+    text = "".join(p + g for p, g in zip(words, gaps))
+    assert _folded(note, text) == oracle(text)
 
-    text = "".join(p + g for p, g in zip(pieces, gaps))
-    fold = next(f for f in editorial.folds() if f.note == "the date written otherwise")
-    record: list = []
-    assert (fold.apply(text, record), record) == _whole_text_date_fold(text)
 
-
-@pytest.mark.parametrize("text", [
-    "Signed on the 22nd day of November, 2026 and on November 22, 2026 in Chiang Mai.",
-    "Done on 22 Nov. 2026, 3rd of May 2025, May 3 2025 and 2026-11-22 (22/11/2026).",
-    "the 22nd\nday of\nNovember,\n2026", "2026 2026 2026", "", "no year here",
+@pytest.mark.parametrize(("note", "oracle", "text"), [
+    *[(_NEAR[0][0], _whole_text_date_fold, text) for text in [
+        "Signed on the 22nd day of November, 2026 and on November 22, 2026 in Chiang Mai.",
+        "Done on 22 Nov. 2026, 3rd of May 2025, May 3 2025 and 2026-11-22 (22/11/2026).",
+        "the 22nd\nday of\nNovember,\n2026", "2026 2026 2026", "", "no year here"]],
+    *[(_NEAR[1][0], _whole_text_term_fold, text) for text in [
+        "for a period of five (5) years and for a five (5)-year period, for 5 years.",
+        "For a period of\nfive\n(5)\nyears", "for a five (3)-year period", "year year year", ""]],
 ])
-def test_the_date_fold_near_years_on_sentences(text):
-    from moukit.text import editorial
+def test_a_fold_searched_near_its_anchor_on_sentences(note, oracle, text):
+    assert _folded(note, text) == oracle(text)
 
-    fold = next(f for f in editorial.folds() if f.note == "the date written otherwise")
-    record: list = []
-    assert (fold.apply(text, record), record) == _whole_text_date_fold(text)
+
+def _capitals_piece_by_piece(text: str) -> str:
+    """Runs of two or more words in capitals in ordinary case, read piece by piece (the
+    oracle of the fold, which looks only at the words in capitals and their neighbours)."""
+    from moukit.text import casing
+
+    pieces = re.findall(r"\w+|\W+", text)
+    upper = [bool(re.fullmatch(r"[^\W\d_a-z]{2,}", p)) and p.isupper() for p in pieces]
+    lang = "tr" if re.search("[İıĞğŞş]", text) else None
+    out = []
+    for i, piece in enumerate(pieces):
+        if upper[i]:
+            before = next((upper[j] for j in range(i - 1, -1, -1) if pieces[j].strip(" ,;:()'\"-")), False)
+            after = next((upper[j] for j in range(i + 1, len(pieces)) if pieces[j].strip(" ,;:()'\"-")), False)
+            if before or after:
+                piece = piece[:1] + casing.lower(piece[1:], lang)
+        out.append(piece)
+    return "".join(out)
+
+
+@given(st.lists(st.sampled_from(["MEMORANDUM", "OF", "UNDERSTANDING", "Memorandum", "of", "MOU", "A", "I", "IV",
+                                 "ÇANAKKALE", "İZMİR", "ĐÀ", "NẴNG", "AB1CD", "X_Y", "ก", "จังหวัด", "成都", "Chiang",
+                                 "THE", "two", "(", ")", ",", " - ", " — ", ";", "'", '"']), max_size=20),
+       st.lists(st.sampled_from([" ", "", "\n", "  "]), min_size=20, max_size=20))
+@settings(max_examples=1000, deadline=None)
+def test_capitals_fold_is_the_piece_by_piece_reading(words, gaps):
+    from moukit.text.editorial import _capitals
+
+    text = "".join(w + g for w, g in zip(words, gaps))
+    assert _capitals(text) == _capitals_piece_by_piece(text)

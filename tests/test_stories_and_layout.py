@@ -321,3 +321,21 @@ def test_a_blank_date_line_typed_into_a_signature_block_is_editorial():
     assert report.verdict == "standard", [f.message for f in report.findings]
     filled = _english_text().replace("Mayor of Shanghai", "Mayor of Shanghai\nDate: to be agreed later")
     assert moukit.check(filled.encode("utf-8")).verdict != "standard"
+
+
+def test_the_one_search_for_any_layout_line_changes_no_line_kind():
+    """Every line of the drafts corpus (and a few layout lines) is of the same kind with the
+    quick test that no layout line matches as when each layout line is tried in turn."""
+    import dataclasses
+    from pathlib import Path
+
+    lines = layout(default_library())
+    assert lines.any_line is not None
+    one_by_one = dataclasses.replace(lines, any_line=None)
+    texts = ["Page 2 of 6", "- 3 -", "Draft 3, 2 October 2026", "TEL: 03-1234-5678", "Date: ________",
+             "Television and film: cooperation between the cities", "หน้า ๒", "第2页", "ページ 2"]
+    for path in sorted((Path(__file__).parent / "data" / "drafts").glob("*.txt")):
+        texts += path.read_text("utf-8").splitlines()
+    kinds = [lines.kind(t) for t in texts]
+    assert kinds == [one_by_one.kind(t) for t in texts]
+    assert sum(k is not None for k in kinds) >= 10  # the corpus has layout lines to tell

@@ -38,6 +38,7 @@ class Layout:
     # berikut:", Indonesian, is not a Japanese letterhead's "TEL ...")
     non_latin: frozenset[int] = frozenset()
     latin_words: frozenset[str] = frozenset()
+    any_line: re.Pattern | None = None  # matches a whole line where one of ``lines`` does
 
     def heading(self, text: str) -> str | None:
         """The language a heading line names ("English Version" -> "en"), else None."""
@@ -65,8 +66,8 @@ class Layout:
         True
         """
         line = clean(text).strip()
-        if not line or "\n" in line:
-            return None
+        if not line or "\n" in line or (self.any_line is not None and not self.any_line.fullmatch(line)):
+            return None  # (most lines: one search tells, not one for each layout line)
         running = None
         for i, (kind, rx) in enumerate(self.lines):
             if not rx.fullmatch(line):
@@ -98,7 +99,17 @@ def layout(library: TemplateLibrary) -> Layout:
                                    pattern=pattern, group=group, error=str(exc)),
                                 file=str(library.pack(lang).dirs[0] / "layout.yaml")) from None
     return Layout(dict(data["headings"]), tuple(lines), frozenset(data["markers"]),
-                  frozenset(data["non_latin"]), frozenset(w for words in latin.values() for w in words))
+                  frozenset(data["non_latin"]), frozenset(w for words in latin.values() for w in words),
+                  _any_of([rx.pattern for _, rx in lines]))
+
+
+def _any_of(patterns: list[str]) -> re.Pattern | None:
+    """One pattern that matches a whole line where one of ``patterns`` does (None when they
+    cannot be joined, e.g. two name the same group)."""
+    try:
+        return regex_cache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+    except re.error:
+        return None
 
 
 def layout_data(library: TemplateLibrary, latin) -> dict:

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from .._yaml import load_yaml
 from . import casing, literals, regex_cache
@@ -40,7 +42,8 @@ _CHARS = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",  # hyphens and the minus sign
 })
 _WORD_DASH = re.compile(r"(?<=\w)[\u2013\u2014](?=\w)")  # "five–year": a dash typed for a hyphen
-_CAPITAL_WORD = re.compile(r"[^\W\d_a-z]{2,}")  # a word of two letters or more, all capitals
+# a word of two letters or more, none of them a-z (then in capitals if str.isupper says so)
+_CAPITAL_PIECE = re.compile(r"(?<!\w)[^\W\d_a-z]{2,}(?!\w)")
 _WORD_OR_NOT = re.compile(r"\w+|\W+")
 # two capitals in a row in Latin script (Vietnamese too): a quick test before _capitals
 _LATIN_CAPITALS = re.compile("[A-Z\u00c0-\u00de\u0110\u011e\u0130\u015e\u1ea0-\u1ef8][A-Z\u00c0-\u00de\u0110\u011e\u0130\u015e\u1ea0-\u1ef8]")
@@ -121,6 +124,11 @@ def _sub(regex: re.Pattern, replace: Callable[[re.Match], str], text: str, recor
     return regex.sub(noted, text)
 
 
+def _dashes(text: str) -> str:
+    """An en or em dash between two letters or figures as a hyphen ("five–year")."""
+    return _WORD_DASH.sub("-", text) if "\u2013" in text or "\u2014" in text else text
+
+
 def _keep_case(found: str, new: str) -> str:
     """``new`` with the case of ``found``'s first letter."""
     if found[:1].isupper():
@@ -136,18 +144,20 @@ def _capitals(text: str) -> str:
     """Runs of two or more words in capitals, in ordinary case (first letters kept)."""
     if not _LATIN_CAPITALS.search(text):
         return text
+    capitals = [m.start() for m in _CAPITAL_PIECE.finditer(text) if m.group().isupper()]
+    if not capitals:
+        return text
     pieces = _WORD_OR_NOT.findall(text)
-    upper = [bool(_CAPITAL_WORD.fullmatch(p)) and p.isupper() for p in pieces]
+    starts = list(accumulate(map(len, pieces), initial=0))
+    upper = {bisect_left(starts, start) for start in capitals}  # the indexes of the pieces in capitals
     # Turkish text (a letter only Turkish writes) puts I as ı and İ as i (moukit.text.casing)
     lang = "tr" if _TURKISH_LETTER.search(text) else None
-    out = []
-    for i, piece in enumerate(pieces):
-        if upper[i]:
-            before = next((upper[j] for j in range(i - 1, -1, -1) if pieces[j].strip(" ,;:()'\"-")), False)
-            after = next((upper[j] for j in range(i + 1, len(pieces)) if pieces[j].strip(" ,;:()'\"-")), False)
-            if before or after:
-                piece = piece[:1] + casing.lower(piece[1:], lang)
-        out.append(piece)
+    out = list(pieces)
+    for i in sorted(upper):
+        before = next((j in upper for j in range(i - 1, -1, -1) if pieces[j].strip(" ,;:()'\"-")), False)
+        after = next((j in upper for j in range(i + 1, len(pieces)) if pieces[j].strip(" ,;:()'\"-")), False)
+        if before or after:
+            out[i] = pieces[i][:1] + casing.lower(pieces[i][1:], lang)
     return "".join(out)
 
 
@@ -199,11 +209,16 @@ def _term_fold() -> Callable[[str], str]:
             return m.group(0)
         return _keep_case(m.group(0), term["form"].format(w=words[value]))
 
+    anchored = all("year" in t for t in term["same"])  # else the whole text is searched
+    before = max(_separators(t.split("year")[0], words) for t in term["same"]) if anchored else 0
+    after = max(_separators(t.split("year", 1)[1], words) for t in term["same"]) if anchored else 0
+
     def apply(text: str, record: list | None = None) -> str:
-        if "year" not in text.lower():
-            return text
-        for regex in regexes:
-            text = _sub(regex, replace, text, record)
+        near = _near(text, _YEAR, before, after) if anchored else [(0, len(text))]
+        for regex in regexes if near else ():
+            new = _sub_near(regex, replace, text, record, near)
+            if new != text:
+                text, near = new, _near(new, _YEAR, before, after) if anchored else [(0, len(new))]
         return text
     return apply
 
@@ -254,29 +269,31 @@ def _date_fold() -> Callable[[str], str]:
     after = max(_separators(t.split("{y}")[1], words) for t in [*data.get("same", ()), *data.get("figures", ())])
 
     def apply(text: str, record: list | None = None) -> str:
-        near = _near_years(text, before, after)
+        near = _near(text, _FOUR_DIGITS, before, after)
         if not near:  # no four figures: no year, no date
             return text
         with_month = [(a, b) for a, b in near if any_month.search(text, a, b)]  # where a named date can be
         for regex in named if with_month else ():
             new = _sub_near(regex, named_date, text, record, with_month)
             if new != text:
-                text, near = new, _near_years(new, before, after)
+                text, near = new, _near(new, _FOUR_DIGITS, before, after)
                 with_month = [(a, b) for a, b in near if any_month.search(text, a, b)]
         if not _NOT_LATIN.search(text) and re.search(r"[A-Za-z]", text):
             for regex in figures:  # in figures: English text only, where they are the date blank
                 new = _sub_near(regex, figure_date, text, record, near)
                 if new != text:
-                    text, near = new, _near_years(new, before, after)
+                    text, near = new, _near(new, _FOUR_DIGITS, before, after)
         return text
     return apply
 
 
-# A date holds a year in four figures. Each date template has at most a few words before
-# and after it (separated by spaces: "the 22nd day of November, 2026"), so a date can only
-# stand near a four-figure number: the date templates are searched there alone (a whole
-# version searched with every template took most of a check's editorial reading).
+# A date holds a year in four figures, a term the word "year". Each template has at most a
+# few words before and after it (separated by spaces: "the 22nd day of November, 2026"), so
+# a date can only stand near a four-figure number and a term near "year": the templates are
+# searched there alone (a whole version searched with every template took most of a
+# check's editorial reading).
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")  # (a class first: the engine skips ahead to a digit)
+_YEAR = re.compile("year", re.IGNORECASE)
 _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\S+")
 _NOT_SPACE_RUN = re.compile(r"\S*")
@@ -289,12 +306,13 @@ def _separators(template: str, words: list[str]) -> int:
     return len(re.findall(r" +", template)) + most_in_a_word * len(re.findall(r"\{\w+\}", template))
 
 
-def _near_years(text: str, before: int, after: int) -> list[tuple[int, int]]:
-    """Spans of ``text`` a date can lie in: from ``before`` words before each word holding
-    four figures to ``after`` words after it (words: runs of characters other than spaces),
-    overlapping spans merged. Each span ends at a space or at the end of the text."""
+def _near(text: str, anchor: re.Pattern, before: int, after: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` a date (or a term) can lie in: from ``before`` words before each word
+    where ``anchor`` matches (four figures; "year") to ``after`` words after it (words: runs of
+    characters other than spaces), overlapping spans merged. Each span ends at a space or at
+    the end of the text."""
     spans: list[tuple[int, int]] = []
-    for m in _FOUR_DIGITS.finditer(text):
+    for m in anchor.finditer(text):
         start = _word_start(text, m.start(), before)
         end = _NOT_SPACE_RUN.match(text, m.end()).end()
         for _ in range(after):
@@ -367,7 +385,7 @@ def folds() -> tuple[Fold, ...]:
 
     out = [
         Fold("full-width letters or digits, ligatures, hyphens typed otherwise",
-             lambda text, record=None: _WORD_DASH.sub("-", text.translate(_CHARS) if _FOLDED_CHAR.search(text) else text)),
+             lambda text, record=None: _dashes(text.translate(_CHARS) if _FOLDED_CHAR.search(text) else text)),
         Fold("the era written out", _era_fold(), detail=True),
     ]
     if data.get("capitals"):

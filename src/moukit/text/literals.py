@@ -128,7 +128,10 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     False
     """
     needed = required_literals(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
-    return needed is None or any(word in folded(text) for word in needed)
+    if needed is None:
+        return True
+    text = folded(text)
+    return any(word in text for word in needed)
 
 
 def _sequence(items: list) -> frozenset[str] | None:
