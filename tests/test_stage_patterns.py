@@ -8,6 +8,8 @@ mutant was missed.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moukit.checking.patterns import (
     flat_key,
@@ -128,3 +130,43 @@ def test_terms_are_read_back(lang, text, years):
 def test_patterns_are_built_once_per_pack_and_form():
     pack = default_library().pack("en")
     assert form_patterns(pack, "mou") is form_patterns(pack, "mou")
+
+
+def _key_char_by_char(parts):
+    """The key of cleaned lines built one character at a time (the oracle of the key builder,
+    which copies runs of characters)."""
+    from moukit.checking.patterns import BREAK, LINE
+
+    text, key, offsets = "", [], []
+    for sub, sep in parts:
+        if key:
+            if key[-1] == LINE and sep == BREAK:
+                key[-1] = BREAK
+            elif key[-1] not in (BREAK, LINE):
+                key.append(sep)
+                offsets.append(len(text))
+            text += "\n"
+        for n, ch in enumerate(sub, len(text)):
+            if not ch.isspace():
+                key.append(ch)
+                offsets.append(n)
+        text += sub
+    return text, "".join(key), offsets
+
+
+@given(st.lists(st.tuples(st.text(alphabet="ab ก\u3000\u00a0\u2028\ue010\ue011x", max_size=8),
+                          st.sampled_from(["\ue010", "\ue011"])), max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_the_key_of_lines_is_built_as_character_by_character(parts):
+    from moukit.checking.patterns import key_of_lines
+
+    key = key_of_lines(parts)
+    assert (key.text, key.key, key.offsets) == _key_char_by_char(parts)
+
+
+def test_the_regex_engine_and_str_agree_on_spaces():
+    import re
+    import sys
+
+    space = re.compile(r"\s")
+    assert [c for c in range(sys.maxunicode + 1) if bool(space.match(chr(c))) != chr(c).isspace()] == []

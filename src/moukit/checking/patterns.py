@@ -75,26 +75,36 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
                 continue
             parts.append((sub, BREAK if first else LINE))
             first = False
+    return key_of_lines(parts)
+
+
+def key_of_lines(parts: list[tuple[str, str]]) -> Key:
+    """The key of cleaned lines ``(text, BREAK or LINE before it)``: their characters but
+    spaces, a mark between lines (one BREAK where a paragraph ends), each character's
+    offset in the text (the lines joined with "\\n")."""
     pieces: list[str] = []  # the readable text, joined once (growing a string is quadratic)
     length = 0
-    key_chars: list[str] = []
+    key_chars: list[str] = []  # runs of the key's characters (a break or line mark on its own)
     offsets: list[int] = []
     for sub, sep in parts:
         if key_chars:
-            if key_chars[-1] == LINE and sep == BREAK:
-                key_chars[-1] = BREAK
-            elif key_chars[-1] not in (BREAK, LINE):
+            last = key_chars[-1][-1]
+            if last == LINE and sep == BREAK:
+                key_chars[-1] = key_chars[-1][:-1] + BREAK
+            elif last not in (BREAK, LINE):
                 key_chars.append(sep)
                 offsets.append(length)
             pieces.append("\n")
             length += 1
-        for n, ch in enumerate(sub, length):
-            if not ch.isspace():
-                key_chars.append(ch)
-                offsets.append(n)
+        for word in _NOT_SPACE.finditer(sub):  # the key has each character but spaces, at its offset
+            key_chars.append(word.group())
+            offsets.extend(range(length + word.start(), length + word.end()))
         pieces.append(sub)
         length += len(sub)
     return Key("".join(pieces), "".join(key_chars), offsets)
+
+
+_NOT_SPACE = re.compile(r"\S+")  # (\s is what str.isspace says is a space)
 
 
 def _literal(text: str) -> str:
