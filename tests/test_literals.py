@@ -216,3 +216,38 @@ def test_the_range_matcher_finds_what_difflib_finds(a, b, data):
 def test_the_range_matcher_with_junk_is_difflibs():
     a, b = list("abcabc" * 40), list("cbacba" * 40)
     assert RangeMatcher(None, a, b).get_opcodes() == difflib.SequenceMatcher(None, a, b).get_opcodes()
+
+
+def test_the_unit_expressions_left_out_of_a_text_cannot_match_it():
+    """For every unit of every shipped lexicon, on the translation corpora's texts (their
+    language's and the English, as written and in capitals), each expression that matches a
+    text is among those :meth:`UnitLexicon.expressions_in` keeps for it; and the words each
+    expression needs, as the build wrote them, are those found now. (The English lexicon is
+    read on the English lines of every corpus.)"""
+    from moukit.checking.units import Compiled, unit_lexicon
+    from moukit.packs.library import default_library
+
+    library = default_library()
+    corpus: dict[str, list[str]] = {}
+    for path in sorted((DATA / "translations").glob("*/*.yaml")):
+        lines = [line.strip(" -'\"") for line in path.read_text("utf-8").splitlines() if line.strip()]
+        corpus.setdefault(path.parent.name, []).extend(line for line in lines if not line.isascii())
+        corpus.setdefault("en", []).extend(line for line in lines if line.isascii())
+    matched = 0
+    for lang in library.available():
+        lex = unit_lexicon(library.pack(lang))
+        if lex is None:
+            continue
+        assert isinstance(lex.units, Compiled)
+        texts = corpus.get(lang, [])
+        texts = texts + [t.upper() for t in texts]
+        for unit in lex.units:
+            built = lex.units.needed(unit)
+            assert built == tuple(required_literals(p.pattern, p.flags) for p in lex.units[unit])
+            for text in texts:
+                kept = lex.expressions_in(unit, text)
+                for pattern in lex.units[unit]:
+                    if pattern.search(text):
+                        matched += 1
+                        assert pattern in kept, (lang, unit, pattern.pattern, text)
+    assert matched > 1000

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 
 from ..errors import TemplateError
 from ..i18n import N_
-from ..text import regex_cache
+from ..text import literals, regex_cache
 from ..text.casing import dotted_i, lower
 from ..text.normalize import clean
 from .positions import cjk_number
@@ -102,16 +102,40 @@ def _literal(words, lang: str) -> tuple[re.Pattern, ...]:
 
 
 class Compiled(Mapping):
-    """Expressions by unit, compiled when a unit is first looked for (a check reads one form)."""
+    """Expressions by unit, compiled when a unit is first looked for (a check reads one form),
+    and the words each needs (:mod:`moukit.text.literals`; found at build time for a shipped
+    pack, else when first asked)."""
 
-    def __init__(self, sources: dict, lang: str) -> None:
+    def __init__(self, sources: dict, lang: str, needed: dict | None = None) -> None:
         self._sources, self._lang = sources, lang
         self._compiled: dict[str, tuple[re.Pattern, ...]] = {}
+        self._needed: dict[str, tuple] = {name: tuple(None if words is None else tuple(words) for words in found)
+                                          for name, found in (needed or {}).items()}
 
     def __getitem__(self, name: str) -> tuple[re.Pattern, ...]:
         if name not in self._compiled:
             self._compiled[name] = _compile(self._sources[name], self._lang, name)
         return self._compiled[name]
+
+    def needed(self, name: str) -> tuple[tuple[str, ...] | None, ...]:
+        """For each expression of unit ``name``: the words one of which its every match holds,
+        or None (no such words)."""
+        if name not in self._needed or len(self._needed[name]) != len(self[name]):
+            self._needed[name] = tuple(literals.required_literals(p.pattern, p.flags) for p in self[name])
+        return self._needed[name]
+
+    def in_text(self, name: str, text: str) -> list[re.Pattern]:
+        """The expressions of unit ``name`` that may match ``text`` (the others need a word it
+        does not hold)."""
+        folded = None
+        out = []
+        for pattern, words in zip(self[name], self.needed(name)):
+            if words is not None:
+                folded = literals.folded(text) if folded is None else folded
+                if not any(word in folded for word in words):
+                    continue
+            out.append(pattern)
+        return out
 
     def __iter__(self):
         return iter(self._sources)
@@ -143,6 +167,8 @@ class UnitLexicon:
 
         assert isinstance(self.units, Compiled), "a lexicon's units are the expressions of its units.yaml"
         return {"units": {name: list(exprs) for name, exprs in self.units._sources.items()},
+                "needed": {name: [None if words is None else list(words) for words in self.units.needed(name)]
+                           for name in self.units._sources},
                 "alternatives": {name: {option: sources(ps) for option, ps in options.items()}
                                  for name, options in self.alternatives.items()},
                 "parties": sources(self.parties),
@@ -158,7 +184,7 @@ class UnitLexicon:
         def compiled(pairs) -> tuple[re.Pattern, ...]:
             return tuple(regex_cache.compile(source, flags) for source, flags in pairs)
 
-        return cls(lang, Compiled(data["units"], lang),
+        return cls(lang, Compiled(data["units"], lang, data.get("needed")),
                    {name: {option: compiled(ps) for option, ps in options.items()}
                     for name, options in data["alternatives"].items()},
                    compiled(data["parties"]),
@@ -190,7 +216,13 @@ class UnitLexicon:
     def find(self, unit: str, text: str, taken: list[Span] | None = None) -> list[Span]:
         """The span of the first find of ``unit`` in matchable ``text`` outside the spans
         already ``taken`` (an empty list when there is none)."""
-        return first_spans(self.units.get(unit, ()), text, 1, taken or [])
+        return first_spans(self.expressions_in(unit, text), text, 1, taken or [])
+
+    def expressions_in(self, unit: str, text: str) -> tuple[re.Pattern, ...] | list[re.Pattern]:
+        """The expressions of ``unit`` that may match ``text`` (:meth:`Compiled.in_text`)."""
+        if isinstance(self.units, Compiled):
+            return self.units.in_text(unit, text) if unit in self.units else ()
+        return self.units.get(unit, ())
 
 
 def first_spans(patterns, text: str, count: int, taken: list[Span]) -> list[Span]:
