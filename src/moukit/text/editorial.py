@@ -264,25 +264,31 @@ def _date_fold() -> Callable[[str], str]:
 
     any_month = regex_cache.compile("(?<![^\\W\\d_])(?:" + "|".join(regex_cache.longest_first(abbreviations)) + ")",
                            re.IGNORECASE)
-    words = [*months, *abbreviations]
-    before = max(_separators(t.split("{y}")[0], words) for t in [*data.get("same", ()), *data.get("figures", ())])
-    after = max(_separators(t.split("{y}")[1], words) for t in [*data.get("same", ()), *data.get("figures", ())])
+    words, templates = [*months, *abbreviations], [*data.get("same", ()), *data.get("figures", ())]
+    anchored = all("{y}" in t for t in templates)  # else the whole text is searched
+    before = max(_separators(t.split("{y}")[0], words) for t in templates) if anchored else 0
+    after = max(_separators(t.split("{y}")[1], words) for t in templates) if anchored else 0
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        if anchored:
+            return _near(text, _FOUR_DIGITS, before, after)
+        return [(0, len(text))] if _FOUR_DIGITS.search(text) else []
 
     def apply(text: str, record: list | None = None) -> str:
-        near = _near(text, _FOUR_DIGITS, before, after)
+        near = spans(text)
         if not near:  # no four figures: no year, no date
             return text
         with_month = [(a, b) for a, b in near if any_month.search(text, a, b)]  # where a named date can be
         for regex in named if with_month else ():
             new = _sub_near(regex, named_date, text, record, with_month)
             if new != text:
-                text, near = new, _near(new, _FOUR_DIGITS, before, after)
+                text, near = new, spans(new)
                 with_month = [(a, b) for a, b in near if any_month.search(text, a, b)]
         if not _NOT_LATIN.search(text) and re.search(r"[A-Za-z]", text):
             for regex in figures:  # in figures: English text only, where they are the date blank
                 new = _sub_near(regex, figure_date, text, record, near)
                 if new != text:
-                    text, near = new, _near(new, _FOUR_DIGITS, before, after)
+                    text, near = new, spans(new)
         return text
     return apply
 
