@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from moukit.checking import rules as rules_module
 from moukit.checking.rules import default_rules, rule_literals_json
-from moukit.text.literals import fold, required_literals
+from moukit.text.literals import fold, match_width, near, required_literals
 from moukit.text.matcher import RangeMatcher
 
 DATA = Path(__file__).parent / "data"
@@ -135,6 +135,26 @@ def test_every_match_holds_a_required_literal(pattern, texts, ignore_case):
             assert any(w in fold(m.group()) for w in needed), (pattern, text, m.group(), needed)
 
 
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_patterns(), st.text(alphabet="abisAISİıſσΣς .x\n", max_size=80), st.booleans())
+def test_a_narrow_pattern_sought_near_its_words_finds_every_match(pattern, text, ignore_case):
+    """Where a pattern's words and width are known, its matches sought in the windows around
+    its words are its matches in the whole text."""
+    flags = re.IGNORECASE if ignore_case else 0
+    words, width = required_literals(pattern, flags), match_width(pattern, flags)
+    if words is None or width is None:
+        return
+    compiled = re.compile(pattern, flags)
+    windowed = [m.span() for start, end in near(text, words, width) for m in compiled.finditer(text, start, end)]
+    assert windowed == [m.span() for m in compiled.finditer(text)], (pattern, text)
+
+
+@pytest.mark.parametrize("pattern", [r"ab\b", r"ab(?=c)", r"ab(?!c)", r"ab$", r"ab\Z", r"(?:ab\B)?c",
+                                     r"(?<=a\b)c", r"a+b", r"(a)?(?(1)b|c)"])
+def test_a_pattern_that_looks_past_its_match_or_has_no_bound_is_sought_everywhere(pattern):
+    assert match_width(pattern) is None
+
+
 def _rule_sentences() -> dict[str, list[str]]:
     """The rules-by-meaning sentences by language (fire and quiet, every round)."""
     out: dict[str, list[str]] = {}
@@ -221,9 +241,10 @@ def test_the_range_matcher_with_junk_is_difflibs():
 def test_the_unit_expressions_left_out_of_a_text_cannot_match_it():
     """For every unit of every shipped lexicon, on the translation corpora's texts (their
     language's and the English, as written and in capitals), each expression that matches a
-    text is among those :meth:`UnitLexicon.expressions_in` keeps for it; and the words each
-    expression needs, as the build wrote them, are those found now. (The English lexicon is
-    read on the English lines of every corpus.)"""
+    text is among those :meth:`UnitLexicon.expressions_in` keeps for it, and the matches of a
+    unit in the whole corpus, each expression sought only near its words, are those of every
+    expression searched everywhere; the words and widths the build wrote are those found now.
+    (The English lexicon is read on the English lines of every corpus.)"""
     from moukit.checking.units import Compiled, unit_lexicon
     from moukit.packs.library import default_library
 
@@ -241,13 +262,17 @@ def test_the_unit_expressions_left_out_of_a_text_cannot_match_it():
         assert isinstance(lex.units, Compiled)
         texts = corpus.get(lang, [])
         texts = texts + [t.upper() for t in texts]
+        whole = "\n".join(texts)
         for unit in lex.units:
             built = lex.units.needed(unit)
             assert built == tuple(required_literals(p.pattern, p.flags) for p in lex.units[unit])
+            assert lex.units.widths(unit) == tuple(match_width(p.pattern, p.flags) for p in lex.units[unit])
             for text in texts:
                 kept = lex.expressions_in(unit, text)
                 for pattern in lex.units[unit]:
                     if pattern.search(text):
                         matched += 1
                         assert pattern in kept, (lang, unit, pattern.pattern, text)
+            every = sorted(m.span() for p in lex.units[unit] for m in p.finditer(whole))
+            assert sorted(m.span() for m in lex.matches(unit, whole)) == every, (lang, unit)
     assert matched > 1000

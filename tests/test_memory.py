@@ -125,7 +125,7 @@ def test_a_japanese_version_s_names_are_compared_in_a_small_memory(renders):
     assert "the partner (" not in notes and "the partner's signatory" not in notes, notes
 
 
-@pytest.mark.parametrize("limit", [30, 40, 45])  # (the check of this draft fits in 60 MB now)
+@pytest.mark.parametrize("limit", [30, 35, 40])  # (the check of this draft fits in about 50 MB now)
 def test_too_little_memory_is_exit_2_never_a_verdict(renders, limit):
     code, err, _ = _run(["check", renders["rayong-jeollanam-do"]], limit * MB)
     assert code == 2, (code, err[-2000:])
@@ -135,7 +135,7 @@ def test_too_little_memory_is_exit_2_never_a_verdict(renders, limit):
 
 
 def test_too_little_memory_is_said_in_thai(renders):
-    code, err, _ = _run(["check", "--ui-lang", "th", renders["rayong-jeollanam-do"]], 45 * MB)
+    code, err, _ = _run(["check", "--ui-lang", "th", renders["rayong-jeollanam-do"]], 40 * MB)
     assert code == 2, err[-2000:]
     assert "หน่วยความจำ" in err and "Traceback" not in err
 

@@ -249,10 +249,9 @@ def _units_by_paragraph(texts: list[str], units: set[str], lex: UnitLexicon) -> 
     whole = "\n".join(texts)
     found: list[set[str]] = [set() for _ in texts]
     for unit in units:
-        for pattern in lex.expressions_in(unit, whole):  # (only those whose words it holds)
-            for m in pattern.finditer(whole):
-                if m.end() > m.start():
-                    found[bisect.bisect_right(starts, m.start()) - 1].add(unit)
+        for m in lex.matches(unit, whole):
+            if m.end() > m.start():
+                found[bisect.bisect_right(starts, m.start()) - 1].add(unit)
     return found
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -106,11 +106,12 @@ class Compiled(Mapping):
     and the words each needs (:mod:`moukit.text.literals`; found at build time for a shipped
     pack, else when first asked)."""
 
-    def __init__(self, sources: dict, lang: str, needed: dict | None = None) -> None:
+    def __init__(self, sources: dict, lang: str, needed: dict | None = None, widths: dict | None = None) -> None:
         self._sources, self._lang = sources, lang
         self._compiled: dict[str, tuple[re.Pattern, ...]] = {}
         self._needed: dict[str, tuple] = {name: tuple(None if words is None else tuple(words) for words in found)
                                           for name, found in (needed or {}).items()}
+        self._widths: dict[str, tuple] = {name: tuple(found) for name, found in (widths or {}).items()}
 
     def __getitem__(self, name: str) -> tuple[re.Pattern, ...]:
         if name not in self._compiled:
@@ -123,6 +124,27 @@ class Compiled(Mapping):
         if name not in self._needed or len(self._needed[name]) != len(self[name]):
             self._needed[name] = tuple(literals.required_literals(p.pattern, p.flags) for p in self[name])
         return self._needed[name]
+
+    def widths(self, name: str) -> tuple[int | None, ...]:
+        """For each expression of unit ``name``: the widest match it can have, when its
+        matches can be sought near its words (:func:`moukit.text.literals.match_width`)."""
+        if name not in self._widths or len(self._widths[name]) != len(self[name]):
+            self._widths[name] = tuple(literals.match_width(p.pattern, p.flags) for p in self[name])
+        return self._widths[name]
+
+    def matches(self, name: str, text: str) -> Iterator[re.Match]:
+        """Every match of each expression of unit ``name`` in ``text``, one expression after
+        the other: none sought in a text without its words, and a narrow one sought only
+        near them (:func:`moukit.text.literals.near`; the same matches)."""
+        for pattern, words, width in zip(self[name], self.needed(name), self.widths(name)):
+            if words is None:
+                yield from pattern.finditer(text)
+            elif width is None:
+                if any(word in literals.folded(text) for word in words):
+                    yield from pattern.finditer(text)
+            else:
+                for start, end in literals.near(text, words, width):
+                    yield from pattern.finditer(text, start, end)
 
     def in_text(self, name: str, text: str) -> list[re.Pattern]:
         """The expressions of unit ``name`` that may match ``text`` (the others need a word it
@@ -169,6 +191,7 @@ class UnitLexicon:
         return {"units": {name: list(exprs) for name, exprs in self.units._sources.items()},
                 "needed": {name: [None if words is None else list(words) for words in self.units.needed(name)]
                            for name in self.units._sources},
+                "widths": {name: list(self.units.widths(name)) for name in self.units._sources},
                 "alternatives": {name: {option: sources(ps) for option, ps in options.items()}
                                  for name, options in self.alternatives.items()},
                 "parties": sources(self.parties),
@@ -184,7 +207,7 @@ class UnitLexicon:
         def compiled(pairs) -> tuple[re.Pattern, ...]:
             return tuple(regex_cache.compile(source, flags) for source, flags in pairs)
 
-        return cls(lang, Compiled(data["units"], lang, data.get("needed")),
+        return cls(lang, Compiled(data["units"], lang, data.get("needed"), data.get("widths")),
                    {name: {option: compiled(ps) for option, ps in options.items()}
                     for name, options in data["alternatives"].items()},
                    compiled(data["parties"]),
@@ -217,6 +240,12 @@ class UnitLexicon:
         """The span of the first find of ``unit`` in matchable ``text`` outside the spans
         already ``taken`` (an empty list when there is none)."""
         return first_spans(self.expressions_in(unit, text), text, 1, taken or [])
+
+    def matches(self, unit: str, text: str) -> Iterator[re.Match]:
+        """Every match of the expressions of ``unit`` in ``text`` (:meth:`Compiled.matches`)."""
+        if isinstance(self.units, Compiled):
+            return self.units.matches(unit, text) if unit in self.units else iter(())
+        return (m for p in self.units.get(unit, ()) for m in p.finditer(text))
 
     def expressions_in(self, unit: str, text: str) -> tuple[re.Pattern, ...] | list[re.Pattern]:
         """The expressions of ``unit`` that may match ``text`` (:meth:`Compiled.in_text`)."""

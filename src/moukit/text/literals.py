@@ -134,6 +134,84 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     return any(word in text for word in needed)
 
 
+# A match is found the same in a window of the text as in the whole text when the pattern
+# looks at no character after its match (no look-ahead, no \b, no $); then a window reaching
+# the pattern's widest match beyond each of its words on both sides finds every match.
+_LOOKS_AHEAD = {getattr(_sre_constants, name) for name in (
+    "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_END", "AT_END_LINE", "AT_END_STRING", "AT_LOC_BOUNDARY",
+    "AT_LOC_NON_BOUNDARY", "AT_UNI_BOUNDARY", "AT_UNI_NON_BOUNDARY") if hasattr(_sre_constants, name)}
+WIDEST = 400  # a pattern whose match may be wider is searched in the whole text
+
+
+@lru_cache(maxsize=4096)
+def match_width(pattern: str, flags: int = 0) -> int | None:
+    """The most characters a match of ``pattern`` can span, when that bounds where its matches
+    lie (:func:`near`); None when it may be wider than :data:`WIDEST`, or when the pattern
+    looks at characters after its match (a look-ahead, ``\\b``, ``$``) or cannot be read.
+
+    >>> match_width(r"(?<!ไม่)(?:ส่งเสริม|สนับสนุน)(?:ความ)?ร่วมมือ"), match_width(r"visits?\\b")
+    (19, None)
+    """
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+        if _looks_ahead(list(tree)):
+            return None
+        widest = tree.getwidth()[1]
+    except Exception:  # noqa: BLE001 - any surprise in the parser's tree: search the whole text
+        return None
+    return widest if 0 < widest <= WIDEST else None
+
+
+def near(text: str, words: tuple[str, ...], width: int) -> list[tuple[int, int]]:
+    """The spans of ``text`` (merged, in order) within ``width`` characters of each place
+    where it holds one of ``words`` (compared folded): a match of a pattern that needs one of
+    ``words`` and is at most ``width`` wide lies wholly inside one of them.
+
+    >>> near("the two cities and the two provinces", ("cit",), 6)
+    [(5, 14)]
+    """
+    haystack = folded(text)
+    spans = []
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0:
+            spans.append((max(0, at + len(word) - width), min(len(text), at + width)))
+            at = haystack.find(word, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _looks_ahead(items: list) -> bool:
+    """Whether parsed items look at a character after the place they reach."""
+    for op, av in items:
+        if op == _sre_constants.AT and av in _LOOKS_AHEAD:
+            return True
+        if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            if av[0] >= 0 or _looks_ahead(list(av[1])):
+                return True
+            continue
+        if op == _sre_constants.BRANCH:
+            if any(_looks_ahead(list(branch)) for branch in av[1]):
+                return True
+        elif op == _sre_constants.SUBPATTERN:
+            if _looks_ahead(list(av[-1])):
+                return True
+        elif op in _REPEATS:
+            if _looks_ahead(list(av[2])):
+                return True
+        elif op == _ATOMIC:
+            if _looks_ahead(list(av)):
+                return True
+        elif op == _sre_constants.GROUPREF_EXISTS:
+            return True  # a conditional: not read further
+    return False
+
+
 def _sequence(items: list) -> frozenset[str] | None:
     """The best required set of a sequence of parsed items: each run of adjacent literals is
     one candidate, each required group another; the most selective one wins."""
