@@ -325,11 +325,8 @@ def _near(text: str, anchor: re.Pattern, before: int, after: int) -> list[tuple[
             while end < len(text) and _SPACE.match(text, end):
                 end += 1
             end = _NOT_SPACE_RUN.match(text, end).end()
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-        else:
-            spans.append((start, end))
-    return spans
+        spans.append((start, end))
+    return literals.joined(spans)
 
 
 def _word_start(text: str, at: int, words: int) -> int:

@@ -40,6 +40,8 @@ import re
 import sys
 from functools import lru_cache
 
+from . import casing
+
 # the regex engine's parser (its modules were renamed in Python 3.11)
 _NEW = sys.version_info >= (3, 11)
 _sre_parse = importlib.import_module("re._parser" if _NEW else "sre_parse")
@@ -88,9 +90,7 @@ def fold(text: str) -> str:
     >>> fold("ΣΊΣΥΦΟΣ \u212aelvin")  # σ and final ς are one letter to the engine; the Kelvin sign is k
     'ςίςυφος kelvin'
     """
-    if "İ" in text:
-        text = text.replace("İ", "i")  # the engine's lower case of U+0130 (str.lower adds a dot)
-    lowered = text.lower()
+    lowered = casing.fold(text)  # İ is i to the engine too
     if len(lowered) != len(text):  # another letter lower-cased to two: the engine's mapping
         lowered = "".join(chr(_sre.unicode_tolower(ord(c))) for c in text)
     text = lowered
@@ -177,13 +177,22 @@ def near(text: str, words: tuple[str, ...], width: int) -> list[tuple[int, int]]
         while at >= 0:
             spans.append((max(0, at + len(word) - width), min(len(text), at + width)))
             at = haystack.find(word, at + 1)
-    merged: list[tuple[int, int]] = []
+    return joined(spans)
+
+
+def joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap or touch made one.
+
+    >>> joined([(5, 9), (0, 2), (2, 4), (8, 12)])
+    [(0, 4), (5, 12)]
+    """
+    out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
-            merged.append((start, end))
-    return merged
+            out.append((start, end))
+    return out
 
 
 def _looks_ahead(items: list) -> bool:
