@@ -9,6 +9,7 @@ a note, never a finding. With --spec, terms and dates are compared as values.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -399,8 +400,9 @@ def test_a_romaniser_without_memory_leaves_the_name_unknown_and_is_not_tried_aga
 
 
 def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
-    """成都市 read character by character is already Chengdu: pypinyin's phrase dictionary
-    (about 0.3 s and 45 MB) is loaded only for a name that reading does not settle."""
+    """成都市 read character by character is already Chengdu, and 厦门市 is Xiamen in one of
+    the readings of 厦 (sha or xia): pypinyin's phrase dictionary (about 0.3 s and 45 MB) is
+    loaded only for a name no reading by character makes the same."""
     import subprocess
     import sys
 
@@ -408,6 +410,8 @@ def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
              "from moukit.checking.names import compare_name\n"
              "assert compare_name('partner_name', 'Chengdu City', '成都市', 'zh').verdict == 'same'\n"
              "assert compare_name('thai_signatory.name', 'Mr. Somchai Srisawat', '颂猜·西沙瓦', 'zh').verdict != 'different'\n"
+             "assert compare_name('partner_name', 'Xiamen Municipality', '中华人民共和国厦门市', 'zh').verdict == 'same'\n"
+             "assert compare_name('partner_signatory.name', 'Mr. Chang Wei', '长伟', 'zh').verdict == 'same'\n"
              "print('pypinyin.phrases_dict' in sys.modules)\n"
              "assert compare_name('partner_name', 'Chengdu City', '重庆市', 'zh').verdict == 'different'\n"
              "print('pypinyin.phrases_dict' in sys.modules)\n")
@@ -510,3 +514,28 @@ def test_a_chinese_name_read_by_character_is_what_pypinyin_reads():
                        for _ in range(rng.randint(1, 8)))
         assert ours(word) == theirs(word), word
     assert names._pinyin("成都", phrases=False) == "chengdou" and names._pinyin("吕梁", phrases=False) == "lvliang"
+
+
+def test_the_quick_readings_of_a_chinese_name_are_every_reading_of_each_character():
+    """The quick comparison tries every combination of the readings pypinyin's character
+    dictionary lists (pypinyin's own heteronym readings, without tones), the first readings
+    first; a name of many characters of many readings stops at MAX_READINGS."""
+    import random
+
+    from pypinyin import Style, pinyin  # a character alone: its readings, phrases or not
+
+    def theirs(word: str) -> set[str]:
+        each = [pinyin(ch, style=Style.NORMAL, heteronym=True, errors="default")[0] for ch in word]
+        return {re.sub(r"[^a-z]", "", "".join(c).casefold()) for c in itertools.product(*each)}
+
+    rng = random.Random(20261201)
+    names._pinyin_readings.cache_clear()
+    words = ["厦门", "重庆", "长沙", "成都", "吕梁", "行唐"] + [
+        "".join(rng.choice("厦重长行乐都会朝传中和") for _ in range(rng.randint(1, 3))) for _ in range(300)]
+    for word in words:
+        ours = names._pinyin_readings(word)
+        assert ours[0] == names._pinyin(word, phrases=False), word  # the first readings first
+        if len(theirs(word)) <= names.MAX_READINGS:
+            assert set(ours) == theirs(word), word
+        else:
+            assert len(ours) <= names.MAX_READINGS and set(ours) <= theirs(word), word
