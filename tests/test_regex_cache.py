@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import moukit
+from moukit.text import regex_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "chiang-mai-chengdu.yaml"
@@ -102,11 +103,11 @@ def test_code_the_engine_refuses_is_compiled_again(tmp_path):
     _probe(tmp_path)
     cache = _cache_file(tmp_path)
     with cache.open("rb") as f:
-        header = marshal.load(f)
+        index = regex_cache._Index.read(f, marshal.load(f)[2])
         base = f.tell()
         data = bytearray(f.read())
     # every record's code replaced by nonsense of the same length (the engine validates code)
-    for offset, size in header[2].values():
+    for _, (offset, size) in index.items():
         record = list(marshal.loads(bytes(data[offset:offset + size])))
         record[2] = b"\x07" * len(record[2])
         new = marshal.dumps(tuple(record))
@@ -139,7 +140,34 @@ def _keys(cache: Path) -> set:
     import marshal
 
     with cache.open("rb") as f:
-        return set(marshal.load(f)[2])
+        return {key for key, _ in regex_cache._Index.read(f, marshal.load(f)[2]).items()}
+
+
+def test_the_index_finds_every_record_and_nothing_else():
+    """The index of the cache file (sorted arrays searched by bisection) gives each key's
+    offset and size, keys of one CRC-32 and length told apart by their flags, and None for a
+    key it does not hold; written and read back, it is the same."""
+    import io
+    import random
+    import zlib
+
+    rng = random.Random(7)
+    keys = {(zlib.crc32(str(rng.random()).encode()), rng.randint(1, 10**6), rng.choice((0, 2, 34, 290)))
+            for _ in range(3000)}
+    keys |= {(5, 10, 0), (5, 10, 2), (5, 10, 34), (5, 11, 0), (0xFFFFFFFF, 2**32 - 1, 2**10)}
+    ordered = sorted((key, rng.randint(1, 500)) for key in keys)
+    buffer = io.BytesIO()
+    regex_cache._Index.of(ordered).write(buffer)
+    buffer.seek(0)
+    index = regex_cache._Index.read(buffer, len(ordered))
+    offset = 0
+    for key, size in ordered:
+        assert index.get(key) == (offset, size)
+        offset += size
+    assert [key for key, _ in index.items()] == [key for key, _ in ordered] and len(index) == len(ordered)
+    assert index.get((5, 10, 8)) is None and index.get((5, 12, 0)) is None and index.get((4, 10, 0)) is None
+    with pytest.raises((EOFError, ValueError)):  # a short file: refused (_opened then uses no cache)
+        regex_cache._Index.read(io.BytesIO(buffer.getvalue()[:-1]), len(ordered))
 
 
 @pytest.mark.slow

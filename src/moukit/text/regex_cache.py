@@ -21,6 +21,9 @@ again on load), so it is written here, with these safeguards:
   stops growing; it is rewritten from scratch past :data:`MAX_ENTRIES` all the same.
 - The file is an index followed by one record per pattern; a process reads the index and
   only the records it uses (the whole file in memory cost a check 5 MB more than it has).
+  The index is four arrays of machine integers (the keys in order, their flags, offsets and
+  sizes), read in one step and searched by bisection: unmarshalling it as a dict took about
+  3.5 microseconds an entry, 30 ms of every process with a cache of 9,000 patterns.
 - Nothing is written unless a process compiled something new; the file is replaced
   atomically, so processes running side by side never read half a file.
 - ``MOUKIT_CACHE_DIR`` chooses the folder; ``MOUKIT_NO_CACHE=1`` turns the cache off (then moukit
@@ -40,16 +43,18 @@ import sys
 import unicodedata
 import zlib
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 from typing import BinaryIO
 
 MAX_ENTRIES = 20_000
-_FORMAT = "moukit-regex-2"
+_FORMAT = "moukit-regex-3"
 
 Key = tuple[int, int, int]  # the pattern's CRC-32 and length, and the flags
 _memory: dict[tuple[str, int], re.Pattern] = {}
-_index: dict[Key, tuple[int, int]] | None = None  # key -> (offset, size) of its record, read on first use
+_index: _Index | None = None  # where each record is, read on first use
 _file: BinaryIO | None = None
 _base = 0  # where the records start in _file
 _new: dict[Key, bytes] = {}  # records compiled by this process, not yet in the file
@@ -101,10 +106,8 @@ def _write(path: Path, records: dict[Key, bytes]) -> bool:
     """Replace the cache file with ``records`` in one step; False when the disk refuses."""
     import tempfile
 
-    index, offset = {}, 0
-    for key, record in records.items():
-        index[key] = (offset, len(record))
-        offset += len(record)
+    ordered = sorted(records.items())
+    index = _Index.of([(key, len(record)) for key, record in ordered])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
@@ -112,8 +115,9 @@ def _write(path: Path, records: dict[Key, bytes]) -> bool:
         return False
     try:
         with os.fdopen(handle, "wb") as out:
-            marshal.dump((_FORMAT, _engine(), index), out)
-            out.writelines(records.values())
+            marshal.dump((_FORMAT, _engine(), len(ordered)), out)
+            index.write(out)
+            out.writelines(record for _, record in ordered)
         os.replace(name, path)
     except (OSError, ValueError):  # ValueError: an entry marshal cannot write
         with contextlib.suppress(OSError):
@@ -169,19 +173,77 @@ def _key(pattern: str, flags: int) -> Key:
     return zlib.crc32(pattern.encode("utf-8", "surrogatepass")), len(pattern), flags
 
 
-def _opened() -> dict[Key, tuple[int, int]]:
+class _Index:
+    """Where each record of the cache file is: four arrays in the keys' order (a key's CRC-32
+    and length as one number, its flags, its record's offset and size), searched by bisection."""
+
+    def __init__(self, keys: array, flags: array, offsets: array, sizes: array) -> None:
+        self.keys, self.flags, self.offsets, self.sizes = keys, flags, offsets, sizes
+
+    @classmethod
+    def of(cls, entries: list[tuple[Key, int]]) -> _Index:
+        """The index of records of these keys and sizes, in this order (sorted by key)."""
+        offsets = list(accumulate((size for _, size in entries), initial=0))[:-1]
+        return cls(array("Q", [_number(key) for key, _ in entries]),
+                   array("Q", [key[2] for key, _ in entries]),
+                   array("Q", offsets), array("Q", [size for _, size in entries]))
+
+    @classmethod
+    def read(cls, file: BinaryIO, count: int) -> _Index:
+        """The index of ``count`` records, read from ``file`` where :meth:`write` wrote it."""
+        arrays = []
+        for _ in range(4):
+            part = array("Q")
+            part.fromfile(file, count)  # EOFError when the file is short
+            arrays.append(part)
+        return cls(*arrays)
+
+    def write(self, file: BinaryIO) -> None:
+        """Write the four arrays to ``file``."""
+        for part in (self.keys, self.flags, self.offsets, self.sizes):
+            part.tofile(file)
+
+    def get(self, key: Key) -> tuple[int, int] | None:
+        """The offset and size of ``key``'s record, or None."""
+        number = _number(key)
+        at = bisect_left(self.keys, number)
+        while at < len(self.keys) and self.keys[at] == number:
+            if self.flags[at] == key[2]:
+                return self.offsets[at], self.sizes[at]
+            at += 1
+        return None
+
+    def items(self) -> Iterable[tuple[Key, tuple[int, int]]]:
+        """Each key with the offset and size of its record."""
+        for number, flags, offset, size in zip(self.keys, self.flags, self.offsets, self.sizes):
+            yield (number >> 32, number & 0xFFFFFFFF, flags), (offset, size)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _number(key: Key) -> int:
+    """A key's CRC-32 and length as one number (a pattern is shorter than 4 GB)."""
+    return key[0] << 32 | key[1]
+
+
+_EMPTY = _Index(array("Q"), array("Q"), array("Q"), array("Q"))
+
+
+def _opened() -> _Index:
     """The index of the cache file, opening it on first use (empty when it cannot be used)."""
     global _index, _file, _base
     if _index is None:
-        _index = {}
+        _index = _EMPTY
         if _enabled():
             try:
                 _file = _path().open("rb")
-                fmt, engine, index = marshal.load(_file)
-                if fmt == _FORMAT and engine == _engine() and isinstance(index, dict):
-                    _index, _base = index, _file.tell()
+                fmt, engine, count = marshal.load(_file)
+                if fmt == _FORMAT and engine == _engine() and isinstance(count, int):
+                    _index = _Index.read(_file, count)
+                    _base = _file.tell()
             except (OSError, EOFError, ValueError, TypeError):
-                pass
+                _index = _EMPTY
     return _index
 
 
@@ -208,7 +270,7 @@ def _close() -> None:
 def _engine() -> tuple:
     """What the engine's code depends on besides the pattern."""
     return (sys.implementation.cache_tag, tuple(sys.version_info), _MAGIC, _CODE_TYPE,
-            unicodedata.unidata_version, sys.maxunicode)
+            unicodedata.unidata_version, sys.maxunicode, sys.byteorder, array("Q").itemsize)
 
 
 def _enabled() -> bool:
