@@ -125,3 +125,69 @@ def test_every_language_aligns_its_own_standard_text(lang):
     s = spec("mou", lang if lang != "th" else "zh")
     _, findings = _align(_standard(lang, s), lang, s)
     assert findings == []
+
+
+def _fields(tokens) -> list[tuple]:
+    return [(t.text, t.key, t.clause, t.slot, t.block, t.source, t.start, t.end, t.index) for t in tokens]
+
+
+def test_the_tokens_of_a_standard_clause_kept_between_checks_are_never_changed():
+    """The tokens of a standard clause are made once per process and given to every check:
+    after checks that change, add, move and remove words, each kept clause's tokens are still
+    what a fresh tokenization gives (a check that changed a kept token would change the next)."""
+    from moukit.checking.align import _standard_tokens, form_terms, marked_context, standard_tokens
+
+    _standard_tokens.cache_clear()
+    blocks = _standard()
+    c3 = _index(blocks, "3. ")
+    drafts = [
+        [b.replace("maintain direct contact", "maintain regular contact") for b in blocks],
+        blocks[:c3] + ["The budget of the Participants is 5,000,000 baht per year."] + blocks[c3:],
+        [b for i, b in enumerate(blocks) if i != c3],
+        blocks[:c3] + blocks[c3 + 1:c3 + 3] + [blocks[c3]] + blocks[c3 + 3:],
+    ]
+    for draft in drafts * 2:
+        analysis, findings = _align(draft)
+        assert findings
+    form, pack = analysis.patterns.form, analysis.pack
+    rendered = pack.render_clauses(form, marked_context(analysis.values, analysis.variant, form))
+    assert _standard_tokens.cache_info().hits >= len(rendered)  # kept, and given again
+    for index, (_, marked) in enumerate(rendered):
+        kept = standard_tokens(index, marked, "en", form_terms(pack))
+        fresh = _standard_tokens.__wrapped__(index, marked, "en", form_terms(pack))
+        assert _fields(kept) == _fields(fresh)
+    # a caller may change the list it is given, never the kept one
+    standard_tokens(0, rendered[0][1], "en", form_terms(pack)).clear()
+    assert standard_tokens(0, rendered[0][1], "en", form_terms(pack))
+
+
+def test_a_kept_clause_matcher_gives_what_a_new_one_gives():
+    """:func:`_containment` compares a paragraph with copies of matchers made once per clause
+    text: the same figure as matchers made afresh, call after call (a copy changing the kept
+    matcher would change the next call)."""
+    import difflib
+
+    from moukit.checking import align as align_module
+    from moukit.checking.patterns import flat_key, key_of
+
+    blocks = _standard()
+    analysis, _ = _align(blocks)
+    paragraphs = [
+        "The Participants will maintain regular contact and exchange delegations every year.",
+        "Each city will host a festival week of the other city's food and music.",
+        "Nothing in this Memorandum creates obligations under international law.",
+        blocks[_index(blocks, "3. ")],
+    ]
+
+    def fresh(run) -> float:
+        text = flat_key("".join(t.key for t in run))
+        best = 0
+        for clause in analysis.standard.values():
+            matcher = difflib.SequenceMatcher(None, text, flat_key(key_of(clause)), autojunk=False)
+            best = max(best, sum(m.size for m in matcher.get_matching_blocks() if m.size >= 3))
+        return best / len(text)
+
+    for _ in range(2):
+        for paragraph in paragraphs:
+            run = tokens_of_draft(VersionText("en", [paragraph], "<test>"), "en", frozenset())[0]
+            assert align_module._containment(run, [], analysis.standard) == pytest.approx(fresh(run))

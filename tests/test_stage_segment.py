@@ -71,3 +71,30 @@ def test_script_counts_of_ascii_text_are_the_scripts_character_classes(text):
     from moukit.text.normalize import _SCRIPT_RANGES, script_counts
 
     assert script_counts(text) == {name: len(rx.findall(text)) for name, rx in _SCRIPT_RANGES}
+
+
+def test_the_language_kept_for_a_paragraph_is_the_language_found_afresh():
+    """The language of each paragraph text is kept with the library's vocabularies (a batch
+    meets the same paragraphs in every draft): the examples' paragraphs, in every language,
+    asked twice, give what the plain reading gives; a full memo starts again."""
+    from pathlib import Path
+
+    from moukit.checking import segment as segment_module
+
+    latin = latin_packs(default_library())
+    plain = dict(latin)  # no memo
+    texts = []
+    for path in sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml")):
+        loaded = moukit.load_spec(path)
+        if loaded.partner.language not in default_library().available():
+            continue
+        document = moukit.render(loaded, "md").data.decode("utf-8")
+        texts += [line for line in document.splitlines() if line.strip()]
+    texts += ["Il presente memorandum entra in vigore alla data della firma da parte di entrambe le parti."]
+    for _ in range(2):
+        for text in texts:
+            assert paragraph_language(text, latin) == paragraph_language(text, plain), text
+    assert all(text in latin.languages for text in texts)
+    latin.languages.update({str(n): None for n in range(segment_module.Vocabularies.MAX_KEPT)})
+    paragraph_language("A new paragraph in English, after the memo is full.", latin)
+    assert len(latin.languages) == 1

@@ -4,6 +4,7 @@ values: changed, added, removed and moved clauses, each with its word-level diff
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from collections import Counter
@@ -55,7 +56,14 @@ class Token:
 
 
 def standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset) -> list[Token]:
-    """Tokens of a standard clause, each knowing the blank or alternative it comes from."""
+    """Tokens of a standard clause, each knowing the blank or alternative it comes from (the
+    same clause text is tokenized once per process: most clauses are the same in every draft
+    of a batch; the tokens are never changed once made)."""
+    return list(_standard_tokens(clause_index, marked, lang, terms))
+
+
+@lru_cache(maxsize=4096)
+def _standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset) -> tuple[Token, ...]:
     marked = clean(marked)
     plain, spans, pos = "", [], 0
     for m in MARK.finditer(marked):
@@ -69,7 +77,7 @@ def standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset)
         slot = next((name for a, b, name in spans if a <= start < b), None)
         tokens.append(Token(t, token_key(t), clause_index, slot, source=plain, start=start,
                             end=end, index=n))
-    return tokens
+    return tuple(tokens)
 
 
 def locate_tokens(text: str, tokens: list[str]) -> list[tuple[str, int, int]]:
@@ -544,7 +552,7 @@ def _containment(paragraph: list[Token], clauses: list[difflib.SequenceMatcher],
     if not text:
         return 1.0
     if not clauses:
-        clauses += [difflib.SequenceMatcher(None, "", flat_key(key_of(c)), autojunk=False) for c in standard.values()]
+        clauses += [copy.copy(_clause_matcher(flat_key(key_of(c)))) for c in standard.values()]
     bounds = []  # the characters a clause can have in common with the paragraph, at most
     for matcher in clauses:
         matcher.set_seq1(text)
@@ -556,6 +564,16 @@ def _containment(paragraph: list[Token], clauses: list[difflib.SequenceMatcher],
         matcher.set_seq1(text)
         best = max(best, sum(m.size for m in matcher.get_matching_blocks() if m.size >= 3))
     return best / len(text)
+
+
+@lru_cache(maxsize=1024)
+def _clause_matcher(key: str) -> difflib.SequenceMatcher:
+    """A matcher with a clause's key as its second sequence, indexed (and counted for
+    ``quick_ratio``) once per process: :func:`_containment` uses copies of it, which share
+    the index and the counts (only read) and set their own first sequence."""
+    matcher = difflib.SequenceMatcher(None, "", key, autojunk=False)
+    matcher.quick_ratio()  # counts the characters of the key (fullbcount), for every copy
+    return matcher
 
 
 def _equal_ranges(matcher):

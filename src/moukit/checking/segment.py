@@ -64,14 +64,26 @@ def computed_literal_chunks(pack: LanguagePack, instrument: str) -> tuple[str, .
     return tuple(chunks)
 
 
+class Vocabularies(dict):
+    """The vocabulary of each Latin-script language pack (a dict: language -> words), with
+    the language found for each paragraph text read with it (:func:`paragraph_language`;
+    the same paragraphs come back in every draft of a batch)."""
+
+    MAX_KEPT = 16384
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.languages: dict[str, str | None] = {}
+
+
 @lru_cache(maxsize=16)
-def latin_packs(library: TemplateLibrary) -> dict[str, set[str]]:
+def latin_packs(library: TemplateLibrary) -> Vocabularies:
     """Vocabulary of each Latin-script language pack, to tell English from Italian (for the
     shipped packs, as computed at build time: :mod:`moukit.packs.shipped`)."""
     found = shipped(library, "latin_packs")
     if found is not None:
-        return {lang: set(words) for lang, words in found.items()}
-    return latin_vocabulary(library)
+        return Vocabularies({lang: set(words) for lang, words in found.items()})
+    return Vocabularies(latin_vocabulary(library))
 
 
 def latin_vocabulary(library: TemplateLibrary) -> dict[str, set[str]]:
@@ -100,7 +112,20 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more
 
 def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     """The language of a paragraph: by script, and for Latin letters by the words of each
-    Latin-script language pack ("und" for running text in none of them)."""
+    Latin-script language pack ("und" for running text in none of them). Kept for the next
+    time when ``latin`` is :class:`Vocabularies`."""
+    kept = getattr(latin, "languages", None)
+    if kept is None:
+        return _paragraph_language(text, latin)
+    if text in kept:
+        return kept[text]
+    if len(kept) >= Vocabularies.MAX_KEPT:
+        kept.clear()
+    lang = kept[text] = _paragraph_language(text, latin)
+    return lang
+
+
+def _paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     lang = detect_language(text, latin_languages=tuple(latin) or ("en",))
     if lang in ("en", "vi") or (lang and lang not in ("th", "zh", "ja", "ko", "my")):
         if lang == "vi" and "vi" in latin:
