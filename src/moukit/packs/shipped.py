@@ -44,10 +44,16 @@ def sources() -> list[Path]:
 
 @cache
 def sources_digest() -> str:
-    """SHA-256 of :func:`sources` (each file's path and bytes) and babel's version."""
-    import babel
+    """SHA-256 of :func:`sources` (each file's path and bytes) and babel's version (read
+    without importing babel)."""
+    from ..text.cldr import babel_version
 
-    digest = hashlib.sha256(f"babel {babel.__version__}\n".encode())
+    version = babel_version()
+    if version is None:
+        import babel
+
+        version = babel.__version__
+    digest = hashlib.sha256(f"babel {version}\n".encode())
     top = FILE.parent.parent.parent
     for path in sources():
         data = path.read_bytes()

@@ -8,7 +8,8 @@ the shipped templates compiled by Jinja2 (``packs/compiled/``,
 :func:`moukit.packs.jinja.precompiled`) and the sets over all shipped packs that the check
 reads (``packs/compiled/shipped.json``, each pack's ``patterns-<lang>.json``,
 ``units-<lang>.json`` and ``vocabulary-<lang>.json``,
-:mod:`moukit.packs.shipped`); ``--check`` writes
+:mod:`moukit.packs.shipped`), and babel's locale data a render needs
+(``packs/compiled/cldr.json``, :mod:`moukit.text.cldr`); ``--check`` writes
 nothing and exits 1, listing the stale files, when one differs from what the code would generate now. The tests run the
 check; nothing else writes these files. ``moukit forms`` prints the forms as
 :func:`moukit.reference.describe.forms_data` describes them.
@@ -41,6 +42,7 @@ def generate() -> dict[str, str]:
     from ..checking.rules import rule_literals_json
     from ..packs.library import default_library
     from ..spec.provinces import TABLE, provinces_file
+    from ..text import cldr
     from .shipped import pack_data_json, shipped_json
     from .words import words_file
 
@@ -54,6 +56,9 @@ def generate() -> dict[str, str]:
         f"src/moukit/spec/{TABLE}": provinces_file(),
         **_compiled_templates(),
         "src/moukit/packs/compiled/shipped.json": shipped_json(),
+        "src/moukit/packs/compiled/cldr.json": cldr.compiled_json(
+            [default_library().pack(lang).lexicon for lang in default_library().available()],
+            list(default_library().available())),
         "src/moukit/packs/compiled/yaml.json": mirror_json(),
         "src/moukit/packs/compiled/rule-literals.json": rule_literals_json(),
         **{f"src/moukit/packs/compiled/{name}-{lang}.json": pack_data_json(name, lang)

@@ -23,6 +23,7 @@ from ..errors import LanguageNotAvailable, OutputError, UsageError
 from ..i18n import N_
 from ..packs.library import TemplateLibrary
 from ..spec.notices import Notice, spec_notices
+from ..text import cldr
 from ..text.formatting import to_native_digits, to_thai_digits
 from . import DIGITS
 from .document import Clause, Document, Version, fingerprint
@@ -127,14 +128,22 @@ def _check_spec(spec: SpecModel) -> None:
         raise SpecError([Problem(".".join(map(str, p)), m, None, h) for p, m, h in problems])
 
 
+def own_language_name(locale: str) -> str | None:
+    """The locale's name for its own language (ไทย, 中文, English), from babel's data."""
+    found = cldr.own_language_name(locale)  # a shipped pack's locale: compiled at build time
+    if found is None:
+        from babel import Locale
+
+        found = Locale.parse(locale).get_language_name(locale)
+    return found
+
+
 def build_document(spec: SpecModel, *, languages: Iterable[str] | None = None,
                    templates: TemplateLibrary | PathsArg = (),
                    digits: str | None = None, layout: str = "separate",
                    thai_digits: bool | None = None) -> Document:
     """Build the document model of ``spec``: every clause in every requested language, the
     Thai version with ``digits`` (see :func:`digits_of`)."""
-    from babel import Locale
-
     from .context import build_context, parties
 
     digits = digits_of(digits, thai_digits)
@@ -163,7 +172,7 @@ def build_document(spec: SpecModel, *, languages: Iterable[str] | None = None,
         locale = pack.lexicon["locale"]
         versions.append(Version(
             lang=pack.lang,
-            language_name=Locale.parse(locale).get_language_name(locale) or pack.lexicon["name"],
+            language_name=own_language_name(locale) or pack.lexicon["name"],
             locale=locale,
             clauses=clauses,
             draft_marker=pack.lexicon.get("draft_marker", "(Draft)") if spec.draft else None,

@@ -14,6 +14,7 @@ from ..i18n import N_
 from ..packs.library import LanguagePack
 from ..spec.models import Custom
 from ..spec.provinces import find_province
+from ..text import cldr
 from ..text.formatting import format_date, format_list, term_text
 
 
@@ -65,6 +66,9 @@ def language_name(code: str, pack: LanguagePack) -> str:
     names = pack.lexicon.get("languages") or {}
     if code in names:
         return names[code]
+    found = cldr.language_name(code, pack.lexicon["locale"])  # compiled from babel's data
+    if found is not None:
+        return found
     from babel import Locale
 
     return Locale.parse(pack.lexicon["locale"]).languages.get(code, code)
@@ -107,6 +111,9 @@ def country_name(code: str, pack: LanguagePack) -> str:
     names = pack.lexicon.get("countries") or {}
     if code in names:
         return names[code]
+    found = cldr.country_name(code, pack.lexicon["locale"])  # compiled from babel's data
+    if found is not None:
+        return found
     from babel import Locale
 
     return Locale.parse(pack.lexicon["locale"]).territories.get(code, code)

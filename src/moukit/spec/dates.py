@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..i18n import N_, Message
+from ..text import cldr
 from ..text.formatting import BE_OFFSET, to_arabic_digits
 from ..text.regex_cache import longest_first
 
@@ -68,16 +69,24 @@ class ReadDate:
     converted: bool
 
 
+def _babel_months(locale: str, width: str) -> dict[int, str]:
+    """Babel's month names of ``locale`` (compiled at build time, :mod:`moukit.text.cldr`)."""
+    found = cldr.months(locale, width)
+    if found is None:
+        from babel import Locale
+
+        found = dict(Locale(locale).months["format"][width])
+    return found
+
+
 @cache
 def _months() -> dict[str, tuple[int, bool]]:
     """Every month name, folded, -> (month, is Thai): babel's Thai and English names, and the
     Thai names as they are spoken (สิงหา for สิงหาคม)."""
-    from babel import Locale
-
     names: dict[str, tuple[int, bool]] = {}
     for locale, thai in (("th", True), ("en", False)):
         for width in ("wide", "abbreviated"):
-            for number, name in Locale(locale).months["format"][width].items():
+            for number, name in _babel_months(locale, width).items():
                 short = re.sub("(คม|ยน|พันธ์)$", "", name) if thai else name  # สิงหา, กุมภา
                 for spelling in (name, name.replace(".", ""), short):
                     names[_fold(spelling)] = (number, thai)

@@ -36,11 +36,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import cldr
+
 
 def format_date(date: dt.date, lexicon: dict) -> str:
     """A signing date as the language writes it (Buddhist Era for ``calendar: buddhist``)."""
     if lexicon.get("calendar") == "buddhist":
         return buddhist_date(date, lexicon.get("date_strftime", "%-d %B พ.ศ. %Y"))
+    written = cldr.date_format(lexicon)  # a shipped pack's format, compiled from babel's data
+    return (written and cldr.write_date(date, written)) or babel_date(date, lexicon)
+
+
+def babel_date(date: dt.date, lexicon: dict) -> str:
+    """A date written by babel with the lexicon's pattern and locale (not the Buddhist Era)."""
     from babel.dates import format_date as babel_format_date
 
     pattern = lexicon.get("date_pattern", "long")
@@ -68,12 +76,10 @@ def buddhist_date(date: dt.date, pattern: str) -> str:
         from pythainlp.util import thai_strftime
 
         return thai_strftime(dt.datetime(date.year, date.month, date.day), pattern)
-    from babel import Locale
-
-    months = Locale("th").months["format"]
+    wide, abbreviated = thai_months("wide"), thai_months("abbreviated")
     year = str(date.year + BE_OFFSET).zfill(4)
-    texts = {"d": f"{date.day:02d}", "m": f"{date.month:02d}", "B": months["wide"][date.month],
-             "b": months["abbreviated"][date.month], "Y": year, "y": year[-2:], "%": "%"}
+    texts = {"d": f"{date.day:02d}", "m": f"{date.month:02d}", "B": wide[date.month],
+             "b": abbreviated[date.month], "Y": year, "y": year[-2:], "%": "%"}
 
     def directive(m: re.Match) -> str:
         flag, char = m.groups()
@@ -83,6 +89,16 @@ def buddhist_date(date: dt.date, pattern: str) -> str:
         return text[1:] if flag and text[0] in " 0" else text  # "-": no padding
 
     return _DIRECTIVE.sub(directive, pattern)
+
+
+def thai_months(width: str) -> dict[int, str]:
+    """Babel's Thai month names (``wide`` or ``abbreviated``), by number."""
+    found = cldr.months("th", width)
+    if found is None:
+        from babel import Locale
+
+        found = dict(Locale("th").months["format"][width])
+    return found
 
 
 def _two_digit_month(pattern: str) -> str:
@@ -102,6 +118,9 @@ def format_list(items: list[str], lexicon: dict) -> str:
     items = list(items)
     overrides = lexicon.get("list") or {}
     if not overrides:
+        patterns = cldr.list_patterns(lexicon["locale"])  # a shipped pack's, compiled from babel's data
+        if patterns is not None:
+            return cldr.join_list(items, patterns)
         from babel.lists import format_list as babel_format_list
 
         return babel_format_list(items, locale=lexicon["locale"]) if items else ""
