@@ -447,6 +447,9 @@ def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
              "assert compare_name('partner_name', 'Hokkaido Prefecture', '日本国北海道', 'ja').verdict == 'same'\n"
              "assert compare_name('partner_signatory.name', 'Mr. Naomichi Suzuki', '鈴木直道', 'ja').verdict == 'same'\n"
              "assert compare_name('partner_name', 'Hokkaido Prefecture', '青森県', 'ja').verdict == 'different'\n"
+             "assert compare_name('partner_signatory.name', 'Mr. Shuichi Abe', '阿部守一', 'ja').verdict != 'different'\n"
+             "import sys\n"
+             "assert 'pypinyin.phrases_dict' not in sys.modules  # kanji read in Chinese: every reading\n"
              "table = Kanwa._shared_state['_jisyo_table']\n"
              "print(isinstance(table, _KanjiEntries) and table._whole is None, len(table._entries))\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
@@ -514,6 +517,26 @@ def test_a_chinese_name_read_by_character_is_what_pypinyin_reads():
                        for _ in range(rng.randint(1, 8)))
         assert ours(word) == theirs(word), word
     assert names._pinyin("成都", phrases=False) == "chengdou" and names._pinyin("吕梁", phrases=False) == "lvliang"
+
+
+def test_whether_a_piece_of_a_line_is_the_place_is_told_without_the_phrase_dictionary():
+    """The place of signing is looked for among the pieces of the signing line by asking
+    only "the same?": read in every reading of its characters, no phrase dictionary is loaded,
+    and the answers are those of the full comparison."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "from moukit.checking.names import compare_name\n"
+             "cases = [('Xiamen', '厦门', 'same'), ('Xiamen', '2026年7月6日在厦门', None),\n"
+             "         ('Chengdu', '成都市', 'same'), ('Chengdu', '重庆', None), ('Kunming', '昆明', 'same')]\n"
+             "quick = [compare_name('place', en, other, 'zh', phrases=False).verdict for en, other, _ in cases]\n"
+             "print('pypinyin.phrases_dict' in sys.modules)\n"
+             "full = [compare_name('place', en, other, 'zh').verdict for en, other, _ in cases]\n"
+             "assert [v == 'same' for v in quick] == [v == 'same' for v in full] == [c[2] == 'same' for c in cases]\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False"]
 
 
 def test_the_quick_readings_of_a_chinese_name_are_every_reading_of_each_character():

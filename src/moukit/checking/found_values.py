@@ -158,7 +158,8 @@ def _place_as_written(clauses: list[ClauseDef], lines: dict[str, list[str]], lex
         return ""
     for line in lines.get(clause.id, []):
         for piece in _line_names(line, clause, lex, options):
-            if compare_name("place", english, piece, lex.lang).verdict == "same":
+            # (only "the same?" is asked: a Chinese reading needs no phrase dictionary for it)
+            if compare_name("place", english, piece, lex.lang, phrases=False).verdict == "same":
                 return piece.strip()
     return ""
 

@@ -209,15 +209,18 @@ def _vietnamese_exonyms() -> dict[str, str]:
 _UNREADABLE: set[tuple[str, str]] = set()  # (script, lang) whose romaniser could not be loaded
 
 
-def romanised(text: str, lang: str, person: bool = False, quick: bool = False) -> list[tuple[list[str], str]]:
+def romanised(text: str, lang: str, person: bool = False, quick: bool = False,
+              phrases: bool = True) -> list[tuple[list[str], str]]:
     """The readings of a name in Latin letters: (its words romanised, how it was read). A name
     in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
-    partner's signatory written in kanji). A ``person``'s name written without spaces in
+    partner's signatory written in kanji), in Chinese in every reading of its characters (which
+    can only make names the same, never different; and needs no phrase dictionary). A ``person``'s name written without spaces in
     Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei).
     ``quick`` reads Chinese character by character, without pypinyin's phrase dictionary, each
     character in every reading the dictionary lists (厦门 is "sha men" and "xia men"), and Han
     characters in a Japanese version only in Japanese: readings good enough to say two names
-    are the same, never that they differ.
+    are the same, never that they differ. ``phrases=False`` reads Chinese in every reading
+    of its characters instead of by pypinyin's phrase dictionary (Japanese is still read).
 
     None when the romaniser cannot be loaded where memory is short (pykakasi's kanji
     dictionary takes about 120 MB): the name then cannot be compared, which the report says,
@@ -226,13 +229,14 @@ def romanised(text: str, lang: str, person: bool = False, quick: bool = False) -
     if where in _UNREADABLE:
         return []
     try:
-        return _romanised(text, lang, person, quick)
+        return _romanised(text, lang, person, quick, phrases)
     except (MemoryError, OSError, ImportError):  # out of memory, or a library that cannot map
         _UNREADABLE.add(where)
         return []
 
 
-def _romanised(text: str, lang: str, person: bool, quick: bool = False) -> list[tuple[list[str], str]]:
+def _romanised(text: str, lang: str, person: bool, quick: bool = False,
+               phrases: bool = True) -> list[tuple[list[str], str]]:
     words = [w for w in _SEPARATORS.split(text) if w]
     script = script_of(text)
     if script == "latin":
@@ -245,13 +249,19 @@ def _romanised(text: str, lang: str, person: bool, quick: bool = False) -> list[
         return [([_korean(w) for w in words], N_("romanised from Korean"))]
     if script == "kana" or (script == "han" and lang == "ja"):
         out = [([p for w in words for p in _japanese(w)], N_("romanised from Japanese"))]
-        if script == "han" and not quick:
-            out.append(([_pinyin(w) for w in words], N_("in pinyin")))
+        if script == "han" and not quick:  # a Chinese name in kanji: every reading of its characters
+            out += _chinese(words, phrases=False)
         return out
-    if quick:
-        combinations = itertools.product(*(_pinyin_readings(w) for w in words))
-        return [(list(c), N_("in pinyin")) for c in itertools.islice(combinations, MAX_READINGS)]
-    return [([_pinyin(w) for w in words], N_("in pinyin"))]
+    return _chinese(words, phrases and not quick)
+
+
+def _chinese(words: list[str], phrases: bool) -> list[tuple[list[str], str]]:
+    """``words`` in pinyin: by pypinyin with its phrase dictionary, else in every combination
+    of the readings of their characters (at most :data:`MAX_READINGS`)."""
+    if phrases:
+        return [([_pinyin(w) for w in words], N_("in pinyin"))]
+    combinations = itertools.product(*(_pinyin_readings(w) for w in words))
+    return [(list(c), N_("in pinyin")) for c in itertools.islice(combinations, MAX_READINGS)]
 
 
 @lru_cache(maxsize=4096)
@@ -573,10 +583,14 @@ def similarity(english: list[str], other: list[str], by_word: bool = True) -> fl
 
 
 @lru_cache(maxsize=4096)
-def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparison:
+def compare_name(slot: str, english: str, other: str, lang: str, phrases: bool = True) -> NameComparison:
     """Compare a version's name for ``slot`` (in ``lang``) with the English version's (once
     per process for the same names: a check compares them for its findings and its notes,
-    and a batch meets the same names in many drafts)."""
+    and a batch meets the same names in many drafts). ``phrases=False`` reads Chinese
+    characters in every reading they have rather than by pypinyin's phrase dictionary (0.3 s
+    and 45 MB to load): enough to tell whether a name is the same, which is all a caller
+    looking for a name among the pieces of a line asks; the verdict between "different" and
+    "unknown", and the reading shown, are then less sure."""
     def result(verdict: str, shown: str) -> NameComparison:
         return NameComparison(slot, english, other, lang, verdict, shown)
 
@@ -617,7 +631,8 @@ def compare_name(slot: str, english: str, other: str, lang: str) -> NameComparis
         if any(core == other_cores[-1] for core, _ in quick) and any(
                 similarity(english_words, words) >= SAME for _, words in quick):
             return result("same", other)
-    readings = [(core, words, how) for core in other_cores for words, how in romanised(core, lang, person)]
+    readings = [(core, words, how) for core in other_cores
+                for words, how in romanised(core, lang, person, phrases=phrases)]
     if not any(core == other_cores[-1] for core, _, _ in readings):  # no reading of the name
         return result("unknown", other)
     scored = [(similarity(english_words, words), core, words, how) for core, words, how in readings]
