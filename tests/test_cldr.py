@@ -64,7 +64,12 @@ def test_names_months_and_codes_are_babel_s():
                 assert cldr.country_name(code, locale) == name
         for lang in langs:
             assert cldr.language_name(lang, locale) == babel_locale.languages.get(lang)
-    assert cldr.country_name("XX", "en_GB") is None and cldr.list_patterns("fr_FR") is None
+    # what the file lacks is babel's answer all the same: another locale, a code it has no name for
+    assert "fr_FR" not in cldr._table("lists")
+    assert cldr.list_patterns("fr_FR") == dict(Locale.parse("fr_FR").list_patterns["standard"])
+    assert format_list(["a", "b", "c"], {"locale": "fr_FR"}) == babel_format_list(["a", "b", "c"], locale="fr_FR")
+    assert cldr.months("fr", "wide") == dict(Locale("fr").months["format"]["wide"])
+    assert cldr.language_name("it", "en_GB") == "Italian" and cldr.country_name("XX", "en_GB") is None
 
 
 def test_the_file_is_read_only_with_the_babel_it_was_made_from(monkeypatch):
@@ -77,8 +82,9 @@ def test_the_file_is_read_only_with_the_babel_it_was_made_from(monkeypatch):
     monkeypatch.setattr(cldr, "babel_version", lambda: "0.0-another")
     cldr._data.cache_clear()
     try:
-        assert cldr.date_format(lexicon) is None and cldr.list_patterns("zh_Hans_CN") is None
+        assert cldr._data() == {} and cldr.date_format(lexicon) is None  # babel is asked
         assert (format_date(date, lexicon), format_list(["a", "b", "c"], {"locale": "zh_Hans_CN"})) == expected
+        assert cldr.months("th", "wide")[1] == "มกราคม" and cldr.codes("territories") == sorted(Locale("en").territories)
     finally:
         monkeypatch.undo()
         cldr._data.cache_clear()

@@ -213,9 +213,10 @@ def romanised(text: str, lang: str, person: bool = False, quick: bool = False,
               phrases: bool = True) -> list[tuple[list[str], str]]:
     """The readings of a name in Latin letters: (its words romanised, how it was read). A name
     in Han characters in a Japanese version is read both in Japanese and in Chinese (a Chinese
-    partner's signatory written in kanji), in Chinese in every reading of its characters (which
-    can only make names the same, never different; and needs no phrase dictionary). A ``person``'s name written without spaces in
-    Chinese characters or in hangul is read as a surname and a given name (张伟: Zhang Wei).
+    partner's signatory written in kanji), in Chinese in every reading of its characters
+    (which can only make names the same, never different, and needs no phrase dictionary). A
+    ``person``'s name written without spaces in Chinese characters or in hangul is read as a
+    surname and a given name (张伟: Zhang Wei).
     ``quick`` reads Chinese character by character, without pypinyin's phrase dictionary, each
     character in every reading the dictionary lists (厦门 is "sha men" and "xia men"), and Han
     characters in a Japanese version only in Japanese: readings good enough to say two names

@@ -128,16 +128,6 @@ def _check_spec(spec: SpecModel) -> None:
         raise SpecError([Problem(".".join(map(str, p)), m, None, h) for p, m, h in problems])
 
 
-def own_language_name(locale: str) -> str | None:
-    """The locale's name for its own language (ไทย, 中文, English), from babel's data."""
-    found = cldr.own_language_name(locale)  # a shipped pack's locale: compiled at build time
-    if found is None:
-        from babel import Locale
-
-        found = Locale.parse(locale).get_language_name(locale)
-    return found
-
-
 def build_document(spec: SpecModel, *, languages: Iterable[str] | None = None,
                    templates: TemplateLibrary | PathsArg = (),
                    digits: str | None = None, layout: str = "separate",
@@ -172,7 +162,7 @@ def build_document(spec: SpecModel, *, languages: Iterable[str] | None = None,
         locale = pack.lexicon["locale"]
         versions.append(Version(
             lang=pack.lang,
-            language_name=own_language_name(locale) or pack.lexicon["name"],
+            language_name=cldr.own_language_name(locale) or pack.lexicon["name"],
             locale=locale,
             clauses=clauses,
             draft_marker=pack.lexicon.get("draft_marker", "(Draft)") if spec.draft else None,

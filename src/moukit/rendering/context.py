@@ -66,12 +66,8 @@ def language_name(code: str, pack: LanguagePack) -> str:
     names = pack.lexicon.get("languages") or {}
     if code in names:
         return names[code]
-    found = cldr.language_name(code, pack.lexicon["locale"])  # compiled from babel's data
-    if found is not None:
-        return found
-    from babel import Locale
-
-    return Locale.parse(pack.lexicon["locale"]).languages.get(code, code)
+    found = cldr.language_name(code, pack.lexicon["locale"])
+    return found if found is not None else code
 
 
 # How each kind of slot (moukit.forms.KINDS) is worded in a language: (spec value, slot,
@@ -111,12 +107,8 @@ def country_name(code: str, pack: LanguagePack) -> str:
     names = pack.lexicon.get("countries") or {}
     if code in names:
         return names[code]
-    found = cldr.country_name(code, pack.lexicon["locale"])  # compiled from babel's data
-    if found is not None:
-        return found
-    from babel import Locale
-
-    return Locale.parse(pack.lexicon["locale"]).territories.get(code, code)
+    found = cldr.country_name(code, pack.lexicon["locale"])
+    return found if found is not None else code
 
 
 def parties(spec, packs: list[LanguagePack]) -> dict:

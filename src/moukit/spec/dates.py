@@ -69,16 +69,6 @@ class ReadDate:
     converted: bool
 
 
-def _babel_months(locale: str, width: str) -> dict[int, str]:
-    """Babel's month names of ``locale`` (compiled at build time, :mod:`moukit.text.cldr`)."""
-    found = cldr.months(locale, width)
-    if found is None:
-        from babel import Locale
-
-        found = dict(Locale(locale).months["format"][width])
-    return found
-
-
 @cache
 def _months() -> dict[str, tuple[int, bool]]:
     """Every month name, folded, -> (month, is Thai): babel's Thai and English names, and the
@@ -86,7 +76,7 @@ def _months() -> dict[str, tuple[int, bool]]:
     names: dict[str, tuple[int, bool]] = {}
     for locale, thai in (("th", True), ("en", False)):
         for width in ("wide", "abbreviated"):
-            for number, name in _babel_months(locale, width).items():
+            for number, name in cldr.months(locale, width).items():
                 short = re.sub("(คม|ยน|พันธ์)$", "", name) if thai else name  # สิงหา, กุมภา
                 for spelling in (name, name.replace(".", ""), short):
                     names[_fold(spelling)] = (number, thai)

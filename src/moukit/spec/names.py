@@ -105,21 +105,10 @@ def _names(codes: list[str], kind: str, group: str, words: tuple[str, ...]) -> d
     return index
 
 
-def _babel_codes(kind: str) -> list[str]:
-    """The codes of the ``territories`` or ``languages`` babel names in English (compiled at
-    build time for the installed babel, :mod:`moukit.text.cldr`)."""
-    found = cldr.codes(kind)
-    if found is None:
-        from babel import Locale
-
-        found = sorted(getattr(Locale("en"), kind))
-    return found
-
-
 @cache
 def _language_codes() -> dict[str, None]:
     """The ISO 639 codes babel names, shortest first (a dict: in order, quick to look up)."""
-    return dict.fromkeys(sorted((c for c in _babel_codes("languages")
+    return dict.fromkeys(sorted((c for c in cldr.codes("languages")
                                  if re.fullmatch(r"[a-z]{2,3}", c) and c not in NOT_LANGUAGES),
                                 key=lambda c: (len(c), c)))
 
@@ -127,7 +116,7 @@ def _language_codes() -> dict[str, None]:
 @cache
 def _country_codes() -> dict[str, None]:
     """The ISO 3166-1 alpha-2 codes of the countries babel names, in order."""
-    return dict.fromkeys(sorted(c for c in _babel_codes("territories")
+    return dict.fromkeys(sorted(c for c in cldr.codes("territories")
                                 if re.fullmatch(r"[A-Z]{2}", c) and c not in NOT_COUNTRIES))
 
 

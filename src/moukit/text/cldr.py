@@ -12,8 +12,8 @@ process. ``python -m moukit.reference`` writes the answers the shipped packs nee
 current).
 
 The file is used only when the installed babel is the version it was made from (read from
-babel's ``__init__.py`` without importing it); each function returns None when the file has
-no answer, and the caller asks babel, as it always did. The writers below give babel's
+babel's ``__init__.py`` without importing it); what it lacks (another locale, a stale file)
+each function asks babel, as moukit always did. The writers below give babel's
 results exactly (a test compares them for every shipped locale, every day of several years
 and lists of every length).
 
@@ -44,40 +44,55 @@ def date_key(lexicon: dict) -> str:
                              for k, v in lexicon.items() if k in DATE_SETTINGS), ensure_ascii=False)
 
 
-def list_patterns(locale: str) -> dict[str, str] | None:
+def list_patterns(locale: str) -> dict[str, str]:
     """Babel's standard list patterns of ``locale`` (``start``, ``middle``, ``end``, ``2``)."""
-    return _table("lists").get(locale)
+    found = _table("lists").get(locale)
+    return found if found is not None else dict(_babel(locale).list_patterns["standard"])
 
 
 def date_format(lexicon: dict) -> dict | None:
-    """How the lexicon's date settings write a date, for :func:`write_date`."""
+    """How the lexicon's date settings write a date, for :func:`write_date`; None for a
+    format not compiled (babel then writes the date)."""
     return _table("dates").get(date_key(lexicon))
 
 
-def months(locale: str, width: str) -> dict[int, str] | None:
-    """Babel's month names of ``locale`` (format context; ``wide`` or ``abbreviated``)."""
+def months(locale: str, width: str) -> dict[int, str]:
+    """Babel's month names of ``locale`` (format context; ``wide`` or ``abbreviated``), by number."""
     names = _table("months").get(locale, {}).get(width)
-    return {n: name for n, name in enumerate(names, start=1)} if names else None
+    if names:
+        return {n: name for n, name in enumerate(names, start=1)}
+    return dict(_babel(locale).months["format"][width])
 
 
 def own_language_name(locale: str) -> str | None:
     """The locale's name for its own language (ไทย, 中文, English), as babel gives it."""
-    return _table("own_names").get(locale)
+    found = _table("own_names").get(locale)
+    return found if found is not None else _babel(locale).get_language_name(locale)
 
 
 def country_name(code: str, locale: str) -> str | None:
-    """The name of country ``code`` (ISO 3166-1 alpha-2) in ``locale``, as babel gives it."""
-    return _table("countries").get(locale, {}).get(code)
+    """The name of country ``code`` (ISO 3166-1 alpha-2) in ``locale`` as babel gives it, or None."""
+    found = _table("countries").get(locale, {}).get(code)
+    return found if found is not None else _babel(locale).territories.get(code)
 
 
 def language_name(code: str, locale: str) -> str | None:
-    """The name of the language of a shipped pack, ``code``, in ``locale``, as babel gives it."""
-    return _table("languages").get(locale, {}).get(code)
+    """The name of language ``code`` in ``locale`` as babel gives it, or None."""
+    found = _table("languages").get(locale, {}).get(code)
+    return found if found is not None else _babel(locale).languages.get(code)
 
 
-def codes(kind: str) -> list[str] | None:
+def codes(kind: str) -> list[str]:
     """The ``territories`` or ``languages`` codes babel names in English, sorted."""
-    return _table("codes").get(kind)
+    found = _table("codes").get(kind)
+    return found if found is not None else sorted(getattr(_babel("en"), kind))
+
+
+def _babel(locale: str):
+    """babel's data of ``locale`` (imported and loaded only for what the file lacks)."""
+    from babel import Locale
+
+    return Locale.parse(locale)
 
 
 def join_list(items: list[str], patterns: dict[str, str]) -> str:

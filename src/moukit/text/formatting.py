@@ -76,7 +76,7 @@ def buddhist_date(date: dt.date, pattern: str) -> str:
         from pythainlp.util import thai_strftime
 
         return thai_strftime(dt.datetime(date.year, date.month, date.day), pattern)
-    wide, abbreviated = thai_months("wide"), thai_months("abbreviated")
+    wide, abbreviated = cldr.months("th", "wide"), cldr.months("th", "abbreviated")
     year = str(date.year + BE_OFFSET).zfill(4)
     texts = {"d": f"{date.day:02d}", "m": f"{date.month:02d}", "B": wide[date.month],
              "b": abbreviated[date.month], "Y": year, "y": year[-2:], "%": "%"}
@@ -89,16 +89,6 @@ def buddhist_date(date: dt.date, pattern: str) -> str:
         return text[1:] if flag and text[0] in " 0" else text  # "-": no padding
 
     return _DIRECTIVE.sub(directive, pattern)
-
-
-def thai_months(width: str) -> dict[int, str]:
-    """Babel's Thai month names (``wide`` or ``abbreviated``), by number."""
-    found = cldr.months("th", width)
-    if found is None:
-        from babel import Locale
-
-        found = dict(Locale("th").months["format"][width])
-    return found
 
 
 def _two_digit_month(pattern: str) -> str:
@@ -118,12 +108,7 @@ def format_list(items: list[str], lexicon: dict) -> str:
     items = list(items)
     overrides = lexicon.get("list") or {}
     if not overrides:
-        patterns = cldr.list_patterns(lexicon["locale"])  # a shipped pack's, compiled from babel's data
-        if patterns is not None:
-            return cldr.join_list(items, patterns)
-        from babel.lists import format_list as babel_format_list
-
-        return babel_format_list(items, locale=lexicon["locale"]) if items else ""
+        return cldr.join_list(items, cldr.list_patterns(lexicon["locale"]))  # babel's patterns
     if not items:
         return ""
     if len(items) == 1:
