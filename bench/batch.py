@@ -12,8 +12,9 @@ any language version.
 
 The figure is the time to check all 140 with ``moukit.check_all(..., separately=True)`` (what
 ``moukit check FOLDER`` does) in a fresh process, imports included; then, in that process,
-140 other drafts made the same way from another seed (everything built once is reused, but
-no text of them was seen: the cost of a draft once a process is warm), then the first 140
+140 other drafts made the same way from another seed (everything built once is reused; none
+of those files was seen, though most of their paragraphs are the form's own, as in a real
+batch: the cost of a draft once a process is warm), then the first 140
 again (what a process keeps of each text helps too); and the whole command ``moukit check
 FOLDER`` (CPU time of the child). Every verdict must be right: an untouched render is the
 standard form, an edited draft is flagged (not standard). Goal: 140 drafts <= 2 s in all.
