@@ -399,13 +399,21 @@ def test_a_romaniser_without_memory_leaves_the_name_unknown_and_is_not_tried_aga
         names.compare_name.cache_clear()
 
 
+def _printed_by(probe: str) -> list[str]:
+    """The words ``probe`` (Python code) prints in a fresh interpreter, where no dictionary
+    is loaded yet; its assertions must hold."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
 def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
     """成都市 read character by character is already Chengdu, and 厦门市 is Xiamen in one of
     the readings of 厦 (sha or xia): pypinyin's phrase dictionary (about 0.3 s and 45 MB) is
     loaded only for a name no reading by character makes the same."""
-    import subprocess
-    import sys
-
     probe = ("import sys\n"
              "from moukit.checking.names import compare_name\n"
              "assert compare_name('partner_name', 'Chengdu City', '成都市', 'zh').verdict == 'same'\n"
@@ -415,9 +423,7 @@ def test_a_chinese_name_that_reads_the_same_needs_no_phrase_dictionary():
              "print('pypinyin.phrases_dict' in sys.modules)\n"
              "assert compare_name('partner_name', 'Chengdu City', '重庆市', 'zh').verdict == 'different'\n"
              "print('pypinyin.phrases_dict' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False", "True"]
+    assert _printed_by(probe) == ["False", "True"]
 
 
 def test_the_kanji_dictionary_read_entry_by_entry_is_pykakasi_s_whole_dictionary():
@@ -439,9 +445,6 @@ def test_the_kanji_dictionary_read_entry_by_entry_is_pykakasi_s_whole_dictionary
 def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
     """鈴木直道 and 北海道 read from the few entries they need: the check of a Japanese version
     stays small (pykakasi's whole kanji dictionary took about 120 MB and 0.5 s)."""
-    import subprocess
-    import sys
-
     probe = ("from moukit.checking.names import compare_name, _KanjiEntries\n"
              "from pykakasi.kanji import Kanwa\n"
              "assert compare_name('partner_name', 'Hokkaido Prefecture', '日本国北海道', 'ja').verdict == 'same'\n"
@@ -452,9 +455,7 @@ def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
              "assert 'pypinyin.phrases_dict' not in sys.modules  # kanji read in Chinese: every reading\n"
              "table = Kanwa._shared_state['_jisyo_table']\n"
              "print(isinstance(table, _KanjiEntries) and table._whole is None, len(table._entries))\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    whole_not_loaded, entries = out.stdout.split()
+    whole_not_loaded, entries = _printed_by(probe)
     assert whole_not_loaded == "True"
     assert int(entries) <= 12  # of 6,823: the first character of each word read
 
@@ -523,9 +524,6 @@ def test_whether_a_piece_of_a_line_is_the_place_is_told_without_the_phrase_dicti
     """The place of signing is looked for among the pieces of the signing line by asking
     only "the same?": read in every reading of its characters, no phrase dictionary is loaded,
     and the answers are those of the full comparison."""
-    import subprocess
-    import sys
-
     probe = ("import sys\n"
              "from moukit.checking.names import compare_name\n"
              "cases = [('Xiamen', '厦门', 'same'), ('Xiamen', '2026年7月6日在厦门', None),\n"
@@ -534,9 +532,7 @@ def test_whether_a_piece_of_a_line_is_the_place_is_told_without_the_phrase_dicti
              "print('pypinyin.phrases_dict' in sys.modules)\n"
              "full = [compare_name('place', en, other, 'zh').verdict for en, other, _ in cases]\n"
              "assert [v == 'same' for v in quick] == [v == 'same' for v in full] == [c[2] == 'same' for c in cases]\n")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False"]
+    assert _printed_by(probe) == ["False"]
 
 
 def test_the_quick_readings_of_a_chinese_name_are_every_reading_of_each_character():
