@@ -64,6 +64,9 @@ def test_names_months_and_codes_are_babel_s():
                 assert cldr.country_name(code, locale) == name
         for lang in langs:
             assert cldr.language_name(lang, locale) == babel_locale.languages.get(lang)
+    for locale in cldr.MESSAGE_LANGUAGES:  # every language, named in a report's languages
+        assert "all_languages" in cldr._data() and cldr.language_names(locale) == dict(Locale.parse(locale).languages)
+        assert cldr.language_name("ain", locale) == Locale.parse(locale).languages["ain"]
     # what the file lacks is babel's answer all the same: another locale, a code it has no name for
     assert "fr_FR" not in cldr._table("lists")
     assert cldr.list_patterns("fr_FR") == dict(Locale.parse("fr_FR").list_patterns["standard"])

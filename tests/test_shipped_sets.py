@@ -165,13 +165,6 @@ def test_each_packs_unit_lexicon_is_read_from_its_file_and_equals_the_computed_o
             assert units._month_names(locale, lang) == units.computed_month_names(locale, lang)
 
 
-def test_the_shipped_language_names_are_babels(fresh):
-    from babel import Locale
-
-    for lang in ("en", "th"):
-        assert shipped.shipped_table("language_names")[lang] == dict(Locale.parse(lang).languages)
-
-
 def test_every_shipped_yaml_file_reads_as_its_yaml():
     """moukit's own YAML files read from the build's JSON mirror are the data PyYAML reads."""
     from pathlib import Path

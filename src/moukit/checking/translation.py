@@ -514,16 +514,11 @@ class LanguageName(str):
 
 @lru_cache(maxsize=8)
 def _language_names(lang: str) -> Mapping[str, str]:
-    """babel's names of languages in ``lang``: for English and Thai as computed at build time
-    (``shipped.json``: loading babel's locale data takes 15 ms of a check)."""
-    from ..packs.shipped import shipped_table
+    """babel's names of languages in ``lang``: for English and Thai as compiled at build time
+    (:mod:`moukit.text.cldr`: loading babel's locale data takes 15 ms of a check)."""
+    from ..text.cldr import language_names
 
-    table = shipped_table("language_names")
-    if table is not None and lang in table:
-        return table[lang]
-    from babel import Locale
-
-    return Locale.parse(lang).languages
+    return language_names(lang)
 
 
 def language_name(code: str) -> LanguageName:

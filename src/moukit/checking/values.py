@@ -190,9 +190,9 @@ def _pack_language_names(pack: LanguagePack) -> dict[str, str]:
 @lru_cache(maxsize=64)
 def _language_names(pack: LanguagePack) -> dict[str, str]:
     """Every name of a language in the pack's locale (babel's, the pack's own over them), by key."""
-    from babel import Locale
+    from ..text.cldr import language_names
 
-    names = dict(Locale.parse(pack.lexicon["locale"]).languages)
+    names = dict(language_names(pack.lexicon["locale"]))
     names.update(pack.lexicon.get("languages") or {})
     return _by_key(names)
 

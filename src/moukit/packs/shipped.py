@@ -9,8 +9,8 @@ all the packs, a tenth of a second in every process, for the same result each ti
 ``python -m moukit.reference`` therefore writes them into ``compiled/shipped.json``
 (:func:`moukit.reference.shipped.shipped_json`; its check and the tests keep the file
 current). The file is used only for the shipped packs alone (not with a user's
-``--templates``), and only when the packs' and forms' data files and babel (which names the
-languages) are the ones it was made from: a digest of them is in the file. Otherwise the sets
+``--templates``), and only when the packs' and forms' data files and babel (which writes
+the dates and lists) are the ones it was made from: a digest of them is in the file. Otherwise the sets
 are computed as before.
 
 Each pack's own data for the check (the form's clause patterns in its language, built from

@@ -12,8 +12,6 @@ def shipped_json() -> str:
     Latin-script packs' words, the title starts, the languages whose titles start with a
     name, the layout lines of every shipped pack and the shapes of their dates and the
     separators of their lists."""
-    from babel import Locale
-
     from ..checking.layout import layout_data
     from ..checking.patterns import _date_lexicon_key, date_shape, date_shape_id
     from ..checking.segment import latin_vocabulary, names_first, title_starts
@@ -33,7 +31,6 @@ def shipped_json() -> str:
         "date_shapes": {date_shape_id(key): list(date_shape(key))
                         for key in sorted({_date_lexicon_key(library.pack(lang).lexicon)
                                            for lang in library.available()})},
-        "language_names": {lang: dict(sorted(Locale.parse(lang).languages.items())) for lang in ("en", "th")},
         "list_separators": {list_format_id(lexicon): list_separators(lexicon) for lexicon in
                             sorted((library.pack(lang).lexicon for lang in library.available()),
                                    key=list_format_id)},

@@ -532,12 +532,9 @@ def spec_yaml(spec: dict, lang: str = "en") -> str:
 
 def language_name(code: str, ui_lang: str) -> str:
     """The name of language ``code`` in the UI language, e.g. ``ja`` -> Japanese or ภาษาญี่ปุ่น."""
-    from babel import Locale
+    from .names import language_name as named
 
-    name = Locale(ui_lang).languages.get(code, code)
-    if ui_lang == "th" and not name.startswith("ภาษา"):
-        name = "ภาษา" + name
-    return name
+    return named(code, ui_lang)
 
 
 def prompt_text(key: str, answers: dict, ui_lang: str) -> str:

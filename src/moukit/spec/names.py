@@ -195,9 +195,7 @@ class OneOf(tuple):
 
 def language_name(code: str, lang: str) -> str:
     """The name of language ``code`` in ``lang`` (``en`` or ``th``; Thai names start with ภาษา)."""
-    from babel import Locale
-
-    name = Locale(lang).languages.get(code, code)
+    name = cldr.language_name(code, lang) or code
     if lang == "th" and not name.startswith("ภาษา"):
         name = "ภาษา" + name
     return name
@@ -205,9 +203,7 @@ def language_name(code: str, lang: str) -> str:
 
 def country_name(code: str, lang: str) -> str:
     """The name of country ``code`` in ``lang`` (``en`` or ``th``)."""
-    from babel import Locale
-
-    return Locale(lang).territories.get(code, code)
+    return cldr.country_name(code, lang) or code
 
 
 class LanguageName:

@@ -3,8 +3,9 @@ build time.
 
 A rendered agreement uses a few facts from CLDR: how each shipped pack's locale joins a list
 ("A, B and C"), how it writes a date, the Thai and English month names, each locale's own
-name for its language, the names of the countries and of the shipped packs' languages, and
-which codes are countries and languages. Babel holds them, but
+name for its language, the names of the countries and of the shipped packs' languages (of
+every language in English and Thai, which a report names them in), and which codes are
+countries and languages. Babel holds them, but
 asking it loads the locale's whole data file (everything CLDR knows about the locale): 20 to
 30 ms of a ``moukit render``, and importing babel 15 ms more, for the same answers in every
 process. ``python -m moukit.reference`` writes the answers the shipped packs need into
@@ -36,6 +37,7 @@ from pathlib import Path
 FILE = Path(__file__).resolve().parent.parent / "packs" / "compiled" / "cldr.json"
 DATE_SETTINGS = ("locale", "calendar", "date_pattern", "date_strftime", "date_zero_months")
 DAY, YEAR = "\x01", "\x02"  # where a date template has the day and the year
+MESSAGE_LANGUAGES = ("en", "th")  # a report names any language in these: every name compiled
 
 
 def date_key(lexicon: dict) -> str:
@@ -78,8 +80,15 @@ def country_name(code: str, locale: str) -> str | None:
 
 def language_name(code: str, locale: str) -> str | None:
     """The name of language ``code`` in ``locale`` as babel gives it, or None."""
-    found = _table("languages").get(locale, {}).get(code)
+    found = (_table("all_languages").get(locale) or _table("languages").get(locale) or {}).get(code)
     return found if found is not None else _babel(locale).languages.get(code)
+
+
+def language_names(locale: str) -> dict[str, str]:
+    """Every name of a language babel has in ``locale`` (compiled for the languages moukit's
+    messages are written in, :data:`MESSAGE_LANGUAGES`), by code."""
+    found = _table("all_languages").get(locale)
+    return found if found is not None else dict(_babel(locale).languages)
 
 
 def codes(kind: str) -> list[str]:
@@ -176,6 +185,8 @@ def compiled_json(lexicons: list[dict], langs: list[str]) -> str:
         "languages": {locale: {lang: name for lang in sorted(langs)
                                if (name := Locale.parse(locale).languages.get(lang)) is not None}
                       for locale in locales},
+        "all_languages": {locale: dict(sorted(Locale.parse(locale).languages.items()))
+                          for locale in MESSAGE_LANGUAGES},
         "codes": {"territories": sorted(english.territories), "languages": sorted(english.languages)},
     }
     return json.dumps(data, ensure_ascii=False, indent=0) + "\n"
