@@ -81,6 +81,53 @@ def test_a_closed_pipe_keeps_the_status(monkeypatch):
     assert cli._flushed(1) == 1
 
 
+PLUGINS_PROBE = """
+import os, sys
+import moukit.cli as cli
+def end(code):
+    from pydantic.plugin import _loader
+    print(code, os.environ.get("PYDANTIC_DISABLE_PLUGINS"), _loader._plugins is None)
+    sys.stdout.flush()
+    os.abort()
+os._exit = end
+cli.console(["render", sys.argv[1], "-o", "-", "--format", "md"])
+"""
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "__all__ True"), ("logfire", "logfire False")])
+def test_the_command_does_not_look_for_pydantic_plugins_unless_asked(preset, expected):
+    """The console script skips pydantic's search of every installed package for plugins (8
+    to 10 ms of a render); a value the user set is kept (pydantic then searches)."""
+    env = dict(os.environ, PYTHAINLP_OFFLINE="1", PYTHAINLP_READ_ONLY="1")
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    if preset:
+        env["PYDANTIC_DISABLE_PLUGINS"] = preset
+    proc = subprocess.run([sys.executable, "-c", PLUGINS_PROBE, str(EXAMPLE)], capture_output=True,
+                          env=env, timeout=120)
+    assert proc.stdout.decode().splitlines()[-1] == f"0 {expected}", proc.stderr.decode()
+
+
+def test_no_spec_field_takes_a_builtin_as_its_default_factory():
+    """pydantic reads a default factory's signature when it builds a model; a builtin's
+    (``list``) is parsed from its text with the tokenizer (3 ms of every start): the spec's
+    list fields use a Python function, and each spec still gets its own list."""
+    from pydantic import BaseModel
+
+    from moukit.spec import dossier, models
+
+    seen = set()
+    for module in (models, dossier):
+        for model in vars(module).values():
+            if isinstance(model, type) and issubclass(model, BaseModel) and model is not BaseModel:
+                for name, info in model.model_fields.items():
+                    if info.default_factory is not None:
+                        seen.add(f"{model.__name__}.{name}")
+                        text = getattr(info.default_factory, "__text_signature__", None)
+                        assert text is None, f"{model.__name__}.{name}"
+    assert len(seen) >= 12
+    assert dossier.no_items() == [] and dossier.no_items() is not dossier.no_items()
+
+
 # ---------------------------------------------------------------- what a command imports
 
 

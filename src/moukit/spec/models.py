@@ -34,7 +34,7 @@ from ..forms import get_form, vocabulary
 from ..i18n import N_, Message
 from ..text.chars import BIDI, CONTROL
 from . import dates, labels, names
-from .dossier import DossierSections
+from .dossier import DossierSections, no_items
 from .provinces import find_province, province_alias, suggest_province
 
 SPEC_VERSION = 1
@@ -291,7 +291,7 @@ class _SpecBase(_Model, DossierSections):  # the dossier's optional sections: sp
     thai_party: ThaiParty
     partner: Partner
     fields: list[FieldOfCooperation] = Field(
-        default_factory=list, max_length=40, description="Fields of cooperation"
+        default_factory=no_items, max_length=40, description="Fields of cooperation"
     )
     signing: Signing
     signatories: Signatories
