@@ -17,9 +17,7 @@ of those files was seen, though most of their paragraphs are the form's own, as 
 batch: the cost of a draft once a process is warm), then the first 140
 again (what a process keeps of each text helps too); and the whole command ``moukit check
 FOLDER`` (CPU time of the child). Every verdict must be right: an untouched render is the
-standard form, an edited draft is flagged (not standard). Goal: 140 drafts <= 2 s in all;
-beside it, the goal scaled to the machine's speed that day, by a yardstick timed in the same
-run (bench/render.py's docxtpl one-shot script; see bench/README.md).
+standard form, an edited draft is flagged (not standard). Goal: 140 drafts <= 2 s in all.
 """
 
 from __future__ import annotations
@@ -42,10 +40,6 @@ sys.dont_write_bytecode = True  # no __pycache__ in the repository
 DRAFTS = 140
 LOIS = 35
 GOAL_SECONDS = 2.0
-# docxtpl's one-shot script, CPU, on the machine of ../shared/reference/perf-review.md, where
-# issue 13 set the goal (the 140 drafts took 3.05 to 3.20 s there): the yardstick of how fast
-# the machine is (a shared machine's speed moves by a half between days)
-PERF_REVIEW_DOCXTPL = 0.119
 SEED = 140
 
 # Partners by language: (en, th, partner-language name), country, level, (place en, th, own),
@@ -269,22 +263,6 @@ def child_cpu(command: list[str]) -> tuple[float, float, int, str]:
             os.waitstatus_to_exitcode(status), out)
 
 
-def docxtpl_one_shot(folder: Path) -> list[str] | None:
-    """The command of bench/render.py's baseline (docxtpl fills the English form's template and
-    saves it, in a fresh process), set up in ``folder``; None when docxtpl is not installed."""
-    try:
-        import docxtpl  # noqa: F401
-    except ImportError:
-        return None
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import render
-
-    template, script = folder / "template.docx", folder / "one_shot.py"
-    render.build_template(template)
-    script.write_text(render.ONE_SHOT, encoding="utf-8")
-    return [sys.executable, str(script), str(template), json.dumps(render.VALUES), str(folder / "filled.docx")]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="fresh processes to time (median)")
@@ -304,15 +282,8 @@ def main() -> int:
         expected = {str(folder / name): edited for name, edited in stock.items()}
         expected.update({str(other_folder / name): edited for name, edited in other.items()})
         batch_run = [sys.executable, "-c", BATCH_RUN, *files, *(str(other_folder / n) for n in other)]
-        yardstick = docxtpl_one_shot(Path(tmp))
-        for warm_up in (batch_run, yardstick):  # compile the modules into the cache
-            if warm_up:
-                child_cpu(warm_up)
-        runs, sticks = [], []
-        for _ in range(args.rounds):  # the batch and the yardstick take turns
-            runs.append(json.loads(child_cpu(batch_run)[3]))
-            if yardstick:
-                sticks.append(statistics.median(child_cpu(yardstick)[1] for _ in range(3)))
+        child_cpu(batch_run)  # warm-up: compiles moukit's modules into the cache
+        runs = [json.loads(child_cpu(batch_run)[3]) for _ in range(args.rounds)]
         wrong = [row for row in runs[0]["rows"] if (row["verdict"] == "standard") == expected[row["file"]]]
         commands = [child_cpu([sys.executable, "-m", "moukit", "check", str(folder)]) for _ in range(args.rounds)]
         first, new, again = (statistics.median(r[key][1] for r in runs) for key in ("first", "new", "again"))
@@ -324,16 +295,6 @@ def main() -> int:
         print(f"check_all of {len(files)}, fresh process (imports and one-time work included): {first:.2f} s "
               f"(wall {statistics.median(r['first'][0] for r in runs):.2f})  goal <= {GOAL_SECONDS} s: "
               f"{'met' if first <= GOAL_SECONDS else 'NOT met'}")
-        if sticks:
-            stick = statistics.median(sticks)
-            scaled = GOAL_SECONDS * stick / PERF_REVIEW_DOCXTPL
-            print(f"  machine speed: docxtpl's one-shot script (bench/render.py) {1000 * stick:.0f} ms CPU in "
-                  f"this run, {1000 * PERF_REVIEW_DOCXTPL:.0f} ms in the perf review that set the goal; "
-                  f"the goal at this speed: {scaled:.2f} s, "
-                  f"{'met' if first <= scaled else 'NOT met'} ({first / stick:.1f} one-shots, "
-                  f"goal {GOAL_SECONDS / PERF_REVIEW_DOCXTPL:.1f})")
-        else:
-            print("  machine speed: not measured (docxtpl is not installed: pip install -e \".[bench]\")")
         print(f"check_all of the {len(other)} others next, in the same process: {new:.2f} s, "
               f"{1000 * new / len(other):.1f} ms a draft")
         print(f"check_all of the first {len(files)} again: {again:.2f} s, {1000 * again / len(files):.1f} ms a draft "
