@@ -84,11 +84,12 @@ def test_a_closed_pipe_keeps_the_status(monkeypatch):
 PLUGINS_PROBE = """
 import os, sys
 import moukit.cli as cli
+exit_now = os._exit
 def end(code):
     from pydantic.plugin import _loader
     print(code, os.environ.get("PYDANTIC_DISABLE_PLUGINS"), _loader._plugins is None)
     sys.stdout.flush()
-    os.abort()
+    exit_now(code)
 os._exit = end
 cli.console(["render", sys.argv[1], "-o", "-", "--format", "md"])
 """
@@ -125,7 +126,8 @@ def test_no_spec_field_takes_a_builtin_as_its_default_factory():
                         text = getattr(info.default_factory, "__text_signature__", None)
                         assert text is None, f"{model.__name__}.{name}"
     assert len(seen) >= 12
-    assert dossier.no_items() == [] and dossier.no_items() is not dossier.no_items()
+    first, second = dossier.PartnerBackground(), dossier.PartnerBackground()
+    assert first.contacts == [] and first.contacts is not second.contacts
 
 
 # ---------------------------------------------------------------- what a command imports
