@@ -259,3 +259,15 @@ def test_capitals_fold_is_the_piece_by_piece_reading(words, gaps):
 
     text = "".join(w + g for w, g in zip(words, gaps))
     assert _capitals(text) == _capitals_piece_by_piece(text)
+
+
+def test_a_variant_the_form_writes_is_named_when_the_draft_writes_the_usual_way():
+    """changes() against the form's own text: a variant only the form shows, written the usual
+    way in the draft, is named as the form's; one the draft lacks altogether is not."""
+    from moukit.text.editorial import changes
+
+    form = "The Parties will agree on programmes of cooperation."
+    assert changes("The Parties will agree on programs of cooperation.", form) == [
+        'spelling: "programs" where the form writes "programmes"']
+    assert changes("The Parties will agree on plans of cooperation.", form) == []
+    assert changes("The Parties will agree on programmes of cooperation.", form) == []

@@ -439,11 +439,13 @@ def changes(text: str, standard: str | None = None) -> list[str]:
     mine = Counter(records(text))
     theirs = Counter(records(standard)) if standard is not None else Counter()
     notes = [_note(*r) for r in mine - theirs]
-    written = canonical(text)
+    written = None  # the text folded, when a variant of the form's own is to be looked for
     for note, old, folded in theirs - mine:
         if not old:
             notes.append(note)
-        elif folded in written:
+            continue
+        written = canonical(text) if written is None else written
+        if folded in written:
             notes.append(f'{note}: "{folded}" where the form writes "{old}"')
     return list(dict.fromkeys(notes))
 
