@@ -235,27 +235,24 @@ pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
 """
 
 
-BYTECODE: list[str] = []  # the folder where measured processes cache compiled modules, once set
-
-
-def environment() -> dict:
+def environment(bytecode: Path) -> dict:
     """The environment of the measured processes: this moukit, pythainlp offline, compiled
-    modules cached in the run's temporary folder (as an installed package has them), even
-    where ``PYTHONDONTWRITEBYTECODE`` is set: else every process would compile moukit's
-    modules again (0.2 s on the machine of docs/speed.md), which no installed moukit does."""
+    modules cached in ``bytecode`` (as an installed package has them), even where
+    ``PYTHONDONTWRITEBYTECODE`` is set: else every process would compile moukit's modules
+    again (0.2 s on the machine of docs/speed.md), which no installed moukit does."""
     src = Path(__file__).resolve().parent.parent / "src"
     path = os.pathsep.join(filter(None, [str(src), os.environ.get("PYTHONPATH")]))
-    env = dict(os.environ, PYTHONPATH=path, PYTHAINLP_OFFLINE="1", PYTHAINLP_READ_ONLY="1", NO_COLOR="1")
-    if BYTECODE:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = BYTECODE[0]
+    env = dict(os.environ, PYTHONPATH=path, PYTHAINLP_OFFLINE="1", PYTHAINLP_READ_ONLY="1", NO_COLOR="1",
+               PYTHONPYCACHEPREFIX=str(bytecode))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-def child_cpu(command: list[str]) -> tuple[float, float, int, str]:
-    """Run ``command``: its wall time, CPU time (user + system), exit status and output."""
+def child_cpu(command: list[str], bytecode: Path) -> tuple[float, float, int, str]:
+    """Run ``command`` (compiled modules cached in ``bytecode``): its wall time, CPU time (user
+    + system), exit status and output."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment())
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment(bytecode))
     out = proc.stdout.read().decode("utf-8")
     proc.stdout.close()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -275,17 +272,18 @@ def main() -> int:
         stock = make_stock(folder)
         other = make_stock(other_folder, SEED + 1)
         files = [str(folder / name) for name in stock]
-        BYTECODE.append(str(Path(tmp) / "pycache"))
+        bytecode = Path(tmp) / "pycache"
         if args.profile:
-            print(child_cpu([sys.executable, "-c", PROFILE_RUN, *files])[3])
+            print(child_cpu([sys.executable, "-c", PROFILE_RUN, *files], bytecode)[3])
             return 0
         expected = {str(folder / name): edited for name, edited in stock.items()}
         expected.update({str(other_folder / name): edited for name, edited in other.items()})
         batch_run = [sys.executable, "-c", BATCH_RUN, *files, *(str(other_folder / n) for n in other)]
-        child_cpu(batch_run)  # warm-up: compiles moukit's modules into the cache
-        runs = [json.loads(child_cpu(batch_run)[3]) for _ in range(args.rounds)]
+        child_cpu(batch_run, bytecode)  # warm-up: compiles moukit's modules into the cache
+        runs = [json.loads(child_cpu(batch_run, bytecode)[3]) for _ in range(args.rounds)]
         wrong = [row for row in runs[0]["rows"] if (row["verdict"] == "standard") == expected[row["file"]]]
-        commands = [child_cpu([sys.executable, "-m", "moukit", "check", str(folder)]) for _ in range(args.rounds)]
+        commands = [child_cpu([sys.executable, "-m", "moukit", "check", str(folder)], bytecode)
+                    for _ in range(args.rounds)]
         first, new, again = (statistics.median(r[key][1] for r in runs) for key in ("first", "new", "again"))
         command = statistics.median(c[1] for c in commands)
         edited = sum(stock.values())
