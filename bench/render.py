@@ -295,9 +295,15 @@ def pdf_rows(table: "Table", spec, tmp: Path, inproc_rounds: int, proc_rounds: i
     """PDF beside DOCX (in-process and whole process), and beside what a user would do without
     moukit's PDF: convert moukit's DOCX with LibreOffice headless (wall time: LibreOffice runs
     as a tree of processes). Goal (issue 14): a trilingual PDF in-process in less time than
-    LibreOffice needs to start."""
+    LibreOffice needs to start. Where moukit cannot write this PDF here (no Noto CJK font
+    for the Chinese version, say), the PDF rows are left out with moukit's reason."""
     import moukit
 
+    try:
+        moukit.render(spec, "pdf")
+    except moukit.MoukitError as exc:
+        print(f"PDF rows left out: {str(exc).splitlines()[0]}\n")
+        return
     med = median_times({
         "pdf": lambda: moukit.render(spec, "pdf"),
         "docx": lambda: moukit.render(spec, "docx"),
