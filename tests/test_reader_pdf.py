@@ -365,6 +365,39 @@ def test_a_word_written_with_a_hyphen_keeps_it_when_a_line_ends_there():
     assert [b.text for b in read_draft(data, name="id.pdf").blocks] == [sentence]
 
 
+def _narrow_page(width: str, text: str, hyphenate: bool = False, lang: str = "en") -> bytes:
+    return compile_pdf(f"""#set page(width: {width}, height: 10cm, margin: 1cm)
+#set text(font: "Sarabun", size: 12pt, hyphenate: {str(hyphenate).lower()}, lang: "{lang}")
+#set par(justify: true)
+""" + text)
+
+
+def test_a_word_written_with_a_prefix_and_a_hyphen_keeps_it_when_a_line_ends_there():
+    sentence = 'Provinsi Chiang Mai dan Daerah Istimewa Yogyakarta (selanjutnya secara bersama-sama disebut "Para Peserta");'
+    data = _narrow_page("80mm", sentence, lang="id")
+    assert "bersama-\nsama" in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()  # a line ends there
+    assert [b.text for b in read_draft(data, name="id.pdf").blocks] == [sentence.replace('"Para Peserta"', "“Para Peserta”")]
+
+
+def test_a_name_broken_at_its_own_hyphen_keeps_it_where_the_document_writes_it_so():
+    # LibreOffice without Liberation Serif (wider letters) broke "Jeollanam-do" at its hyphen in a
+    # column of the parallel layout: the name read "Jeollanamdo", a false alarm (MK-M001)
+    title = "Rayong Province and Jeollanam-do Province"
+    parties = ("Rayong Province of the Kingdom of Thailand and Jeollanam-do Province of the Republic of "
+               "Korea (hereinafter referred to as the Participants);")
+    data = _narrow_page("82mm", title + "\n\n" + parties)
+    assert "Jeollanam-\ndo Province" in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert [b.text for b in read_draft(data, name="ko.pdf").blocks] == [title, parties]
+
+
+def test_a_hyphen_the_typesetter_put_in_at_a_line_end_is_dropped():
+    sentence = ("The Participants will consult each other regarding the modalities and programs of cooperation "
+                "in implementing this Memorandum of Understanding by convening annual meetings.")
+    data = _narrow_page("66mm", sentence, hyphenate=True)
+    assert "Mem\xad\norandum" in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()  # hyphenated
+    assert [b.text for b in read_draft(data, name="en.pdf").blocks] == [sentence]
+
+
 def test_thai_marks_drawn_after_the_line_go_on_the_letter_under_them():
     # a stacked mark (thanthakhat over sara i, mai tho over ho hip) drawn after the line, as
     # LibreOffice draws them

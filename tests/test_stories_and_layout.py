@@ -8,6 +8,7 @@ import io
 import re
 import textwrap
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,8 @@ from moukit.checking.readers import read_draft
 from moukit.packs.library import default_library
 from moukit.spec.models import SPEC_ADAPTER
 from specdata import spec_data
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -313,6 +316,24 @@ def test_text_pasted_from_a_pdf_keeps_its_words_and_drops_its_page_furniture():
     assert moukit.check(binding.encode("utf-8")).verdict == "not_permitted"
     changed = text.replace("coop-\nerate", "coop-\nerating")
     assert moukit.check(changed.encode("utf-8")).verdict == "council_of_state"
+
+
+def test_text_pasted_from_a_pdf_keeps_a_hyphen_a_line_ended_at_where_the_word_is_written_with_it():
+    """A name broken at its own hyphen ("Jeollanam-" / "do", written whole elsewhere in the text)
+    and a reduplicated word ("masing-" / "masing") keep their hyphen; "coop-" / "erate" does not
+    (the test above)."""
+    spec = EXAMPLES / "rayong-jeollanam-do.yaml"
+    text = moukit.render(spec, "txt", languages=["en"]).data.decode("utf-8")
+    broken = text.replace("and Jeollanam-do Province (hereinafter", "and Jeollanam-\ndo Province (hereinafter", 1)
+    assert broken != text
+    report = moukit.check(broken.encode("utf-8"), spec=spec)
+    assert report.verdict == "standard" and not report.findings, [f.message for f in report.findings]
+    spec = EXAMPLES / "chiang-mai-yogyakarta.yaml"
+    text = moukit.render(spec, "txt", languages=["id", "en"]).data.decode("utf-8")
+    broken = text.replace("masing-masing", "masing-\nmasing", 1)
+    assert broken != text
+    report = moukit.check(broken.encode("utf-8"), spec=spec)
+    assert report.verdict == "standard" and not report.findings, [f.message for f in report.findings]
 
 
 def test_a_blank_date_line_typed_into_a_signature_block_is_editorial():

@@ -26,8 +26,9 @@ What a PDF does not store is rebuilt from positions:
   clause number or a first-line indent; a wrapped line joins the next with a space, Thai
   and CJK lines with none (Thai has no hyphen: a line break inside Thai text is no space),
   a word hyphenated at a line end is joined again (a hyphen joining a word to itself,
-  "masing-masing", is kept), and a line ended short (a title line, a name under a
-  signature) keeps its line break;
+  "masing-masing", "bersama-sama", is kept, and so is one the document writes inside a line
+  elsewhere: a name broken at its own hyphen, "Jeollanam-do"), and a line ended short (a
+  title line, a name under a signature) keeps its line break;
 - running heads and feet (the same line on the top or the bottom of several pages, page
   numbers such as "- ๒ -" or "Page 2 of 3") as blocks of another story ("header of page 2");
 - text laid out side by side (moukit's parallel layout: a column per language) as a table,
@@ -58,10 +59,11 @@ import re
 import statistics
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...errors import DraftError
 from ...i18n import N_
+from .hyphens import MARK, reduplicated, rejoin, written_with_hyphens
 from .model import Block, Collector, Draft, Limits, limit_error, no_text
 from .text import starts_clause
 
@@ -134,7 +136,9 @@ def read(data: bytes, name: str, limits: Limits) -> Draft:
         raise _scan_error(name, images)
     out = Collector(name, limits)
     _collect(pages, out)
-    return Draft(name, "pdf", no_text(out.blocks, name), False, fingerprint)
+    written = written_with_hyphens(line.text for page in pages for line in page)
+    blocks = [replace(b, text=rejoin(b.text, written)) if MARK in b.text else b for b in out.blocks]
+    return Draft(name, "pdf", no_text(blocks, name), False, fingerprint)
 
 
 # --------------------------------------------------------------------------- the file
@@ -1012,7 +1016,7 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, ope
         if (line.x0 - before.x0 > size and not opening) or starts_clause(line.text):
             return None  # a first-line indent or a clause number
         if before.text[-1:] in HYPHENS and before.text[-2:-1].isalpha() and line.text[:1].islower():
-            return "=" if _reduplicated(before.text, line.text) else "-"
+            return "=" if reduplicated(before.text, line.text) else "-"
         if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after:
             return ""
         return " "
@@ -1050,18 +1054,12 @@ def _wrap_glue(before: Line, line: Line) -> str:
     return "" if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after else " "
 
 
-def _reduplicated(before: str, after: str) -> bool:
-    """The hyphen ending ``before`` joins a word to itself (Indonesian and Malay "masing-masing",
-    "sama-sama"): a hyphen that is written, not one a line break put in."""
-    word = re.findall(r"\w+$", before[:-1])
-    return bool(word) and re.match(re.escape(word[0].lower()) + r"\b", after.lower()) is not None
-
-
 def _join(text: str, glue: str, following: str) -> str:
     """Two lines of one paragraph joined (a hyphen at the end of a wrapped word dropped, or
-    kept, "=", where the word is written with it)."""
+    kept, "=", where the word is written with it). A hyphen that may be either is marked
+    (:data:`.hyphens.MARK`) until the whole document is read (:func:`.hyphens.rejoin`)."""
     if glue == "-":
-        return text[:-1] + following
+        return text[:-1] + MARK + following
     if glue == "=":
         return text[:-1] + "-" + following
     return text + glue + following

@@ -21,6 +21,7 @@ import re
 from ...errors import DraftError
 from ...i18n import N_
 from ...text.normalize import SIGNING_LINE, name_under_signing
+from .hyphens import MARK, reduplicated, rejoin, written_with_hyphens
 from .model import Block, Collector, Draft, Limits, no_text
 
 
@@ -142,13 +143,16 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
 SOFT_HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 
 
-def _dehyphenated(lines: list[str]) -> list[str]:
-    """The lines of a paragraph with a word hyphenated at a line end joined again
-    ("coop-" / "erate" -> "cooperate"), as text pasted from a justified PDF has them."""
+def _dehyphenated(lines: list[str], written: set[str]) -> list[str]:
+    """The lines of a paragraph with a word hyphenated at a line end joined again, as text
+    pasted from a justified PDF has them: "coop-" / "erate" -> "cooperate", but
+    "Jeollanam-" / "do" -> "Jeollanam-do" where the text writes it so (``written``, see
+    :mod:`.hyphens`), and "masing-" / "masing" -> "masing-masing"."""
     out: list[str] = []
     for line in lines:
         if out and SOFT_HYPHEN_END.search(out[-1]) and line[:1].islower():
-            out[-1] = out[-1][:-1] + line
+            kept = reduplicated(out[-1], line)
+            out[-1] = rejoin(out[-1][:-1] + ("-" if kept else MARK) + line, written)
         else:
             out.append(line)
     return out
@@ -177,6 +181,7 @@ def text_blocks(text: str, name: str, limits: Limits) -> list[Block]:
     """
     text = text.replace("\f", "\n\n===\n\n")
     lines = unquote(text.split("\n"))
+    written = written_with_hyphens(lines)
     firsts = [line for line in lines if line.strip()]
     if firsts and LANG_PREFIX.match(firsts[0].strip()):
         paragraphs = _paragraphs(lines, by_line=False)  # moukit's parallel layout
@@ -195,7 +200,7 @@ def text_blocks(text: str, name: str, limits: Limits) -> list[Block]:
             else:
                 out.page_break = True
             continue
-        body = "\n".join(_dehyphenated(para))
+        body = "\n".join(_dehyphenated(para, written))
         cell = None
         if parallel:
             match = LANG_PREFIX.match(body)
