@@ -398,6 +398,44 @@ def test_a_hyphen_the_typesetter_put_in_at_a_line_end_is_dropped():
     assert [b.text for b in read_draft(data, name="en.pdf").blocks] == [sentence]
 
 
+PARALLEL_ROWS = [
+    ("Rayong Province and Jeollanam-do Province have reached the following understanding:",
+     "Les Participants sont convenus de ce qui suit :", "Have reached the following understanding:"),
+    ("1. The Participants will, within their authority and to the extent permitted by the laws and regulations "
+     "in force in their respective countries, cooperate with each other to promote mutual prosperity and "
+     "development on the basis of equality and mutual benefits, and will consult each other regularly.",
+     "1. Les Participants coopereront dans la limite de leurs competences.",
+     "1. The Participants will cooperate within their authority."),
+    ("2. The Participants will encourage the exchange of visits between their officials.",
+     "2. Les Participants encourageront les visites.", "2. The Participants will encourage visits."),
+]
+
+
+@pytest.mark.parametrize(("height", "leading"), [
+    ("6.2cm", "0.65em"), ("7.3cm", "0.65em"), ("7.6cm", "0.65em"), ("9cm", "0.65em"), ("7.3cm", "1.2em"),
+    ("10cm", "1.2em")])
+def test_a_cell_longer_than_the_others_goes_on_alone_on_the_next_page(height, leading):
+    # the row of clause 1 breaks across a page: in two columns (7.3 cm, a word hyphenated at the
+    # foot of the page), or in its first column only, whose last lines stand alone on the next
+    # page (6.2 cm) or above the next row (7.6 and 9 cm), as LibreOffice printed moukit's
+    # parallel layout in a Thai font taller than Laksaman; words hyphenated at a line end, in
+    # lines under a clause number's hanging indent, are whole. Double spaced (leading 1.2em),
+    # a justified line of two words in a narrow cell is one line, and a row that stopped a line
+    # short of the foot of the page (widow control) goes on
+    cells = ",\n".join(f"[{cell}]" for row in PARALLEL_ROWS for cell in row)
+    data = compile_pdf(f"""#set page(width: 21cm, height: {height}, margin: 1.5cm)
+#set text(font: "Sarabun", size: 12pt)
+#set par(justify: true, leading: {leading})
+#table(columns: (2fr, 1fr, 1fr), stroke: none, column-gutter: 1.5em, row-gutter: 1em,
+{cells})
+""")
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    assert not any("1. The Participants will, within" in page and "regularly." in page for page in pages)
+    blocks = read_draft(data, name="parallel.pdf").blocks
+    assert [(b.table, " ".join(b.text.split())) for b in blocks] == [
+        ((0, r, c), text) for r, row in enumerate(PARALLEL_ROWS) for c, text in enumerate(row)]
+
+
 def test_thai_marks_drawn_after_the_line_go_on_the_letter_under_them():
     # a stacked mark (thanthakhat over sara i, mai tho over ho hip) drawn after the line, as
     # LibreOffice draws them

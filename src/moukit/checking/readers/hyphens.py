@@ -19,10 +19,24 @@ import re
 from collections.abc import Iterable
 
 MARK = "\ufdd0"  # (a noncharacter) a line-end hyphen in a word, until the whole document is read
+HYPHENS = "-\u00ad\u2010\u2011"  # hyphen-minus, soft hyphen (PDFium's line-end hyphen), hyphen, non-breaking
 
 _HYPHEN = "[-\u2010\u2011]"
 _HYPHENATED = re.compile(rf"\w+(?:{_HYPHEN}\w+)+")
 _MARKED = re.compile(r"(\w+)" + MARK + r"(\w+)")
+
+
+def joining(before: str, after: str) -> str | None:
+    """How a line that ends with a hyphen inside a word joins the next one: "=" keeps the
+    hyphen (:func:`reduplicated`), "-" leaves it to :func:`rejoin`; None when ``before`` does
+    not end so or ``after`` does not go on with the word (a capital, a number, a bracket).
+
+    >>> joining("will coop-", "erate with"), joining("bersama-", "sama"), joining("Article 2-", "A")
+    ('-', '=', None)
+    """
+    if before[-1:] in HYPHENS and before[-2:-1].isalpha() and after[:1].islower():
+        return "=" if reduplicated(before, after) else "-"
+    return None
 
 
 def reduplicated(before: str, after: str) -> bool:

@@ -34,10 +34,13 @@ What a PDF does not store is rebuilt from positions:
 - text laid out side by side (moukit's parallel layout: a column per language) as a table,
   cell by cell, as the DOCX reader reads table cells (:attr:`Block.table`): a header row
   repeated at the top of a page is read once, a row goes on across a page only when it
-  reached the foot of the page before and each of its cells goes on there (its last line
-  was wrapped), and a line in a cell whose next word would not have fitted on it was
-  wrapped (not broken) even in centred text; signature blocks (short centred lines in
-  columns, in one size) row by row, a cell's wrapped last line joined to its cell;
+  reached the foot of the page before (its next line, at its own pitch, would not have
+  fitted) and each of its cells goes on there (its last line was wrapped), or, where it
+  stopped up to a line short of the foot (widow control), when one cell, its last line
+  wrapped, goes on alone (above the next row, which starts lower), and a line in a cell
+  whose next word would not have fitted on it was wrapped (not broken) even in centred
+  text; signature blocks (short centred lines in columns, in one size) row by row, a
+  cell's wrapped last line joined to its cell;
 - a page break (:attr:`Block.page_break_before`) where a page ends early, or where a
   centred title opens the page after the signatures that ended a full page (the next
   language version);
@@ -63,7 +66,7 @@ from dataclasses import dataclass, field, replace
 
 from ...errors import DraftError
 from ...i18n import N_
-from .hyphens import MARK, reduplicated, rejoin, written_with_hyphens
+from .hyphens import MARK, joining, rejoin, written_with_hyphens
 from .model import Block, Collector, Draft, Limits, limit_error, no_text
 from .text import starts_clause
 
@@ -75,7 +78,6 @@ _LOCK = threading.Lock()  # PDFium is not thread-safe
 NO_SPACE = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1780-\u17FF\u1000-\u109F\u3000-\u30FF"
                       r"\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]")
 CJK = re.compile(r"[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]")
-HYPHENS = "-\u00ad\u2010\u2011"
 PDFIUM_HYPHEN = "\x02"  # what PDFium gives for a hyphen it found at a line end
 PAGE_NUMBER = re.compile(
     r"[\s\-–—.]*(?:(?:page|p\.|หน้า|หน้าที่|ページ|第|페이지)\s*)?[\d๐-๙]+"
@@ -454,11 +456,13 @@ def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
     wider than the line's spaces (justified text stretches them all alike), between two Thai
     or CJK letters, or, between single words, a gap no line above or below is set right across."""
     out: list[Line] = []
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0.5 * a.size < b.top - a.top < 4 * a.size]
+    pitch = statistics.median(steps) if steps else 0.0  # the page's line spacing (double spacing: more)
     for index, line in enumerate(lines):
         before = out[-1] if out else None
         if index in beside and before is not None:
             gap = (before.x1 + 0.25 * line.size, line.x0 - 0.25 * line.size)
-            near = 1.6 * line.size
+            near = max(1.6 * line.size, 1.2 * pitch)
             crossed = any(other.x0 < gap[0] and other.x1 > gap[1] and 0 < abs(other.top - line.top) < near
                           for other in lines)  # a line above or below set right across the gap
             spaces = [w for w in (before.word_gap, line.word_gap) if w is not None]
@@ -600,9 +604,11 @@ def _collect(pages: list[list[Line]], out: Collector) -> None:
             previous = None
         lowest = max(body, key=lambda line: line.bottom, default=lowest)
         # a table row the page before ended in goes on on this page when its text reached the
-        # bottom of the text area (a row that ends higher stopped there: the next did not fit)
-        continued = (tables.open and tables.bottom is not None
-                     and tables.bottom.bottom > body_bottom - 1.5 * tables.bottom.size)
+        # bottom of the text area: the next line of a cell would not have fitted there (a row
+        # that ends higher stopped there: the next did not fit)
+        continued = tables.open and tables.reach is not None and tables.reach > body_bottom
+        # or stopped a line short of it, where one of its cells may go on alone (widow control)
+        tables.widowed = tables.open and tables.widow_reach is not None and tables.widow_reach > body_bottom
         previous = _body(body, out, tables, previous, continued)
         for line in feet.get(number, []):
             out.add(repair(line.text), story=N_("footer of page {number}", number=number + 1))
@@ -650,7 +656,9 @@ class _TableState:
     row: int = 0
     columns: list[tuple[float, float]] = field(default_factory=list)
     open: bool = False  # the last rows read were of this table
-    bottom: Line | None = None  # the lowest line of the last row read
+    reach: float | None = None  # where the next line of a cell of the last row read would end, at most
+    widow_reach: float | None = None  # the same, a line further
+    widowed: bool = False  # this page may go on with one cell of the last row (see _collect)
     header: dict[int, str] = field(default_factory=dict)  # the first row's text by column
     signatures: bool = False  # the last text read was a table of short centred lines
     ends: dict[int, Line] = field(default_factory=dict)  # the last line of each cell of the last row
@@ -855,7 +863,7 @@ def _grid(grid: list[list[Line]], out: Collector, tables: _TableState) -> None:
             if not (wrapped and _continue_cell(out, cell, repair(line.text))):
                 out.add(repair(line.text), cell)
         tables.row += 1
-    tables.bottom = max(grid[-1], key=lambda line: line.bottom)
+    tables.reach = tables.widow_reach = max(line.bottom + 1.5 * line.size for line in grid[-1])
     tables.signatures, tables.ends = True, {}
 
 
@@ -874,6 +882,12 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             columns = _columns([rows[i - 1], rows[i + 1]])
             if _column_of(row[0], columns) is not None and row[0].x1 - row[0].x0 < max(b - a for a, b in columns) * 1.2:
                 in_table.add(i)
+    # the row the page before ended in goes on here in one cell only (the longest: the others
+    # ended there), at the top of this page, in a column of the table, where that column's last
+    # line was wrapped
+    alone = continued or tables.widowed
+    if rows and 0 not in in_table and alone and len(rows[0]) == 1 and _goes_on_alone(rows[0][0], tables):
+        in_table.add(0)
     first = 0  # the first row of the page, after a header row repeated from the page before
     if 0 in in_table and tables.open and tables.row > 0 and tables.header and _cells(rows[0], tables) == tables.header:
         first = 1
@@ -886,6 +900,10 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
                 table_rows = [rows[j] for j in range(i, len(rows)) if j in in_table]
                 tables.columns = _columns(table_rows)
                 tables.header = _cells(row, tables)
+            if alone and i == first and tables.row > 0:
+                row = _carried_over(row, out, tables)
+                if not row:
+                    continue
             # the row the page before ended in goes on when each of its cells here (but those
             # opening a clause, which start a row of their own) goes on from there
             going = [_cell_goes_on(run, tables) for run in row if not starts_clause(run.lines[0].text)]
@@ -905,7 +923,8 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
                     out.add(text, cell)
             tables.ends = ends
             tables.row += 1
-            tables.bottom = max((r.lines[-1] for r in row), key=lambda line: line.bottom)
+            tables.reach = max(_next_line_bottom(r) for r in row)
+            tables.widow_reach = max(_next_line_bottom(r, 1) for r in row)
             previous = None
             continue
         tables.open = False
@@ -923,6 +942,57 @@ def _flow(lines: list[Line], out: Collector, tables: _TableState, previous: Line
             for _, text in paragraphs:
                 out.add(text)
     return previous
+
+
+def _next_line_bottom(run: Run, further: int = 0) -> float:
+    """Where another line of ``run`` would end: a line's pitch below its last (one and a half
+    times the font size at least; the pitch of a Thai font, or of double spacing, is more),
+    or ``further`` lines below that: a paragraph that would have left one line alone on either
+    page moves a line with it (widow and orphan control, Word's default)."""
+    last = run.lines[-1]
+    steps = [b.top - a.top for a, b in zip(run.lines, run.lines[1:]) if b.top > a.top]
+    pitch = min(steps, default=0.0)
+    return last.bottom + max(1.5 * last.size, pitch) + further * pitch
+
+
+def _carried_over(row: list[Run], out: Collector, tables: _TableState) -> list[Run]:
+    """The first table row of a page without the end of the row the page before ended in,
+    where one cell went on alone (longer than the others): that cell starts higher than the
+    others, and its lines above them join it there when its last line was wrapped. The rest
+    is the new row (a cell of nothing but such lines is left out of it)."""
+    if len(row) < 2:
+        return row
+    kept = []
+    for run in row:
+        others = min(r.top for r in row if r is not run)
+        size = run.lines[0].size
+        cut = next((k for k, line in enumerate(run.lines) if line.bottom > others + 0.2 * size), len(run.lines))
+        above = Run(run.lines[:cut])
+        column = _column_of(above, tables.columns) if cut else None
+        if column is not None and _goes_on_alone(above, tables):
+            cell = (tables.number, tables.row - 1, column)
+            width = tables.columns[column][1] - tables.columns[column][0]
+            texts = [text for _, text in _paragraphs(run.lines[:cut], None, cell=True, width=width)]
+            for text in texts[1:] if _continue_cell(out, cell, texts[0]) else texts:
+                out.add(text, cell)
+            if cut == len(run.lines):
+                continue
+            run = Run(run.lines[cut:])
+        kept.append(run)
+    return kept
+
+
+def _goes_on_alone(run: Run, tables: _TableState) -> bool:
+    """``run``, at the top of a page, is the rest of one cell of the row the page before
+    ended in (a table of text, not of signatures): it stands inside that cell's column, is
+    no clause of its own, and the cell's last line there was wrapped."""
+    column = _column_of(run, tables.columns)
+    if not tables.open or tables.signatures or tables.row == 0 or column is None:
+        return False
+    left, right = tables.columns[column]
+    size = run.lines[0].size
+    return (run.x0 >= left - size and run.x1 <= right + size and not starts_clause(run.lines[0].text)
+            and column in tables.ends and _cell_goes_on(run, tables))
 
 
 def _cell_goes_on(run: Run, tables: _TableState) -> bool:
@@ -955,8 +1025,8 @@ def _continue_cell(out: Collector, cell: tuple[int, int, int], text: str) -> boo
     if index is None:
         return False
     last = out.blocks[index]
-    glue = "" if NO_SPACE.match(last.text[-1:]) and NO_SPACE.match(text[:1]) else " "
-    out.blocks[index] = Block(last.text + glue + text, last.index, cell, last.page_break_before)
+    glue = joining(last.text, text) or ("" if NO_SPACE.match(last.text[-1:]) and NO_SPACE.match(text[:1]) else " ")
+    out.blocks[index] = Block(_join(last.text, glue, text), last.index, cell, last.page_break_before)
     return True
 
 
@@ -980,7 +1050,7 @@ def _paragraphs(lines: list[Line], previous: Line | None, cell: bool = False,
     for line in lines:
         opening = not paragraphs or before is None or paragraphs[-1][1] == before.text
         glue = None if before is None else _glue(before, line, left, right, pitch, opening, cell)
-        if centred and glue is not None:
+        if centred and glue is not None and glue not in ("-", "="):  # (a word that goes on)
             glue = "\n"
         if glue == "\n" and width and before is not None and before.x1 - before.x0 + _first_unit(line) > width - 0.1 * size:
             glue = _wrap_glue(before, line)  # the next line's first word did not fit: wrapped, not broken
@@ -1009,14 +1079,16 @@ def _glue(before: Line, line: Line, left: float, right: float, pitch: float, ope
     full = room < line.first_word + 0.5 * size
     if NO_SPACE.match(line.text[:1]):  # where a Thai or CJK word ends is not known: a line filled
         full = room < max(0.25 * (right - left), 2 * size)  # to three quarters was wrapped
-    centred = ((before.x0 - left > size and abs((before.x0 - left) - (right - before.x1)) < 2 * size)
-               or (abs(before.x0 - line.x0) > size
+    hyphen = joining(before.text, line.text)
+    if full and hyphen:  # a word goes on (even after a hanging indent, which may look centred)
+        return hyphen
+    centred = ((before.x0 - left > size and right - before.x1 > 0.5 * size  # (flush right: indented)
+                and abs((before.x0 - left) - (right - before.x1)) < 2 * size)
+               or (abs(before.x0 - line.x0) > size and abs(before.x1 - line.x1) > 0.5 * size
                    and abs((before.x0 + before.x1) - (line.x0 + line.x1)) < 2 * size))
     if full and not centred:
         if (line.x0 - before.x0 > size and not opening) or starts_clause(line.text):
             return None  # a first-line indent or a clause number
-        if before.text[-1:] in HYPHENS and before.text[-2:-1].isalpha() and line.text[:1].islower():
-            return "=" if reduplicated(before.text, line.text) else "-"
         if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after:
             return ""
         return " "
@@ -1050,7 +1122,11 @@ def _first_unit(line: Line) -> float:
 
 
 def _wrap_glue(before: Line, line: Line) -> str:
-    """What joins a wrapped line to the next: nothing between Thai or CJK letters, else a space."""
+    """What joins a wrapped line to the next: a hyphenated word joined again
+    (:func:`.hyphens.joining`), nothing between Thai or CJK letters, else a space."""
+    hyphen = joining(before.text, line.text)
+    if hyphen:
+        return hyphen
     return "" if NO_SPACE.match(before.text[-1:]) and NO_SPACE.match(line.text[:1]) and not before.space_after else " "
 
 
@@ -1067,12 +1143,15 @@ def _join(text: str, glue: str, following: str) -> str:
 
 def repair(text: str) -> str:
     """Thai marks in their order and none doubled (pythainlp), sara am drawn as nikhahit and
-    sara aa read as one, NFC (never NFKC); spaces inside a line collapsed.
+    sara aa read as one, NFC (never NFKC); spaces inside a line collapsed; soft hyphens
+    dropped, but the one ending the text, a word that goes on where the text does (on the
+    next page), which is written as a hyphen for the joining to find.
 
-    >>> repair("คำานึงถึง เพ่ือ")
-    'คำนึงถึง เพื่อ'
+    >>> repair("คำานึงถึง เพ่ือ"), repair("their re\u00ad")
+    ('คำนึงถึง เพื่อ', 'their re-')
     """
-    text = unicodedata.normalize("NFC", text).replace("\u0e33\u0e32", "\u0e33").replace("\u00ad", "")
+    text = unicodedata.normalize("NFC", text).replace("\u0e33\u0e32", "\u0e33")
+    text = re.sub("\u00ad$", "-", text).replace("\u00ad", "")
     if re.search("[\u0e00-\u0e7f]", text):
         from pythainlp.util import normalize
 

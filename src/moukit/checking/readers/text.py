@@ -21,7 +21,7 @@ import re
 from ...errors import DraftError
 from ...i18n import N_
 from ...text.normalize import SIGNING_LINE, name_under_signing
-from .hyphens import MARK, reduplicated, rejoin, written_with_hyphens
+from .hyphens import MARK, joining, rejoin, written_with_hyphens
 from .model import Block, Collector, Draft, Limits, no_text
 
 
@@ -140,9 +140,6 @@ def _paragraphs(lines: list[str], by_line: bool = True) -> list[list[str] | None
     return [piece for para in out for piece in _signature_blocks(para)]
 
 
-SOFT_HYPHEN_END = re.compile(r"(?<=[a-z])-$")
-
-
 def _dehyphenated(lines: list[str], written: set[str]) -> list[str]:
     """The lines of a paragraph with a word hyphenated at a line end joined again, as text
     pasted from a justified PDF has them: "coop-" / "erate" -> "cooperate", but
@@ -150,9 +147,9 @@ def _dehyphenated(lines: list[str], written: set[str]) -> list[str]:
     :mod:`.hyphens`), and "masing-" / "masing" -> "masing-masing"."""
     out: list[str] = []
     for line in lines:
-        if out and SOFT_HYPHEN_END.search(out[-1]) and line[:1].islower():
-            kept = reduplicated(out[-1], line)
-            out[-1] = rejoin(out[-1][:-1] + ("-" if kept else MARK) + line, written)
+        glue = joining(out[-1], line) if out else None
+        if glue:
+            out[-1] = rejoin(out[-1][:-1] + ("-" if glue == "=" else MARK) + line, written)
         else:
             out.append(line)
     return out
