@@ -390,6 +390,18 @@ def test_a_name_broken_at_its_own_hyphen_keeps_it_where_the_document_writes_it_s
     assert [b.text for b in read_draft(data, name="ko.pdf").blocks] == [title, parties]
 
 
+@pytest.mark.parametrize("width", ["70mm", "74mm"])
+def test_a_justified_line_of_three_words_stretched_across_its_measure_is_one_line(width):
+    # "Rayong    Province    and" above a short last line: no line crosses its last gap, which
+    # looked like the gutter between two columns
+    title = "Rayong Province and Jeollanam-do Province"
+    parties = ("Rayong Province of the Kingdom of Thailand and Jeollanam-do Province of the Republic of "
+               "Korea (hereinafter referred to as the Participants);")
+    data = _narrow_page(width, title + "\n\n" + parties)
+    assert pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().startswith("Rayong Province and \nJeollanam-do")
+    assert [b.text for b in read_draft(data, name="ko.pdf").blocks] == [title, parties]
+
+
 def test_a_hyphen_the_typesetter_put_in_at_a_line_end_is_dropped():
     sentence = ("The Participants will consult each other regarding the modalities and programs of cooperation "
                 "in implementing this Memorandum of Understanding by convening annual meetings.")

@@ -454,12 +454,19 @@ def _under(clusters: list[list], mark: tuple) -> list | None:
 def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
     """Lines split at a wide gap joined again unless the gap is a gutter between columns: far
     wider than the line's spaces (justified text stretches them all alike), between two Thai
-    or CJK letters, or, between single words, a gap no line above or below is set right across."""
+    or CJK letters, or, between single words, a gap no line above or below is set right
+    across, unless the line's gaps are all alike (:func:`_stretched`)."""
     out: list[Line] = []
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0.5 * a.size < b.top - a.top < 4 * a.size]
     pitch = statistics.median(steps) if steps else 0.0  # the page's line spacing (double spacing: more)
+    stretched = _stretched(lines, beside)
     for index, line in enumerate(lines):
         before = out[-1] if out else None
+        if index in stretched and before is not None:
+            out[-1] = Line(before.text + " " + line.text, before.x0, line.x1, min(before.top, line.top),
+                           max(before.bottom, line.bottom), before.size, before.page, before.first_word,
+                           line.space_after)
+            continue
         if index in beside and before is not None:
             gap = (before.x1 + 0.25 * line.size, line.x0 - 0.25 * line.size)
             near = max(1.6 * line.size, 1.2 * pitch)
@@ -479,6 +486,28 @@ def _gutters(lines: list[Line], beside: set[int]) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+def _stretched(lines: list[Line], beside: set[int]) -> set[int]:
+    """The pieces of a justified line of a few words stretched across its measure, split at
+    every space ("Rayong    Province    and" above a short last line): three single words or
+    more, in letters, set beside each other at gaps all alike (justification stretches each
+    space of a line by as much; the columns of a table stand apart by whatever their texts
+    leave). Returns the indexes of the pieces after the first."""
+    found: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and end in beside:
+            end += 1
+        pieces = lines[start:end]
+        gaps = [b.x0 - a.x1 for a, b in zip(pieces, pieces[1:])]
+        if (len(pieces) >= 3 and max(gaps) - min(gaps) < 0.1 * pieces[0].size
+                and all(" " not in p.text and any(c.isalpha() for c in p.text) and not NO_SPACE.search(p.text)
+                        for p in pieces)):
+            found.update(range(start + 1, end))
+        start = end
+    return found
 
 
 def _goes_on(current: list, char: tuple) -> bool:
