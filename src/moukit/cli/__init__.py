@@ -222,8 +222,9 @@ def console(argv: list[str] | None = None) -> int:
 
     A command runs once per process, so freeing every object at exit, and collecting garbage
     on the way, is work nobody waits for: it took a quarter of a render's time. The garbage
-    collector runs rarely (it is kept, for long checks of many drafts), standard output and
-    error are flushed, and ``os._exit`` ends the process with the exit status. Nothing moukit
+    collector is off (a command that runs long turns it on: :func:`._common.runs_long`),
+    standard output and error are flushed, and ``os._exit`` ends the process with the exit
+    status. Nothing moukit
     writes is pending by then: a file is written atomically (closed, synced, renamed) before
     its command returns. ``atexit`` handlers do not run: the one moukit registers (the
     regular-expression cache, :mod:`moukit.text.regex_cache`) is called here. An exception
@@ -238,15 +239,12 @@ def console(argv: list[str] | None = None) -> int:
     import gc
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc.disable()
     code = main(argv)
     regex_cache = sys.modules.get("moukit.text.regex_cache")
     if regex_cache is not None:  # only a command that compiled patterns has any to keep
         regex_cache.save()
     os._exit(_flushed(code))
-
-
-GC_THRESHOLDS = (50_000, 20, 100)  # the collector's thresholds in a one-shot command (700, 10, 10)
 
 
 def _flushed(code: int) -> int:

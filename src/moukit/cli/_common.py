@@ -16,6 +16,23 @@ EXIT_INTERRUPTED = 130
 STDOUT = "-"
 
 
+GC_THRESHOLDS = (50_000, 20, 100)  # the collector's thresholds in a command that runs long (700, 10, 10)
+
+
+def runs_long() -> None:
+    """Collect garbage from here on: the command may run long (a batch of drafts, the
+    workbench), and a one-shot command starts with the collector off (:func:`moukit.cli.console`).
+    What the process built so far (modules, models) is frozen out of every later collection,
+    and the thresholds keep the collections rare. Nothing is done where the collector is on
+    (:func:`moukit.cli.main` called by a program)."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
+        gc.enable()
+
+
 def err(message: str) -> None:
     """Print ``message`` on standard error, prefixed with ``moukit:``."""
     print(f"moukit: {message}", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 
 from ..i18n import N_
 from ..i18n import gettext as _
-from ._common import err, templates_option
+from ._common import err, runs_long, templates_option
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
             check_target(path)
             _not_a_draft(path, drafts)
     separately = args.batch or any(Path(d).is_dir() for d in args.drafts)
+    if separately or len(drafts) > 1:
+        runs_long()
     batch = check_all(drafts, args.spec, separately=separately, templates=args.templates,
                       rules=args.rules, accept=args.accept)
     if separately or len(batch.reports) > 1:

@@ -6,7 +6,7 @@ import argparse
 
 from ..i18n import N_
 from ..i18n import gettext as _
-from ._common import EXIT_OK, err, templates_option
+from ._common import EXIT_OK, err, runs_long, templates_option
 
 LOOPBACK_NAMES = ("localhost",)
 
@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         import webbrowser
 
         threading.Timer(0.5, webbrowser.open, (url,)).start()
+    runs_long()
     config = uvicorn.Config(create_app(args.templates), log_level="warning", access_log=False, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
     return EXIT_OK
