@@ -69,10 +69,11 @@ def provinces_file() -> str:
 
 
 def _needs_normalizing(text: str) -> bool:
-    """Whether pythainlp's ``normalize`` may change ``text``: only Thai letters and marks, and
-    the zero-width characters it removes (on other text it changes spaces only, which
-    :func:`_key` folds anyway)."""
-    return any("\u0e00" <= ch <= "\u0e7f" or ch in "\u200b\u200c" for ch in text)
+    """Whether pythainlp's ``normalize`` may change ``text`` beyond the spaces at its ends,
+    which :func:`_key` folds anyway (:func:`moukit.text.chars.normalize_may_change`)."""
+    from ..text.chars import normalize_may_change
+
+    return normalize_may_change(text)
 
 
 def _key(name: str, normalized: bool = False) -> str:

@@ -29,7 +29,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from . import editorial, regex_cache
-from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, has_thai
+from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, has_thai, normalize_may_change
 from .formatting import to_arabic_digits
 
 # One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
@@ -103,8 +103,11 @@ def clean(text: str, *, variants: bool = True) -> str:
 @lru_cache(maxsize=8192)
 def _thai_normalized(text: str) -> str:
     """pythainlp's normalisation of Thai text (marks in their order, none repeated), cached:
-    a check cleans the same lines and clause texts many times, and it is a fifth of a warm
-    Thai check."""
+    a check cleans the same lines and clause texts many times. A text holding nothing it
+    could change (:func:`moukit.text.chars.normalize_may_change`), nearly every paragraph of
+    a draft, is only stripped, as pythainlp would."""
+    if not normalize_may_change(text):
+        return text.strip()
     from pythainlp.util import normalize
 
     return normalize(text)
