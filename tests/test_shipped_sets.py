@@ -105,14 +105,14 @@ def test_each_packs_vocabulary_is_read_from_its_file_and_equals_the_computed_one
 
 
 def test_a_pack_vocabulary_is_computed_when_its_data_or_pythainlp_changed(monkeypatch, tmp_path):
-    import pythainlp
-
+    from moukit import _installed
     from moukit.checking import vocabulary
 
     pack = default_library().pack("zh")
     assert shipped.shipped_pack_data(pack, "vocabulary") is not None
     before = shipped.pack_digest("zh")
-    monkeypatch.setattr(pythainlp, "__version__", "0.0.1")
+    installed = _installed.version_of
+    monkeypatch.setattr(_installed, "version_of", lambda name: "0.0.1" if name == "pythainlp" else installed(name))
     assert shipped.pack_digest("zh") != before
     assert shipped.shipped_pack_data(pack, "vocabulary") is None
     monkeypatch.undo()

@@ -210,6 +210,29 @@ def test_render_of_a_spec_written_with_codes_and_ids_imports_no_pythainlp(tmp_pa
         assert f" {slow}\n" not in modules, slow
 
 
+@pytest.mark.parametrize("languages", [["en"], ["zh", "en"]])
+def test_a_check_of_a_draft_without_thai_imports_no_pythainlp(languages, tmp_path):
+    """pythainlp's package imports its tokenizers (40 ms): a draft with no Thai needs none of
+    it (the version its precomputed data is checked against is read from its files)."""
+    import moukit
+
+    draft = tmp_path / "draft.docx"
+    moukit.render(moukit.load_spec(EXAMPLE), "docx", languages=languages).save(draft)
+    proc = run_process("-X", "importtime", "-m", "moukit", "check", draft)
+    assert proc.returncode == 0, proc.stdout.decode()
+    assert "pythainlp" not in imported_packages(proc.stderr)
+
+
+def test_the_version_of_a_package_is_read_without_importing_it():
+    import babel
+    import pythainlp
+
+    from moukit._installed import version_of
+
+    assert version_of("pythainlp") == pythainlp.__version__
+    assert version_of("babel") == babel.__version__
+
+
 # ---------------------------------------------------------------- provinces without pythainlp
 
 

@@ -99,9 +99,14 @@ def pack_digest(lang: str) -> str:
     """SHA-256 of what a pack's precomputed data is made from besides :func:`sources_digest`:
     the meaning units (the pack's ``units.yaml`` and the form's) and pythainlp's version (its
     segmenter and normaliser)."""
-    import pythainlp  # the check has imported it already
+    from .._installed import version_of
 
-    digest = hashlib.sha256(f"{sources_digest()}\npythainlp {pythainlp.__version__}\n".encode())
+    version = version_of("pythainlp")  # (its import takes 40 ms, which a check may not need)
+    if version is None:
+        import pythainlp
+
+        version = pythainlp.__version__
+    digest = hashlib.sha256(f"{sources_digest()}\npythainlp {version}\n".encode())
     for units in (FILE.parent.parent / lang / "units.yaml", FILE.parent.parent.parent / "forms" / "units.yaml"):
         digest.update(units.read_bytes() if units.is_file() else b"")
         digest.update(b"\n")

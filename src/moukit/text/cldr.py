@@ -130,17 +130,9 @@ def write_date(date: dt.date, written: dict) -> str | None:
 def babel_version() -> str | None:
     """The installed babel's version, read from its ``__init__.py`` (importing babel takes
     15 ms); None when it cannot be told."""
-    from importlib.util import find_spec
+    from .._installed import version_of
 
-    try:
-        spec = find_spec("babel")
-        if spec is None or not spec.origin:
-            return None
-        found = re.search(r"""^__version__\s*=\s*['"]([^'"]+)['"]""",
-                          Path(spec.origin).read_text("utf-8"), re.MULTILINE)
-    except (OSError, ValueError, ImportError):
-        return None
-    return found.group(1) if found else None
+    return version_of("babel")
 
 
 @cache
