@@ -233,6 +233,20 @@ def test_the_version_of_a_package_is_read_without_importing_it():
     assert version_of("babel") == babel.__version__
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ('__version__ = "1.2.3"', "1.2.3"), ("__version__: str = '4.5'", "4.5"),
+    ("from ._version import __version__", None), ("", None),
+])
+def test_a_version_set_another_way_is_not_guessed(line, expected, tmp_path, monkeypatch):
+    from moukit._installed import version_of
+
+    package = tmp_path / "somepackage"
+    package.mkdir()
+    (package / "__init__.py").write_text(f"{line}\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert version_of("somepackage") == expected
+
+
 # ---------------------------------------------------------------- provinces without pythainlp
 
 

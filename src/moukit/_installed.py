@@ -20,7 +20,7 @@ def version_of(package: str) -> str | None:
         spec = find_spec(package)
         if spec is None or not spec.origin:
             return None
-        found = re.search(r"""^__version__\s*=\s*['"]([^'"]+)['"]""",
+        found = re.search(r"""^__version__(?:\s*:\s*str)?\s*=\s*['"]([^'"]+)['"]""",
                           Path(spec.origin).read_text("utf-8"), re.MULTILINE)
     except (OSError, ValueError, ImportError):
         return None

@@ -224,12 +224,11 @@ def console(argv: list[str] | None = None) -> int:
     on the way, is work nobody waits for: it took a quarter of a render's time. The garbage
     collector is off (a command that runs long turns it on: :func:`._common.runs_long`),
     standard output and error are flushed, and ``os._exit`` ends the process with the exit
-    status. Nothing moukit
-    writes is pending by then: a file is written atomically (closed, synced, renamed) before
-    its command returns. ``atexit`` handlers do not run: the one moukit registers (the
-    regular-expression cache, :mod:`moukit.text.regex_cache`) is called here. An exception
-    that escapes :func:`main` ends the process as usual (traceback, teardown). :func:`main`
-    itself (used by tests and programs) returns normally.
+    status. Nothing moukit writes is pending by then: a file is written atomically (closed,
+    synced, renamed) before its command returns. ``atexit`` handlers do not run: the one
+    moukit registers (the regular-expression cache, :mod:`moukit.text.regex_cache`) is called
+    here. An exception that escapes :func:`main` ends the process as usual (traceback,
+    teardown). :func:`main` itself (used by tests and programs) returns normally.
 
     pydantic's plugins are not looked for (``PYDANTIC_DISABLE_PLUGINS``, unless set): a
     plugin (an observability hook another package installs) would watch moukit validate its
