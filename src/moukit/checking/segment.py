@@ -228,7 +228,14 @@ def placeholder_context(form: Form, value: str = "x", *, marked: bool = False) -
 def block_text(block) -> str:
     """The text of a draft paragraph, with the private-use characters moukit uses as markers
     in its keys and patterns replaced, so that a draft cannot forge them."""
-    return scrub(block.text if hasattr(block, "text") else str(block))
+    return _scrubbed(block.text if hasattr(block, "text") else str(block))
+
+
+@lru_cache(maxsize=4096)
+def _scrubbed(text: str) -> str:
+    """:func:`moukit.text.markers.scrub`, kept for the paragraphs read last: a check asks for
+    each paragraph's text some ten times (a search of the whole text each time)."""
+    return scrub(text)
 
 
 def segment(draft, library: TemplateLibrary) -> list[VersionText]:
