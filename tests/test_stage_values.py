@@ -31,6 +31,17 @@ def test_spacing_and_first_letters_do_not_make_a_value_differ():
     assert odd == []
 
 
+def test_a_tie_goes_to_the_value_written_first_and_the_rest_are_odd_in_order():
+    found = [("place", "title", "Kunming"), ("place", "signing", "Shanghai"), ("place", "witness", "Shanghai"),
+             ("place", "parties", "kunming"), ("place", "guided", "Xiamen"), ("date", "signing", "1 May 2026")]
+    values, odd = consensus(found)
+    assert values == {"place": "Kunming", "date": "1 May 2026"}  # two each: the first written wins
+    assert odd == [("place", "signing", "Shanghai"), ("place", "witness", "Shanghai"), ("place", "guided", "Xiamen")]
+    values, odd = consensus(found[1:])  # Shanghai now has more votes than any other
+    assert values["place"] == "Shanghai"
+    assert odd == [("place", "parties", "kunming"), ("place", "guided", "Xiamen")]
+
+
 @pytest.mark.parametrize("lang, text, ids, other", [
     ("en", "economy, trade and tourism", ["economy", "tourism", "trade"], []),
     ("en", "economy, space exploration and tourism", ["economy", "tourism"], ["space exploration"]),

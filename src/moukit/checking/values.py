@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from functools import lru_cache
 
 from ..i18n import N_, Message
@@ -69,12 +68,16 @@ def consensus(found: list[tuple[str, str, str]]) -> tuple[dict[str, str], list[t
     chosen: dict[str, str] = {}
     odd: list[tuple[str, str, str]] = []
     for slot, items in by_slot.items():
-        counts = Counter(token_key(key_of(v)) for _, v in items)
-        best_key = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
-        chosen[slot] = next(v for _, v in items if token_key(key_of(v)) == best_key)
-        for clause_id, v in items:
-            if token_key(key_of(v)) != best_key:
-                odd.append((slot, clause_id, v))
+        if len(items) == 1:  # (most slots: no vote to count)
+            chosen[slot] = items[0][1]
+            continue
+        keys = [token_key(key_of(v)) for _, v in items]
+        counts: dict[str, int] = {}  # (a plain dict: a Counter costs more to make than to fill)
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+        best_key = max(counts, key=counts.__getitem__)  # ties: the first seen (max keeps the first)
+        chosen[slot] = items[keys.index(best_key)][1]
+        odd.extend((slot, clause_id, v) for (clause_id, v), k in zip(items, keys) if k != best_key)
     return chosen, odd
 
 
