@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -114,13 +114,14 @@ class Patterns(Mapping):
         with a required word ``text`` holds, and those that need none."""
         if lang not in self._by_literal:
             self._by_literal[lang] = _index_by_literal(self.sources(lang), self.known.get(lang))
+            _register_literals(lang, self._by_literal[lang][0])
         by_literal, always = self._by_literal[lang]
         if not by_literal:
             return list(always)
-        folded = literals.folded(text)
         found = set(always)
-        for literal, indexes in by_literal.items():
-            if literal in folded:
+        for literal in _words_in(lang, text, len(_REQUIRED_WORDS[lang])):
+            indexes = by_literal.get(literal)
+            if indexes:
                 found.update(indexes)
         return sorted(found)
 
@@ -136,6 +137,29 @@ class Patterns(Mapping):
 
     def __len__(self) -> int:
         return len(self._sources)
+
+
+# The words the patterns of every rule need, by language: a text is searched for them once,
+# not once by each rule (a check asks every rule of a pack about the same few dozen texts).
+_REQUIRED_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def _register_literals(lang: str, words) -> None:
+    """Add the required ``words`` of a rule's patterns in ``lang`` to those searched for."""
+    known = _REQUIRED_WORDS.get(lang, ())
+    seen = set(known)
+    new = [w for w in words if w not in seen]
+    if new:
+        _REQUIRED_WORDS[lang] = known + tuple(dict.fromkeys(new))
+
+
+@lru_cache(maxsize=4096)
+def _words_in(lang: str, text: str, registered: int) -> tuple[str, ...]:
+    """The required words of the rules' patterns in ``lang`` that ``text`` holds (folded as
+    the engine ignores case). ``registered``: how many words are known for ``lang``, so that
+    a word registered later is never missed by an answer kept from before."""
+    folded = literals.folded(text)
+    return tuple(w for w in _REQUIRED_WORDS[lang][:registered] if w in folded)
 
 
 def _index_by_literal(sources: tuple[str, ...], known: list | None = None) \
