@@ -233,6 +233,21 @@ def test_the_range_matcher_finds_what_difflib_finds(a, b, data):
     assert ours.find_longest_match(alo, ahi, blo, bhi) == theirs.find_longest_match(alo, ahi, blo, bhi)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=30), st.lists(st.sampled_from("abcde"), max_size=30),
+       st.lists(st.sampled_from("abcdef"), max_size=60))
+def test_the_range_matcher_given_another_first_sequence_finds_what_difflib_finds(a, other, b):
+    """The places of pairs of words are found for the first sequence it has: another first
+    sequence (set_seq1), or the same list changed in place, is searched as difflib does."""
+    ours = RangeMatcher(None, a, b, autojunk=False)
+    ours.get_opcodes()
+    ours.set_seq1(other)
+    assert ours.get_opcodes() == difflib.SequenceMatcher(None, other, b, autojunk=False).get_opcodes()
+    other[:] = other[::-1]  # in place: the same list, other pairs
+    ours.matching_blocks = ours.opcodes = None
+    assert ours.get_opcodes() == difflib.SequenceMatcher(None, other, b, autojunk=False).get_opcodes()
+
+
 def test_the_range_matcher_with_junk_is_difflibs():
     a, b = list("abcabc" * 40), list("cbacba" * 40)
     assert RangeMatcher(None, a, b).get_opcodes() == difflib.SequenceMatcher(None, a, b).get_opcodes()

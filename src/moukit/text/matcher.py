@@ -10,9 +10,8 @@ draft).
 :class:`RangeMatcher` finds the same match (the longest, then the earliest in the first
 sequence, then in the second: difflib's order) by another route. A match of two words or
 more ends at a place where the draft has the same two words in a row as the form: those
-places are found once for each pair of words of the form, by intersecting the places of
-the one with the places after the other (in C, kept for every later search), and sought
-inside the range by bisection; a match of one word matters only until a longer one is found.
+places are found for every pair of neighbouring words of the form in one pass over the
+draft (kept for every later search), and sought inside the range by bisection; a match of one word matters only until a longer one is found.
 It is used without junk (``isjunk=None``, ``autojunk=False``), which is how the check
 compares words; with junk it is difflib's own search.
 
@@ -77,8 +76,22 @@ class RangeMatcher(difflib.SequenceMatcher):
         """The places j (in order) where ``b[j - 1] == first`` and ``b[j] == second``."""
         key = (first, second)
         found = self._pairs.get(key)
-        if found is None:
-            before, after = self.b2j.get(first), self.b2j.get(second)
-            found = sorted(set(after).intersection(map((1).__add__, before))) if before and after else []
-            self._pairs[key] = found
+        if found is None:  # (a pair of a first sequence set or changed since the last pass)
+            self._find_pairs()
+            found = self._pairs[key]
         return found
+
+    def _find_pairs(self) -> None:
+        """The places of every pair of neighbouring words of the first sequence, found in one
+        pass over the second (instead of a search for each pair: a long draft's common words have
+        thousands of places each)."""
+        a, b = self.a, self.b
+        wanted: dict[tuple, list[int]] = {pair: [] for pair in zip(a, a[1:]) if pair not in self._pairs}
+        if not wanted:
+            return
+        get = wanted.get
+        for j, pair in enumerate(zip(b, b[1:]), 1):
+            places = get(pair)
+            if places is not None:
+                places.append(j)
+        self._pairs.update(wanted)
