@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import compress
+from operator import not_
 
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
@@ -41,7 +43,16 @@ class Key:
 
     text: str  # readable: cleaned, lines joined with "\n"
     key: str
-    offsets: list[int] = field(default_factory=list)  # key index -> text index
+    lines: list[tuple[str, str]] = field(default_factory=list, repr=False)  # what key_of_lines was given
+    _offsets: list[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def offsets(self) -> list[int]:
+        """Each key index -> its index in the text; made when a value is first read (most keys
+        are only compared)."""
+        if self._offsets is None:
+            self._offsets = key_offsets(self.lines)
+        return self._offsets
 
     def value(self, start: int, end: int) -> str:
         """The readable text behind key span [start, end)."""
@@ -80,12 +91,11 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
 
 def key_of_lines(parts: list[tuple[str, str]]) -> Key:
     """The key of cleaned lines ``(text, BREAK or LINE before it)``: their characters but
-    spaces, a mark between lines (one BREAK where a paragraph ends), each character's
-    offset in the text (the lines joined with "\\n")."""
+    spaces, a mark between lines (one BREAK where a paragraph ends); the lines joined with
+    "\\n" (from the first with a character but spaces) are its text. The offset of each key
+    character in the text is found when first asked for (:func:`key_offsets`)."""
     pieces: list[str] = []  # the readable text, joined once (growing a string is quadratic)
-    length = 0
-    key_chars: list[str] = []  # runs of the key's characters (a break or line mark on its own)
-    offsets: list[int] = []
+    key_chars: list[str] = []  # each line's characters but spaces, and the marks between lines
     for sub, sep in parts:
         if key_chars:
             last = key_chars[-1][-1]
@@ -93,15 +103,37 @@ def key_of_lines(parts: list[tuple[str, str]]) -> Key:
                 key_chars[-1] = key_chars[-1][:-1] + BREAK
             elif last not in (BREAK, LINE):
                 key_chars.append(sep)
-                offsets.append(length)
             pieces.append("\n")
-            length += 1
-        for word in _NOT_SPACE.finditer(sub):  # the key has each character but spaces, at its offset
-            key_chars.append(word.group())
-            offsets.extend(range(length + word.start(), length + word.end()))
+        chars = "".join(sub.split())  # (str.split's spaces are str.isspace's, as \s)
+        if chars:
+            key_chars.append(chars)
         pieces.append(sub)
+    return Key("".join(pieces), "".join(key_chars), parts)
+
+
+def key_offsets(parts: list[tuple[str, str]]) -> list[int]:
+    """For the key :func:`key_of_lines` makes of ``parts``: the index in its text of each key
+    character (a mark between lines: the line break before the line)."""
+    offsets: list[int] = []
+    length = 0
+    last = ""  # the key's last character so far
+    for sub, sep in parts:
+        if last:
+            if last not in (BREAK, LINE):
+                offsets.append(length)
+                last = sep
+            elif last == LINE and sep == BREAK:
+                last = BREAK
+            length += 1
+        if sub.count(" ") * 8 < len(sub):  # long words (Thai, Chinese): a range for each
+            for word in _NOT_SPACE.finditer(sub):  # each character but spaces, at its offset
+                offsets.extend(range(length + word.start(), length + word.end()))
+        else:  # short words: each place whose character is no space, picked in C
+            offsets.extend(compress(range(length, length + len(sub)), map(not_, map(str.isspace, sub))))
+        if sub and not sub.isspace():
+            last = sub.rstrip()[-1]
         length += len(sub)
-    return Key("".join(pieces), "".join(key_chars), offsets)
+    return offsets
 
 
 _NOT_SPACE = re.compile(r"\S+")  # (\s is what str.isspace says is a space)
