@@ -98,3 +98,25 @@ def test_the_language_kept_for_a_paragraph_is_the_language_found_afresh():
     latin.languages.update({str(n): None for n in range(segment_module.Vocabularies.MAX_KEPT)})
     paragraph_language("A new paragraph in English, after the memo is full.", latin)
     assert len(latin.languages) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc ÀĐ9 กข中あ한ကぁ\u1e00\u3130\uf900\u0e50")), max_size=40))
+def test_script_counts_count_each_letter_of_each_script(text):
+    """The letters of a script are counted by runs (one match for a word, not one per letter):
+    the same counts as one match per letter of each script's character class."""
+    from moukit.text import normalize
+
+    assert all(rx.pattern.count("[") == 1 and rx.pattern.endswith("]") for _, rx in normalize._SCRIPT_RANGES)
+    assert normalize.script_counts(text) == {name: len(rx.findall(text)) for name, rx in normalize._SCRIPT_RANGES}
+
+
+def test_a_layout_keeps_its_answers_for_the_lines_it_met_within_a_bound():
+    from moukit.checking.layout import layout
+
+    lines = layout(default_library())
+    assert all(lines.kind(f"Page {n} of 20000") == "page furniture" for n in range(1, 20001))
+    assert len(lines._kinds) <= 16384
+    assert lines.kind("Page 7 of 20000") == "page furniture"  # (met before the last clearing)
+    assert lines.kind("The Participants will cooperate.") is None
+    assert lines.kind("The Participants will cooperate.") is None
