@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from ..forms import Form, Slot
 from ..i18n import N_
@@ -306,10 +308,13 @@ def walk(analysis: Analysis, matcher, std_tokens: list[Token], draft_tokens: lis
         return std_tokens[max(0, i1 - 1)].clause if std_tokens else 0
 
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for s, d in zip(std_tokens[i1:i2], draft_tokens[j1:j2]):
-                work.ops[s.clause].append(("equal", [d]))
-                work.draft[s.clause].append(d)
+        if tag == "equal":  # a run of equal words for each clause they belong to
+            at = j1
+            for clause, words in groupby(std_tokens[i1:i2], key=_CLAUSE_OF):
+                run = draft_tokens[at:at + len(list(words))]
+                at += len(run)
+                work.ops[clause].append(("equal", run))
+                work.draft[clause].extend(run)
             continue
         if tag == "insert":
             run = draft_tokens[j1:j2]
@@ -574,6 +579,9 @@ def _clause_matcher(key: str) -> difflib.SequenceMatcher:
     matcher = difflib.SequenceMatcher(None, "", key, autojunk=False)
     matcher.quick_ratio()  # counts the characters of the key (fullbcount), for every copy
     return matcher
+
+
+_CLAUSE_OF = attrgetter("clause")
 
 
 def _equal_ranges(matcher):
