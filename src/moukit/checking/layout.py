@@ -11,7 +11,7 @@ where they stand: short lines at the top of the draft, before the first line of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import MoukitError, TemplateError
@@ -39,6 +39,7 @@ class Layout:
     non_latin: frozenset[int] = frozenset()
     latin_words: frozenset[str] = frozenset()
     any_line: re.Pattern | None = None  # matches a whole line where one of ``lines`` does
+    _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # kind's answers
 
     def heading(self, text: str) -> str | None:
         """The language a heading line names ("English Version" -> "en"), else None."""
@@ -65,6 +66,16 @@ class Layout:
         >>> layout(default_library()).kind("Television and film: cooperation between the cities") is None
         True
         """
+        try:  # (a batch meets the same lines in draft after draft)
+            return self._kinds[text]
+        except KeyError:
+            pass
+        if len(self._kinds) >= 16384:
+            self._kinds.clear()
+        self._kinds[text] = kind = self._kind(text)
+        return kind
+
+    def _kind(self, text: str) -> str | None:
         line = clean(text).strip()
         if not line or "\n" in line or (self.any_line is not None and not self.any_line.fullmatch(line)):
             return None  # (most lines: one search tells, not one for each layout line)
