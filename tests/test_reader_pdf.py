@@ -100,6 +100,9 @@ def test_thai_marks_paragraphs_and_cjk_come_back_as_typeset(typst_pdf):
     source = next(line for line in PAGES.splitlines() if line.startswith("ผู้เข้าร่วม"))
     assert thai.replace(" ", "") == source.replace(" ", "")
     assert thai.startswith("ผู้เข้าร่วมจะร่วมมือกันในกิจกรรมด้านการบริหารจัดการน้ำ การท่องเที่ยว")
+    if not any(Path(FONTS[1]).glob("NotoSansCJK*")):
+        pytest.skip(f"no Noto Sans CJK font in {FONTS[1]} (.ci/run installs fonts-noto-cjk): "
+                    "the Chinese paragraph has no glyphs to read back")
     assert body[2].text.startswith("双方将在各自职权范围内相互合作，以促进共同繁荣与发展")
     assert " " not in body[2].text  # CJK lines joined without a space
 
