@@ -590,3 +590,22 @@ def test_one_table_of_formats_each_with_a_reader_module():
     for reader in READERS:
         assert callable(import_module(reader.module).read), reader.name
     assert [r.name for r in READERS if not r.magic][-1] == "txt"  # plain text is the fallback
+
+
+def test_the_names_of_the_last_zip_are_kept_for_that_zip_only():
+    from moukit.checking.readers._zip import zip_names
+
+    def zipped(**parts: bytes) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        return out.getvalue()
+
+    odt = zipped(mimetype=b"application/vnd.oasis.opendocument.text", a=b"1")
+    other = zipped(b=b"2")
+    names, mimetype = zip_names(odt)
+    names.append("changed by the caller")
+    assert zip_names(odt) == (["mimetype", "a"], "application/vnd.oasis.opendocument.text")
+    assert zip_names(other) == (["b"], "")
+    assert zip_names(bytes(odt)) == (["mimetype", "a"], "application/vnd.oasis.opendocument.text")

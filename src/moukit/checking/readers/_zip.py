@@ -29,7 +29,21 @@ def damaged(name: str, detail: str) -> DraftError:
 def zip_names(data: bytes) -> tuple[list[str], str]:
     """The names of the files in a zip (its central directory, nothing unpacked) and its
     ``mimetype`` entry (OpenDocument, EPUB) when it has a short one; ``([], "")`` when the zip
-    cannot be read (the reader then says it is damaged)."""
+    cannot be read (the reader then says it is damaged). The answer for the last zip asked
+    about is kept: telling a draft's format asks twice."""
+    global _LAST_NAMES
+    last = _LAST_NAMES
+    if last[0] is data:  # (the same object, kept alive here: the same bytes)
+        return list(last[1]), last[2]
+    names, mimetype = _zip_names(data)
+    _LAST_NAMES = (data, tuple(names), mimetype)
+    return names, mimetype
+
+
+_LAST_NAMES: tuple = (None, (), "")  # (the zip's bytes, its names, its mimetype)
+
+
+def _zip_names(data: bytes) -> tuple[list[str], str]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
