@@ -161,10 +161,18 @@ class _BodyWalker:
         self.carry_table: tuple[int, int, int] | None = None
         self.carry_ref: Any = None
         self.break_after = False  # a page break after text in the current paragraph
+        self.local_names: dict[Any, str] = {}  # tag -> what :meth:`tag` gives
 
     def tag(self, el: Any) -> str:
         """Local name of a WordprocessingML element, "mc:..." for compatibility markup, else ""."""
         tag = el.tag
+        local = self.local_names.get(tag)
+        if local is None:  # (a document has a few dozen tags, met thousands of times)
+            local = self.local_names[tag] = self.local_name(tag)
+        return local
+
+    def local_name(self, tag: Any) -> str:
+        """:meth:`tag` of an element whose tag is ``tag`` (a comment's is no string)."""
         if not isinstance(tag, str):
             return ""
         if tag.startswith(self.w):
