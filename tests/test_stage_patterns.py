@@ -162,6 +162,8 @@ def test_the_key_of_lines_is_built_as_character_by_character(parts):
 
     key = key_of_lines(parts)
     assert (key.text, key.key, key.offsets) == _key_char_by_char(parts)
+    # each offset as a value is read: found in its line, a mark between lines on its own
+    assert [key.offset(index) for index in reversed(range(len(key.key)))] == key.offsets[::-1]
 
 
 def test_the_regex_engine_and_str_agree_on_spaces():

@@ -19,6 +19,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from functools import cache, lru_cache
 from itertools import compress
 from operator import not_
@@ -44,21 +45,31 @@ class Key:
     text: str  # readable: cleaned, lines joined with "\n"
     key: str
     lines: list[tuple[str, str]] = field(default_factory=list, repr=False)  # what key_of_lines was given
-    _offsets: list[int] | None = field(default=None, repr=False, compare=False)
+    _places: tuple | None = field(default=None, repr=False, compare=False)  # see offset
 
     @property
     def offsets(self) -> list[int]:
-        """Each key index -> its index in the text; made when a value is first read (most keys
-        are only compared)."""
-        if self._offsets is None:
-            self._offsets = key_offsets(self.lines)
-        return self._offsets
+        """Each key index -> its index in the text (:func:`key_offsets`)."""
+        return key_offsets(self.lines)
+
+    def offset(self, index: int) -> int:
+        """The index in the text of key character ``index``: found in its line, each line's
+        offsets made when first needed (a value is read from a few lines of a long text)."""
+        if self._places is None:
+            self._places = _line_places(self.lines)
+        starts, text_starts, marks, made = self._places
+        if index in marks:
+            return marks[index]
+        line = bisect_right(starts, index) - 1
+        if line not in made:
+            made[line] = key_offsets([(self.lines[line][0], "")], text_starts[line])
+        return made[line][index - starts[line]]
 
     def value(self, start: int, end: int) -> str:
         """The readable text behind key span [start, end)."""
         if start >= end:
             return ""
-        raw = self.text[self.offsets[start]: self.offsets[end - 1] + 1]
+        raw = self.text[self.offset(start): self.offset(end - 1) + 1]
         return " ".join(raw.replace("\n", " ").split())
 
 
@@ -92,8 +103,8 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
 def key_of_lines(parts: list[tuple[str, str]]) -> Key:
     """The key of cleaned lines ``(text, BREAK or LINE before it)``: their characters but
     spaces, a mark between lines (one BREAK where a paragraph ends); the lines joined with
-    "\\n" (from the first with a character but spaces) are its text. The offset of each key
-    character in the text is found when first asked for (:func:`key_offsets`)."""
+    "\\n" (from the first with a character but spaces) are its text. The offset of a key
+    character in the text is found when asked for (:meth:`Key.offset`)."""
     pieces: list[str] = []  # the readable text, joined once (growing a string is quadratic)
     key_chars: list[str] = []  # each line's characters but spaces, and the marks between lines
     for sub, sep in parts:
@@ -111,11 +122,39 @@ def key_of_lines(parts: list[tuple[str, str]]) -> Key:
     return Key("".join(pieces), "".join(key_chars), parts)
 
 
-def key_offsets(parts: list[tuple[str, str]]) -> list[int]:
+def _line_places(parts: list[tuple[str, str]]) -> tuple[list[int], list[int], dict[int, int], dict]:
+    """For the key :func:`key_of_lines` makes of ``parts``: the key index of each line's first
+    character and the text index of its start, the text index of each mark between lines (by
+    key index), and an empty dict for the lines' offsets (:meth:`Key.offset`)."""
+    starts: list[int] = []
+    text_starts: list[int] = []
+    marks: dict[int, int] = {}
+    size = length = 0  # of the key and of the text so far
+    last = ""  # the key's last character so far
+    for sub, sep in parts:
+        if last:
+            if last not in (BREAK, LINE):
+                marks[size] = length
+                size += 1
+                last = sep
+            elif last == LINE and sep == BREAK:
+                last = BREAK
+            length += 1
+        starts.append(size)
+        text_starts.append(length)
+        chars = "".join(sub.split())
+        if chars:
+            size += len(chars)
+            last = chars[-1]
+        length += len(sub)
+    return starts, text_starts, marks, {}
+
+
+def key_offsets(parts: list[tuple[str, str]], length: int = 0) -> list[int]:
     """For the key :func:`key_of_lines` makes of ``parts``: the index in its text of each key
-    character (a mark between lines: the line break before the line)."""
+    character (a mark between lines: the line break before the line); ``length``: where the
+    first line starts in the text."""
     offsets: list[int] = []
-    length = 0
     last = ""  # the key's last character so far
     for sub, sep in parts:
         if last:
