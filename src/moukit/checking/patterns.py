@@ -17,9 +17,9 @@ import datetime as dt
 import json
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from bisect import bisect_right
 from functools import cache, lru_cache
 from itertools import compress
 from operator import not_
