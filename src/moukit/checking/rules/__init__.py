@@ -116,10 +116,11 @@ class Patterns(Mapping):
             self._by_literal[lang] = _index_by_literal(self.sources(lang), self.known.get(lang))
             _register_literals(lang, self._by_literal[lang][0])
         by_literal, always = self._by_literal[lang]
-        if not by_literal:
+        words = _words_in(lang, text, len(_REQUIRED_WORDS[lang])) if by_literal else ()
+        if not words:  # (most texts for most rules)
             return list(always)
         found = set(always)
-        for literal in _words_in(lang, text, len(_REQUIRED_WORDS[lang])):
+        for literal in words:
             indexes = by_literal.get(literal)
             if indexes:
                 found.update(indexes)
