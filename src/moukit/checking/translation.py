@@ -301,8 +301,8 @@ def _find_units(need: list[str], mt: str, lex: UnitLexicon) -> tuple[list[str], 
     """The units of ``need`` found in ``mt``, those missing, and the stretches the found ones
     cover (their words, not the gaps their expressions allow). Where it can, each unit is
     found in a place of its own, the unit with the fewest places choosing first."""
-    candidates = {unit: sorted((((m.start(), m.end()), covered(m)) for p in lex.units.get(unit, ())
-                                for m in p.finditer(mt) if m.end() > m.start()),
+    candidates = {unit: sorted((((m.start(), m.end()), covered(m)) for m in lex.matches(unit, mt)
+                                if m.end() > m.start()),  # (an expression sought only near its words)
                                key=lambda c: (c[0][0], -c[0][1]))  # leftmost, then longest
                   for unit in need}
     taken: list[Span] = []
