@@ -179,3 +179,17 @@ def test_every_shipped_yaml_file_reads_as_its_yaml():
         mirrored += _yaml._mirror().get(__import__("hashlib").sha256(text.encode()).hexdigest()) is not None
     assert mirrored >= 50  # all but the files JSON cannot keep (dates, number keys)
     assert _yaml.load_yaml("a: 1\n# a user's file\n") == {"a": 1}  # not mirrored: parsed
+
+
+def test_a_vocabulary_keeps_its_answers_and_gives_each_caller_its_own_lists():
+    from moukit.checking import vocabulary
+
+    pack = default_library().pack("zh")
+    kept = vocabulary.form_vocabulary(pack, "mou")
+    fresh = vocabulary.computed_vocabulary(pack, "mou")  # (a vocabulary that has answered nothing)
+    for text, spans, clause in [("双方将鼓励专家参与合作", [(0, 2)], "mou.c3"), ("双方将鼓励专家参与合作", [(0, 2)], "mou.c1"),
+                                ("双方将鼓励专家参与合作", [], "mou.c3"), ("双方将在旅游领域开展合作", [(3, 5)], "mou.c3")]:
+        first = kept.unknown(text, spans, clause)
+        first[0].append("changed by a caller")
+        assert kept.unknown(text, spans, clause) == fresh.unknown(text, spans, clause)
+    assert kept.unknown("双方将鼓励专家参与合作", [(0, 2)], "mou.c1") != kept.unknown("双方将鼓励专家参与合作", [(0, 2)], "mou.c3")

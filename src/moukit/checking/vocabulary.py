@@ -30,7 +30,7 @@ words with pythainlp, other languages read word by word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..forms import get_form
@@ -102,17 +102,29 @@ class Vocabulary:
     everywhere: frozenset[str]  # the words of every clause
     function_words: tuple[str, ...] = ()  # longest first
     terms: frozenset[str] = frozenset()  # Thai: the words the segmenter knows (the form's)
+    _answers: dict = field(default_factory=dict, compare=False, repr=False)  # unknown's, by question
 
     def unknown(self, text: str, spans=(), clause: str = "") -> tuple[list[str], list[str]]:
         """The stretches of matchable ``text`` outside ``spans`` that carry content and are not
         words of ``clause`` (``"mou.c3"``): those the form never uses, and those it uses in other
         clauses. Words are looked up in the whole text, so that one is recognised even where a
-        part of it belongs to a span."""
+        part of it belongs to a span. (The answers for the texts met last are kept: a batch
+        meets the same clauses in draft after draft.)"""
+        question = (text, tuple((a, b) for a, b in spans), clause)
+        try:
+            unknown, elsewhere = self._answers[question]
+        except KeyError:
+            if len(self._answers) >= 4096:
+                self._answers.clear()
+            unknown, elsewhere = self._answers[question] = self._unknown(*question)
+        return list(unknown), list(elsewhere)
+
+    def _unknown(self, text: str, spans: tuple, clause: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         tokens = tokens_of(text, self.lang, self.terms)
         level = [2 if any(s <= a and b <= e for s, e in spans) else 0 for _, a, b in tokens]
         self._cover(tokens, level, self.clauses.get(clause, frozenset()) | self.common, 2)
         self._cover(tokens, level, self.everywhere, 1)
-        return self._runs(tokens, level, 0), self._runs(tokens, level, 1)
+        return tuple(self._runs(tokens, level, 0)), tuple(self._runs(tokens, level, 1))
 
     def weight(self, stretch: str) -> int:
         """How much content a stretch holds: its pieces (characters, syllables or words; in
