@@ -154,7 +154,7 @@ def test_the_tokens_of_a_standard_clause_kept_between_checks_are_never_changed()
     assert _standard_tokens.cache_info().hits >= len(rendered)  # kept, and given again
     for index, (_, marked) in enumerate(rendered):
         kept = standard_tokens(index, marked, "en", form_terms(pack))
-        fresh = _standard_tokens.__wrapped__(index, marked, "en", form_terms(pack))
+        fresh = _standard_tokens.__wrapped__(index, marked, "en", form_terms(pack), False)
         assert _fields(kept) == _fields(fresh)
     # a caller may change the list it is given, never the kept one
     standard_tokens(0, rendered[0][1], "en", form_terms(pack)).clear()
@@ -191,3 +191,32 @@ def test_a_kept_clause_matcher_gives_what_a_new_one_gives():
         for paragraph in paragraphs:
             run = tokens_of_draft(VersionText("en", [paragraph], "<test>"), "en", frozenset())[0]
             assert align_module._containment(run, [], analysis.standard) == pytest.approx(fresh(run))
+
+
+def test_the_words_of_a_paragraph_read_again_are_those_of_its_first_reading():
+    """A paragraph's words are kept once cut (a batch meets the same paragraphs): read again,
+    they are what a first reading gives, in another paragraph of another draft too, and Thai
+    cut with terms that are complete is not given the words cut with an equal set that is not."""
+    from moukit.checking import align as align_module
+    from moukit.checking.align import form_terms
+    from moukit.text.normalize import Terms
+
+    def words(version, lang, terms):
+        tokens, numbers = tokens_of_draft(version, lang, terms)
+        return [(t.text, t.key, t.block, t.source, t.start, t.end, t.index) for t in tokens], numbers
+
+    thai = _standard("th") + ["ลงนาม ....................", "(นายสมชาย ใจดี)", "1. ภาษาไทย"]
+    version = VersionText("th", thai, "<a>")
+    terms = form_terms(default_library().pack("th"))
+    align_module._block_words.cache_clear()
+    first = words(version, "th", terms)
+    assert words(version, "th", terms) == first
+    moved = VersionText("th", ["ข้อความที่เพิ่ม", *thai], "<b>")
+    tokens, numbers = words(moved, "th", terms)
+    assert [t for t in tokens if t[2] >= 1] == [(t, k, b + 1, s, a, e, n) for t, k, b, s, a, e, n in first[0]]
+    assert numbers == {block + 1: number for block, number in first[1].items()}
+    other = Terms(terms)
+    other.complete = not getattr(terms, "complete", False)
+    kept = words(version, "th", other)
+    align_module._block_words.cache_clear()
+    assert words(version, "th", other) == kept

@@ -61,11 +61,12 @@ def standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset)
     """Tokens of a standard clause, each knowing the blank or alternative it comes from (the
     same clause text is tokenized once per process: most clauses are the same in every draft
     of a batch; the tokens are never changed once made)."""
-    return list(_standard_tokens(clause_index, marked, lang, terms))
+    return list(_standard_tokens(clause_index, marked, lang, terms, getattr(terms, "complete", False)))
 
 
 @lru_cache(maxsize=4096)
-def _standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset) -> tuple[Token, ...]:
+def _standard_tokens(clause_index: int, marked: str, lang: str, terms: frozenset,
+                     complete: bool) -> tuple[Token, ...]:  # (complete: see _block_words)
     marked = clean(marked)
     plain, spans, pos = "", [], 0
     for m in MARK.finditer(marked):
@@ -141,22 +142,29 @@ def tokens_of_draft(version: VersionText, lang: str, terms: frozenset) -> tuple[
     clause number as the draft wrote it."""
     tokens: list[Token] = []
     numbers: dict[int, str] = {}
-    keys: dict[str, str] = {}  # token -> its key (a draft repeats its words)
     for i, b in enumerate(version.blocks):
-        text, number = strip_numbering(block_text(b).lstrip())
-        if i and name_under_signing(block_text(version.blocks[i - 1]), block_text(b)):  # "(X)"
-            text, number = block_text(b).lstrip(), None
+        name = bool(i) and name_under_signing(block_text(version.blocks[i - 1]), block_text(b))  # "(X)"
+        number, source, words = _block_words(block_text(b), name, lang, terms, getattr(terms, "complete", False))
         if number:
             numbers[i] = number
-        lines = [clean(line) for line in editorial.canonical(text).split("\n")]  # across wrapped lines
-        source = "\n".join(line for line in lines if line and not SIGNING_LINE.match(line))
-        located = locate_tokens(source, tokenize(source.replace("\n", " "), lang, terms))
-        for n, (t, start, end) in enumerate(located):
-            key = keys.get(t)
-            if key is None:
-                key = keys[t] = token_key(t)
+        for n, (t, key, start, end) in enumerate(words):
             tokens.append(Token(t, key, -1, None, i, source, start, end, n))  # (by position: a long draft has many)
     return tokens, numbers
+
+
+@lru_cache(maxsize=8192)
+def _block_words(text: str, name: bool, lang: str, terms: frozenset, complete: bool) \
+        -> tuple[str | None, str, tuple[tuple[str, str, int, int], ...]]:
+    """A paragraph's clause number, the text its words are cut from (numbers and signing lines
+    removed; ``name``: a name under a signing line, which has no number) and its words, each
+    with its key and place: kept for the paragraphs read last (a batch meets the same
+    paragraphs in draft after draft). ``complete``: whether ``terms`` are (equal sets of
+    terms segment Thai differently when one is complete)."""
+    text, number = (text.lstrip(), None) if name else strip_numbering(text.lstrip())
+    lines = [clean(line) for line in editorial.canonical(text).split("\n")]  # across wrapped lines
+    source = "\n".join(line for line in lines if line and not SIGNING_LINE.match(line))
+    located = locate_tokens(source, tokenize(source.replace("\n", " "), lang, terms))
+    return number, source, tuple((t, token_key(t), start, end) for t, start, end in located)
 
 
 def join_tokens(tokens: list[Token], lang: str) -> str:
