@@ -104,3 +104,56 @@ def test_a_date_whose_month_is_in_capitals_is_read(text, lang, locale):
     from moukit.checking.units import find_dates
 
     assert [d for d, _ in find_dates(text, lang, locale)] == [datetime.date(2026, 6, 15)]
+
+
+def test_the_fields_are_read_as_a_look_through_the_wordings_longest_first_reads_them():
+    """parse_fields finds the listed wordings with one pattern; the fields it reads are those a
+    look through the wordings at each place, longest first, finds (the plain way), in every
+    shipped language, for lists of listed, unlisted and run-together wordings."""
+    import random
+
+    from moukit.checking import values as values_module
+    from moukit.checking.patterns import key_of
+
+    class LookThrough:
+        def __init__(self, pack):
+            self.known = sorted(((key_of(w).lower(), fid) for fid, w in pack.lexicon["fields"].items()),
+                                key=lambda kv: -len(kv[0]))
+
+        def match(self, key, pos):
+            hit = next((k for k, _ in self.known if k and key.startswith(k, pos)), None)
+            return None if hit is None else type("Hit", (), {"group": lambda _: hit, "end": lambda _: pos + len(hit)})()
+
+    rng = random.Random(11)
+    library = default_library()
+    for lang in library.available():
+        pack = library.pack(lang)
+        wordings = list(pack.lexicon.get("fields", {}).values())
+        if not wordings:
+            continue
+        extra = ["space exploration", "การประมง", "渔业", "수산업", "thủy sản", "balıkçılık"]
+        for _ in range(25):
+            items = rng.sample(wordings + extra, rng.randint(1, 5))
+            text = rng.choice([", ", "、", " และ", " and ", ""]).join(items)
+            fast = values_module.parse_fields(text, pack)
+            _, field_of = values_module._field_keys(pack)
+            original = values_module._field_keys
+            values_module._field_keys = lambda p: (LookThrough(p), field_of)
+            try:
+                plain = values_module.parse_fields(text, pack)
+            finally:
+                values_module._field_keys = original
+            assert fast == plain, (lang, text)
+
+
+def test_a_wording_that_begins_another_gives_way_to_the_longer_one():
+    from moukit.checking.values import _field_keys
+
+    class Pack:
+        lexicon = {"fields": {"science": "Science", "science_technology": "Science and Technology",
+                              "sport": "sport", "sports": "Sport"}}
+
+    known, field_of = _field_keys(Pack())
+    assert known.match("scienceandtechnology,sport", 0).group() == "scienceandtechnology"
+    assert known.match("science,sport", 0).group() == "science"
+    assert field_of == {"scienceandtechnology": "science_technology", "science": "science", "sport": "sport"}

@@ -113,21 +113,20 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
     full = make_key([text], numbered=False)
     keep = [i for i, ch in enumerate(full.key) if ch not in (BREAK, LINE)]
     key = "".join(full.key[i] for i in keep).lower()
-    known = sorted(((key_of(w).lower(), fid)
-                    for fid, w in pack.lexicon["fields"].items()), key=lambda kv: -len(kv[0]))
+    known, field_of = _field_keys(pack)
     seps = _list_separators(pack)
     ids: list[str] = []
     gaps: list[tuple[int, int]] = []  # spans of the key that name no known field
     start = None
     pos = 0
     while pos < len(key):
-        hit = next(((k, fid) for k, fid in known if k and key.startswith(k, pos)), None)
+        hit = known.match(key, pos) if known is not None else None
         if hit:
             if start is not None:
                 gaps.append((start, pos))
                 start = None
-            ids.append(hit[1])
-            pos += len(hit[0])
+            ids.append(field_of[hit.group()])
+            pos = hit.end()
             sep = next((s for s in seps if key.startswith(s, pos)), None)
             pos += len(sep) if sep else 0
             continue
@@ -149,6 +148,22 @@ def parse_fields(text: str, pack: LanguagePack) -> dict:
         fid = _unit_field(item, pack)
         (ids.append(fid) if fid else other.append(item))
     return {"ids": sorted(set(ids)), "other": other}
+
+
+@lru_cache(maxsize=64)
+def _field_keys(pack: LanguagePack) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The keys of the pack's wordings of the fields, longest first, as one pattern whose first
+    alternative that matches is the one a look through them in that order finds; and the
+    field of each key (the first listed, where two fields share one)."""
+    known = sorted(((key_of(w).lower(), fid) for fid, w in pack.lexicon["fields"].items()),
+                   key=lambda kv: -len(kv[0]))
+    field_of: dict[str, str] = {}
+    for k, fid in known:
+        if k:
+            field_of.setdefault(k, fid)
+    if not field_of:
+        return None, field_of
+    return re.compile("|".join(re.escape(k) for k in field_of)), field_of
 
 
 def unit_options(name: str, value: str, pack: LanguagePack) -> tuple[str, ...]:
