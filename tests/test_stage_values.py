@@ -106,7 +106,7 @@ def test_a_date_whose_month_is_in_capitals_is_read(text, lang, locale):
     assert [d for d, _ in find_dates(text, lang, locale)] == [datetime.date(2026, 6, 15)]
 
 
-def test_the_fields_are_read_as_a_look_through_the_wordings_longest_first_reads_them():
+def test_the_fields_are_read_as_a_look_through_the_wordings_longest_first_reads_them(monkeypatch):
     """parse_fields finds the listed wordings with one pattern; the fields it reads are those a
     look through the wordings at each place, longest first, finds (the plain way), in every
     shipped language, for lists of listed, unlisted and run-together wordings."""
@@ -137,12 +137,9 @@ def test_the_fields_are_read_as_a_look_through_the_wordings_longest_first_reads_
             text = rng.choice([", ", "、", " และ", " and ", ""]).join(items)
             fast = values_module.parse_fields(text, pack)
             _, field_of = values_module._field_keys(pack)
-            original = values_module._field_keys
-            values_module._field_keys = lambda p: (LookThrough(p), field_of)
-            try:
+            with monkeypatch.context() as patched:
+                patched.setattr(values_module, "_field_keys", lambda p, field_of=field_of: (LookThrough(p), field_of))
                 plain = values_module.parse_fields(text, pack)
-            finally:
-                values_module._field_keys = original
             assert fast == plain, (lang, text)
 
 
