@@ -49,7 +49,10 @@ def test_one_changed_word_in_a_variant_clause_costs_about_an_untouched_draft(bas
 @pytest.mark.slow  # about 7 s
 def test_ten_times_the_paragraphs_cost_at_most_about_ten_times_as_much(base):
     """Many short added paragraphs: a scan of every word for each paragraph (align's
-    quadratic loops) made 4,000 of them cost 49 times 400; linear work costs 10 times."""
+    quadratic loops) made 4,000 of them cost 49 times 400. Linear work costs about 10 times,
+    more as the part of a check that does not grow with the draft (the form's text, the other
+    versions) gets cheaper: 8 to 12 times before stop 28 made that part cheaper, 12 to 16
+    after (docs/speed.md); the paragraphs' own cost per paragraph did not change."""
     small = scale.edited(base, [], appended=scale.annex_paragraphs(400, 1))
     large = scale.edited(base, [], appended=scale.annex_paragraphs(4000, 1))
-    assert _cpu(large, 2) / _cpu(small, 2) < 14
+    assert _cpu(large, 2) / _cpu(small, 3) < 20
