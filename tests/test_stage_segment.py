@@ -79,8 +79,6 @@ def test_the_language_kept_for_a_paragraph_is_the_language_found_afresh():
     asked twice, give what the plain reading gives; a full memo starts again."""
     from pathlib import Path
 
-    from moukit.checking import segment as segment_module
-
     latin = latin_packs(default_library())
     plain = dict(latin)  # no memo
     texts = []
@@ -95,7 +93,7 @@ def test_the_language_kept_for_a_paragraph_is_the_language_found_afresh():
         for text in texts:
             assert paragraph_language(text, latin) == paragraph_language(text, plain), text
     assert all(text in latin.languages for text in texts)
-    latin.languages.update({str(n): None for n in range(segment_module.Vocabularies.MAX_KEPT)})
+    latin.languages.update({str(n): None for n in range(latin.languages.limit)})
     paragraph_language("A new paragraph in English, after the memo is full.", latin)
     assert len(latin.languages) == 1
 

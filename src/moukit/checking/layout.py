@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .._kept import Kept
 from ..errors import MoukitError, TemplateError
 from ..i18n import N_
 from ..packs.library import TemplateLibrary
@@ -39,7 +40,7 @@ class Layout:
     non_latin: frozenset[int] = frozenset()
     latin_words: frozenset[str] = frozenset()
     any_line: re.Pattern | None = None  # matches a whole line where one of ``lines`` does
-    _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # kind's answers
+    _kinds: Kept = field(default_factory=lambda: Kept(16384), compare=False, repr=False)  # kind's answers
 
     def heading(self, text: str) -> str | None:
         """The language a heading line names ("English Version" -> "en"), else None."""
@@ -66,14 +67,7 @@ class Layout:
         >>> layout(default_library()).kind("Television and film: cooperation between the cities") is None
         True
         """
-        try:  # (a batch meets the same lines in draft after draft)
-            return self._kinds[text]
-        except KeyError:
-            pass
-        if len(self._kinds) >= 16384:
-            self._kinds.clear()
-        self._kinds[text] = kind = self._kind(text)
-        return kind
+        return self._kinds.answer(text, lambda: self._kind(text))  # (the same lines in every draft)
 
     def _kind(self, text: str) -> str | None:
         line = clean(text).strip()

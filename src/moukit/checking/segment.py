@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .._kept import Kept
 from ..errors import MoukitError
 from ..forms import Form, all_forms, get_form
 from ..i18n import N_
@@ -69,11 +70,9 @@ class Vocabularies(dict):
     the language found for each paragraph text read with it (:func:`paragraph_language`;
     the same paragraphs come back in every draft of a batch)."""
 
-    MAX_KEPT = 16384
-
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.languages: dict[str, str | None] = {}
+        self.languages = Kept(16384)
 
 
 @lru_cache(maxsize=16)
@@ -117,12 +116,7 @@ def paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
     kept = getattr(latin, "languages", None)
     if kept is None:
         return _paragraph_language(text, latin)
-    if text in kept:
-        return kept[text]
-    if len(kept) >= Vocabularies.MAX_KEPT:
-        kept.clear()
-    lang = kept[text] = _paragraph_language(text, latin)
-    return lang
+    return kept.answer(text, lambda: _paragraph_language(text, latin))
 
 
 def _paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .._kept import Kept
 from ..forms import get_form
 from ..packs.library import LanguagePack
 from ..text import regex_cache
@@ -102,7 +103,7 @@ class Vocabulary:
     everywhere: frozenset[str]  # the words of every clause
     function_words: tuple[str, ...] = ()  # longest first
     terms: frozenset[str] = frozenset()  # Thai: the words the segmenter knows (the form's)
-    _answers: dict = field(default_factory=dict, compare=False, repr=False)  # unknown's, by question
+    _answers: Kept = field(default_factory=lambda: Kept(4096), compare=False, repr=False)  # unknown's
 
     def unknown(self, text: str, spans=(), clause: str = "") -> tuple[list[str], list[str]]:
         """The stretches of matchable ``text`` outside ``spans`` that carry content and are not
@@ -111,12 +112,7 @@ class Vocabulary:
         part of it belongs to a span. (The answers for the texts met last are kept: a batch
         meets the same clauses in draft after draft.)"""
         question = (text, tuple((a, b) for a, b in spans), clause)
-        try:
-            unknown, elsewhere = self._answers[question]
-        except KeyError:
-            if len(self._answers) >= 4096:
-                self._answers.clear()
-            unknown, elsewhere = self._answers[question] = self._unknown(*question)
+        unknown, elsewhere = self._answers.answer(question, lambda: self._unknown(*question))
         return list(unknown), list(elsewhere)
 
     def _unknown(self, text: str, spans: tuple, clause: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
