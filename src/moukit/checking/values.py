@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..i18n import N_, Message
 from ..packs.library import LanguagePack
 from ..packs.shipped import shipped_table
+from ..text import regex_cache
 from ..text.formatting import format_list
 from ..text.markers import BREAK, LINE
 from ..text.normalize import token_key
@@ -163,7 +164,7 @@ def _field_keys(pack: LanguagePack) -> tuple[re.Pattern | None, dict[str, str]]:
             field_of.setdefault(k, fid)
     if not field_of:
         return None, field_of
-    return re.compile("|".join(re.escape(k) for k in field_of)), field_of
+    return regex_cache.compile("|".join(re.escape(k) for k in field_of)), field_of  # (compiled once an install)
 
 
 def unit_options(name: str, value: str, pack: LanguagePack) -> tuple[str, ...]:
