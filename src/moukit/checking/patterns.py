@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import compress
-from operator import not_
+from operator import itemgetter, not_
 
 from ..forms import Form, get_form
 from ..packs.library import LanguagePack
@@ -44,26 +44,26 @@ class Key:
 
     text: str  # readable: cleaned, lines joined with "\n"
     key: str
-    lines: list[tuple[str, str]] = field(default_factory=list, repr=False)  # what key_of_lines was given
-    _places: tuple | None = field(default=None, repr=False, compare=False)  # see offset
+    # each line: (its text, the key index of its first character, the text index of its start)
+    lines: list[tuple[str, int, int]] = field(default_factory=list, repr=False)
+    marks: dict[int, int] = field(default_factory=dict, repr=False)  # key index of a mark between lines -> text index
+    _made: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)  # a line's offsets
 
     @property
     def offsets(self) -> list[int]:
-        """Each key index -> its index in the text (:func:`key_offsets`)."""
-        return key_offsets(self.lines)
+        """Each key index -> its index in the text (:meth:`offset` of every index)."""
+        return [self.offset(index) for index in range(len(self.key))]
 
     def offset(self, index: int) -> int:
         """The index in the text of key character ``index``: found in its line, each line's
         offsets made when first needed (a value is read from a few lines of a long text)."""
-        if self._places is None:
-            self._places = _line_places(self.lines)
-        starts, text_starts, marks, made = self._places
-        if index in marks:
-            return marks[index]
-        line = bisect_right(starts, index) - 1
-        if line not in made:
-            made[line] = key_offsets([(self.lines[line][0], "")], text_starts[line])
-        return made[line][index - starts[line]]
+        if index in self.marks:
+            return self.marks[index]
+        line = bisect_right(self.lines, index, key=_KEY_START) - 1
+        if line not in self._made:
+            text, _, start = self.lines[line]
+            self._made[line] = _line_offsets(text, start)
+        return self._made[line][index - self.lines[line][1]]
 
     def value(self, start: int, end: int) -> str:
         """The readable text behind key span [start, end)."""
@@ -71,6 +71,9 @@ class Key:
             return ""
         raw = self.text[self.offset(start): self.offset(end - 1) + 1]
         return " ".join(raw.replace("\n", " ").split())
+
+
+_KEY_START = itemgetter(1)
 
 
 def make_key(lines: list[str], *, numbered: bool = True) -> Key:
@@ -103,10 +106,14 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
 def key_of_lines(parts: list[tuple[str, str]]) -> Key:
     """The key of cleaned lines ``(text, BREAK or LINE before it)``: their characters but
     spaces, a mark between lines (one BREAK where a paragraph ends); the lines joined with
-    "\\n" (from the first with a character but spaces) are its text. The offset of a key
-    character in the text is found when asked for (:meth:`Key.offset`)."""
+    "\\n" (from the first with a character but spaces) are its text. Where each line starts
+    in both is kept; a key character's offset in the text is found when asked for
+    (:meth:`Key.offset`)."""
     pieces: list[str] = []  # the readable text, joined once (growing a string is quadratic)
     key_chars: list[str] = []  # each line's characters but spaces, and the marks between lines
+    lines: list[tuple[str, int, int]] = []
+    marks: dict[int, int] = {}
+    size = length = 0  # of the key and of the text so far
     for sub, sep in parts:
         if key_chars:
             last = key_chars[-1][-1]
@@ -114,65 +121,25 @@ def key_of_lines(parts: list[tuple[str, str]]) -> Key:
                 key_chars[-1] = key_chars[-1][:-1] + BREAK
             elif last not in (BREAK, LINE):
                 key_chars.append(sep)
+                marks[size] = length
+                size += 1
             pieces.append("\n")
+            length += 1
+        lines.append((sub, size, length))
         chars = "".join(sub.split())  # (str.split's spaces are str.isspace's, as \s)
         if chars:
             key_chars.append(chars)
-        pieces.append(sub)
-    return Key("".join(pieces), "".join(key_chars), parts)
-
-
-def _line_places(parts: list[tuple[str, str]]) -> tuple[list[int], list[int], dict[int, int], dict]:
-    """For the key :func:`key_of_lines` makes of ``parts``: the key index of each line's first
-    character and the text index of its start, the text index of each mark between lines (by
-    key index), and an empty dict for the lines' offsets (:meth:`Key.offset`)."""
-    starts: list[int] = []
-    text_starts: list[int] = []
-    marks: dict[int, int] = {}
-    size = length = 0  # of the key and of the text so far
-    last = ""  # the key's last character so far
-    for sub, sep in parts:
-        if last:
-            if last not in (BREAK, LINE):
-                marks[size] = length
-                size += 1
-                last = sep
-            elif last == LINE and sep == BREAK:
-                last = BREAK
-            length += 1
-        starts.append(size)
-        text_starts.append(length)
-        chars = "".join(sub.split())
-        if chars:
             size += len(chars)
-            last = chars[-1]
+        pieces.append(sub)
         length += len(sub)
-    return starts, text_starts, marks, {}
+    return Key("".join(pieces), "".join(key_chars), lines, marks)
 
 
-def key_offsets(parts: list[tuple[str, str]], length: int = 0) -> list[int]:
-    """For the key :func:`key_of_lines` makes of ``parts``: the index in its text of each key
-    character (a mark between lines: the line break before the line); ``length``: where the
-    first line starts in the text."""
-    offsets: list[int] = []
-    last = ""  # the key's last character so far
-    for sub, sep in parts:
-        if last:
-            if last not in (BREAK, LINE):
-                offsets.append(length)
-                last = sep
-            elif last == LINE and sep == BREAK:
-                last = BREAK
-            length += 1
-        if sub.count(" ") * 8 < len(sub):  # long words (Thai, Chinese): a range for each
-            for word in _NOT_SPACE.finditer(sub):  # each character but spaces, at its offset
-                offsets.extend(range(length + word.start(), length + word.end()))
-        else:  # short words: each place whose character is no space, picked in C
-            offsets.extend(compress(range(length, length + len(sub)), map(not_, map(str.isspace, sub))))
-        if sub and not sub.isspace():
-            last = sub.rstrip()[-1]
-        length += len(sub)
-    return offsets
+def _line_offsets(sub: str, start: int) -> list[int]:
+    """The text index of each character but spaces of line ``sub``, which starts at ``start``."""
+    if sub.count(" ") * 8 < len(sub):  # long words (Thai, Chinese): a range for each
+        return [at for word in _NOT_SPACE.finditer(sub) for at in range(start + word.start(), start + word.end())]
+    return list(compress(range(start, start + len(sub)), map(not_, map(str.isspace, sub))))  # short words: in C
 
 
 _NOT_SPACE = re.compile(r"\S+")  # (\s is what str.isspace says is a space)
