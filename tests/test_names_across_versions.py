@@ -445,20 +445,42 @@ def test_the_kanji_dictionary_read_entry_by_entry_is_pykakasi_s_whole_dictionary
 def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
     """鈴木直道 and 北海道 read from the few entries they need: the check of a Japanese version
     stays small (pykakasi's whole kanji dictionary took about 120 MB and 0.5 s)."""
-    probe = ("from moukit.checking.names import compare_name, _KanjiEntries\n"
-             "from pykakasi.kanji import Kanwa\n"
+    probe = ("from moukit.checking.names import compare_name, _KanjiEntries, _pykakasi\n"
              "assert compare_name('partner_name', 'Hokkaido Prefecture', '日本国北海道', 'ja').verdict == 'same'\n"
              "assert compare_name('partner_signatory.name', 'Mr. Naomichi Suzuki', '鈴木直道', 'ja').verdict == 'same'\n"
              "assert compare_name('partner_name', 'Hokkaido Prefecture', '青森県', 'ja').verdict == 'different'\n"
              "assert compare_name('partner_signatory.name', 'Mr. Shuichi Abe', '阿部守一', 'ja').verdict != 'different'\n"
              "import sys\n"
              "assert 'pypinyin.phrases_dict' not in sys.modules  # kanji read in Chinese: every reading\n"
-             "table = Kanwa._shared_state['_jisyo_table']\n"
+             "table = _pykakasi().Kanwa._shared_state['_jisyo_table']\n"
              "print(isinstance(table, _KanjiEntries) and table._whole is None, len(table._entries))\n")
     whole_not_loaded, entries = _printed_by(probe)
     assert whole_not_loaded == "True"
     assert int(entries) <= 12  # of 6,823: the first character of each word read
 
+
+
+def test_a_japanese_name_is_read_without_pykakasis_old_interface_and_a_program_then_imports_pykakasi_whole():
+    """Reading a Japanese name imports none of pykakasi's old interface (its ``deprecated``
+    decorator imports wrapt and asyncio); a program that imports pykakasi afterwards gets the
+    whole package, old interface included, its dictionary state its own; and where a program
+    imported pykakasi first, moukit uses that package."""
+    probe = ("import sys, warnings\n"
+             "from moukit.checking.names import compare_name, _pykakasi\n"
+             "assert compare_name('partner_signatory.name', 'Mr. Naomichi Suzuki', '鈴木直道', 'ja').verdict == 'same'\n"
+             "print(sorted(m for m in ('wrapt', 'deprecated', 'asyncio', 'pykakasi') if m in sys.modules))\n"
+             "import pykakasi, pykakasi.kanji\n"
+             "warnings.simplefilter('ignore')\n"
+             "old = pykakasi.kakasi()\n"
+             "old.setMode('J', 'a')\n"
+             "print(old.getConverter().do('北海道'), pykakasi.Kakasi().convert('札幌')[0]['hepburn'])\n"
+             "print(pykakasi.kanji.Kanwa is _pykakasi().Kanwa)\n")
+    assert _printed_by(probe) == ["[]", "hokkaidou", "sapporo", "False"]
+    first = ("import pykakasi\n"
+             "from moukit.checking.names import compare_name, _pykakasi\n"
+             "assert compare_name('partner_signatory.name', 'Mr. Naomichi Suzuki', '鈴木直道', 'ja').verdict == 'same'\n"
+             "print(_pykakasi().Kakasi is pykakasi.Kakasi)\n")
+    assert _printed_by(first) == ["True"]
 
 def test_a_thai_name_is_cut_into_the_syllables_the_whole_syllable_list_gives():
     """The romaniser's tokenizer gets only the syllables found in the name: the cut (and so
@@ -519,6 +541,20 @@ def test_a_chinese_name_read_by_character_is_what_pypinyin_reads():
         assert ours(word) == theirs(word), word
     assert names._pinyin("成都", phrases=False) == "chengdou" and names._pinyin("吕梁", phrases=False) == "lvliang"
 
+
+
+def test_an_entry_of_the_character_dictionary_is_found_by_halving_and_a_text_in_another_shape_from_its_start():
+    """Each entry of a dictionary text in pypinyin's shape is found where it starts, the first
+    and the last too; a code point without one is -1; a text not one entry a line is searched
+    from its start, as before."""
+    codes = [12295, 13312, 19968, 19969, 20000, 40869, 131072]
+    text = "{\n" + ",\n".join(f'"{c}": "r{c}"' for c in codes) + "\n}\n"
+    for code in codes:
+        assert names._entry_at(text, code) == text.index(f'"{code}": "')
+    assert [names._entry_at(text, c) for c in (48, 12296, 19970, 131073)] == [-1] * 4
+    flat = '{"20000": "a", "19968": "yi"}'  # one line, another order
+    assert names._entry_at(flat, 19968) == flat.index('"19968"')
+    assert names._readings_of(text, "一") == ["r19968"] and names._readings_of(text, "2") == ["2"]
 
 def test_whether_a_piece_of_a_line_is_the_place_is_told_without_the_phrase_dictionary():
     """The place of signing is looked for among the pieces of the signing line by asking

@@ -36,10 +36,12 @@ import itertools
 import json
 import pickle
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..i18n import N_
 from ..spec.provinces import Province, find_province, names_in, province_named
@@ -328,14 +330,50 @@ def _korean(word: str) -> str:
 def _kakasi():
     """pykakasi's converter, its kanji dictionary read entry by entry (:class:`_KanjiEntries`)
     unless a program loaded it whole already. Kana are read with pykakasi's small tables."""
-    import pykakasi
-    from pykakasi.kanji import Kanwa
-    from pykakasi.properties import Configurations
-
-    state = getattr(Kanwa, "_shared_state", None)
+    kakasi = _pykakasi()
+    state = getattr(kakasi.Kanwa, "_shared_state", None)
     if isinstance(state, dict) and state.get("_jisyo_table") is None:
-        state["_jisyo_table"] = _KanjiEntries(Configurations.dictpath(Configurations.jisyo_kanwa))
-    return pykakasi.Kakasi()
+        state["_jisyo_table"] = _KanjiEntries(kakasi.Configurations.dictpath(kakasi.Configurations.jisyo_kanwa))
+    return kakasi.Kakasi()
+
+
+@lru_cache(maxsize=1)
+def _pykakasi() -> SimpleNamespace:
+    """The three classes of pykakasi a name needs (``Kakasi``, ``Kanwa``, ``Configurations``).
+
+    pykakasi's ``__init__`` also imports the package's old interface, whose ``deprecated``
+    decorator imports wrapt and asyncio: about 80 ms, more than the rest of pykakasi, for
+    nothing a name needs. Unless a program imported pykakasi already, its modules are imported
+    under a package object that has the package's folder but runs nothing, and then taken out
+    of ``sys.modules`` with it: moukit keeps its own copy, and a later ``import pykakasi`` by
+    the program imports the package as usual, untouched. Should that fail (pykakasi laid out
+    otherwise), pykakasi is imported as a whole."""
+    import importlib
+    import importlib.util
+    import sys
+
+    def classes() -> SimpleNamespace:
+        return SimpleNamespace(Kakasi=importlib.import_module("pykakasi.kakasi").Kakasi,
+                               Kanwa=importlib.import_module("pykakasi.kanji").Kanwa,
+                               Configurations=importlib.import_module("pykakasi.properties").Configurations)
+
+    with _IMPORTING:
+        if "pykakasi" not in sys.modules:
+            spec = importlib.util.find_spec("pykakasi")
+            if spec is not None and spec.submodule_search_locations:
+                sys.modules["pykakasi"] = importlib.util.module_from_spec(spec)  # its folder, nothing run
+                try:
+                    return classes()
+                except (ImportError, AttributeError):
+                    pass
+                finally:
+                    for name in [n for n in sys.modules if n == "pykakasi" or n.startswith("pykakasi.")]:
+                        del sys.modules[name]
+        importlib.import_module("pykakasi")
+        return classes()
+
+
+_IMPORTING = threading.Lock()
 
 
 class _KanjiEntries:
@@ -479,13 +517,42 @@ def _first_reading(readings: str, char: str) -> str:
 def _readings_of(readings: str, char: str) -> list[str]:
     """Every reading of ``char`` in pypinyin's character dictionary ``readings``, in its
     order, without tones (ü as v); a character the dictionary lacks as it is."""
-    at = readings.find(f'"{ord(char)}": "')
+    at = _entry_at(readings, ord(char))
     if at < 0:
         return [char]
     start = readings.index(': "', at) + 2
     end = readings.index('"', start + 1)
     listed = json.loads(readings[start:end + 1]).split(",")  # the JSON string, escapes and all
     return [_toneless(reading) for reading in listed]
+
+
+def _entry_at(readings: str, code: int) -> int:
+    """Where the entry of the code point ``code`` starts in the dictionary text ``readings``,
+    or -1 when it has none. pypinyin writes one entry a line (``"19968": "yī,…",``) in the
+    order of the code points, so the entry is found by halving: a few hundred characters read
+    instead of the whole text (tests/test_names_across_versions.py reads every character of
+    the dictionary so). A text not read so is searched from its start."""
+    lo, hi, lines = 0, len(readings), False
+    try:
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = readings.find('\n"', mid) + 1
+            if start == 0:  # no line starts after mid
+                hi = mid
+                continue
+            end = readings.index('"', start + 1)
+            number, lines = int(readings[start + 1:end]), True
+            if number < code:
+                lo = start
+            elif number > code:
+                hi = mid
+            elif readings.startswith('": "', end):
+                return start
+            else:
+                raise ValueError("not an entry")
+    except ValueError:  # not one entry a line
+        lines = False
+    return -1 if lines else readings.find(f'"{code}": "')
 
 
 def _toneless(reading: str) -> str:
