@@ -173,13 +173,14 @@ def test_a_route_label_part_that_does_not_exist_is_refused():
 
 
 def test_checking_drafts_leaves_no_reference_cycles():
-    """A check leaves no reference cycles behind: the command checks with the cyclic garbage
-    collector off (``moukit.cli.console``) and a folder with what the process built frozen
-    out of its passes (``cli._common.runs_long``), which holds nothing that would otherwise be
-    freed only while checks free their own objects. Drafts of every kind the tests hold (each
-    language, LOIs and MOUs, forbidden wordings, translations in other words, notes, letters,
-    broken files) and a DOCX of each shipped partner language, in a fresh interpreter with
-    the collector off: no unreachable object is found after them."""
+    """A check leaves no reference cycles behind. The command checks one draft with the
+    cyclic garbage collector off (``moukit.cli.console``) and a folder with what the process
+    built frozen out of the collector's passes (``cli._common.runs_long``): neither keeps
+    anything alive as long as each check frees its own objects by their references alone.
+    Drafts of every kind the tests hold (each language, LOIs and MOUs, forbidden wordings,
+    translations in other words, notes, letters, broken files) and a DOCX of each shipped
+    partner language, in a fresh interpreter with the collector off: no unreachable object is
+    found after them."""
     import subprocess
     import sys
 
@@ -200,8 +201,7 @@ def test_checking_drafts_leaves_no_reference_cycles():
              "    moukit.check_all({name: data}, separately=True)\n"
              "print(len(files), len(batch.reports), len(batch.errors), gc.collect())\n")
     out = subprocess.run([sys.executable, "-c", probe, str(drafts), str(Path(__file__).resolve().parent)],
-                         capture_output=True,
-                         text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     files, reports, errors, unreachable = map(int, out.stdout.split())
     assert files >= 150 and reports >= 140 and errors >= 1

@@ -459,7 +459,6 @@ def test_a_japanese_name_is_read_without_the_whole_kanji_dictionary():
     assert int(entries) <= 12  # of 6,823: the first character of each word read
 
 
-
 def test_a_japanese_name_is_read_without_pykakasis_old_interface_and_a_program_then_imports_pykakasi_whole():
     """Reading a Japanese name imports none of pykakasi's old interface (its ``deprecated``
     decorator imports wrapt and asyncio); a program that imports pykakasi afterwards gets the
@@ -481,6 +480,7 @@ def test_a_japanese_name_is_read_without_pykakasis_old_interface_and_a_program_t
              "assert compare_name('partner_signatory.name', 'Mr. Naomichi Suzuki', '鈴木直道', 'ja').verdict == 'same'\n"
              "print(_pykakasi().Kakasi is pykakasi.Kakasi)\n")
     assert _printed_by(first) == ["True"]
+
 
 def test_a_thai_name_is_cut_into_the_syllables_the_whole_syllable_list_gives():
     """The romaniser's tokenizer gets only the syllables found in the name: the cut (and so
@@ -542,7 +542,6 @@ def test_a_chinese_name_read_by_character_is_what_pypinyin_reads():
     assert names._pinyin("成都", phrases=False) == "chengdou" and names._pinyin("吕梁", phrases=False) == "lvliang"
 
 
-
 def test_an_entry_of_the_character_dictionary_is_found_by_halving_and_a_text_in_another_shape_from_its_start():
     """Each entry of a dictionary text in pypinyin's shape is found where it starts, the first
     and the last too; a code point without one is -1; a text not one entry a line is searched
@@ -555,6 +554,7 @@ def test_an_entry_of_the_character_dictionary_is_found_by_halving_and_a_text_in_
     flat = '{"20000": "a", "19968": "yi"}'  # one line, another order
     assert names._entry_at(flat, 19968) == flat.index('"19968"')
     assert names._readings_of(text, "一") == ["r19968"] and names._readings_of(text, "2") == ["2"]
+
 
 def test_whether_a_piece_of_a_line_is_the_place_is_told_without_the_phrase_dictionary():
     """The place of signing is looked for among the pieces of the signing line by asking

@@ -346,8 +346,10 @@ def _pykakasi() -> SimpleNamespace:
     nothing a name needs. Unless a program imported pykakasi already, its modules are imported
     under a package object that has the package's folder but runs nothing, and then taken out
     of ``sys.modules`` with it: moukit keeps its own copy, and a later ``import pykakasi`` by
-    the program imports the package as usual, untouched. Should that fail (pykakasi laid out
-    otherwise), pykakasi is imported as a whole."""
+    the program imports the package as usual, untouched (only an import of pykakasi by
+    another thread in those few milliseconds would find the empty package; moukit's own
+    threads wait for the first). Should that fail (pykakasi laid out otherwise), pykakasi is
+    imported as a whole."""
     import importlib
     import importlib.util
     import sys
