@@ -357,16 +357,16 @@ class _ClauseChecker:
         row.accepted = accepted_clause(lines, clause.id, self.form.instrument, self.accepted)
         if row.accepted:
             row.units_found, row.units_missing = need, []
-        spans = value_spans + row.spans + self.finder.spans(mt, value_spans + row.spans)
-        # the parties, the instrument and the relationship may be named in any clause ("this
-        # Memorandum" as the subject of a sentence): naming them adds nothing
-        spans += _all(lex.parties, mt) + _all(lex.countries, mt) + _all(self.options, mt)
         if clause.kind == "signature" or row.accepted:
             pass  # names and positions the check cannot know; an accepted text adds nothing
         elif clause.id in reference.changed:
             row.notes.append(N_("the English version rewords this clause: what it adds cannot be "
                                 "weighed in translation"))
         else:
+            spans = value_spans + row.spans + self.finder.spans(mt, value_spans + row.spans)
+            # the parties, the instrument and the relationship may be named in any clause ("this
+            # Memorandum" as the subject of a sentence): naming them adds nothing
+            spans += _all(lex.parties, mt) + _all(lex.countries, mt) + _all(self.options, mt)
             unknown = [s for s in slots if s.kind in ("text", "party_name") and not self.finder.knows(s.name)]
             free_fields = sum(len((reference.values.get(s.report_key) or {}).get("other") or [])
                               for s in slots if s.kind == "field_list")
