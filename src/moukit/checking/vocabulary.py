@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .._kept import Kept
 from ..forms import get_form
@@ -151,10 +151,16 @@ class Vocabulary:
                 continue
             for size in range(min(LONGEST, len(tokens) - i), shortest - 1, -1):
                 key = _key(texts[i:i + size], self.lang)
-                if key in words or (size > 1 and key in self.function_words) \
+                if key in words or (size > 1 and key in self.function_word_set) \
                         or (self.lang in STEM and _key(stems(texts[i:i + size], self.lang), self.lang) in words):
                     level[i:i + size] = [max(v, value) for v in level[i:i + size]]
                     break
+
+    @cached_property
+    def function_word_set(self) -> frozenset[str]:
+        """The function words as a set: :meth:`_cover` asks about every stretch of up to
+        eight pieces of a clause (in the tuple, a look through some 300 words each time)."""
+        return frozenset(self.function_words)
 
     def _runs(self, tokens: list[Token], level: list[int], wanted: int) -> list[str]:
         """The runs of content tokens at level ``wanted``, as text."""
