@@ -62,7 +62,8 @@ def test_a_users_packs_are_computed(fresh, tmp_path):
 def test_the_digest_covers_every_packs_data_and_the_forms():
     names = {p.relative_to(builtin_templates_dir().parent).as_posix() for p in shipped.sources()}
     assert {"packs/en/layout.yaml", "packs/th/lexicon.yaml", "packs/zh/mou.j2", "forms/mou.yaml",
-            "forms/editorial.yaml", "packs/vi/editorial.yaml"} <= names
+            "forms/editorial.yaml", "packs/vi/editorial.yaml", "packs/th/accepted/moukit-0.1/mou.j2",
+            "packs/ja/accepted/moukit-0.1/lexicon.yaml"} <= names
 
 
 def test_the_shipped_date_shapes_are_babels(fresh):
@@ -141,6 +142,40 @@ def test_each_packs_patterns_are_read_from_its_file_and_equal_the_computed_ones(
             some = read.clauses[read.form.clause_ids[-1]][0]
             assert some.search.compiled().pattern == f"(?:^|(?<={patterns.BREAK}))" + some.source
 
+
+
+def test_the_accepted_texts_a_pack_ships_have_their_patterns_read_from_a_file_and_equal_the_computed_ones(
+        monkeypatch, tmp_path):
+    """The clause patterns of each accepted text a shipped pack holds (its earlier wordings:
+    moukit 0.1's translations) are read from ``compiled/accepted-<lang>.json``, so that the
+    check of a translation renders no template; the same as computed; an accepted text a user
+    gives, or one over a user's pack, is computed."""
+    from moukit.checking import accepted, patterns
+
+    library = default_library()
+    found = 0
+    for lang in library.available():
+        pack = library.pack(lang)
+        for text in accepted.accepted_texts(pack)[1:]:
+            data = shipped.shipped_pack_data(text.pack, "patterns")
+            assert data is not None, (lang, text.name)
+            for instrument in ("loi", "mou"):
+                computed = patterns.computed_form_patterns(text.pack, instrument)
+                read = patterns.FormPatterns.from_data(computed.form, lang, data[instrument])
+                assert read.to_data() == computed.to_data(), (lang, text.name, instrument)
+                found += 1
+    assert found >= 12  # th, zh, ja, ko, vi and tr, each an LOI and an MOU
+    assert shipped.shipped_pack_data(accepted.accepted_texts(library.pack("th"))[1].pack, "vocabulary") is None
+    user = tmp_path / "approved" / "th"
+    shutil.copytree(builtin_templates_dir() / "th" / "accepted" / "moukit-0.1", user)
+    given = accepted.accepted_texts(library.pack("th"), (tmp_path / "approved",))[-1]
+    assert given.name == "approved" and shipped.shipped_pack_data(given.pack, "patterns") is None
+    shutil.copytree(builtin_templates_dir() / "th", tmp_path / "packs" / "th")
+    layered = TemplateLibrary([tmp_path / "packs"]).pack("th")
+    over_users = [t for t in accepted.accepted_texts(layered)[1:] if t.name == "moukit-0.1"]
+    assert over_users and all(shipped.shipped_pack_data(t.pack, "patterns") is None for t in over_users)
+    monkeypatch.setattr(shipped, "pack_digest", lambda lang: "another")
+    assert shipped.shipped_pack_data(accepted.accepted_texts(library.pack("th"))[1].pack, "patterns") is None
 
 def test_each_packs_unit_lexicon_is_read_from_its_file_and_equals_the_computed_one():
     from moukit.checking import units

@@ -33,12 +33,15 @@ FILE = Path(__file__).resolve().parent / "compiled" / "shipped.json"
 
 def sources() -> list[Path]:
     """The data files the shipped sets are computed from, in a stable order: every pack's
-    YAML files and templates, and the forms' YAML files, but for the meaning units
-    (``units.yaml``, two thirds of the bytes), which only the check of a translation reads."""
+    YAML files and templates (and those of the accepted texts it ships), and the forms' YAML
+    files, but for the meaning units (``units.yaml``, two thirds of the bytes), which only the
+    check of a translation reads."""
     packs = FILE.parent.parent
     forms = packs.parent / "forms"
-    files = [p for folder in sorted(packs.iterdir()) if (folder / "lexicon.yaml").is_file()
-             for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".j2")]
+    folders = [folder for folder in sorted(packs.iterdir()) if (folder / "lexicon.yaml").is_file()]
+    folders += [text for folder in folders if (folder / "accepted").is_dir()
+                for text in sorted((folder / "accepted").iterdir()) if text.is_dir()]
+    files = [p for folder in folders for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".j2")]
     return [p for p in files + sorted(forms.glob("*.yaml")) if p.name != "units.yaml"]
 
 
@@ -115,13 +118,21 @@ def pack_digest(lang: str) -> str:
 
 def shipped_pack_data(pack, name: str) -> dict | None:
     """The data ``name`` precomputed for ``pack``, or None: the pack is not a shipped pack
-    alone, or its file is missing or was made from other data."""
+    alone (nor, for the ``patterns``, an accepted text a shipped pack holds, over that pack:
+    they are in ``compiled/accepted-<lang>.json``), or its file is missing or was made from
+    other data."""
     from .library import builtin_templates_dir
 
-    if tuple(pack.dirs) != (builtin_templates_dir() / pack.lang,):
+    home = builtin_templates_dir() / pack.lang
+    dirs = tuple(pack.dirs)
+    accepted = (name == "patterns" and len(dirs) == 2 and dirs[1] == home
+                and dirs[0].parent == home / "accepted")
+    if dirs != (home,) and not accepted:
         return None
     try:
-        data = json.loads(pack_data_file(name, pack.lang).read_text("utf-8"))
+        data = json.loads(pack_data_file("accepted" if accepted else name, pack.lang).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    return data if data.get("sha256") == pack_digest(pack.lang) else None
+    if data.get("sha256") != pack_digest(pack.lang):
+        return None
+    return data.get(dirs[0].name) if accepted else data

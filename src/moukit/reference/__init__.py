@@ -62,7 +62,7 @@ def generate() -> dict[str, str]:
         "src/moukit/packs/compiled/yaml.json": mirror_json(),
         "src/moukit/packs/compiled/rule-literals.json": rule_literals_json(),
         **{f"src/moukit/packs/compiled/{name}-{lang}.json": pack_data_json(name, lang)
-           for name in ("patterns", "units", "vocabulary") for lang in default_library().available()},
+           for name in ("patterns", "accepted", "units", "vocabulary") for lang in default_library().available()},
     }
 
 

@@ -42,8 +42,11 @@ def pack_data_json(name: str, lang: str) -> str:
     """The text of ``packs/compiled/<name>-<lang>.json``: for each instrument, the form's
     ``vocabulary`` in the shipped pack ``lang`` (:mod:`moukit.checking.vocabulary`) or its clause
     ``patterns`` (:func:`moukit.checking.patterns.form_patterns`) and the literal chunks of its
-    wording (:func:`moukit.checking.segment.literal_chunks`); or the pack's ``units`` lexicon
+    wording (:func:`moukit.checking.segment.literal_chunks`); the same for each ``accepted``
+    text the pack ships (:mod:`moukit.checking.accepted`: the check of a translation that is
+    not moukit's own reads them), by its name; or the pack's ``units`` lexicon
     (:func:`moukit.checking.units.unit_lexicon`)."""
+    from ..checking.accepted import accepted_texts
     from ..checking.patterns import computed_form_patterns
     from ..checking.segment import computed_literal_chunks
     from ..checking.units import computed_month_names, computed_unit_lexicon
@@ -67,6 +70,11 @@ def pack_data_json(name: str, lang: str) -> str:
         data["lexicon"] = lexicon.to_data() if lexicon is not None else None
         locales = dict.fromkeys(["en_GB", str(pack.lexicon.get("locale") or lang)])
         data["months"] = {locale: [list(pair) for pair in computed_month_names(locale, lang)] for locale in locales}
+    elif name == "accepted":  # the accepted texts the pack ships, by name: their patterns
+        texts = [text for text in accepted_texts(pack)[1:] if text.pack.dirs[1:] == pack.dirs]
+        data.update({text.pack.dirs[0].name: {
+            form.instrument: patterns(text.pack, form.instrument)
+            for form in all_forms() if text.patterns(form.instrument) is not None} for text in texts})
     else:
         compute: Callable[..., dict] = {"vocabulary": vocabulary, "patterns": patterns}[name]
         data.update({form.instrument: compute(pack, form.instrument) for form in all_forms()})
