@@ -498,8 +498,10 @@ def _interleaved(blocks: list, latin, source: str, editorial: list[str]) -> list
     return list(versions.values())
 
 
+@lru_cache(maxsize=16384)
 def _letters(text: str) -> int:
-    """How much text a paragraph holds, a CJK character counting as two letters."""
+    """How much text a paragraph holds, a CJK character counting as two letters (kept for the
+    paragraphs read last: a batch meets the form's own paragraphs in draft after draft)."""
     counts = script_counts(text)
     return counts["latin"] + counts["th"] + counts["my"] + 2 * (counts["han"] + counts["kana"] + counts["ko"])
 
