@@ -167,9 +167,11 @@ def _field_keys(pack: LanguagePack) -> tuple[re.Pattern | None, dict[str, str]]:
     return regex_cache.compile("|".join(re.escape(k) for k in field_of)), field_of  # (compiled once an install)
 
 
+@lru_cache(maxsize=1024)
 def unit_options(name: str, value: str, pack: LanguagePack) -> tuple[str, ...]:
     """The options of alternative ``name`` whose other wordings (the pack's ``units.yaml``)
-    cover the whole of ``value``: 姐妹城市 is "sister" too, not only the lexicon's "twin"."""
+    cover the whole of ``value``: 姐妹城市 is "sister" too, not only the lexicon's "twin" (kept
+    for the values met last: every draft of a batch names its relationship)."""
     from .units import matchable, unit_lexicon
 
     lex = unit_lexicon(pack)
