@@ -112,3 +112,16 @@ def test_fold_replaces_each_listed_character_as_its_table_says(text):
     translated = text.translate(moukit_normalize._FOLD)
     expected = moukit_normalize._WA_IN_NUMBER.sub(lambda m: re.sub(moukit_normalize._WA, "0", m.group()), translated)
     assert moukit_normalize.fold(text) == expected
+
+
+def test_thai_and_myanmar_digits_are_written_in_arabic_figures_and_a_text_without_them_is_left_alone():
+    """``to_arabic_digits`` replaces the ten Thai and the ten Myanmar digits and nothing else;
+    it looks for them before it replaces (the replacement looks up every letter of a text):
+    the digits it looks for are exactly those it replaces (every code point tried)."""
+    from moukit.text.formatting import _NATIVE_DIGIT, _TO_ARABIC, to_arabic_digits
+
+    assert to_arabic_digits("พ.ศ. ๒๕๖๙, ၂၀၂၆ and 2026") == "พ.ศ. 2569, 2026 and 2026"
+    assert {chr(code) for code in _TO_ARABIC} == {chr(code) for code in range(0x110000)
+                                                  if _NATIVE_DIGIT.match(chr(code))}
+    text = "ทั้งสองฝ่าย (the Parties) 双方"
+    assert to_arabic_digits(text) == text

@@ -136,6 +136,7 @@ def term_text(years: int, lexicon: dict) -> str:
 _TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙" "\u1040\u1041\u1042\u1043\u1044\u1045\u1046\u1047\u1048\u1049",
                            "0123456789" "0123456789")
+_NATIVE_DIGIT = re.compile("[๐-๙\u1040-\u1049]")  # the digits _TO_ARABIC replaces
 
 
 def to_thai_digits(text: str) -> str:
@@ -163,4 +164,4 @@ def to_arabic_digits(text: str) -> str:
     >>> to_arabic_digits("พ.ศ. ๒๕๖๙"), to_arabic_digits("၂၀၂၆")
     ('พ.ศ. 2569', '2026')
     """
-    return text.translate(_TO_ARABIC)
+    return text.translate(_TO_ARABIC) if _NATIVE_DIGIT.search(text) else text  # (a search in C, not a look-up per letter)
