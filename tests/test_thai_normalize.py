@@ -125,3 +125,14 @@ def test_thai_and_myanmar_digits_are_written_in_arabic_figures_and_a_text_withou
                                                   if _NATIVE_DIGIT.match(chr(code))}
     text = "ทั้งสองฝ่าย (the Parties) 双方"
     assert to_arabic_digits(text) == text
+
+
+def test_clean_drops_the_zero_width_characters_it_looks_for_first():
+    """``clean`` drops zero-width spaces, joiners, the BOM and soft hyphens, and looks for them
+    before it drops them: the characters it looks for are exactly those it drops."""
+    from moukit.text.chars import ZERO_WIDTH_CHAR
+    from moukit.text.normalize import _ZERO_WIDTH, clean
+
+    assert clean("ความ\u200bร่วม\u00admือ\ufeff", variants=False) == "ความร่วมมือ"
+    assert {chr(code) for code in _ZERO_WIDTH} == {chr(code) for code in range(0x110000)
+                                                   if ZERO_WIDTH_CHAR.match(chr(code))}

@@ -29,7 +29,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from . import editorial, regex_cache
-from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, has_thai, normalize_may_change
+from .chars import MYANMAR, THAI, THAI_CHAR, ZERO_WIDTH, ZERO_WIDTH_CHAR, has_thai, normalize_may_change
 from .formatting import to_arabic_digits
 
 # One character for one: curly and other quotes to straight ones, Thai digits to Arabic.
@@ -98,7 +98,9 @@ def clean(text: str, *, variants: bool = True) -> str:
     """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces, and the listed
     editorial variants folded to the form's wording (:func:`moukit.text.editorial.canonical`)
     unless ``variants`` is false."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", text)
+    if ZERO_WIDTH_CHAR.search(text):  # (str.translate looks up every letter; the search is in C)
+        text = text.translate(_ZERO_WIDTH)
     if has_thai(text):
         text = _thai_normalized(text)
     text = fold(text)
