@@ -18,7 +18,9 @@ its templates and lexicon, so that a check renders no template; the form's vocab
 read from its templates, lexicon, word list and meaning units and cut into words by
 pythainlp) is in files of its own, ``compiled/<name>-<lang>.json``, read only when a version
 in that language is checked, and used only when the digest of the data above, of that pack's
-``units.yaml`` and pythainlp's version are the ones it was made from.
+``units.yaml`` and pythainlp's version are the ones it was made from. The clause patterns of
+the accepted texts a pack ships (:mod:`moukit.checking.accepted`) are in
+``compiled/accepted-<lang>.json``, read only when a version is not in moukit's own wording.
 """
 
 from __future__ import annotations

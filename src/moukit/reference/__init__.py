@@ -7,7 +7,7 @@ pack (:mod:`moukit.reference.words`), the province table read by the spec
 the shipped templates compiled by Jinja2 (``packs/compiled/``,
 :func:`moukit.packs.jinja.precompiled`) and the sets over all shipped packs that the check
 reads (``packs/compiled/shipped.json``, each pack's ``patterns-<lang>.json``,
-``units-<lang>.json`` and ``vocabulary-<lang>.json``,
+``accepted-<lang>.json``, ``units-<lang>.json`` and ``vocabulary-<lang>.json``,
 :mod:`moukit.packs.shipped`), and babel's locale data a render needs
 (``packs/compiled/cldr.json``, :mod:`moukit.text.cldr`); ``--check`` writes
 nothing and exits 1, listing the stale files, when one differs from what the code would generate now. The tests run the
