@@ -37,13 +37,16 @@ class AcceptedText:
     name: str
     pack: LanguagePack
 
+    def words(self, instrument: str) -> bool:
+        """Whether the text words ``instrument`` (else it holds the other one only: its
+        template is the pack's own)."""
+        base = self.pack.dirs[1:]
+        return not (base and Path(self.pack.template_file(instrument)).parent in base)
+
     def patterns(self, instrument: str) -> FormPatterns | None:
         """The clause patterns of ``instrument`` in this text; None when the text does not
-        word that instrument (it holds the other one only)."""
-        base = self.pack.dirs[1:]
-        if base and Path(self.pack.template_file(instrument)).parent in base:
-            return None
-        return form_patterns(self.pack, instrument)
+        word that instrument."""
+        return form_patterns(self.pack, instrument) if self.words(instrument) else None
 
 
 def accepted_texts(pack: LanguagePack, extra_dirs: tuple[Path, ...] = ()) -> list[AcceptedText]:

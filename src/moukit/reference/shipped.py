@@ -74,7 +74,7 @@ def pack_data_json(name: str, lang: str) -> str:
         texts = [text for text in accepted_texts(pack)[1:] if text.pack.dirs[1:] == pack.dirs]
         data.update({text.pack.dirs[0].name: {
             form.instrument: patterns(text.pack, form.instrument)
-            for form in all_forms() if text.patterns(form.instrument) is not None} for text in texts})
+            for form in all_forms() if text.words(form.instrument)} for text in texts})
     else:
         compute: Callable[..., dict] = {"vocabulary": vocabulary, "patterns": patterns}[name]
         data.update({form.instrument: compute(pack, form.instrument) for form in all_forms()})

@@ -37,6 +37,7 @@ import datetime as dt
 import re
 
 from . import cldr
+from .chars import MYANMAR_DIGITS, THAI_DIGITS
 
 
 def format_date(date: dt.date, lexicon: dict) -> str:
@@ -136,7 +137,7 @@ def term_text(years: int, lexicon: dict) -> str:
 _TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙" "\u1040\u1041\u1042\u1043\u1044\u1045\u1046\u1047\u1048\u1049",
                            "0123456789" "0123456789")
-_NATIVE_DIGIT = re.compile("[๐-๙\u1040-\u1049]")  # the digits _TO_ARABIC replaces
+_NATIVE_DIGIT = re.compile(f"[{THAI_DIGITS}{MYANMAR_DIGITS}]")  # the digits _TO_ARABIC replaces
 
 
 def to_thai_digits(text: str) -> str:
