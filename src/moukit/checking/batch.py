@@ -21,7 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .._args import DraftArg, DraftsArg, PathArg, PathsArg, Source, SpecArg, draft_sources, paths_of, spec_of
+from .._args import (
+    DraftArg,
+    DraftsArg,
+    PathArg,
+    PathsArg,
+    Source,
+    SpecArg,
+    SpecModel,
+    draft_sources,
+    paths_of,
+    spec_of,
+)
+from .._collector import rarer_collections
 from ..errors import MoukitError, UsageError
 from ..i18n import N_, translate
 from .codes import ROUTES
@@ -150,7 +162,6 @@ def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bo
     agreement (the HTML report and the redline of one agreement need it): a folder of many
     drafts holds their reports, not every draft's text and alignment."""
     from ..packs.library import TemplateLibrary
-    from .pipeline import check_detailed
     from .rules import load_rules
 
     drafts = draft_sources(sources)  # a bad spec, rule pack or template folder stops all
@@ -161,11 +172,20 @@ def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bo
     load_rules(packs)
     options = {"templates": library, "rules": packs, "accept": folders, "limits": limits}
     batch = Batch()
+    with rarer_collections():  # (a batch makes much short-lived garbage: see moukit._collector)
+        _check_each(batch, drafts, model, options, separately)
+    return batch
+
+
+def _check_each(batch: Batch, drafts: list, model: SpecModel | None, options: dict, separately: bool) -> None:
+    """Fill ``batch`` with the reports of ``drafts`` (see :func:`check_all`)."""
+    from .pipeline import check_detailed
+
     singles = []
     one_draft = len(drafts) == 1
     for source in drafts:
         try:
-            draft = source.read(limits) if isinstance(source, Source) else source
+            draft = source.read(options["limits"]) if isinstance(source, Source) else source
             report, analyses = check_detailed([draft], model, **options)
         except MoukitError as exc:
             if not separately:
@@ -183,7 +203,6 @@ def check_all(sources: DraftsArg, spec: SpecArg | None = None, *, separately: bo
             report, analyses = check_detailed([draft for draft, _, _ in group], model, **options)
         batch.reports.append(report)
         batch.analyses.append(analyses if len(groups) == 1 else [])
-    return batch
 
 
 def _group(singles: list) -> list[list]:

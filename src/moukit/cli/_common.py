@@ -16,9 +16,6 @@ EXIT_INTERRUPTED = 130
 STDOUT = "-"
 
 
-GC_THRESHOLDS = (50_000, 20, 100)  # the collector's thresholds in a command that runs long (700, 10, 10)
-
-
 def runs_long() -> None:
     """Collect garbage from here on: the command may run long (a batch of drafts, the
     workbench), and a one-shot command starts with the collector off (:func:`moukit.cli.console`).
@@ -27,9 +24,11 @@ def runs_long() -> None:
     (:func:`moukit.cli.main` called by a program)."""
     import gc
 
+    from .._collector import BATCH_THRESHOLDS
+
     if not gc.isenabled():
         gc.freeze()
-        gc.set_threshold(*GC_THRESHOLDS)
+        gc.set_threshold(*BATCH_THRESHOLDS)
         gc.enable()
 
 
