@@ -271,3 +271,29 @@ def test_a_variant_the_form_writes_is_named_when_the_draft_writes_the_usual_way(
         'spelling: "programs" where the form writes "programmes"']
     assert changes("The Parties will agree on plans of cooperation.", form) == []
     assert changes("The Parties will agree on programmes of cooperation.", form) == []
+
+
+def test_variants_are_read_paragraph_by_paragraph_as_the_check_folds_them():
+    """changes() given a text's paragraphs names what the whole text read at once names when
+    no variant straddles two paragraphs, in the same order, with the same counts against the
+    form's; a listed phrase cut by a paragraph break is no variant (the check folds each
+    paragraph alone, so it would not fold that one), while a line break inside a paragraph
+    leaves it one."""
+    from moukit.text.editorial import changes
+
+    draft = ["MEMORANDUM OF UNDERSTANDING", "The Participants will organise programmes of cooperation.",
+             "Signed on November 22, 2026 in the Thai, Japanese, and English languages.",
+             "WITNESS WHEREOF the organisations will meet."]
+    form = ["Memorandum of Understanding", "The Participants will organize programs of cooperation.",
+            "Signed on 22 November 2026 in the Thai, Japanese and English language."]
+    assert changes(draft) == changes("\n".join(draft))
+    assert changes(draft, form) == changes("\n".join(draft), "\n".join(form))
+    assert changes(draft, form) == [  # fold by fold, each in paragraph order
+        "capitals", 'spelling: "organise" read as "organize"', 'spelling: "programmes" read as "programs"',
+        'spelling: "organisations" read as "organizations"',
+        'a phrase written otherwise: "English languages" read as "English language"',
+        'the date written otherwise: "November 22, 2026" read as "22 November 2026"', "serial comma"]
+    cut = ["Signed in the Thai and English", "languages."]
+    assert changes(cut, ["Signed in the Thai and English language."]) == []
+    assert changes(["\n".join(cut)], ["Signed in the Thai and English language."]) == [
+        'a phrase written otherwise: "English\nlanguages" read as "English language"']

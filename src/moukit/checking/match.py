@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..forms import INSTRUMENTS
 from ..i18n import N_
@@ -125,17 +126,13 @@ def editorial_notes(blocks: list[str], standard: list[str] | None = None) -> lis
     >>> editorial_notes(["Clause 4: Consultation", "The Participants will agree on programmes"])
     ['numbering style', 'clause title: Consultation', 'spelling: "programmes" read as "programs"']
     """
-    import unicodedata
-
     text = "\n".join(blocks)
     notes = []
     if re.search("[\u201c\u201d\u2018\u2019\u00ab\u00bb]", text):
         notes.append(N_("curly quotes"))
     if re.search(f"[{THAI_DIGITS}]", text):
         notes.append(N_("Thai digits"))
-    if any(clean(line, variants=False) != " ".join(unicodedata.normalize("NFC", line).split())
-           for line in text.split("\n") if has_thai(line)
-           and not re.search(f"[{THAI_DIGITS}\u201c\u201d\u2018\u2019]", line)):
+    if any(map(_thai_marks_reordered, text.split("\n"))):
         notes.append(N_("Thai marks typed in another order (normalised)"))
     # (a paragraph after a signing line starts with a signatory's name, "(X)", not a number)
     names = [i > 0 and name_under_signing(blocks[i - 1], b) for i, b in enumerate(blocks)]
@@ -150,13 +147,25 @@ def editorial_notes(blocks: list[str], standard: list[str] | None = None) -> lis
         if title:
             notes.append(N_("clause title: {title}", title=title))
         lines.append(rest)
-    form = None if standard is None else _plain("\n".join(standard))
-    notes.extend(editorial.changes(_plain("\n".join(lines)), form))
+    form = None if standard is None else [_plain(clause) for clause in standard]
+    notes.extend(editorial.changes([_plain(line) for line in lines], form))
     return list(dict.fromkeys(notes))
 
 
+@lru_cache(maxsize=16384)
+def _thai_marks_reordered(line: str) -> bool:
+    """A Thai line whose marks normalisation puts in another order (Thai digits and curly
+    quotes aside, which have notes of their own); kept for the lines read last."""
+    import unicodedata
+
+    return (has_thai(line) and not re.search(f"[{THAI_DIGITS}\u201c\u201d\u2018\u2019]", line)
+            and clean(line, variants=False) != " ".join(unicodedata.normalize("NFC", line).split()))
+
+
+@lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
-    """NFC, straight quotes and single spaces, line by line (what the variants are read in)."""
+    """NFC, straight quotes and single spaces, line by line (what the variants are read in;
+    kept for the paragraphs read last)."""
     import unicodedata
 
     return "\n".join(" ".join(fold(unicodedata.normalize("NFC", line)).split()) for line in text.split("\n"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -410,41 +410,62 @@ def canonical(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1024)
-def records(text: str) -> tuple[tuple[str, str, str], ...]:
-    """Every variant folded in ``text``: (note, as written, as folded), in order."""
+def records(paragraphs: Sequence[str]) -> tuple[tuple[str, str, str], ...]:
+    """Every variant folded in ``paragraphs``: (note, as written, as folded), fold by fold,
+    each in paragraph order (a note that names nothing once for the whole text, and once for
+    each place where the fold counts places)."""
+    noted: dict[int, list[tuple[str, str]]] = {}  # fold (its index) -> what it noted, where it changed a text
+    for paragraph in paragraphs:
+        for index, record in _folded(paragraph):
+            noted.setdefault(index, []).extend(record)
     out: list[tuple[str, str, str]] = []
-    for f in folds():
-        record: list = []
-        new = f.apply(text, record)
-        if new != text:
-            if f.detail:
-                out.extend((f.note, old, folded) for old, folded in record or [("", "")])
-            else:  # one note, counted once for each place
-                out.extend((f.note, "", "") for _ in record or [None])
-        text = new
+    all_folds = folds()
+    for index in sorted(noted):
+        f, record = all_folds[index], noted[index]
+        if f.detail:
+            out.extend((f.note, old, folded) for old, folded in record or [("", "")])
+        else:  # one note, counted once for each place
+            out.extend((f.note, "", "") for _ in record or [None])
     return tuple(out)
 
 
-def changes(text: str, standard: str | None = None) -> list[str]:
+@lru_cache(maxsize=16384)
+def _folded(paragraph: str) -> tuple[tuple[int, tuple[tuple[str, str], ...]], ...]:
+    """The folds that change ``paragraph`` (by their index; each applied to what the folds
+    before it made of it), with the (as written, as folded) pairs each noted. Kept for the
+    paragraphs read last: a batch meets the form's own paragraphs in draft after draft."""
+    out = []
+    for index, f in enumerate(folds()):
+        record: list = []
+        new = f.apply(paragraph, record)
+        if new != paragraph:
+            out.append((index, tuple(record)))
+        paragraph = new
+    return tuple(out)
+
+
+def changes(text: str | Sequence[str], standard: str | Sequence[str] | None = None) -> list[str]:
     """The kinds of editorial variant ``text`` shows (what ``--editorial`` lists): those
     the ``standard`` text (the form's rendering, when given) does not show itself, and the
-    form's own phrases the text writes another listed way.
+    form's own phrases the text writes another listed way. Each is a text or its paragraphs:
+    a variant is read inside a paragraph, as the check folds a draft (a paragraph at a time).
 
     >>> changes("in the Thai, Korean and English languages", "in the Thai, Korean, and English languages")
     ['serial comma']
     """
     from collections import Counter
 
-    mine = Counter(records(text))
-    theirs = Counter(records(standard)) if standard is not None else Counter()
+    paragraphs = [text] if isinstance(text, str) else list(text)
+    mine = Counter(records(paragraphs))
+    theirs = Counter(records([standard] if isinstance(standard, str) else standard)) \
+        if standard is not None else Counter()
     notes = [_note(*r) for r in mine - theirs]
     written = None  # the text folded, when a variant of the form's own is to be looked for
     for note, old, folded in theirs - mine:
         if not old:
             notes.append(note)
             continue
-        written = canonical(text) if written is None else written
+        written = "\n".join(map(canonical, paragraphs)) if written is None else written
         if folded in written:
             notes.append(f'{note}: "{folded}" where the form writes "{old}"')
     return list(dict.fromkeys(notes))
