@@ -93,7 +93,7 @@ _WA = "\u101d(?![\u102b-\u103e]|[\u1000-\u1021]\u1037?[\u103a\u1039])"  # ဝ as
 _WA_IN_NUMBER = re.compile(f"(?<![\u1000-\u103f])(?:\\d|{_WA})*\\d(?:\\d|{_WA})*")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def clean(text: str, *, variants: bool = True) -> str:
     """NFC, Thai normalisation, unified quotes, Arabic digits, single spaces, and the listed
     editorial variants folded to the form's wording (:func:`moukit.text.editorial.canonical`)
