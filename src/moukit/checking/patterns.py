@@ -386,14 +386,16 @@ class FormPatterns:
         tried.
         """
         dims: dict[str, str] = {}
+        flat = None  # the key without breaks, to skip a wording whose longest literal it lacks
         for dim, variant in self.form.variants.items():
             candidates = self.clauses.get(variant.clause, [])
             if len({p.variant[dim] for p in candidates}) < 2:
                 continue
+            flat = flat_key(key.key) if flat is None else flat
             # the wording with the fewest blanks first: "in various fields" is not a list of
             # fields reading "various"
             hit = next((p for p in sorted(candidates, key=lambda p: len(p.slots))
-                        if p.search.search(key.key)), None)
+                        if not (p.literal and p.literal not in flat) and p.search.search(key.key)), None)
             if hit is None:
                 return None  # that clause is not the form: no whole-version match is possible
             dims[dim] = hit.variant[dim]
