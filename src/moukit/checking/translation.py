@@ -300,7 +300,13 @@ def _infer_variant(form: Form, variant: dict, lines: dict[str, list[str]], lex: 
 def _find_units(need: list[str], mt: str, lex: UnitLexicon) -> tuple[list[str], list[str], list[Span]]:
     """The units of ``need`` found in ``mt``, those missing, and the stretches the found ones
     cover (their words, not the gaps their expressions allow). Where it can, each unit is
-    found in a place of its own, the unit with the fewest places choosing first."""
+    found in a place of its own, the unit with the fewest places choosing first. Kept for
+    the clauses read last (in ``lex.kept``)."""
+    found, missing, cover = lex.kept.answer(("units", tuple(need), mt), lambda: _units_in(need, mt, lex))
+    return list(found), list(missing), list(cover)
+
+
+def _units_in(need: list[str], mt: str, lex: UnitLexicon) -> tuple[list[str], list[str], list[Span]]:
     candidates = {unit: sorted((((m.start(), m.end()), covered(m)) for m in lex.matches(unit, mt)
                                 if m.end() > m.start()),  # (an expression sought only near its words)
                                key=lambda c: (c[0][0], -c[0][1]))  # leftmost, then longest

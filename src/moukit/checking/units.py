@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .._kept import Kept
 from ..errors import TemplateError
 from ..i18n import N_
 from ..text import literals, regex_cache
@@ -181,6 +182,9 @@ class UnitLexicon:
     countries: tuple[re.Pattern, ...] = field(default_factory=tuple)
     locale: str = "en"  # the pack's locale (month names of its dates)
     year_words: tuple[str, ...] = ()  # how a term's number of years is followed (年, ปี, năm)
+    # answers about the texts read last (moukit.checking.translation keeps the units each
+    # clause expresses: a batch meets the same clauses draft after draft)
+    kept: Kept = field(default_factory=lambda: Kept(8192), repr=False, compare=False)
 
     def to_data(self) -> dict:
         """The lexicon as JSON data (each pattern as its source and flags), for :meth:`from_data`."""
