@@ -170,12 +170,14 @@ def check_detailed(sources, spec=None, *, templates=(), rules=(), accept=(), lim
         versions += [(draft, version) for version in found]
     english = {id(v): analyze_version(v, library, rule_set, spec) for _, v in versions if v.lang == "en"}
     analyses: list[Analysis] = []
+    references = {}  # each draft's, made once for all its translations
     for draft, version in versions:
         if version.lang == "en":
             analyses.append(english[id(version)])
             continue
-        reference = _reference(draft, versions, english, library, spec)
-        analyses.append(check_other_version(version, library, rule_set, spec, reference,
+        if id(draft) not in references:
+            references[id(draft)] = _reference(draft, versions, english, library, spec)
+        analyses.append(check_other_version(version, library, rule_set, spec, references[id(draft)],
                                             accept))
     for draft in drafts:  # a letter, memo or press release is not a draft of the form
         require_the_form(draft.name, [a for (d, _), a in zip(versions, analyses) if d is draft])
