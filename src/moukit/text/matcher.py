@@ -28,6 +28,8 @@ import difflib
 from bisect import bisect_left
 from collections.abc import Sequence
 
+_NONE: dict[int, int] = {}  # no match ends at the word before (only read)
+
 
 class RangeMatcher(difflib.SequenceMatcher):
     """A :class:`difflib.SequenceMatcher` whose longest-match search visits the places where
@@ -53,32 +55,37 @@ class RangeMatcher(difflib.SequenceMatcher):
         if self.bjunk or self.bpopular:
             return super().find_longest_match(alo, ahi, blo, bhi)
         a = self.a
+        pairs_at = self._pairs_in(alo, ahi)  # (for i, the places of the pair ending at a[i]: pairs_at[i - alo - 1])
         best_i, best_j, best_size = alo, blo, 0
-        longer: dict[int, int] = {}  # place j in b -> size (2 or more) of the match ending at (i - 1, j)
+        longer: dict[int, int] = _NONE  # place j in b -> size (2 or more) of the match ending at (i - 1, j)
         for i in range(alo, ahi):
             if best_size == 0:  # a match of one word: the first place in range, if any
                 places = self.b2j.get(a[i])
                 k = bisect_left(places, blo) if places else 0
                 if places and k < len(places) and places[k] < bhi:
                     best_i, best_j, best_size = i, places[k], 1
+            pairs = pairs_at[i - alo - 1] if i > alo else None
+            if not pairs:
+                longer = _NONE
+                continue
             now: dict[int, int] = {}
-            if i > alo:
-                pairs = self._pairs_of(a[i - 1], a[i])
-                get = longer.get
-                for j in pairs[bisect_left(pairs, blo + 1):bisect_left(pairs, bhi)]:
-                    size = now[j] = get(j - 1, 1) + 1
-                    if size > best_size:
-                        best_i, best_j, best_size = i - size + 1, j - size + 1, size
+            get = longer.get
+            for j in pairs[bisect_left(pairs, blo + 1):bisect_left(pairs, bhi)]:
+                size = now[j] = get(j - 1, 1) + 1
+                if size > best_size:
+                    best_i, best_j, best_size = i - size + 1, j - size + 1, size
             longer = now
         return difflib.Match(best_i, best_j, best_size)
 
-    def _pairs_of(self, first, second) -> list[int]:
-        """The places j (in order) where ``b[j - 1] == first`` and ``b[j] == second``."""
-        key = (first, second)
-        found = self._pairs.get(key)
-        if found is None:  # (a pair of a first sequence set or changed since the last pass)
+    def _pairs_in(self, alo: int, ahi: int) -> list[list[int]]:
+        """For each pair of neighbouring words of ``a[alo:ahi]``, the places j (in order)
+        where ``b[j - 1]`` and ``b[j]`` are that pair (looked up once for the range: a
+        search walks the range word by word)."""
+        a, known = self.a, self._pairs
+        found = [known.get(pair) for pair in zip(a[alo:ahi - 1], a[alo + 1:ahi])]
+        if None in found:  # (a pair of a first sequence set or changed since the last pass)
             self._find_pairs()
-            found = self._pairs[key]
+            found = [known[pair] for pair in zip(a[alo:ahi - 1], a[alo + 1:ahi])]
         return found
 
     def _find_pairs(self) -> None:
