@@ -5,6 +5,8 @@ and the tokens it works with."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moukit.checking.align import (
     Analysis,
@@ -225,3 +227,19 @@ def test_the_words_of_a_paragraph_read_again_are_those_of_its_first_reading():
     kept = words(version, "th", other)
     align_module._block_words.cache_clear()
     assert words(version, "th", other) == kept
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcde", min_size=1, max_size=60), st.text(alphabet="abcdef", max_size=120),
+       st.sampled_from([0.1, 0.34, 0.5, 0.8, 1.0]))
+def test_a_paragraph_is_held_as_difflibs_matching_blocks_say(a, b, share):
+    """:func:`_holds` stops finding blocks once those found cover ``share``: the same answer as
+    the sum of every block of three characters or more that difflib's matcher gives."""
+    import difflib
+
+    from moukit.checking.align import _holds
+    from moukit.text.matcher import RangeMatcher
+
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    assert _holds(RangeMatcher(None, a, b, autojunk=False), share) == (
+        sum(m.size for m in blocks if m.size >= 3) / len(a) >= share)

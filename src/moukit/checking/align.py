@@ -570,17 +570,47 @@ def _contained(paragraph: list[Token], clauses: list[difflib.SequenceMatcher], s
         return True
     if not clauses:
         clauses += [copy.copy(_clause_matcher(flat_key(key_of(c)))) for c in standard.values()]
-    bounds = []  # the characters a clause can have in common with the paragraph, at most
-    for matcher in clauses:
-        matcher.set_seq1(text)
-        bounds.append((matcher.quick_ratio() * (len(text) + len(matcher.b)) / 2, matcher))
+    counts = Counter(text).items()
+    # the characters a clause can have in common with the paragraph, at most (what
+    # ``quick_ratio`` counts, from the clause's counts its matcher keeps)
+    bounds = [(sum(min(n, m.fullbcount.get(ch, 0)) for ch, n in counts), m) for m in clauses]
     for bound, matcher in sorted(bounds, key=lambda pair: -pair[0]):
-        if bound < share * len(text) - 1e-6:  # (a count of characters, computed in floating point)
+        if bound / len(text) < share:
             return False
         matcher.set_seq1(text)
-        if sum(m.size for m in matcher.get_matching_blocks() if m.size >= 3) / len(text) >= share:
+        if _holds(matcher, share):
             return True
     return False
+
+
+def _holds(matcher: difflib.SequenceMatcher, share: float) -> bool:
+    """Whether the blocks of three characters or more that ``matcher.get_matching_blocks``
+    gives cover ``share`` of its first sequence: its blocks are found as difflib finds them
+    (the longest, then the same on each side), and the search ends once those found cover
+    that much. Only when they never do are they gathered as difflib gathers them
+    (neighbouring blocks joined), which can only add to what they cover."""
+    queue = [(0, len(matcher.a), 0, len(matcher.b))]
+    found, total = [], 0
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = block = matcher.find_longest_match(alo, ahi, blo, bhi)
+        if not k:
+            continue
+        found.append(block)
+        total += k if k >= 3 else 0
+        if total / len(matcher.a) >= share:
+            return True
+        if alo < i and blo < j:
+            queue.append((alo, i, blo, j))
+        if i + k < ahi and j + k < bhi:
+            queue.append((i + k, ahi, j + k, bhi))
+    joined: list[list[int]] = []
+    for i, j, k in sorted(found):
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            joined[-1][2] += k
+        else:
+            joined.append([i, j, k])
+    return sum(k for _, _, k in joined if k >= 3) / len(matcher.a) >= share
 
 
 @lru_cache(maxsize=1024)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import cast
 
 _NONE: dict[int, int] = {}  # no match ends at the word before (only read)
 
@@ -85,8 +86,8 @@ class RangeMatcher(difflib.SequenceMatcher):
         found = [known.get(pair) for pair in zip(a[alo:ahi - 1], a[alo + 1:ahi])]
         if None in found:  # (a pair of a first sequence set or changed since the last pass)
             self._find_pairs()
-            found = [known[pair] for pair in zip(a[alo:ahi - 1], a[alo + 1:ahi])]
-        return found
+            return [known[pair] for pair in zip(a[alo:ahi - 1], a[alo + 1:ahi])]
+        return cast("list[list[int]]", found)
 
     def _find_pairs(self) -> None:
         """The places of every pair of neighbouring words of the first sequence, found in one
