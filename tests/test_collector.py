@@ -97,3 +97,28 @@ def test_only_the_thresholds_lower_than_a_batchs_are_raised(defaults):
     with rarer_collections():
         assert gc.get_threshold() == (BATCH_THRESHOLDS[0], 50, BATCH_THRESHOLDS[2])
     assert gc.get_threshold() == (700, 50, 5)
+
+
+def test_what_a_batch_made_joins_the_oldest_generation_unexamined(defaults):
+    """At its end a batch moves what the younger generations hold to the oldest (through the
+    permanent generation, left empty), so that Python's thresholds, put back, do not make the
+    next allocation walk it all at once."""
+    gc.collect()
+    with rarer_collections():
+        made = [[] for _ in range(5000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(x) in oldest for x in made)
+    assert gc.get_freeze_count() == 0
+
+
+def test_what_a_program_froze_stays_frozen(defaults, tmp_path):
+    draft = _draft(tmp_path)
+    kept = [[] for _ in range(100)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert moukit.check_all([draft]).verdict == "standard"
+        assert gc.get_freeze_count() == frozen and gc.get_threshold() == defaults
+    finally:
+        gc.unfreeze()
+    assert kept
