@@ -571,9 +571,10 @@ def _contained(paragraph: list[Token], clauses: list[difflib.SequenceMatcher], s
     if not clauses:
         clauses += [copy.copy(_clause_matcher(flat_key(key_of(c)))) for c in standard.values()]
     counts = Counter(text).items()
-    # the characters a clause can have in common with the paragraph, at most (what
-    # ``quick_ratio`` counts, from the clause's counts its matcher keeps)
-    bounds = [(sum(min(n, m.fullbcount.get(ch, 0)) for ch, n in counts), m) for m in clauses]
+    # the characters a clause can have in common with the paragraph, at most (what difflib's
+    # ``quick_ratio`` counts, from the counts of the clause's characters, kept)
+    bounds = [(sum(min(n, theirs.get(ch, 0)) for ch, n in counts), m)
+              for m in clauses for theirs in [_character_counts(m.b)]]
     for bound, matcher in sorted(bounds, key=lambda pair: -pair[0]):
         if bound / len(text) < share:
             return False
@@ -615,15 +616,18 @@ def _holds(matcher: difflib.SequenceMatcher, share: float) -> bool:
 
 @lru_cache(maxsize=1024)
 def _clause_matcher(key: str) -> difflib.SequenceMatcher:
-    """A matcher with a clause's key as its second sequence, indexed (and counted for
-    ``quick_ratio``) once per process: :func:`_contained` uses copies of it, which share
-    the index and the counts (only read) and set their own first sequence. A
-    :class:`RangeMatcher`: it looks for matches where the key has two characters of the
-    paragraph in a row, not at every place of each character (the same matches, 0.7 of the
-    time), and keeps those places for every copy."""
-    matcher = RangeMatcher(None, "", key, autojunk=False)
-    matcher.quick_ratio()  # counts the characters of the key (fullbcount), for every copy
-    return matcher
+    """A matcher with a clause's key as its second sequence, indexed once per process:
+    :func:`_contained` uses copies of it, which share the index (only read) and set their
+    own first sequence. A :class:`RangeMatcher`: it looks for matches where the key has two
+    characters of the paragraph in a row, not at every place of each character (the same
+    matches, 0.7 of the time), and keeps those places for every copy."""
+    return RangeMatcher(None, "", key, autojunk=False)
+
+
+@lru_cache(maxsize=1024)
+def _character_counts(key: str) -> Counter:
+    """How many times ``key`` (a clause's) has each character, counted once per process."""
+    return Counter(key)
 
 
 _CLAUSE_OF = attrgetter("clause")
