@@ -1,10 +1,12 @@
 """A batch raises the cyclic collector's thresholds while it runs and puts them back after,
-whatever happens: an error, batches in several threads, a program that sets its own."""
+whatever happens: an error, batches in several threads, a program that sets its own or froze
+objects; what it made then joins the oldest generation unexamined."""
 
 from __future__ import annotations
 
 import gc
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +26,7 @@ def defaults():
 
 def _draft(tmp_path):
     path = tmp_path / "mou.txt"
-    spec = moukit.load_spec("examples/chiang-mai-hokkaido.yaml")
+    spec = moukit.load_spec(Path(__file__).resolve().parent.parent / "examples" / "chiang-mai-hokkaido.yaml")
     path.write_bytes(moukit.render(spec, "txt").data)
     return path
 

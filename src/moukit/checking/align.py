@@ -571,10 +571,7 @@ def _contained(paragraph: list[Token], clauses: list[difflib.SequenceMatcher], s
     if not clauses:
         clauses += [copy.copy(_clause_matcher(flat_key(key_of(c)))) for c in standard.values()]
     counts = Counter(text).items()
-    # the characters a clause can have in common with the paragraph, at most (what difflib's
-    # ``quick_ratio`` counts, from the counts of the clause's characters, kept)
-    bounds = [(sum(min(n, theirs.get(ch, 0)) for ch, n in counts), m)
-              for m in clauses for theirs in [_character_counts(m.b)]]
+    bounds = [(_in_common(counts, m.b), m) for m in clauses]
     for bound, matcher in sorted(bounds, key=lambda pair: -pair[0]):
         if bound / len(text) < share:
             return False
@@ -622,6 +619,18 @@ def _clause_matcher(key: str) -> difflib.SequenceMatcher:
     characters of the paragraph in a row, not at every place of each character (the same
     matches, 0.7 of the time), and keeps those places for every copy."""
     return RangeMatcher(None, "", key, autojunk=False)
+
+
+def _in_common(counts, key: str) -> int:
+    """How many characters a paragraph (its ``counts``: character, how many) and a clause's
+    ``key`` have in common, repeats counted: the most the clause can hold of it in any order
+    (what difflib's ``quick_ratio`` counts).
+
+    >>> _in_common(Counter("banana").items(), "cabbage")
+    3
+    """
+    theirs = _character_counts(key)
+    return sum(min(n, theirs.get(ch, 0)) for ch, n in counts)
 
 
 @lru_cache(maxsize=1024)
