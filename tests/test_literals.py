@@ -214,8 +214,8 @@ def test_a_users_pack_is_filtered_with_words_found_when_needed(tmp_path):
     pack.write_text("rules:\n- code: X-001\n  route: ministries\n  patterns:\n"
                     "    en: ['\\bvending\\s+machines?\\b', '\\d+\\s*kiosks?']\n", "utf-8")
     rule = rules_module.load_rules([pack])[-1]
-    assert rule.patterns.candidates("en", "The two Sides will visit each other.") == []
-    assert rule.patterns.candidates("en", "VENDING MACHINES and 3 KIOSKS") == [0, 1]
+    assert rule.patterns.candidates("en", "The two Sides will visit each other.") == ()
+    assert rule.patterns.candidates("en", "VENDING MACHINES and 3 KIOSKS") == (0, 1)
     assert [m.group() for m in rule.find("en", "Two VENDING MACHINES and 3 KIOSKS")] == ["VENDING MACHINES", "3 KIOSKS"]
 
 

@@ -74,8 +74,11 @@ class Rule:
         of the pack denies (a match wholly inside a negation's match). A pattern is searched
         only when ``text`` holds one of the words every match of it needs
         (:mod:`moukit.text.literals`): most texts hold none."""
+        indexes = self.patterns.candidates(lang, text)
+        if not indexes:  # (nearly every text for nearly every rule)
+            return []
         found = []
-        for index in self.patterns.candidates(lang, text):
+        for index in indexes:
             found.extend(self.patterns.compiled(lang, index).finditer(text))
         denied = self.denied(lang, text) if found else []
         if denied:
@@ -96,7 +99,8 @@ class Patterns(Mapping):
     def __init__(self, sources: dict[str, tuple[str, ...]]) -> None:
         self._sources = sources
         self._compiled: dict[tuple[str, int], re.Pattern] = {}
-        self._by_literal: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+        # lang -> (each required word -> the patterns needing it, those needing none, the words)
+        self._by_literal: dict[str, tuple[dict[str, tuple[int, ...]], tuple[int, ...], frozenset[str]]] = {}
         self.known: dict[str, list] = {}  # lang -> the required words of each pattern, from the build
 
     def __getitem__(self, lang: str) -> tuple[re.Pattern, ...]:
@@ -109,22 +113,23 @@ class Patterns(Mapping):
             self._compiled[key] = regex_cache.compile(self._sources[lang][index], re.IGNORECASE)
         return self._compiled[key]
 
-    def candidates(self, lang: str, text: str) -> list[int]:
+    def candidates(self, lang: str, text: str) -> tuple[int, ...]:
         """The indexes (in order) of the patterns for ``lang`` that may match ``text``: those
         with a required word ``text`` holds, and those that need none."""
         if lang not in self._by_literal:
-            self._by_literal[lang] = _index_by_literal(self.sources(lang), self.known.get(lang))
-            _register_literals(lang, self._by_literal[lang][0])
-        by_literal, always = self._by_literal[lang]
-        words = _words_in(lang, text, len(_REQUIRED_WORDS[lang])) if by_literal else ()
-        if not words:  # (most texts for most rules)
-            return list(always)
+            by_literal, always = _index_by_literal(self.sources(lang), self.known.get(lang))
+            self._by_literal[lang] = (by_literal, always, frozenset(by_literal))
+            _register_literals(lang, by_literal)
+        by_literal, always, needed = self._by_literal[lang]
+        words = _words_in(lang, text, len(_REQUIRED_WORDS[lang])) if needed else ()
+        if needed.isdisjoint(words):  # (most texts for most rules: no word any pattern needs)
+            return always
         found = set(always)
         for literal in words:
             indexes = by_literal.get(literal)
             if indexes:
                 found.update(indexes)
-        return sorted(found)
+        return tuple(sorted(found))
 
     def __contains__(self, lang: object) -> bool:
         return lang in self._sources
@@ -160,7 +165,7 @@ def _words_in(lang: str, text: str, registered: int) -> tuple[str, ...]:
     the engine ignores case). ``registered``: how many words are known for ``lang``, so that
     a word registered later is never missed by an answer kept from before."""
     folded = literals.folded(text)
-    return tuple(w for w in _REQUIRED_WORDS[lang][:registered] if w in folded)
+    return tuple([w for w in _REQUIRED_WORDS[lang][:registered] if w in folded])
 
 
 def _index_by_literal(sources: tuple[str, ...], known: list | None = None) \

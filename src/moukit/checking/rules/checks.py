@@ -165,7 +165,7 @@ def _spans(rule, lang: str, text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in rule.find(lang, text)]
     if lang != "en":
         spans += [(m.start(), m.end()) for m in rule.find("en", text)]
-    return _merged(spans)
+    return _merged(spans) if spans else []
 
 
 def _words_found(rule, analysis, words: list[str], text: str, clause_id: str | None) -> Finding:
@@ -209,9 +209,13 @@ def _translation_matches(rule, analysis, texts) -> list[Finding]:
     lang = analysis.version.lang
     out = []
     for clause_id, text, mt, cleaned, unit_spans, form_text in texts:
-        found = _merged((m.start(), m.end()) for m in rule.find(lang, mt))
+        in_lang = rule.find(lang, mt)
+        in_english = rule.find("en", cleaned) if lang != "en" else []
+        if not in_lang and not in_english:  # (nearly every clause for nearly every rule)
+            continue
+        found = _merged((m.start(), m.end()) for m in in_lang)
         own = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
-        english = _merged((m.start(), m.end()) for m in rule.find("en", cleaned)) if lang != "en" else []
+        english = _merged((m.start(), m.end()) for m in in_english)
         if english:  # an English word ("visa") inside the version's own negation is denied too
             denied = rule.denied(lang, cleaned)
             english = [s for s in english if not any(a <= s[0] and s[1] <= b for a, b in denied)]
