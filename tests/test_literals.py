@@ -219,6 +219,36 @@ def test_a_users_pack_is_filtered_with_words_found_when_needed(tmp_path):
     assert [m.group() for m in rule.find("en", "Two VENDING MACHINES and 3 KIOSKS")] == ["VENDING MACHINES", "3 KIOSKS"]
 
 
+def _sentences(node) -> list[str]:
+    """Every sentence of a rules-by-meaning data file (cases, replacements, nested rounds)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _sentences(value)]
+    if isinstance(node, list):
+        return [s for item in node for s in _sentences(item)]
+    return []
+
+
+def test_the_rule_screen_keeps_every_rule_that_finds_something():
+    """may_match, which spares a rule the texts it cannot match, keeps every rule that finds
+    anything, in every language and in English, on the sentences of the rules-by-meaning
+    cases (which fire every rule) and on the same sentences folded to lower or upper case."""
+    rules = default_rules()
+    data = Path(__file__).parent / "data" / "rules"
+    texts = [s for f in sorted(data.glob("*.yaml")) for s in _sentences(yaml.safe_load(f.read_text("utf-8")))]
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts]
+    langs = sorted({lang for rule in rules for lang in rule.patterns})
+    kept = 0
+    for lang in langs:
+        for text, codes in zip(texts, rules_module.may_match(rules, lang, texts)):
+            finding = {rule.code for rule in rules if rule.patterns and rule.find(lang, text)}
+            assert finding <= codes, (lang, text)
+            kept += len(finding)
+    assert kept > 300  # (the sentences do fire the rules)
+    assert rules_module.may_match(rules, "en", ["Both cities met."]) == [set()]
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from("abcde"), max_size=40), st.lists(st.sampled_from("abcdef"), max_size=80),
        st.data())

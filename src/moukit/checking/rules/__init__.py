@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -116,11 +116,7 @@ class Patterns(Mapping):
     def candidates(self, lang: str, text: str) -> tuple[int, ...]:
         """The indexes (in order) of the patterns for ``lang`` that may match ``text``: those
         with a required word ``text`` holds, and those that need none."""
-        if lang not in self._by_literal:
-            by_literal, always = _index_by_literal(self.sources(lang), self.known.get(lang))
-            self._by_literal[lang] = (by_literal, always, frozenset(by_literal))
-            _register_literals(lang, by_literal)
-        by_literal, always, needed = self._by_literal[lang]
+        by_literal, always, needed = self.index(lang)
         words = _words_in(lang, text, len(_REQUIRED_WORDS[lang])) if needed else ()
         if needed.isdisjoint(words):  # (most texts for most rules: no word any pattern needs)
             return always
@@ -130,6 +126,16 @@ class Patterns(Mapping):
             if indexes:
                 found.update(indexes)
         return tuple(sorted(found))
+
+    def index(self, lang: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], frozenset[str]]:
+        """For the patterns for ``lang``: each required word -> the patterns that need it, the
+        patterns that need none, and the required words (registered for :func:`_words_in`
+        when first asked for)."""
+        if lang not in self._by_literal:
+            by_literal, always = _index_by_literal(self.sources(lang), self.known.get(lang))
+            self._by_literal[lang] = (by_literal, always, frozenset(by_literal))
+            _register_literals(lang, by_literal)
+        return self._by_literal[lang]
 
     def __contains__(self, lang: object) -> bool:
         return lang in self._sources
@@ -148,6 +154,35 @@ class Patterns(Mapping):
 # The words the patterns of every rule need, by language: a text is searched for them once,
 # not once by each rule (a check asks every rule of a pack about the same few dozen texts).
 _REQUIRED_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def may_match(rules: Sequence[Rule], lang: str, texts: Sequence[str]) -> list[set[str]]:
+    """For each of ``texts``, the codes of the pattern rules among ``rules`` that may match
+    it in ``lang``: a rule with a pattern that needs none of the required words, or one that
+    needs a word the text holds (:meth:`Rule.find` finds nothing for the others). One set
+    test per rule and text, instead of a search of each rule's patterns.
+
+    >>> rules = default_rules()
+    >>> may_match(rules, "en", ["Both cities exchange students.", "Both cities met."])  # (visas: "exchange")
+    [{'MK-P003'}, set()]
+    >>> sorted(may_match(rules, "en", ["Any dispute shall be settled by arbitration."])[0])
+    ['MK-P001', 'MK-P008', 'MK-P009']
+    """
+    key = (lang, *map(id, rules))
+    screen = _screens.get(key)
+    if screen is None:  # (kept with the rules, so that no id is another rule's while kept)
+        screen = _screens[key] = (tuple(rules), tuple((rule.code, *rule.patterns.index(lang)[1:])
+                                                      for rule in rules if rule.patterns))
+        if len(_screens) > 64:  # (rule sets are few: the default one, and a user's packs)
+            _screens.clear()
+    out = []
+    for text in texts:
+        words = _words_in(lang, text, len(_REQUIRED_WORDS[lang])) if lang in _REQUIRED_WORDS else ()
+        out.append({code for code, always, needed in screen[1] if always or not needed.isdisjoint(words)})
+    return out
+
+
+_screens: dict[tuple, tuple] = {}  # (lang, ids of a rule set's rules) -> (the rules, each one's words)
 
 
 def _register_literals(lang: str, words) -> None:

@@ -92,8 +92,20 @@ def apply_rules(analysis, rules) -> list[Finding]:
     """The findings of ``rules`` in one analysed version: named checks, then each pattern
     rule once per clause (or added text) that says more than the form, naming every word it
     matched beyond the form's own."""
+    from . import may_match
+
     out: list[Finding] = []
-    texts = _translation_texts(analysis) if analysis.translation is not None else _draft_texts(analysis)
+    lang = analysis.version.lang
+    if analysis.translation is not None:  # read in its language (matchable) and in English (cleaned)
+        texts = _translation_texts(analysis)
+        live = may_match(rules, lang, [row[2] for row in texts])
+        english = may_match(rules, "en", [row[3] for row in texts])
+    else:  # read cleaned, in its language and in English
+        texts = _draft_texts(analysis)
+        live = may_match(rules, lang, [row[2] for row in texts])
+        english = may_match(rules, "en", [row[2] for row in texts]) if lang != "en" else []
+    for codes, more in zip(live, english):
+        codes |= more
     for rule in rules:
         if rule.check:
             found = CHECKS[rule.check](rule, analysis)
@@ -101,10 +113,13 @@ def apply_rules(analysis, rules) -> list[Finding]:
                 out.append(found)
             if not rule.patterns or found:
                 continue  # a rule may also have patterns (another prevailing language named)
+        rows = [row for row, codes in zip(texts, live) if rule.code in codes]  # (the others: no match)
+        if not rows:
+            continue
         if analysis.translation is not None:
-            out += _translation_matches(rule, analysis, texts)
+            out += _translation_matches(rule, analysis, rows)
         else:
-            out += _draft_matches(rule, analysis, texts)
+            out += _draft_matches(rule, analysis, rows)
     return out
 
 
