@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter, not_
 
 from ..forms import Form, get_form
@@ -47,7 +47,9 @@ class Key:
     # each line: (its text, the key index of its first character, the text index of its start)
     lines: list[tuple[str, int, int]] = field(default_factory=list, repr=False)
     marks: dict[int, int] = field(default_factory=dict, repr=False)  # key index of a mark between lines -> text index
-    _made: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)  # a line's offsets
+    # a line -> (True, where each of its words ends, in its characters but spaces) for a line of
+    # words single-spaced (every line :func:`make_key` makes), else (False, each key index's offset)
+    _made: dict[int, tuple[bool, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def offsets(self) -> list[int]:
@@ -55,15 +57,25 @@ class Key:
         return [self.offset(index) for index in range(len(self.key))]
 
     def offset(self, index: int) -> int:
-        """The index in the text of key character ``index``: found in its line, each line's
-        offsets made when first needed (a value is read from a few lines of a long text)."""
+        """The index in the text of key character ``index``: found in its line, where each
+        word ends when first needed (a value is read from a few lines of a long text): in a
+        line of single-spaced words, the character's index among those but spaces plus the
+        spaces before its word.
+
+        >>> key = make_key(["The two  Sides", "agree"])
+        >>> [key.text[key.offset(i)] for i in (0, 3, 6, 10, 12)]
+        ['T', 't', 'S', 's', 'a']
+        """
         if index in self.marks:
             return self.marks[index]
         line = bisect_right(self.lines, index, key=_KEY_START) - 1
-        if line not in self._made:
-            text, _, start = self.lines[line]
-            self._made[line] = _line_offsets(text, start)
-        return self._made[line][index - self.lines[line][1]]
+        text, key_start, start = self.lines[line]
+        made = self._made.get(line)
+        if made is None:
+            made = self._made[line] = _line_words(text, start)
+        spaced, found = made
+        at = index - key_start
+        return start + at + bisect_right(found, at) if spaced else found[at]
 
     def value(self, start: int, end: int) -> str:
         """The readable text behind key span [start, end)."""
@@ -133,6 +145,15 @@ def key_of_lines(parts: list[tuple[str, str]]) -> Key:
         pieces.append(sub)
         length += len(sub)
     return Key("".join(pieces), "".join(key_chars), lines, marks)
+
+
+def _line_words(sub: str, start: int) -> tuple[bool, list[int]]:
+    """What :meth:`Key.offset` reads of line ``sub`` (which starts at ``start``): for words
+    single-spaced, where each word ends among the characters but spaces; else every such
+    character's text index."""
+    if " ".join(sub.split()) == sub:
+        return True, list(accumulate(map(len, sub.split(" "))))
+    return False, _line_offsets(sub, start)
 
 
 def _line_offsets(sub: str, start: int) -> list[int]:
