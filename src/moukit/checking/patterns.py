@@ -98,21 +98,30 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     parts: list[tuple[str, str]] = []  # (text, separator before it)
     before = ""
     for block in lines:
-        first = True
         # the number may stand on a line of its own, or be wrapped; a name in brackets under a
         # signing line is no number
-        if numbered and not name_under_signing(before, block):
-            before, block = block, strip_numbering(block.lstrip())[0]
-        else:
-            before = block
-        block = editorial.canonical(block)  # a phrase may be wrapped: fold across the lines
-        for sub in block.split("\n"):
-            sub = clean(sub)
-            if not sub or SIGNING_LINE.match(sub):
-                continue
-            parts.append((sub, BREAK if first else LINE))
-            first = False
+        kept = _key_lines(block, numbered and not name_under_signing(before, block))
+        before = block
+        if kept:
+            parts.append((kept[0], BREAK))
+            parts += [(sub, LINE) for sub in kept[1:]]
     return key_of_lines(parts)
+
+
+@lru_cache(maxsize=16384)
+def _key_lines(block: str, numbered: bool) -> tuple[str, ...]:
+    """The lines of paragraph ``block`` a key reads, cleaned (its number left out when
+    ``numbered``; signing lines and empty lines left out); kept for the paragraphs read
+    last (a batch meets the form's own paragraphs in draft after draft)."""
+    if numbered:
+        block = strip_numbering(block.lstrip())[0]
+    block = editorial.canonical(block)  # a phrase may be wrapped: fold across the lines
+    kept = []
+    for sub in block.split("\n"):
+        sub = clean(sub)
+        if sub and not SIGNING_LINE.match(sub):
+            kept.append(sub)
+    return tuple(kept)
 
 
 def key_of_lines(parts: list[tuple[str, str]]) -> Key:
