@@ -131,10 +131,19 @@ def shipped_pack_data(pack, name: str) -> dict | None:
                 and dirs[0].parent == home / "accepted")
     if dirs != (home,) and not accepted:
         return None
-    try:
-        data = json.loads(pack_data_file("accepted" if accepted else name, pack.lang).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if data.get("sha256") != pack_digest(pack.lang):
+    data = _pack_file("accepted" if accepted else name, pack.lang)
+    if data is None or data.get("sha256") != pack_digest(pack.lang):
         return None
     return data.get(dirs[0].name) if accepted else data
+
+
+@cache
+def _pack_file(name: str, lang: str) -> dict | None:
+    """The file of precomputed data ``name`` of the shipped pack ``lang``, read once (each
+    instrument, and each cache built from it, asks for it), or None when it cannot be read.
+    Callers build their own objects from it and never change it."""
+    try:
+        data = json.loads(pack_data_file(name, lang).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
