@@ -381,9 +381,14 @@ def folds() -> tuple[Fold, ...]:
     def spell(text: str, record: list | None = None) -> str:
         return _sub(spelling, lambda m: _keep_case(m.group(0), variants[m.group(0).lower()]), text, record)
 
+    screen = [(regex, same, literals.required_literals(regex.pattern, regex.flags)) for regex, same in phrases]
+
     def phrase(text: str, record: list | None = None) -> str:
-        for regex, same in phrases:
-            text = _sub(regex, lambda m, same=same: _keep_case(m.group(0), same), text, record)
+        haystack = literals.folded(text)
+        for regex, same, needed in screen:  # (most texts hold none of a phrase's words)
+            if needed is None or any(word in haystack for word in needed):
+                text = _sub(regex, lambda m, same=same: _keep_case(m.group(0), same), text, record)
+                haystack = literals.folded(text)
         return text
 
     out = [
