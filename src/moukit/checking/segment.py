@@ -73,6 +73,20 @@ class Vocabularies(dict):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.languages = Kept(16384)
+        self.known = Kept(16384)  # (lang, text) -> what words_known says
+
+    def words_known(self, lang: str, text: str) -> tuple[int, int]:
+        """How many words of three letters or more ``text`` has, and how many of them the
+        vocabulary of ``lang`` holds (kept for the next time).
+
+        >>> Vocabularies({"en": {"the", "two", "cities"}}).words_known("en", "The two towns")
+        (3, 2)
+        """
+        def count() -> tuple[int, int]:
+            words = [w.lower() for w in _LETTER_WORD.findall(text)]
+            vocab = self.get(lang, ())
+            return len(words), sum(w in vocab for w in words)
+        return self.known.answer((lang, text), count)
 
 
 @lru_cache(maxsize=16)
@@ -289,12 +303,14 @@ def _sort_blocks(blocks: list, library: TemplateLibrary):
     for b in _running_heads(kept):
         editorial.append(N_("running head {text!r} ignored (read by the rules)", text=clean(block_text(b))))
         rules_only.append(b)
-    kept = [b for b in kept if not any(b is r for r in rules_only)]
+    gone = {id(b) for b in rules_only}
+    kept = [b for b in kept if id(b) not in gone]
     titles = _clause_titles(kept)
     for b in titles:
         editorial.append(N_("clause title {text!r} ignored (read by the rules)", text=clean(block_text(b))))
     rules_only += titles
-    kept = [b for b in kept if not any(b is t for t in titles)]
+    gone = {id(b) for b in titles}
+    kept = [b for b in kept if id(b) not in gone]
     return kept, outside, rules_only, heading_before, editorial
 
 
@@ -467,10 +483,10 @@ def _versions(draft, blocks: list, heading_before: set[int], editorial: list[str
         current.lang = _majority(weights) or current.lang
     versions = _merge_inserted(versions)
     for version in versions:  # Latin letters, but hardly a word of that language pack: unknown
-        vocab = latin.get(version.lang)
-        if vocab:
-            words = [w.lower() for b in version.blocks for w in re.findall(r"[^\W\d_]{3,}", block_text(b))]
-            if len(words) >= 12 and sum(w in vocab for w in words) < 0.3 * len(words):
+        if latin.get(version.lang):
+            counts = [latin.words_known(version.lang, block_text(b)) for b in version.blocks]
+            words, known = sum(n for n, _ in counts), sum(k for _, k in counts)
+            if words >= 12 and known < 0.3 * words:
                 version.lang = "und"
     return versions
 
