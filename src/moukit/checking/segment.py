@@ -323,14 +323,12 @@ def _running_heads(blocks: list) -> list:
     one."""
     from ..text.normalize import SIGNING_LINE
 
-    def key(b) -> str:
-        return clean(block_text(b)).casefold()
-
-    counts = Counter(key(b) for b in blocks if getattr(b, "table", None) is None)
-    return [b for b in blocks if getattr(b, "table", None) is None and counts[key(b)] >= 2
+    keys = [(b, clean(block_text(b)).casefold()) for b in blocks if getattr(b, "table", None) is None]
+    counts = Counter(key for _, key in keys)
+    return [b for b, key in keys if counts[key] >= 2
             and "\n" not in block_text(b).strip() and _short(block_text(b))
-            and len(key(b).split()) <= 12 and not SIGNING_LINE.match(key(b))
-            and re.search(r"[^\W\d_]", key(b))]
+            and len(key.split()) <= 12 and not SIGNING_LINE.match(key)
+            and re.search(r"[^\W\d_]", key)]
 
 
 def _clause_titles(blocks: list) -> list:
