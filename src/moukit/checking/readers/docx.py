@@ -191,6 +191,16 @@ class _BodyWalker:
                 return child
         return None
 
+    def children(self, el: Any) -> dict[str, Any]:
+        """The first child of ``el`` of each name (:meth:`tag`), in one pass: what
+        :meth:`child` gives for each name (a paragraph asks for several of its properties);
+        empty for no element."""
+        found: dict[str, Any] = {}
+        if el is not None:
+            for child in el:
+                found.setdefault(self.tag(child), child)
+        return found
+
     def on(self, el: Any) -> bool:
         """A toggle property (e.g. w:pageBreakBefore) that is present and not switched off."""
         return el is not None and (el.get(self.w + "val") or "true").lower() not in OFF
@@ -333,15 +343,14 @@ class _BodyWalker:
 
     def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> None:
         """One w:p: its accepted text becomes a block; its text boxes follow it."""
-        props = self.child(p, "pPr")
+        props = self.children(self.child(p, "pPr"))
         mark_deleted = False
-        if props is not None:
-            if self.on(self.child(props, "pageBreakBefore")):
+        if props:
+            if self.on(props.get("pageBreakBefore")):
                 self.out.page_break = True
-            mark = self.child(props, "rPr")
+            mark = props.get("rPr")
             if mark is not None:
-                mark_deleted = (self.child(mark, "del") is not None
-                                or self.child(mark, "moveFrom") is not None)
+                mark_deleted = any(self.tag(child) in ("del", "moveFrom") for child in mark)
         pieces: list[str] = []
         boxes: list[Any] = []
         self.break_after = False
@@ -353,7 +362,7 @@ class _BodyWalker:
         if mark_deleted:
             self.carry, self.carry_table, self.carry_ref = self.carry + text, story_cell, p
         else:
-            self.out.add(self.carry + text, story_cell, p, self.story, self.numbered(props))
+            self.out.add(self.carry + text, story_cell, p, self.story, self.numbered(props.get("numPr")))
             self.carry = ""
         if self.story is None and (self.break_after or p in self.section_ends):
             self.out.page_break = True
@@ -376,9 +385,8 @@ class _BodyWalker:
                 following = self.sections[self.sections.index(ended) + 1]
                 self.headers_and_footers(following, "headerReference", "header")
 
-    def numbered(self, props: Any) -> bool:
-        """Word numbers the paragraph itself (w:numPr with a list other than 0)."""
-        num = self.child(props, "numPr") if props is not None else None
+    def numbered(self, num: Any) -> bool:
+        """Word numbers the paragraph itself (its w:numPr ``num`` names a list other than 0)."""
         if num is None:
             return False
         num_id = self.child(num, "numId")
