@@ -177,6 +177,32 @@ def test_the_accepted_texts_a_pack_ships_have_their_patterns_read_from_a_file_an
     monkeypatch.setattr(shipped, "pack_digest", lambda lang: "another")
     assert shipped.shipped_pack_data(accepted.accepted_texts(library.pack("th"))[1].pack, "patterns") is None
 
+def test_a_shipped_lexicon_compiles_an_expression_when_a_text_holds_its_words():
+    """Read from its file, a lexicon compiles each expression of a unit when a text first holds
+    the words it needs, and finds what the lexicon computed from the pack (which compiles a
+    unit's expressions together) finds, in every clause text of the language's form."""
+    from moukit.checking import units
+    from moukit.checking.segment import placeholder_context
+    from moukit.checking.units import matchable
+    from moukit.forms import get_form
+
+    library = default_library()
+    for lang in ("th", "zh", "ja"):
+        pack = library.pack(lang)
+        read = units.UnitLexicon.from_data(lang, shipped.shipped_pack_data(pack, "units")["lexicon"])
+        computed = units.computed_unit_lexicon(pack)
+        names = list(computed.units)
+        assert not list(read.units.matches(names[0], "x"))
+        assert names[0] not in read.units._compiled and not read.units._one  # nothing compiled for "x"
+        form = get_form("mou")
+        texts = [matchable(text, lang) for _, text in pack.render_clauses(form, placeholder_context(form, " "))]
+        for name in names:
+            for text in texts:
+                found = [m.span() for m in read.units.matches(name, text)]
+                assert found == [m.span() for m in computed.units.matches(name, text)], (lang, name)
+        assert 0 < len(read.units._one) < sum(len(read.units._sources[n]) for n in names)
+
+
 def test_each_packs_unit_lexicon_is_read_from_its_file_and_equals_the_computed_one():
     from moukit.checking import units
 

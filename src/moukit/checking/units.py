@@ -103,13 +103,16 @@ def _literal(words, lang: str) -> tuple[re.Pattern, ...]:
 
 
 class Compiled(Mapping):
-    """Expressions by unit, compiled when a unit is first looked for (a check reads one form),
-    and the words each needs (:mod:`moukit.text.literals`; found at build time for a shipped
-    pack, else when first asked)."""
+    """Expressions by unit, and the words each needs (:mod:`moukit.text.literals`; found at
+    build time for a shipped pack, else when first asked). An expression whose words and width
+    are known is compiled when a text first holds its words (a check searches about a third
+    of the form's expressions); the others with all of their unit's, when it is first looked
+    for (so that a pack's bad expression is reported then)."""
 
     def __init__(self, sources: dict, lang: str, needed: dict | None = None, widths: dict | None = None) -> None:
         self._sources, self._lang = sources, lang
         self._compiled: dict[str, tuple[re.Pattern, ...]] = {}
+        self._one: dict[tuple[str, int], re.Pattern] = {}  # (unit, index) -> an expression compiled alone
         self._needed: dict[str, tuple] = {name: tuple(None if words is None else tuple(words) for words in found)
                                           for name, found in (needed or {}).items()}
         self._widths: dict[str, tuple] = {name: tuple(found) for name, found in (widths or {}).items()}
@@ -119,17 +122,34 @@ class Compiled(Mapping):
             self._compiled[name] = _compile(self._sources[name], self._lang, name)
         return self._compiled[name]
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._sources  # (Mapping's would compile the unit's expressions)
+
+    def _known(self, name: str) -> bool:
+        """Whether the words and width of each expression of unit ``name`` came with it."""
+        count = len(self._sources[name] or ())
+        return len(self._needed.get(name, ())) == count and len(self._widths.get(name, ())) == count
+
+    def expression(self, name: str, index: int) -> re.Pattern:
+        """Expression ``index`` of unit ``name``, compiled."""
+        if name in self._compiled or not self._known(name):
+            return self[name][index]
+        found = self._one.get((name, index))
+        if found is None:
+            found = self._one[(name, index)] = _compile([self._sources[name][index]], self._lang, name)[0]
+        return found
+
     def needed(self, name: str) -> tuple[tuple[str, ...] | None, ...]:
         """For each expression of unit ``name``: the words one of which its every match holds,
         or None (no such words)."""
-        if name not in self._needed or len(self._needed[name]) != len(self[name]):
+        if name not in self._needed or len(self._needed[name]) != len(self._sources[name] or ()):
             self._needed[name] = tuple(literals.required_literals(p.pattern, p.flags) for p in self[name])
         return self._needed[name]
 
     def widths(self, name: str) -> tuple[int | None, ...]:
         """For each expression of unit ``name``: the widest match it can have, when its
         matches can be sought near its words (:func:`moukit.text.literals.match_width`)."""
-        if name not in self._widths or len(self._widths[name]) != len(self[name]):
+        if name not in self._widths or len(self._widths[name]) != len(self._sources[name] or ()):
             self._widths[name] = tuple(literals.match_width(p.pattern, p.flags) for p in self[name])
         return self._widths[name]
 
@@ -137,27 +157,27 @@ class Compiled(Mapping):
         """Every match of each expression of unit ``name`` in ``text``, one expression after
         the other: none sought in a text without its words, and a narrow one sought only
         near them (:func:`moukit.text.literals.near`; the same matches)."""
-        for pattern, words, width in zip(self[name], self.needed(name), self.widths(name)):
+        for index, (words, width) in enumerate(zip(self.needed(name), self.widths(name))):
             if words is None:
-                yield from pattern.finditer(text)
+                yield from self.expression(name, index).finditer(text)
             elif width is None:
                 if any(word in literals.folded(text) for word in words):
-                    yield from pattern.finditer(text)
+                    yield from self.expression(name, index).finditer(text)
             else:
                 for start, end in literals.near(text, words, width):
-                    yield from pattern.finditer(text, start, end)
+                    yield from self.expression(name, index).finditer(text, start, end)
 
     def in_text(self, name: str, text: str) -> list[re.Pattern]:
         """The expressions of unit ``name`` that may match ``text`` (the others need a word it
         does not hold)."""
         folded = None
         out = []
-        for pattern, words in zip(self[name], self.needed(name)):
+        for index, words in enumerate(self.needed(name)):
             if words is not None:
                 folded = literals.folded(text) if folded is None else folded
                 if not any(word in folded for word in words):
                     continue
-            out.append(pattern)
+            out.append(self.expression(name, index))
         return out
 
     def __iter__(self):
