@@ -177,6 +177,7 @@ def test_the_accepted_texts_a_pack_ships_have_their_patterns_read_from_a_file_an
     monkeypatch.setattr(shipped, "pack_digest", lambda lang: "another")
     assert shipped.shipped_pack_data(accepted.accepted_texts(library.pack("th"))[1].pack, "patterns") is None
 
+
 def test_a_shipped_lexicon_compiles_an_expression_when_a_text_holds_its_words():
     """Read from its file, a lexicon compiles each expression of a unit when a text first holds
     the words it needs, and finds what the lexicon computed from the pack (which compiles a
@@ -194,7 +195,8 @@ def test_a_shipped_lexicon_compiles_an_expression_when_a_text_holds_its_words():
         names = list(computed.units)
         assert not list(read.units.matches(names[0], "x"))
         needed = read.units.needed(names[0])  # for "x": only an expression that needs no word is compiled
-        assert names[0] not in read.units._compiled and all(needed[i] is None for _, i in read.units._one)
+        assert names[0] not in read.units._compiled
+        assert all(name == names[0] and needed[i] is None for name, i in read.units._one)
         form = get_form("mou")
         texts = [matchable(text, lang) for _, text in pack.render_clauses(form, placeholder_context(form, " "))]
         for name in names:

@@ -168,21 +168,12 @@ def may_match(rules: Sequence[Rule], lang: str, texts: Sequence[str]) -> list[se
     >>> sorted(may_match(rules, "en", ["Any dispute shall be settled by arbitration."])[0])
     ['MK-P001', 'MK-P008', 'MK-P009']
     """
-    key = (lang, *map(id, rules))
-    screen = _screens.get(key)
-    if screen is None:  # (kept with the rules, so that no id is another rule's while kept)
-        screen = _screens[key] = (tuple(rules), tuple((rule.code, *rule.patterns.index(lang)[1:])
-                                                      for rule in rules if rule.patterns))
-        if len(_screens) > 64:  # (rule sets are few: the default one, and a user's packs)
-            _screens.clear()
+    screen = [(rule.code, *rule.patterns.index(lang)[1:]) for rule in rules if rule.patterns]
     out = []
     for text in texts:
         words = _words_in(lang, text, len(_REQUIRED_WORDS[lang])) if lang in _REQUIRED_WORDS else ()
-        out.append({code for code, always, needed in screen[1] if always or not needed.isdisjoint(words)})
+        out.append({code for code, always, needed in screen if always or not needed.isdisjoint(words)})
     return out
-
-
-_screens: dict[tuple, tuple] = {}  # (lang, ids of a rule set's rules) -> (the rules, each one's words)
 
 
 def _register_literals(lang: str, words) -> None:
