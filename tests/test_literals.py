@@ -97,7 +97,8 @@ def test_required_literals(pattern, expected):
 # Patterns over a small alphabet with letters that fold alike (İ i ı I, ſ s S, Σ σ ς), and
 # the parts the analysis must see through or stop at.
 _ATOMS = ["a", "b", "s", "i", "A", "S", "İ", "ı", "ſ", "σ", "Σ", "ς", "ab", "sa", " ", "."]
-_PARTS = [r"\b", r"\s", r"\w", "[ab]", "[^a]", "[sS]", r"(?<=a)", r"(?!b)", r"(?<!s)", "$", "^"]
+_PARTS = [r"\b", r"\B", r"\s", r"\w", "[ab]", "[^a]", "[sS]", r"(?<=a)", r"(?!b)", r"(?<!s)", "$", "^",
+          r"(?=a\b)", r"(?!ab|s\s)", r"(?<=a\b)", r"(?<!\Bs)", r"(?=(?:ab)?\B)"]
 
 
 @st.composite
@@ -149,10 +150,20 @@ def test_a_narrow_pattern_sought_near_its_words_finds_every_match(pattern, text,
     assert windowed == [m.span() for m in compiled.finditer(text)], (pattern, text)
 
 
-@pytest.mark.parametrize("pattern", [r"ab\b", r"ab(?=c)", r"ab(?!c)", r"ab$", r"ab\Z", r"(?:ab\B)?c",
-                                     r"(?<=a\b)c", r"a+b", r"(a)?(?(1)b|c)"])
-def test_a_pattern_that_looks_past_its_match_or_has_no_bound_is_sought_everywhere(pattern):
+@pytest.mark.parametrize("pattern", [r"ab$", r"ab\Z", r"(?m)ab$", r"(?:ab$)?c", r"a+b", r"ab(?=c+)",
+                                     r"(a)?(?(1)b|c)", "a{401}"])
+def test_a_pattern_with_an_end_anchor_or_no_bound_is_sought_everywhere(pattern):
     assert match_width(pattern) is None
+
+
+@pytest.mark.parametrize(("pattern", "width"), [
+    (r"ab", 2), (r"ab\b", 3), (r"\bab", 3), (r"ab(?=c)", 3), (r"ab(?!cd|e)", 4), (r"(?:ab\B)?c", 4),
+    (r"(?<=a\b)c", 2), (r"(?<!xyz)ab", 2), (r"ab(?=c\b)", 4), (r"ab(?!c(?=de))", 5),
+])
+def test_a_window_reaches_what_a_pattern_looks_at_past_its_match(pattern, width):
+    """The widest match, and the characters looked at after it: one for a word boundary, a
+    look-ahead's widest match (a look-behind looks back, which a window never hides)."""
+    assert match_width(pattern) == width
 
 
 def _rule_sentences() -> dict[str, list[str]]:

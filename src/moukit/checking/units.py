@@ -147,8 +147,9 @@ class Compiled(Mapping):
         return self._needed[name]
 
     def widths(self, name: str) -> tuple[int | None, ...]:
-        """For each expression of unit ``name``: the widest match it can have, when its
-        matches can be sought near its words (:func:`moukit.text.literals.match_width`)."""
+        """For each expression of unit ``name``: how far from its words its matches, and what
+        they look at past their end, can reach, when they can be sought near its words
+        (:func:`moukit.text.literals.match_width`)."""
         if name not in self._widths or len(self._widths[name]) != len(self._sources[name] or ()):
             self._widths[name] = tuple(literals.match_width(p.pattern, p.flags) for p in self[name])
         return self._widths[name]

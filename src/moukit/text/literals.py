@@ -137,32 +137,41 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     return False
 
 
-# A match is found the same in a window of the text as in the whole text when the pattern
-# looks at no character after its match (no look-ahead, no \b, no $); then a window reaching
-# the pattern's widest match beyond each of its words on both sides finds every match.
-_LOOKS_AHEAD = {getattr(_sre_constants, name) for name in (
-    "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_END", "AT_END_LINE", "AT_END_STRING", "AT_LOC_BOUNDARY",
-    "AT_LOC_NON_BOUNDARY", "AT_UNI_BOUNDARY", "AT_UNI_NON_BOUNDARY") if hasattr(_sre_constants, name)}
+# A match is found the same in a window of the text as in the whole text when the window
+# holds the match and every character the pattern looks at beyond it: a word boundary (\b,
+# \B) looks at one character after the place it stands, a look-ahead at as many as it can
+# match; a look-behind, or \b at the match's start, looks before it, which a window never
+# hides (``finditer(text, start)`` reads the characters before ``start``). An end anchor ($,
+# \Z) takes the window's end for the text's: a pattern with one is searched everywhere.
+_ONE_AHEAD = {getattr(_sre_constants, name) for name in (
+    "AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_LOC_BOUNDARY", "AT_LOC_NON_BOUNDARY", "AT_UNI_BOUNDARY",
+    "AT_UNI_NON_BOUNDARY") if hasattr(_sre_constants, name)}
+_AT_END = {getattr(_sre_constants, name) for name in ("AT_END", "AT_END_LINE", "AT_END_STRING")
+           if hasattr(_sre_constants, name)}
 WIDEST = 400  # a pattern whose match may be wider is searched in the whole text
 
 
 @lru_cache(maxsize=4096)
 def match_width(pattern: str, flags: int = 0) -> int | None:
-    """The most characters a match of ``pattern`` can span, when that bounds where its matches
-    lie (:func:`near`); None when it may be wider than :data:`WIDEST`, or when the pattern
-    looks at characters after its match (a look-ahead, ``\\b``, ``$``) or cannot be read.
+    """How far from each of its words a match of ``pattern``, and every character it looks at,
+    can reach (:func:`near`): its widest match and the characters it looks at past its end
+    (one for ``\\b``, a look-ahead's widest match); None when that may be more than
+    :data:`WIDEST`, or when the pattern has an end anchor (``$``) or cannot be read.
 
     >>> match_width(r"(?<!ไม่)(?:ส่งเสริม|สนับสนุน)(?:ความ)?ร่วมมือ"), match_width(r"visits?\\b")
-    (19, None)
+    (19, 7)
+    >>> match_width(r"แน่นแฟ้น(?!ยิ่งขึ้น)"), match_width(r"ab$"), match_width(r"a+b")
+    (16, None, None)
     """
     try:
         tree = _sre_parse.parse(pattern, flags)
-        if _looks_ahead(list(tree)):
-            return None
+        ahead = _ahead(list(tree))
         widest = tree.getwidth()[1]
     except Exception:  # noqa: BLE001 - any surprise in the parser's tree: search the whole text
         return None
-    return widest if 0 < widest <= WIDEST else None
+    if ahead is None or not 0 < widest <= WIDEST - ahead:
+        return None
+    return widest + ahead
 
 
 def near(text: str, words: tuple[str, ...], width: int) -> list[tuple[int, int]]:
@@ -198,30 +207,37 @@ def joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _looks_ahead(items: list) -> bool:
-    """Whether parsed items look at a character after the place they reach."""
+def _ahead(items: list) -> int | None:
+    """The most characters parsed items look at past the farthest place they reach (0: none);
+    None for an end anchor, a conditional or a look-ahead of no bound."""
+    most = 0
     for op, av in items:
-        if op == _sre_constants.AT and av in _LOOKS_AHEAD:
-            return True
-        if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
-            if av[0] >= 0 or _looks_ahead(list(av[1])):
-                return True
-            continue
-        if op == _sre_constants.BRANCH:
-            if any(_looks_ahead(list(branch)) for branch in av[1]):
-                return True
+        if op == _sre_constants.AT:
+            if av in _AT_END:
+                return None
+            found: int | None = 1 if av in _ONE_AHEAD else 0
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            direction, inner = av
+            found = _ahead(list(inner))  # (a look-behind ends where it stands)
+            if found is not None and direction >= 0:
+                found += inner.getwidth()[1]  # a look-ahead starts where it stands
+        elif op == _sre_constants.BRANCH:
+            reaches = [_ahead(list(branch)) for branch in av[1]]
+            found = None if None in reaches else max((r for r in reaches if r is not None), default=0)
         elif op == _sre_constants.SUBPATTERN:
-            if _looks_ahead(list(av[-1])):
-                return True
+            found = _ahead(list(av[-1]))
         elif op in _REPEATS:
-            if _looks_ahead(list(av[2])):
-                return True
+            found = _ahead(list(av[2]))
         elif op == _ATOMIC:
-            if _looks_ahead(list(av)):
-                return True
+            found = _ahead(list(av))
         elif op == _sre_constants.GROUPREF_EXISTS:
-            return True  # a conditional: not read further
-    return False
+            return None  # a conditional: not read further
+        else:
+            continue
+        if found is None or found > WIDEST:
+            return None
+        most = max(most, found)
+    return most
 
 
 def _sequence(items: list) -> frozenset[str] | None:
