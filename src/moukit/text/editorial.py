@@ -407,12 +407,9 @@ def folds() -> tuple[Fold, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """``text`` with every listed editorial variant folded to the form's own wording."""
-    for f in folds():
-        text = f.apply(text)
-    return text
+    return _fold_all(text)[0]
 
 
 def records(paragraphs: Sequence[str]) -> tuple[tuple[str, str, str], ...]:
@@ -434,19 +431,25 @@ def records(paragraphs: Sequence[str]) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=16384)
 def _folded(paragraph: str) -> tuple[tuple[int, tuple[tuple[str, str], ...]], ...]:
     """The folds that change ``paragraph`` (by their index; each applied to what the folds
-    before it made of it), with the (as written, as folded) pairs each noted. Kept for the
-    paragraphs read last: a batch meets the form's own paragraphs in draft after draft."""
+    before it made of it), with the (as written, as folded) pairs each noted."""
+    return _fold_all(paragraph)[1]
+
+
+@lru_cache(maxsize=65536)
+def _fold_all(text: str) -> tuple[str, tuple[tuple[int, tuple[tuple[str, str], ...]], ...]]:
+    """:func:`canonical` and :func:`_folded` of ``text`` in one pass of the folds, kept for the
+    texts read last: a batch meets the form's own paragraphs in draft after draft, and the
+    editorial notes read a paragraph its cleaning has folded already."""
     out = []
     for index, f in enumerate(folds()):
         record: list = []
-        new = f.apply(paragraph, record)
-        if new != paragraph:
+        new = f.apply(text, record)
+        if new != text:
             out.append((index, tuple(record)))
-        paragraph = new
-    return tuple(out)
+        text = new
+    return text, tuple(out)
 
 
 def changes(text: str | Sequence[str], standard: str | Sequence[str] | None = None) -> list[str]:
