@@ -108,13 +108,18 @@ def make_key(lines: list[str], *, numbered: bool = True) -> Key:
     return key_of_lines(parts)
 
 
-@lru_cache(maxsize=16384)
 def _key_lines(block: str, numbered: bool) -> tuple[str, ...]:
     """The lines of paragraph ``block`` a key reads, cleaned (its number left out when
-    ``numbered``; signing lines and empty lines left out); kept for the paragraphs read
-    last (a batch meets the form's own paragraphs in draft after draft)."""
-    if numbered:
-        block = strip_numbering(block.lstrip())[0]
+    ``numbered``; signing lines and empty lines left out)."""
+    return _lines_of_key(strip_numbering(block.lstrip())[0] if numbered else block)
+
+
+@lru_cache(maxsize=16384)
+def _lines_of_key(block: str) -> tuple[str, ...]:
+    """:func:`_key_lines` of a paragraph without its number, kept for the paragraphs read
+    last (a batch meets the form's own paragraphs in draft after draft; the layout reads
+    each paragraph's key as it is, the version's key without its number, the same text
+    for a paragraph that has none)."""
     block = editorial.canonical(block)  # a phrase may be wrapped: fold across the lines
     kept = []
     for sub in block.split("\n"):
