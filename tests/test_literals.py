@@ -332,3 +332,16 @@ def test_the_unit_expressions_left_out_of_a_text_cannot_match_it():
             every = sorted(m.span() for p in lex.units[unit] for m in p.finditer(whole))
             assert sorted(m.span() for m in lex.matches(unit, whole)) == every, (lang, unit)
     assert matched > 1000
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["ab", "sa", "İ", "ſ", "ญา", "文", "a文", "x"]), min_size=1, max_size=4),
+       st.text(alphabet="abisAISİıſσΣς .x文ญา", max_size=30), st.booleans())
+def test_the_screen_by_script_never_hides_a_match(words, text, ignore_case):
+    """A pattern whose words are all beyond ASCII, or all hold an ASCII letter, is told it
+    cannot match an ASCII text, or a text without such a letter, only when it cannot."""
+    from moukit.text.literals import may_match
+
+    regex = re.compile("|".join(map(re.escape, words)), re.IGNORECASE if ignore_case else 0)
+    if regex.search(text):
+        assert may_match(regex, text), (regex.pattern, text)

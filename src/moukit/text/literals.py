@@ -127,14 +127,44 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     >>> may_match(re.compile(r"(?<![\\w-])(?:programme|centre)s?\\b", re.IGNORECASE), "The programs")
     False
     """
-    needed = required_literals(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
-    if needed is None:
+    screen = _screen(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
+    if screen is None:
         return True
+    needed, script = screen
     text = folded(text)
+    if script == _NOT_ASCII and text.isascii():  # (told without reading the text)
+        return False
+    if script == _LATIN and not _has_latin_letter(text):
+        return False
     for word in needed:  # (a loop: no generator to resume for each word)
         if word in text:
             return True
     return False
+
+
+_NOT_ASCII, _LATIN = "not ascii", "latin"  # every needed word has a character beyond ASCII; an ASCII letter
+_LATIN_LETTER = re.compile("[a-z]")  # (in a folded text, letters are lower-case)
+
+
+@lru_cache(maxsize=4096)
+def _screen(pattern: str, flags: int) -> tuple[tuple[str, ...], str | None] | None:
+    """:func:`required_literals` of a pattern, and what every one of them holds that a text
+    can be seen to lack at little cost: a character beyond ASCII (an ASCII text), or an
+    ASCII letter (a Thai or Chinese paragraph); None (neither), or no required literal."""
+    needed = required_literals(pattern, flags)
+    if needed is None:
+        return None
+    if not any(word.isascii() for word in needed):
+        return needed, _NOT_ASCII
+    if all(_LATIN_LETTER.search(word) for word in needed):
+        return needed, _LATIN
+    return needed, None
+
+
+@lru_cache(maxsize=4096)
+def _has_latin_letter(folded_text: str) -> bool:
+    """Whether a folded text holds an ASCII letter (kept for the texts read last)."""
+    return _LATIN_LETTER.search(folded_text) is not None
 
 
 # A match is found the same in a window of the text as in the whole text when the window
