@@ -340,9 +340,11 @@ def _clause_titles(blocks: list) -> list:
     titles = []
     for this, following in zip(blocks, blocks[1:]):
         text = clean(block_text(this))
+        if "\n" in block_text(this).strip() or re.search(r"[.。;；]$", text):
+            continue  # a sentence, or lines (told before the number is read)
         rest, number = strip_numbering(text)
-        if number is None or not rest or "\n" in block_text(this).strip() or re.search(r"[.。;；]$", text):
-            continue  # no number, or a listed title (the editorial folds it), or a sentence
+        if number is None or not rest:
+            continue  # no number, or a listed title (the editorial folds it)
         if len(rest.split()) > MAX_TITLE_WORDS or len(rest) > 60:
             continue
         here, there = getattr(this, "table", None), getattr(following, "table", None)
