@@ -183,7 +183,18 @@ def script_counts(text: str) -> dict[str, int]:
     if text.isascii():  # (most paragraphs of a long English draft): letters alone, counted in C
         letters = len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
         return {name: letters if name == "latin" else 0 for name, _ in _SCRIPT_RANGES}
-    return {name: sum(map(len, rx.findall(text))) for name, rx in _SCRIPT_RUNS}
+    return dict(zip(_SCRIPT_NAMES, _counted(text)))
+
+
+_SCRIPT_NAMES = tuple(name for name, _ in _SCRIPT_RANGES)
+
+
+@lru_cache(maxsize=4096)
+def _counted(text: str) -> tuple[int, ...]:
+    """The counts of :func:`script_counts` of a text beyond ASCII, in the order of
+    :data:`_SCRIPT_NAMES`, kept for the texts read last (a paragraph's language and its length
+    in letters both count its scripts)."""
+    return tuple(sum(map(len, rx.findall(text))) for _, rx in _SCRIPT_RUNS)
 
 
 _ASCII_LETTERS = bytes(range(ord("A"), ord("Z") + 1)) + bytes(range(ord("a"), ord("z") + 1))
