@@ -615,7 +615,9 @@ def key_of(text: str) -> str:
     return make_key([text], numbered=False).key
 
 
-
+@lru_cache(maxsize=2048)
 def flat_key(key: str) -> str:
-    """A key without breaks, lower-cased: for the literal pre-filter of the patterns."""
+    """A key without breaks, lower-cased: for the literal pre-filter of the patterns (kept
+    for the keys read last: a version's key is screened for its instrument, its variants and
+    each clause, and the form's clauses are met in draft after draft)."""
     return fold(key.replace(BREAK, "").replace(LINE, ""))
