@@ -24,6 +24,7 @@ and a spec refuses private-use characters altogether.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 SENTINEL_START, SENTINEL_END = "\ue000", "\ue001"
 MARK_START, MARK_VALUE, MARK_END = "\ue002", "\ue003", "\ue004"
@@ -64,7 +65,10 @@ def split_mark(text: str) -> tuple[str, str, str]:
 
 def unmark(text: str) -> str:
     """The text without the markers of :func:`mark`."""
-    return MARK.sub(lambda m: m.group(2), text)
+    return MARK.sub(_value, text) if MARK_START in text else text
+
+
+_value = itemgetter(2)  # a marker's value (group 2 of MARK), without a Python function per marker
 
 
 def choice(*options: str) -> str:
