@@ -72,6 +72,8 @@ def name_under_signing(before: str, text: str) -> bool:
     >>> name_under_signing("....................", "(X)"), name_under_signing("....", "(2) both")
     (True, False)
     """
+    if "(" not in text and "\uff08" not in text:  # (no bracket: no name in brackets, told in C)
+        return False
     first = text.lstrip().split("\n", 1)[0]
     return bool(_BRACKETED_LINE.match(first)) and ends_signing(before)
 
