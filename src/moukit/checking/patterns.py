@@ -393,6 +393,7 @@ class FormPatterns:
     alternatives: dict[str, dict[str, str]]  # slot -> option -> wording (normalised key)
     versions: list[tuple[dict, str, dict[str, str]]]  # variant, whole-version regex, group -> slot
     _compiled: dict[int, re.Pattern] = field(default_factory=dict)
+    _option_keys: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def to_data(self) -> dict:
         """The patterns as JSON data, for :meth:`from_data`."""
@@ -475,11 +476,19 @@ class FormPatterns:
         options alike); empty for another wording (a variant)."""
         target = fold(key_of(value))
         found: list[str] = []
-        for option, word in self.alternatives.get(slot, {}).items():
-            option = option.split("@")[0]
-            if fold(key_of(word)) == target and option not in found:
+        for option, key in self._keys_of_options(slot):
+            if key == target and option not in found:
                 found.append(option)
         return tuple(found)
+
+    def _keys_of_options(self, slot: str) -> tuple[tuple[str, str], ...]:
+        """Each listed option of ``slot`` (its name before any "@") and its wording's key,
+        folded; made once (a report describes each version's alternatives)."""
+        known = self._option_keys.get(slot)
+        if known is None:
+            known = self._option_keys[slot] = tuple(
+                (option.split("@")[0], fold(key_of(word))) for option, word in self.alternatives.get(slot, {}).items())
+        return known
 
     def first_clause_with(self, slot: str) -> str | None:
         """The first clause of the form whose wording holds ``slot``."""
