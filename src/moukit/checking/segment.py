@@ -141,8 +141,8 @@ def _paragraph_language(text: str, latin: dict[str, set[str]]) -> str | None:
         found = _LETTER_WORD.findall(text)
         if not found or not latin:
             return lang
-        words = Counter(w.lower() for w in found)
-        scores = {code: sum(n for w, n in words.items() if w in vocab) for code, vocab in latin.items()}
+        words = Counter(map(str.lower, found))
+        scores = {code: sum(map(words.__getitem__, words.keys() & vocab)) for code, vocab in latin.items()}
         best = max(sorted(scores), key=lambda c: scores[c])
         # Running text (lower-case words, not names) that is hardly in any language pack is
         # in a language moukit has no templates for.

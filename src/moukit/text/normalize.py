@@ -210,7 +210,7 @@ def detect_language(text: str, latin_languages: tuple[str, ...] = ("en", "vi", "
     if counts["kana"]:
         counts["kana"] += counts["han"]
         counts["han"] = 0
-    best = max(counts, key=lambda k: counts[k])
+    best = max(counts, key=counts.__getitem__)
     if best == "kana":
         return "ja"
     if best == "han":
