@@ -158,11 +158,13 @@ class Compiled(Mapping):
         """Every match of each expression of unit ``name`` in ``text``, one expression after
         the other: none sought in a text without its words, and a narrow one sought only
         near them (:func:`moukit.text.literals.near`; the same matches)."""
+        folded = None
         for index, (words, width) in enumerate(zip(self.needed(name), self.widths(name))):
             if words is None:
                 yield from self.expression(name, index).finditer(text)
             elif width is None:
-                if any(word in literals.folded(text) for word in words):
+                folded = literals.folded(text) if folded is None else folded
+                if any(word in folded for word in words):
                     yield from self.expression(name, index).finditer(text)
             else:
                 for start, end in literals.near(text, words, width):
