@@ -29,23 +29,9 @@ def damaged(name: str, detail: str) -> DraftError:
 def zip_names(data: bytes) -> tuple[list[str], str]:
     """The names of the files in a zip (its central directory, nothing unpacked) and its
     ``mimetype`` entry (OpenDocument, EPUB) when it has a short one; ``([], "")`` when the zip
-    cannot be read (the reader then says it is damaged). The answer for the last zip asked
-    about is kept: telling a draft's format asks twice."""
-    global _LAST_NAMES
-    last = _LAST_NAMES
-    if last[0] is data:  # (the same object, kept alive here: the same bytes)
-        return list(last[1]), last[2]
-    names, mimetype = _zip_names(data)
-    _LAST_NAMES = (data, tuple(names), mimetype)
-    return names, mimetype
-
-
-_LAST_NAMES: tuple = (None, (), "")  # (the zip's bytes, its names, its mimetype)
-
-
-def _zip_names(data: bytes) -> tuple[list[str], str]:
+    cannot be read (the reader then says it is damaged)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = _archive(data)
         names = archive.namelist()
         info = next((i for i in archive.infolist() if i.filename == "mimetype"), None)
         mimetype = ""
@@ -56,6 +42,22 @@ def _zip_names(data: bytes) -> tuple[list[str], str]:
         return [], ""
 
 
+def _archive(data: bytes) -> zipfile.ZipFile:
+    """The zip of ``data``, its central directory read. The last one is kept: telling a
+    draft's format (:func:`zip_names`) and reading it (:func:`open_zip`) open the same bytes."""
+    global _LAST
+    last = _LAST
+    if last[0] is data:  # (the same object, kept alive here: the same bytes)
+        return last[1]
+    _LAST = (None, None)  # (nothing kept of a zip that cannot be read)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    _LAST = (data, archive)
+    return archive
+
+
+_LAST: tuple = (None, None)  # (the zip's bytes, its zipfile.ZipFile)
+
+
 def open_zip(data: bytes, name: str, limits: Limits,
              required: tuple[str, ...] = ("[Content_Types].xml", "word/document.xml"),
              error: Callable[[str, str], DraftError] = damaged) -> dict[str, bytes]:
@@ -63,7 +65,7 @@ def open_zip(data: bytes, name: str, limits: Limits,
     ``required``: the parts the format must have; ``error``: the error of a damaged file of
     the format (default: a damaged .docx)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = _archive(data)
         infos = archive.infolist()
     except zipfile.BadZipFile:  # the usual damage: Python's own words would stay English
         raise error(name, N_("broken zip: {error}", error=N_("not a zip file"))) from None
