@@ -69,7 +69,16 @@ class ClauseCheck:
     verdict: str = "worded differently"  # same | worded differently | missing meaning | added meaning | missing clause
     accepted: str | None = None  # the accepted text the clause is, word for word
     notes: list[str] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)  # where its units are (in its matchable text)
+    spans: list[Span] | None = field(default_factory=list)  # where its units are (:meth:`unit_spans`)
+    _sought: tuple | None = field(default=None, repr=False, compare=False)  # what spans None are sought in
+
+    def unit_spans(self) -> list[Span]:
+        """Where its units are, in its matchable text (for a clause that is an accepted text,
+        sought when first asked: its units are all there, and only a rule may ask where)."""
+        if self.spans is None:
+            assert self._sought is not None, "a row's spans are sought where they were set aside"
+            self.spans = _find_units(*self._sought)[2]
+        return self.spans
 
     def to_dict(self) -> dict:
         """JSON-ready form (a row of ``versions[].translation``)."""
@@ -359,17 +368,18 @@ class _ClauseChecker:
         value_spans: list[Span] = []
         row.values_missing = find_values(clause, slots, mt, lex, reference, self.finder,
                                          self.described, value_spans)
-        row.units_found, row.units_missing, row.spans = _find_units(need, mt, lex)
         row.accepted = accepted_clause(lines, clause.id, self.form.instrument, self.accepted)
         if row.accepted:
-            row.units_found, row.units_missing = need, []
+            row.units_found, row.units_missing, row.spans, row._sought = need, [], None, (need, mt, lex)
+        else:
+            row.units_found, row.units_missing, row.spans = _find_units(need, mt, lex)
         if clause.kind == "signature" or row.accepted:
             pass  # names and positions the check cannot know; an accepted text adds nothing
         elif clause.id in reference.changed:
             row.notes.append(N_("the English version rewords this clause: what it adds cannot be "
                                 "weighed in translation"))
         else:
-            spans = value_spans + row.spans + self.finder.spans(mt, value_spans + row.spans)
+            spans = value_spans + row.unit_spans() + self.finder.spans(mt, value_spans + row.unit_spans())
             # the parties, the instrument and the relationship may be named in any clause ("this
             # Memorandum" as the subject of a sentence): naming them adds nothing
             spans += _all(lex.parties, mt) + _all(lex.countries, mt) + _all(self.options, mt)

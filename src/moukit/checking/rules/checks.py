@@ -205,13 +205,14 @@ def _merged(spans) -> list[tuple[int, int]]:
 def _translation_texts(analysis) -> list[tuple]:
     """What the rules read in a translation: each clause (and each paragraph the English does
     not have) as ``(clause id, text, matchable text, cleaned text, unit spans, the English
-    form's clause cleaned)``."""
+    form's clause cleaned)``; the unit spans as a function that gives them (sought only when
+    a rule matches there)."""
     from ..units import matchable
 
     lang = analysis.version.lang
     form_texts = analysis.reference.form_texts
-    rows = [(row.clause_id, row.text, row.spans) for row in analysis.translation if row.text]
-    rows += [(None, text, []) for text in analysis.added_texts]
+    rows = [(row.clause_id, row.text, row.unit_spans) for row in analysis.translation if row.text]
+    rows += [(None, text, list) for text in analysis.added_texts]
     return [(clause_id, text, matchable(text, lang), clean(text), spans,
              clean(form_texts.get(clause_id, "")) if clause_id else "")
             for clause_id, text, spans in rows]
@@ -229,7 +230,8 @@ def _translation_matches(rule, analysis, texts) -> list[Finding]:
         if not in_lang and not in_english:  # (nearly every clause for nearly every rule)
             continue
         found = _merged((m.start(), m.end()) for m in in_lang)
-        own = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in unit_spans)]
+        units = unit_spans()
+        own = [s for s in found if not any(a <= s[0] and s[1] <= b for a, b in units)]
         english = _merged((m.start(), m.end()) for m in in_english)
         if english:  # an English word ("visa") inside the version's own negation is denied too
             denied = rule.denied(lang, cleaned)
