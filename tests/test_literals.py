@@ -305,11 +305,7 @@ def test_the_unit_expressions_left_out_of_a_text_cannot_match_it():
     from moukit.packs.library import default_library
 
     library = default_library()
-    corpus: dict[str, list[str]] = {}
-    for path in sorted((DATA / "translations").glob("*/*.yaml")):
-        lines = [line.strip(" -'\"") for line in path.read_text("utf-8").splitlines() if line.strip()]
-        corpus.setdefault(path.parent.name, []).extend(line for line in lines if not line.isascii())
-        corpus.setdefault("en", []).extend(line for line in lines if line.isascii())
+    corpus = _translation_corpus()
     matched = 0
     for lang in library.available():
         lex = unit_lexicon(library.pack(lang))
@@ -332,6 +328,55 @@ def test_the_unit_expressions_left_out_of_a_text_cannot_match_it():
             every = sorted(m.span() for p in lex.units[unit] for m in p.finditer(whole))
             assert sorted(m.span() for m in lex.matches(unit, whole)) == every, (lang, unit)
     assert matched > 1000
+
+
+def _translation_corpus() -> dict[str, list[str]]:
+    """The lines of the translation corpora by language (ASCII lines as English)."""
+    corpus: dict[str, list[str]] = {}
+    for path in sorted((DATA / "translations").glob("*/*.yaml")):
+        lines = [line.strip(" -'\"") for line in path.read_text("utf-8").splitlines() if line.strip()]
+        corpus.setdefault(path.parent.name, []).extend(line for line in lines if not line.isascii())
+        corpus.setdefault("en", []).extend(line for line in lines if line.isascii())
+    return corpus
+
+
+def test_a_line_is_searched_for_the_lexicon_names_it_may_hold_and_finds_every_one():
+    """The words the build wrote for the other patterns of every shipped lexicon (parties,
+    countries, listed wordings, fields, languages, numbers) are those found now; on the
+    translation corpora's lines, as written and in capitals, :func:`all_spans`, which searches
+    only the patterns whose words a line holds, finds what every pattern searched finds."""
+    from moukit.checking.units import all_spans, first_spans, unit_lexicon
+    from moukit.packs.library import default_library
+    from moukit.packs.shipped import shipped_pack_data
+
+    def entries(node):
+        if isinstance(node, dict):
+            return [e for value in node.values() for e in entries(value)]
+        return [node] if node and isinstance(node[0], str) else [e for item in node for e in entries(item)]
+
+    library = default_library()
+    corpus = _translation_corpus()
+    found = 0
+    for lang in library.available():
+        pack = library.pack(lang)
+        lex = unit_lexicon(pack)
+        if lex is None:
+            continue
+        data = shipped_pack_data(pack, "units")["lexicon"]
+        built = [e for key in ("parties", "countries", "alternatives", "fields", "languages", "numbers")
+                 for e in entries(data[key])]
+        for source, flags, words in built:
+            expected = required_literals(source, flags)
+            assert words == (None if expected is None else list(expected)), (lang, source)
+        groups = [lex.parties, lex.countries, lex.options_of(lex.alternatives),
+                  *lex.fields.values(), *lex.languages.values(), *lex.numbers.values()]
+        everything = [p for group in groups for p in group]
+        for text in corpus.get(lang, []) + [t.upper() for t in corpus.get(lang, [])]:
+            for patterns in groups + [everything]:
+                every = first_spans(patterns, text, 10_000, [])
+                assert all_spans(patterns, text, []) == every, (lang, text)
+                found += len(every)
+    assert found > 1000  # (the lines do name parties, countries and values)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

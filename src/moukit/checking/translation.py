@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..forms import ClauseDef, Form, get_form, meaning_units
 from ..i18n import N_, Joined
 from ..packs.library import LanguagePack
+from ..text import literals
 from ..text.normalize import name_under_signing
 from .accepted import AcceptedText, accepted_clause
 from .align import Analysis
@@ -416,7 +417,9 @@ class _ClauseChecker:
 
 
 def _all(patterns, text: str) -> list[Span]:
-    return [(m.start(), m.end()) for p in patterns for m in p.finditer(text) if m.end() > m.start()]
+    """Every span where one of ``patterns`` matches (overlaps included)."""
+    return [(m.start(), m.end()) for p in literals.those_that_may_match(patterns, text)
+            for m in p.finditer(text) if m.end() > m.start()]
 
 
 # ----------------------------------------------------------------------------- added meaning

@@ -211,12 +211,12 @@ class UnitLexicon:
 
     def to_data(self) -> dict:
         """The lexicon as JSON data (each pattern as its source and flags), for :meth:`from_data`."""
-        def sources(patterns) -> list:
-            return [[p.pattern, p.flags] for p in patterns]
+        def sources(patterns) -> list:  # (with the words each needs: a line is screened by them)
+            return [[p.pattern, p.flags, _listed(literals.required_literals(p.pattern, p.flags))] for p in patterns]
 
         assert isinstance(self.units, Compiled), "a lexicon's units are the expressions of its units.yaml"
         return {"units": {name: list(exprs) for name, exprs in self.units._sources.items()},
-                "needed": {name: [None if words is None else list(words) for words in self.units.needed(name)]
+                "needed": {name: [_listed(words) for words in self.units.needed(name)]
                            for name in self.units._sources},
                 "widths": {name: list(self.units.widths(name)) for name in self.units._sources},
                 "alternatives": {name: {option: sources(ps) for option, ps in options.items()}
@@ -231,8 +231,11 @@ class UnitLexicon:
     @classmethod
     def from_data(cls, lang: str, data: dict) -> UnitLexicon:
         """The lexicon :meth:`to_data` wrote (its patterns from the compiled-pattern cache)."""
-        def compiled(pairs) -> tuple[re.Pattern, ...]:
-            return tuple(regex_cache.compile(source, flags) for source, flags in pairs)
+        def compiled(entries) -> tuple[re.Pattern, ...]:  # [source, flags, the words it needs]
+            for source, flags, *words in entries:
+                if words:  # (data written before the words were kept has none)
+                    literals.given_literals(source, flags, words[0])
+            return tuple(regex_cache.compile(entry[0], entry[1]) for entry in entries)
 
         return cls(lang, Compiled(data["units"], lang, data.get("needed"), data.get("widths")),
                    {name: {option: compiled(ps) for option, ps in options.items()}
@@ -281,6 +284,10 @@ class UnitLexicon:
         return self.units.get(unit, ())
 
 
+def _listed(words: tuple[str, ...] | None) -> list[str] | None:
+    return None if words is None else list(words)
+
+
 def first_spans(patterns, text: str, count: int, taken: list[Span]) -> list[Span]:
     """Up to ``count`` non-overlapping spans where one of ``patterns`` matches, leftmost first,
     none overlapping ``taken``."""
@@ -297,8 +304,10 @@ def first_spans(patterns, text: str, count: int, taken: list[Span]) -> list[Span
 
 
 def all_spans(patterns, text: str, taken: list[Span]) -> list[Span]:
-    """Every non-overlapping span where one of ``patterns`` matches, outside ``taken``."""
-    return first_spans(patterns, text, 10_000, taken)
+    """Every non-overlapping span where one of ``patterns`` matches, outside ``taken`` (a
+    pattern that needs a word ``text`` lacks is not searched: a line of a title or signing
+    clause is read for every country and party name of its pack)."""
+    return first_spans(literals.those_that_may_match(patterns, text), text, 10_000, taken)
 
 
 @lru_cache(maxsize=64)

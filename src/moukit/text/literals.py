@@ -38,6 +38,7 @@ import _sre
 import importlib
 import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 
 from . import casing
@@ -119,6 +120,15 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+_GIVEN: dict[tuple[str, int], tuple[str, ...] | None] = {}  # (pattern, flags) -> its words, found at build time
+
+
+def given_literals(pattern: str, flags: int, words: Iterable[str] | None) -> None:
+    """Screen ``pattern`` by ``words``, its :func:`required_literals` found at build time
+    (kept with a shipped pack's data: a check need not read the pattern again)."""
+    _GIVEN[(pattern, flags)] = None if words is None else tuple(words)
+
+
 def may_match(regex: re.Pattern, text: str) -> bool:
     """False when ``regex`` cannot match ``text``: it needs a word ``text`` does not hold.
 
@@ -127,19 +137,41 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     >>> may_match(re.compile(r"(?<![\\w-])(?:programme|centre)s?\\b", re.IGNORECASE), "The programs")
     False
     """
-    screen = _screen(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
-    if screen is None:
-        return True
-    needed, script = screen
-    text = folded(text)
-    if script == _NOT_ASCII and text.isascii():  # (told without reading the text)
-        return False
-    if script == _LATIN and not _has_latin_letter(text):
-        return False
-    for word in needed:  # (a loop: no generator to resume for each word)
-        if word in text:
-            return True
-    return False
+    return bool(those_that_may_match((regex,), text))
+
+
+def those_that_may_match(patterns: Iterable[re.Pattern], text: str) -> list[re.Pattern]:
+    """The ``patterns`` that may match ``text`` (:func:`may_match` of each; the text folded
+    and its scripts told once for all).
+
+    >>> those_that_may_match([re.compile("centre"), re.compile(r"\\d+"), re.compile("ไทย")], "the centre")
+    [re.compile('centre'), re.compile('\\\\d+')]
+    """
+    out = []
+    folded_text = ""
+    ascii_text = latin = None
+    for regex in patterns:
+        pattern = regex.pattern
+        screen = _screen(pattern, regex.flags) if isinstance(pattern, str) else None
+        if screen is None:
+            out.append(regex)
+            continue
+        needed, script = screen
+        if ascii_text is None:
+            folded_text = folded(text)
+            ascii_text = folded_text.isascii()
+        if script == _NOT_ASCII and ascii_text:  # (told without reading the text)
+            continue
+        if script == _LATIN:
+            if latin is None:
+                latin = _has_latin_letter(folded_text)
+            if not latin:
+                continue
+        for word in needed:  # (a loop: no generator to resume for each word)
+            if word in folded_text:
+                out.append(regex)
+                break
+    return out
 
 
 _NOT_ASCII, _LATIN = "not ascii", "latin"  # every needed word has a character beyond ASCII; an ASCII letter
@@ -151,7 +183,8 @@ def _screen(pattern: str, flags: int) -> tuple[tuple[str, ...], str | None] | No
     """:func:`required_literals` of a pattern, and what every one of them holds that a text
     can be seen to lack at little cost: a character beyond ASCII (an ASCII text), or an
     ASCII letter (a Thai or Chinese paragraph); None (neither), or no required literal."""
-    needed = required_literals(pattern, flags)
+    key = (pattern, flags)
+    needed = _GIVEN[key] if key in _GIVEN else required_literals(pattern, flags)
     if needed is None:
         return None
     if not any(word.isascii() for word in needed):
