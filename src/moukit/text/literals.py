@@ -137,12 +137,24 @@ def may_match(regex: re.Pattern, text: str) -> bool:
     >>> may_match(re.compile(r"(?<![\\w-])(?:programme|centre)s?\\b", re.IGNORECASE), "The programs")
     False
     """
-    return bool(those_that_may_match((regex,), text))
+    screen = _screen(regex.pattern, regex.flags) if isinstance(regex.pattern, str) else None
+    if screen is None:
+        return True
+    needed, script = screen
+    text = folded(text)
+    if script == _NOT_ASCII and text.isascii():  # (told without reading the text)
+        return False
+    if script == _LATIN and not _has_latin_letter(text):
+        return False
+    for word in needed:  # (a loop: no generator to resume for each word)
+        if word in text:
+            return True
+    return False
 
 
 def those_that_may_match(patterns: Iterable[re.Pattern], text: str) -> list[re.Pattern]:
-    """The ``patterns`` that may match ``text`` (:func:`may_match` of each; the text folded
-    and its scripts told once for all).
+    """The ``patterns`` that may match ``text``: :func:`may_match` of each, with the text
+    folded and its scripts told once for all (a line is screened for a pack's hundred names).
 
     >>> those_that_may_match([re.compile("centre"), re.compile(r"\\d+"), re.compile("ไทย")], "the centre")
     [re.compile('centre'), re.compile('\\\\d+')]
@@ -160,14 +172,13 @@ def those_that_may_match(patterns: Iterable[re.Pattern], text: str) -> list[re.P
         if ascii_text is None:
             folded_text = folded(text)
             ascii_text = folded_text.isascii()
-        if script == _NOT_ASCII and ascii_text:  # (told without reading the text)
+        if script == _NOT_ASCII and ascii_text:
             continue
         if script == _LATIN:
-            if latin is None:
-                latin = _has_latin_letter(folded_text)
+            latin = _has_latin_letter(folded_text) if latin is None else latin
             if not latin:
                 continue
-        for word in needed:  # (a loop: no generator to resume for each word)
+        for word in needed:
             if word in folded_text:
                 out.append(regex)
                 break
