@@ -371,22 +371,22 @@ def computed_unit_lexicon(pack) -> UnitLexicon | None:
 _ERA = {"令和": 2018, "平成": 1988}
 _NUMERIC = [
     # 2026-11-22, 2026/11/22, 2026.11.22, 2026. 11. 22. (Korean)
-    (re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)\.?"), None),
+    (regex_cache.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)\.?"), None),
     # 22/11/2026, 22.11.2026, 22-11-2569
-    (re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})"), None),
+    (regex_cache.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})"), None),
     # 2026年11月22日, 令和8年11月22日, 2026년 11월 22일
-    (re.compile(r"(?:(?P<era>令和|平成)(?P<ey>\d{1,2})\s*年\s*[（(]\s*(?:西暦)?\s*\d{4}\s*年?\s*[)）]|"
-                r"(?P<y>\d{4})\s*[年년]\s*(?:[（(]\s*(?:令和|平成)\s*\d{1,2}\s*年?\s*[)）])?|"
-                r"(?P<era2>令和|平成)(?P<ey2>\d{1,2})\s*年)"
-                r"\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"), None),
+    (regex_cache.compile(r"(?:(?P<era>令和|平成)(?P<ey>\d{1,2})\s*年\s*[（(]\s*(?:西暦)?\s*\d{4}\s*年?\s*[)）]|"
+                          r"(?P<y>\d{4})\s*[年년]\s*(?:[（(]\s*(?:令和|平成)\s*\d{1,2}\s*年?\s*[)）])?|"
+                          r"(?P<era2>令和|平成)(?P<ey2>\d{1,2})\s*年)"
+                          r"\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"), None),
     # ngày 22 tháng 11 năm 2026
-    (re.compile(r"(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*(?:năm|,)?\s*(?P<y>\d{4})"), None),
+    (regex_cache.compile(r"(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*(?:năm|,)?\s*(?P<y>\d{4})"), None),
 ]
 
 
 _CJK_DIGIT = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_CJK_DATE = re.compile(r"(?P<era>令和|平成)?(?P<y>[〇零一二三四五六七八九十]{1,4})\s*年"
-                       r"\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
+_CJK_DATE = regex_cache.compile(r"(?P<era>令和|平成)?(?P<y>[〇零一二三四五六七八九十]{1,4})\s*年"
+                                r"\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]")
 
 
 # Vietnamese months written in words, as official documents may: tháng Sáu, tháng Mười Hai

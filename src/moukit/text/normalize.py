@@ -171,7 +171,7 @@ _SCRIPT_RANGES = (
     ("han", regex_cache.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")),
     ("latin", re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")),
 )
-_SCRIPT_RUNS = tuple((name, re.compile(rx.pattern + "+")) for name, rx in _SCRIPT_RANGES)  # (runs, not letters: fewer)
+_SCRIPT_RUNS = tuple((name, regex_cache.compile(rx.pattern + "+")) for name, rx in _SCRIPT_RANGES)  # (runs, not letters: fewer)
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _TURKISH = re.compile("[ıİşŞğĞ]")  # letters only Turkish (and Azerbaijani) write
 
